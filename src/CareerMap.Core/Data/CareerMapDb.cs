@@ -1,0 +1,39 @@
+using CareerMap.Accounts;
+using CareerMap.Framework;
+using CareerMap.People;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Data;
+
+public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<BusinessUnit> Units => Set<BusinessUnit>();
+    public DbSet<Grade> Grades => Set<Grade>();
+    public DbSet<JobFamily> Families => Set<JobFamily>();
+    // Hides Identity's account-role set of the same name; Identity's stores use Set<IdentityRole>() directly.
+    public new DbSet<Role> Roles => Set<Role>();
+    public DbSet<Competency> Competencies => Set<Competency>();
+    public DbSet<RoleRequirement> Requirements => Set<RoleRequirement>();
+    public DbSet<Duty> Duties => Set<Duty>();
+    public DbSet<DevelopmentStrategy> Strategies => Set<DevelopmentStrategy>();
+    public DbSet<Move> Moves => Set<Move>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareerMapDb).Assembly);
+    }
+}
+
+/// <summary>ASP.NET Core data-protection keys kept in the database so every app instance shares sign-in.</summary>
+public sealed class DataProtectionKey
+{
+    public int Id { get; set; }
+    public string? FriendlyName { get; set; }
+    public string? Xml { get; set; }
+}

@@ -1,0 +1,178 @@
+using CareerMap.Framework;
+using CareerMap.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareerMap.Data;
+
+sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.ToTable("organizations");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class BusinessUnitConfiguration : IEntityTypeConfiguration<BusinessUnit>
+{
+    public void Configure(EntityTypeBuilder<BusinessUnit> b)
+    {
+        b.ToTable("business_units");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
+{
+    public void Configure(EntityTypeBuilder<Grade> b)
+    {
+        b.ToTable("grades");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class JobFamilyConfiguration : IEntityTypeConfiguration<JobFamily>
+{
+    public void Configure(EntityTypeBuilder<JobFamily> b)
+    {
+        b.ToTable("job_families");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Track).HasConversion<string>().HasMaxLength(32);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
+{
+    public void Configure(EntityTypeBuilder<Role> b)
+    {
+        b.ToTable("roles");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Grade).WithMany().HasForeignKey(x => x.GradeId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Duties).HasJsonConversion();
+        b.Property(x => x.Prerequisites).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class CompetencyConfiguration : IEntityTypeConfiguration<Competency>
+{
+    public void Configure(EntityTypeBuilder<Competency> b)
+    {
+        b.ToTable("competencies");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
+        b.Property(x => x.Levels).HasJsonConversion();
+        b.Property(x => x.Indicators).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class RoleRequirementConfiguration : IEntityTypeConfiguration<RoleRequirement>
+{
+    public void Configure(EntityTypeBuilder<RoleRequirement> b)
+    {
+        b.ToTable("role_requirements");
+        b.HasIndex(x => new { x.RoleId, x.CompetencyId }).IsUnique();
+        b.HasOne(x => x.Role).WithMany(r => r.Requirements).HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Competency).WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Weight).HasPrecision(6, 2);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class DutyConfiguration : IEntityTypeConfiguration<Duty>
+{
+    public void Configure(EntityTypeBuilder<Duty> b)
+    {
+        b.ToTable("duties");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(300);
+        b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Marks).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class DevelopmentStrategyConfiguration : IEntityTypeConfiguration<DevelopmentStrategy>
+{
+    public void Configure(EntityTypeBuilder<DevelopmentStrategy> b)
+    {
+        b.ToTable("development_strategies");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.HasMany(x => x.Competencies).WithMany(c => c.Strategies).UsingEntity("strategy_competencies");
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class MoveConfiguration : IEntityTypeConfiguration<Move>
+{
+    public void Configure(EntityTypeBuilder<Move> b)
+    {
+        b.ToTable("moves");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.HasOne(x => x.FromRole).WithMany().HasForeignKey(x => x.FromRoleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.ToRole).WithMany().HasForeignKey(x => x.ToRoleId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Prerequisites).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> b)
+    {
+        b.ToTable("employees");
+        b.HasIndex(x => x.EmployeeNumber).IsUnique();
+        b.HasIndex(x => x.ManagerId);
+        b.HasIndex(x => x.RoleId);
+        b.Property(x => x.EmployeeNumber).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.HasOne(x => x.Role).WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Languages).HasJsonConversion();
+        b.Property(x => x.Certifications).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.ToTable("assessments");
+        b.HasIndex(x => new { x.EmployeeId, x.CompetencyId, x.AssessedOn });
+        b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Competency).WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b) => b.ToTable("data_protection_keys");
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareerMap.Data;
+
+/// <summary>Stores a small list as one JSON text column, the same on SQLite and PostgreSQL.</summary>
+public static class JsonColumn
+{
+    static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static PropertyBuilder<List<T>> HasJsonConversion<T>(this PropertyBuilder<List<T>> property)
+    {
+        var comparer = new ValueComparer<List<T>>(
+            (a, b) => Serialize(a) == Serialize(b),
+            v => Serialize(v).GetHashCode(StringComparison.Ordinal),
+            v => Deserialize<T>(Serialize(v)));
+        property.HasConversion(v => Serialize(v), v => Deserialize<T>(v), comparer).IsRequired();
+        return property;
+    }
+
+    static string Serialize<T>(List<T>? value) => JsonSerializer.Serialize(value ?? [], Options);
+
+    static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
+}

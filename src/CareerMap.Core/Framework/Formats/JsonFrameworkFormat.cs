@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CareerMap.Framework.Formats;
+
+/// <summary>The result of reading a framework file: the document, or every problem found, placed in the file.</summary>
+public sealed record FrameworkRead(FrameworkDocument? Document, IReadOnlyList<ImportProblem> Problems, Func<string, string> Place);
+
+/// <summary>Reads and writes the careermap/1 JSON format, reporting every wrong type and unknown field with its path.</summary>
+public static class JsonFrameworkFormat
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(FrameworkDocument document, Stream output) => JsonSerializer.Serialize(output, document, Options);
+
+    public static FrameworkRead Read(Stream input)
+    {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(input, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is long line ? $"line {line + 1}" + (e.BytePositionInLine is long col ? $", column {col + 1}" : "") : "file";
+            return new(null, [new(where, $"not valid JSON: {FirstSentence(e.Message)}")], p => p);
+        }
+        using (json)
+        {
+            var problems = new List<FrameworkProblem>();
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                return new(null, [new("$", $"expected a JSON object with \"format\": \"{FrameworkDocument.CurrentFormat}\", found {Describe(root)}")], p => p);
+            var o = new Obj(root, "", problems);
+            var format = o.Str("format");
+            if (string.IsNullOrWhiteSpace(format))
+                problems.Add(new("format", $"format is required; this reader understands \"{FrameworkDocument.CurrentFormat}\""));
+            var d = new FrameworkDocument
+            {
+                Format = format ?? "",
+                Organization = o.Object("organization", x => new OrganizationDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("topLevel") ?? 5)) ?? new("", "", 5),
+                Grades = o.List("grades", x => new GradeDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("rank", required: true) ?? 0)),
+                Units = o.List("units", x => new UnitDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"))),
+                Families = o.List("families", x => new FamilyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"))),
+                Competencies = o.List("competencies", x => new CompetencyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"))),
+                Roles = o.List("roles", x => new RoleDto(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
+                    x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite))),
+                Requirements = o.List("requirements", x => new RequirementDto(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, x.Decimal("weight") ?? 1m, x.Bool("critical") ?? false)),
+                Duties = o.List("duties", x => new DutyDto(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
+                    x.List("marks", m => new DutyMarkDto(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "")))),
+                Strategies = o.List("strategies", x => new StrategyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"))),
+                Moves = o.List("moves", x => new MoveDto(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite))),
+            };
+            o.Done();
+            return new(d, [.. problems.Select(p => new ImportProblem(p.Path, p.Message))], p => p);
+        }
+    }
+
+    static PrerequisiteDto Prerequisite(Obj x) => new(x.Str("kind") ?? "", x.Int("months"), x.Strings("roles") is { Count: > 0 } r ? r : null, x.Str("value"));
+
+    static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.');
+
+    static string Describe(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => $"the text \"{Truncate(e.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {e.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => "null",
+    };
+
+    static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    /// <summary>One JSON object being read: every field taken is remembered so leftovers can be reported.</summary>
+    sealed class Obj(JsonElement element, string path, List<FrameworkProblem> problems)
+    {
+        readonly HashSet<string> taken = [];
+
+        string At(string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+        bool TryGet(string name, out JsonElement value)
+        {
+            taken.Add(name);
+            return element.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+        }
+
+        public string? Str(string name)
+        {
+            if (!TryGet(name, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.String) return v.GetString();
+            if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+            problems.Add(new(At(name), $"expected text, found {Describe(v)}"));
+            return null;
+        }
+
+        public int? Int(string name, bool required = false)
+        {
+            if (!TryGet(name, out var v))
+            {
+                if (required) problems.Add(new(At(name), $"{name} is required (a whole number)"));
+                return null;
+            }
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
+            if (v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out i)) return i;
+            problems.Add(new(At(name), $"expected a whole number, found {Describe(v)}"));
+            return null;
+        }
+
+        public decimal? Decimal(string name)
+        {
+            if (!TryGet(name, out var v)) return null;
+            if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
+            problems.Add(new(At(name), $"expected a number, found {Describe(v)}"));
+            return null;
+        }
+
+        public bool? Bool(string name)
+        {
+            if (!TryGet(name, out var v)) return null;
+            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+            problems.Add(new(At(name), $"expected true or false, found {Describe(v)}"));
+            return null;
+        }
+
+        public List<string> Strings(string name)
+        {
+            var list = new List<string>();
+            if (!TryGet(name, out var v)) return list;
+            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), $"expected a list of text, found {Describe(v)}")); return list; }
+            var i = 0;
+            foreach (var item in v.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String) list.Add(item.GetString()!);
+                else problems.Add(new($"{At(name)}[{i}]", $"expected text, found {Describe(item)}"));
+                i++;
+            }
+            return list;
+        }
+
+        public T? Object<T>(string name, Func<Obj, T> read) where T : class
+        {
+            if (!TryGet(name, out var v)) { problems.Add(new(At(name), $"{name} is required")); return null; }
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object, found {Describe(v)}")); return null; }
+            var o = new Obj(v, At(name), problems);
+            var result = read(o);
+            o.Done();
+            return result;
+        }
+
+        public List<T> List<T>(string name, Func<Obj, T> read)
+        {
+            var list = new List<T>();
+            if (!TryGet(name, out var v)) return list;
+            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), $"expected a list, found {Describe(v)}")); return list; }
+            var i = 0;
+            foreach (var item in v.EnumerateArray())
+            {
+                var itemPath = $"{At(name)}[{i++}]";
+                if (item.ValueKind != JsonValueKind.Object) { problems.Add(new(itemPath, $"expected an object, found {Describe(item)}")); continue; }
+                var o = new Obj(item, itemPath, problems);
+                list.Add(read(o));
+                o.Done();
+            }
+            return list;
+        }
+
+        public void Done()
+        {
+            foreach (var p in element.EnumerateObject())
+                if (!taken.Contains(p.Name))
+                    problems.Add(new(At(p.Name), $"unknown field '{p.Name}'"));
+        }
+    }
+}

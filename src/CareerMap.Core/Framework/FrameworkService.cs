@@ -1,0 +1,151 @@
+using CareerMap.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Framework;
+
+/// <summary>A problem placed in the source it came from: "Requirements!D7", "roles[3].grade".</summary>
+public sealed record ImportProblem(string Place, string Message)
+{
+    public override string ToString() => $"{Place}: {Message}";
+}
+
+public sealed record ImportReport(bool Applied, bool DryRun, IReadOnlyList<ImportProblem> Problems, FrameworkDiff? Diff)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
+
+public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
+
+/// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
+public sealed class FrameworkService(CareerMapDb db)
+{
+    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => (await FrameworkReader.ReadAsync(db, ct)).Document;
+
+    public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => FrameworkReader.ReadAsync(db, ct);
+
+    /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
+    /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
+    public async Task<ImportReport> ImportAsync(FrameworkDocument document, Func<string, string> place, bool dryRun,
+        IReadOnlyList<ImportProblem>? readProblems = null, CancellationToken ct = default)
+    {
+        var problems = (readProblems ?? []).ToList();
+        var placed = problems.Select(p => p.Place).ToHashSet();
+        problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
+        var before = await FrameworkReader.ReadAsync(db, ct);
+        var diff = FrameworkDiff.Between(before.Document, document);
+        problems.AddRange(await RemovalProblemsAsync(diff, ct));
+        if (problems.Count > 0 || dryRun || diff.IsEmpty)
+            return new(false, dryRun, problems, diff);
+        try
+        {
+            await FrameworkWriter.ApplyAsync(db, before, document, diff, ct);
+        }
+        catch (StaleFrameworkException e)
+        {
+            return new(false, false, [new("import", e.Message)], diff);
+        }
+        return new(true, false, [], diff);
+    }
+
+    public Task<WriteOutcome> CreateAsync<T>(FrameworkCollection<T> collection, T item, CancellationToken ct = default) where T : class =>
+        WriteAsync(collection, null, item, null, ct);
+
+    public Task<WriteOutcome> UpdateAsync<T>(FrameworkCollection<T> collection, string key, T item, int? expectedVersion, CancellationToken ct = default) where T : class =>
+        WriteAsync(collection, key, item, expectedVersion, ct);
+
+    public Task<WriteOutcome> DeleteAsync<T>(FrameworkCollection<T> collection, string key, int? expectedVersion, CancellationToken ct = default) where T : class =>
+        WriteAsync(collection, key, null, expectedVersion, ct);
+
+    async Task<WriteOutcome> WriteAsync<T>(FrameworkCollection<T> collection, string? key, T? item, int? expectedVersion, CancellationToken ct) where T : class
+    {
+        var before = await FrameworkReader.ReadAsync(db, ct);
+        var after = Copy(before.Document);
+        var items = collection.Items(after);
+        int index;
+        if (key is null)
+        {
+            var newKey = collection.Key(item!);
+            if (!string.IsNullOrWhiteSpace(newKey) && collection.IndexOf(after, newKey) >= 0)
+                return new(WriteStatus.Conflict, Message: $"{collection.Singular} {newKey} already exists");
+            items.Add(item!);
+            index = items.Count - 1;
+        }
+        else
+        {
+            index = collection.IndexOf(after, key);
+            if (index < 0) return new(WriteStatus.NotFound, Message: $"{collection.Singular} {key} does not exist");
+            var current = before.VersionOf(collection, collection.Key(items[index]));
+            if (expectedVersion is not null && expectedVersion != current)
+                return new(WriteStatus.Stale, Message: $"{collection.Singular} {key} has changed since you read it (version {current}, you sent {expectedVersion}); nothing was saved");
+            if (item is null) items.RemoveAt(index);
+            else
+            {
+                if (!string.Equals(collection.Key(item), collection.Key(items[index]), StringComparison.OrdinalIgnoreCase))
+                    return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [$"the body names {collection.Key(item)} but the address names {key}; codes cannot be renamed here"] });
+                items[index] = item;
+            }
+        }
+
+        var own = $"{collection.Name}[{index}].";
+        var errors = FrameworkValidator.Validate(after)
+            .GroupBy(p => item is not null && p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : p.Path)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        var diff = FrameworkDiff.Between(before.Document, after);
+        var removal = await RemovalProblemsAsync(diff, ct);
+        if (item is null && (errors.Count > 0 || removal.Count > 0))
+        {
+            foreach (var p in removal) errors[p.Place] = [p.Message];
+            return new(WriteStatus.Conflict, Errors: errors, Message: $"{collection.Singular} {key} is still in use");
+        }
+        if (errors.Count > 0)
+            return new(WriteStatus.Invalid, Errors: errors);
+        try
+        {
+            await FrameworkWriter.ApplyAsync(db, before, after, diff, ct);
+        }
+        catch (StaleFrameworkException e)
+        {
+            return new(WriteStatus.Stale, Message: e.Message);
+        }
+        var version = item is null ? 0 : (await FrameworkReader.ReadAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
+        return new(WriteStatus.Saved, version);
+    }
+
+    /// <summary>Removing what people hold or were assessed on would lose their history: refuse instead.</summary>
+    async Task<List<ImportProblem>> RemovalProblemsAsync(FrameworkDiff diff, CancellationToken ct)
+    {
+        var problems = new List<ImportProblem>();
+        var roles = diff.For(FrameworkCollections.Roles).Removed;
+        if (roles.Count > 0)
+        {
+            var held = await db.Employees.Where(e => roles.Contains(e.Role.Code)).GroupBy(e => e.Role.Code)
+                .Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(ct);
+            problems.AddRange(held.OrderBy(h => h.Role).Select(h => new ImportProblem($"roles ({h.Role})", $"role {h.Role} would be removed but {h.Count} employee(s) hold it")));
+        }
+        var competencies = diff.For(FrameworkCollections.Competencies).Removed;
+        if (competencies.Count > 0)
+        {
+            var rated = await db.Assessments.Where(a => competencies.Contains(a.Competency.Code)).GroupBy(a => a.Competency.Code)
+                .Select(g => new { Competency = g.Key, Count = g.Count() }).ToListAsync(ct);
+            problems.AddRange(rated.OrderBy(h => h.Competency).Select(h => new ImportProblem($"competencies ({h.Competency})", $"competency {h.Competency} would be removed but {h.Count} assessment(s) rate it")));
+        }
+        return problems;
+    }
+
+    static FrameworkDocument Copy(FrameworkDocument d) => new()
+    {
+        Format = d.Format,
+        Organization = d.Organization,
+        Grades = [.. d.Grades],
+        Units = [.. d.Units],
+        Families = [.. d.Families],
+        Competencies = [.. d.Competencies],
+        Roles = [.. d.Roles],
+        Requirements = [.. d.Requirements],
+        Duties = [.. d.Duties],
+        Strategies = [.. d.Strategies],
+        Moves = [.. d.Moves],
+    };
+}
