@@ -36,3 +36,17 @@ public readonly record struct MoveKind(MoveDirection Direction, MoveScope Scope)
         ? $"cross-functional {DirectionName}"
         : $"{DirectionName} {ScopeName.Replace('-', ' ')}";
 }
+
+public static class MoveKinds
+{
+    /// <summary>The derived kind of a move between two roles of a framework document; null if either role is unknown.</summary>
+    public static MoveKind? KindOf(this FrameworkDocument d, string from, string to)
+    {
+        var roles = d.Roles.Where(r => string.Equals(r.Code, from, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Code, to, StringComparison.OrdinalIgnoreCase)).ToList();
+        var a = roles.FirstOrDefault(r => string.Equals(r.Code, from, StringComparison.OrdinalIgnoreCase));
+        var b = roles.FirstOrDefault(r => string.Equals(r.Code, to, StringComparison.OrdinalIgnoreCase));
+        if (a is null || b is null) return null;
+        int Rank(string grade) => d.Grades.FirstOrDefault(g => string.Equals(g.Code, grade, StringComparison.OrdinalIgnoreCase))?.Rank ?? 0;
+        return MoveKind.Of(Rank(a.Grade), a.Unit, a.Family, Rank(b.Grade), b.Unit, b.Family);
+    }
+}

@@ -107,25 +107,25 @@ public static class RiverbendHealth
         return
         [
             .. new[] { "CC-REP-2", "CC-REP-3", "CC-REP-SR", "CO-CDR", "MX-QA-SR" }.Select(from =>
-                new MoveDto($"{from}>CI-AN-PM", from, "CI-AN-PM", "Two to three years in Care gives the operational depth project work needs.", [Months(24, careTenure)])),
+                new MoveDto($"{from}-TO-CI-AN-PM", from, "CI-AN-PM", "Two to three years in Care gives the operational depth project work needs.", [Months(24, careTenure)])),
             .. new[] { "CC-REP-SR", "RP-CDR-SR", "RP-AN", "CC-SUP" }.Select(from =>
-                new MoveDto($"{from}>CI-AN-SR-PM", from, "CI-AN-SR-PM", "Senior frontline, analyst and supervisor experience is a strong match for senior project work.", [new("months-in-role", 12)])),
-            new("CC-REP-3>PS-TECH-1", "CC-REP-3", "PS-TECH-1", "Care representatives who earn their pharmacy-technician certification can move to Participant Services.", [new("certification", Value: "Certified Pharmacy Technician")]),
-            new("CC-REP-3>CO-CDR", "CC-REP-3", "CO-CDR", "Strong communicators with client-facing interest.", [new("months-in-role", 12)]),
-            new("CC-REP-3>RP-CDR", "CC-REP-3", "RP-CDR", "Representatives who like the numbers behind the queue.", [new("months-in-role", 12)]),
-            new("CC-REP-3>MX-ADV-1", "CC-REP-3", "MX-ADV-1", "Strong writers can move to written complaints and appeals."),
-            new("CC-REP-SR>VM-AN", "CC-REP-SR", "VM-AN", "Vendor oversight needs deep contact-center experience.", [new("contact-center-experience", 36)]),
-            new("CC-REP-SR>MX-QA-SR", "CC-REP-SR", "MX-QA-SR", "Senior representatives know the quality standards from the inside."),
-            new("CC-REP-SR>PS-TECH-SR", "CC-REP-SR", "PS-TECH-SR", "Advanced Care knowledge plus a technician certification.", [new("certification", Value: "Certified Pharmacy Technician")]),
-            new("RP-CDR-SR>RP-AN", "RP-CDR-SR", "RP-AN", "From real-time management to scheduling."),
-            new("CO-AN>CI-AN-PM", "CO-AN", "CI-AN-PM", "Implementation work carries over to project management."),
-            new("CI-AN-RS>RP-AN-RS", "CI-AN-RS", "RP-AN-RS", "Reporting analysts with strong SQL.", [new("months-in-role", 12)]),
-            new("MS-REP-SR>ER-AN", "MS-REP-SR", "ER-AN", "Senior member-services representatives research escalations.", [new("months-in-role", 12)]),
-            new("MS-REP-SR>CC-REP-SR", "MS-REP-SR", "CC-REP-SR", "Member-services experience counts toward Care's Senior Team."),
-            new("PP-COORD>PP-PM", "PP-COORD", "PP-PM", "Coordinators who have run portal rollouts.", [new("months-in-role", 18)]),
-            new("MR-OUT-4>MR-FUL-3", "MR-OUT-4", "MR-FUL-3", "Outreach specialists can broaden into fulfillment."),
-            new("MR-FUL-4>MR-IMG-3", "MR-FUL-4", "MR-IMG-3", "Fulfillment specialists can broaden into imaging."),
-            new("MR-OUT-AM>PP-COORD", "MR-OUT-AM", "PP-COORD", "Records leaders who know provider portals.", [new("months-in-role", 12)]),
+                new MoveDto($"{from}-TO-CI-AN-SR-PM", from, "CI-AN-SR-PM", "Senior frontline, analyst and supervisor experience is a strong match for senior project work.", [new("months-in-role", 12)])),
+            new("CC-REP-3-TO-PS-TECH-1", "CC-REP-3", "PS-TECH-1", "Care representatives who earn their pharmacy-technician certification can move to Participant Services.", [new("certification", Value: "Certified Pharmacy Technician")]),
+            new("CC-REP-3-TO-CO-CDR", "CC-REP-3", "CO-CDR", "Strong communicators with client-facing interest.", [new("months-in-role", 12)]),
+            new("CC-REP-3-TO-RP-CDR", "CC-REP-3", "RP-CDR", "Representatives who like the numbers behind the queue.", [new("months-in-role", 12)]),
+            new("CC-REP-3-TO-MX-ADV-1", "CC-REP-3", "MX-ADV-1", "Strong writers can move to written complaints and appeals."),
+            new("CC-REP-SR-TO-VM-AN", "CC-REP-SR", "VM-AN", "Vendor oversight needs deep contact-center experience.", [new("contact-center-experience", 36)]),
+            new("CC-REP-SR-TO-MX-QA-SR", "CC-REP-SR", "MX-QA-SR", "Senior representatives know the quality standards from the inside."),
+            new("CC-REP-SR-TO-PS-TECH-SR", "CC-REP-SR", "PS-TECH-SR", "Advanced Care knowledge plus a technician certification.", [new("certification", Value: "Certified Pharmacy Technician")]),
+            new("RP-CDR-SR-TO-RP-AN", "RP-CDR-SR", "RP-AN", "From real-time management to scheduling."),
+            new("CO-AN-TO-CI-AN-PM", "CO-AN", "CI-AN-PM", "Implementation work carries over to project management."),
+            new("CI-AN-RS-TO-RP-AN-RS", "CI-AN-RS", "RP-AN-RS", "Reporting analysts with strong SQL.", [new("months-in-role", 12)]),
+            new("MS-REP-SR-TO-ER-AN", "MS-REP-SR", "ER-AN", "Senior member-services representatives research escalations.", [new("months-in-role", 12)]),
+            new("MS-REP-SR-TO-CC-REP-SR", "MS-REP-SR", "CC-REP-SR", "Member-services experience counts toward Care's Senior Team."),
+            new("PP-COORD-TO-PP-PM", "PP-COORD", "PP-PM", "Coordinators who have run portal rollouts.", [new("months-in-role", 18)]),
+            new("MR-OUT-4-TO-MR-FUL-3", "MR-OUT-4", "MR-FUL-3", "Outreach specialists can broaden into fulfillment."),
+            new("MR-FUL-4-TO-MR-IMG-3", "MR-FUL-4", "MR-IMG-3", "Fulfillment specialists can broaden into imaging."),
+            new("MR-OUT-AM-TO-PP-COORD", "MR-OUT-AM", "PP-COORD", "Records leaders who know provider portals.", [new("months-in-role", 12)]),
         ];
     }
 }

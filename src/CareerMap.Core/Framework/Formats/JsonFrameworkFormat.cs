@@ -45,21 +45,49 @@ public static class JsonFrameworkFormat
             {
                 Format = format ?? "",
                 Organization = o.Object("organization", x => new OrganizationDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("topLevel") ?? 5)) ?? new("", "", 5),
-                Grades = o.List("grades", x => new GradeDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("rank", required: true) ?? 0)),
-                Units = o.List("units", x => new UnitDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"))),
-                Families = o.List("families", x => new FamilyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"))),
-                Competencies = o.List("competencies", x => new CompetencyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"))),
-                Roles = o.List("roles", x => new RoleDto(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
-                    x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite))),
-                Requirements = o.List("requirements", x => new RequirementDto(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, x.Decimal("weight") ?? 1m, x.Bool("critical") ?? false)),
-                Duties = o.List("duties", x => new DutyDto(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
-                    x.List("marks", m => new DutyMarkDto(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "")))),
-                Strategies = o.List("strategies", x => new StrategyDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"))),
-                Moves = o.List("moves", x => new MoveDto(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite))),
+                Grades = o.List("grades", Grade),
+                Units = o.List("units", Unit),
+                Families = o.List("families", Family),
+                Competencies = o.List("competencies", Competency),
+                Roles = o.List("roles", Role),
+                Requirements = o.List("requirements", Requirement),
+                Duties = o.List("duties", Duty),
+                Strategies = o.List("strategies", Strategy),
+                Moves = o.List("moves", Move),
             };
             o.Done();
             return new(d, [.. problems.Select(p => new ImportProblem(p.Path, p.Message))], p => p);
         }
+    }
+
+    static GradeDto Grade(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("rank", required: true) ?? 0);
+    static UnitDto Unit(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"));
+    static FamilyDto Family(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"));
+    static CompetencyDto Competency(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"));
+    static RoleDto Role(Obj x) => new(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
+        x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite));
+    static RequirementDto Requirement(Obj x) => new(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, (x.Decimal("weight") ?? 1m).Tidy(), x.Bool("critical") ?? false);
+    static DutyDto Duty(Obj x) => new(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
+        x.List("marks", m => new DutyMarkDto(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "")));
+    static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"));
+    static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite));
+
+    static readonly Dictionary<Type, Func<Obj, object>> ItemReaders = new()
+    {
+        [typeof(GradeDto)] = Grade, [typeof(UnitDto)] = Unit, [typeof(FamilyDto)] = Family, [typeof(CompetencyDto)] = Competency,
+        [typeof(RoleDto)] = Role, [typeof(RequirementDto)] = Requirement, [typeof(DutyDto)] = Duty, [typeof(StrategyDto)] = Strategy, [typeof(MoveDto)] = Move,
+    };
+
+    /// <summary>Reads one item of a collection (an API request body), reporting wrong types and unknown fields by field name.</summary>
+    public static (T Item, IReadOnlyList<FrameworkProblem> Problems) ReadItem<T>(JsonElement element) where T : class
+    {
+        var problems = new List<FrameworkProblem>();
+        if (element.ValueKind != JsonValueKind.Object)
+            problems.Add(new("$", $"expected a JSON object, found {Describe(element)}"));
+        var o = new Obj(element.ValueKind == JsonValueKind.Object ? element : JsonDocument.Parse("{}").RootElement, "", problems);
+        var item = (T)ItemReaders[typeof(T)](o);
+        o.Done();
+        return (item, problems);
     }
 
     static PrerequisiteDto Prerequisite(Obj x) => new(x.Str("kind") ?? "", x.Int("months"), x.Strings("roles") is { Count: > 0 } r ? r : null, x.Str("value"));

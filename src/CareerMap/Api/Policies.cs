@@ -1,0 +1,6 @@
+namespace CareerMap.Api;
+
+public static class Policies
+{
+    public const string HrAdmin = "HrAdmin";
+}

@@ -1,0 +1,42 @@
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareerMap.Infrastructure;
+
+public static class CareerMapServices
+{
+    /// <summary>The database, the framework service and account storage: what both the CLI and the web app need.</summary>
+    public static IServiceCollection AddCareerMapData(this IServiceCollection services, DatabaseTarget database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<CareerMapDb>(database.Configure);
+        services.AddScoped<FrameworkService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<SampleOrganization>();
+        return services;
+    }
+
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 10;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Password.RequireUppercase = false;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+
+    /// <summary>A service provider for CLI commands: data, accounts and logging, no web server.</summary>
+    public static ServiceProvider BuildCliServices(DatabaseTarget database)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDataProtection();
+        services.AddCareerMapData(database);
+        services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
+        return services.BuildServiceProvider();
+    }
+}

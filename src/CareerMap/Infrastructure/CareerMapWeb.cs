@@ -1,0 +1,102 @@
+using CareerMap.Accounts;
+using CareerMap.Api;
+using CareerMap.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+namespace CareerMap.Infrastructure;
+
+public sealed record WebSettings(DatabaseTarget Database, string Urls = CareerMapWeb.DefaultUrls, bool DemoRequested = true, string Environment = "Production");
+
+/// <summary>Demo mode offers one-click sign-in as sample personas: only for the embedded sample on a loopback address.</summary>
+public sealed record DemoMode(bool Enabled);
+
+public static class CareerMapWeb
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+    const string SignInScheme = "CareerMap";
+
+    public static WebApplication Build(WebSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Pages are found in this assembly even when a test process hosts the app.
+            ApplicationName = typeof(CareerMapWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = settings.Environment,
+        });
+        builder.WebHost.UseUrls(settings.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
+        var services = builder.Services;
+        services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
+        services.AddCareerMapData(settings.Database);
+        DatabaseKeyRepository.Use(services);
+        services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
+        // A bearer token when the request carries one, else the page cookie; challenges then redirect pages and 401 the API.
+        services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
+            .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "careermap";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.HrAdmin, p => p.RequireRole(AppRoles.HrAdmin))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapAssets();
+        app.MapHealthApi();
+        app.MapAuthApi();
+        app.MapFrameworkApi();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+
+    static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    static Task SecurityHeaders(HttpContext http, RequestDelegate next)
+    {
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        // The API docs page runs its own inline scripts; every page of ours runs without any.
+        if (!http.Request.Path.StartsWithSegments("/docs"))
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        return next(http);
+    }
+
+    public static bool IsLoopback(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(u =>
+        Uri.TryCreate(u.Replace("://+", "://wildcard", StringComparison.Ordinal).Replace("://*", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || uri.Host is "localhost"));
+}

@@ -1,0 +1,46 @@
+using CareerMap.Accounts;
+using CareerMap.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Account;
+
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample) : PageModel
+{
+    public string? Error { get; private set; }
+    public string? Email { get; private set; }
+    public string ReturnUrl { get; private set; } = "/";
+    public IReadOnlyList<DemoPersona> Personas { get; private set; } = [];
+
+    public async Task OnGetAsync(string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = Local(returnUrl);
+        await LoadPersonasAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(string? email, string? password, string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = Local(returnUrl);
+        Email = email;
+        var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(ReturnUrl);
+        Error = result.IsLockedOut ? "This account is locked after too many failed sign-ins. Try again in 15 minutes." : "That email and password don't match an account.";
+        await LoadPersonasAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDemoAsync(string? persona, string? returnUrl, CancellationToken ct)
+    {
+        ReturnUrl = Local(returnUrl);
+        if (!demo.Enabled) return NotFound();
+        var chosen = (await sample.PersonasAsync(ct)).FirstOrDefault(p => p.Key == persona);
+        if (chosen is null || await users.FindByEmailAsync(chosen.Email) is not { } user) return NotFound();
+        await signIn.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(ReturnUrl);
+    }
+
+    async Task LoadPersonasAsync(CancellationToken ct) => Personas = demo.Enabled ? await sample.PersonasAsync(ct) : [];
+
+    string Local(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
+}

@@ -1,0 +1,25 @@
+using CareerMap.Framework;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Competencies;
+
+public sealed class DetailModel(FrameworkService framework) : PageModel
+{
+    public CompetencyDto? Competency { get; private set; }
+    public IReadOnlyList<StrategyDto> Strategies { get; private set; } = [];
+    FrameworkDocument document = new();
+
+    public IReadOnlyList<string> RolesAt(int level) =>
+        [.. document.Requirements.Where(q => q.Competency == Competency!.Code && q.Level == level)
+            .Select(q => document.Roles.First(r => r.Code == q.Role).Title)];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        document = await framework.ExportAsync(ct);
+        Competency = document.Competencies.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (Competency is null) return NotFound();
+        Strategies = [.. document.Strategies.Where(s => s.Competencies.Contains(Competency.Code))];
+        return Page();
+    }
+}

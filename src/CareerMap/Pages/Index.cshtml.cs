@@ -1,0 +1,29 @@
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Pages;
+
+public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserManager<AppUser> users) : PageModel
+{
+    public FrameworkDocument Document { get; private set; } = new();
+    public int Employees { get; private set; }
+    public RoleDto? MyRole { get; private set; }
+    public string GradeSpan => Document.Grades.Count == 0 ? "-" : $"{Document.Grades[0].Code}–{Document.Grades[^1].Code}";
+
+    public int Rank(string grade) => Document.Grades.FirstOrDefault(g => g.Code == grade)?.Rank ?? 0;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Document = await framework.ExportAsync(ct);
+        Employees = await db.Employees.CountAsync(ct);
+        if (await users.GetUserAsync(User) is { EmployeeId: int id })
+        {
+            var code = await db.Employees.Where(e => e.Id == id).Select(e => e.Role.Code).FirstOrDefaultAsync(ct);
+            MyRole = Document.Roles.FirstOrDefault(r => r.Code == code);
+        }
+    }
+}

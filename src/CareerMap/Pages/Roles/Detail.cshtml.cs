@@ -1,0 +1,45 @@
+using CareerMap.Api;
+using CareerMap.Framework;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Roles;
+
+public sealed class DetailModel(FrameworkService framework, IAuthorizationService authorization) : PageModel
+{
+    public FrameworkDocument Document { get; private set; } = new();
+    public RoleDto? Role { get; private set; }
+    public FamilyDto? Family { get; private set; }
+    public string UnitName { get; private set; } = "";
+    public IReadOnlyList<RequirementDto> Requirements { get; private set; } = [];
+    public IReadOnlyList<(string Duty, string Mark)> MatrixDuties { get; private set; } = [];
+    public IReadOnlyList<MoveDto> MovesOut { get; private set; } = [];
+    public IReadOnlyList<MoveDto> MovesIn { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool Saved { get; private set; }
+
+    public (int Level, int Top, string Label) Bar(int level) => (level, Document.Organization.TopLevel, $"Level {level} of {Document.Organization.TopLevel}");
+
+    public string TitleOf(string code) => Document.Roles.FirstOrDefault(r => r.Code == code)?.Title ?? code;
+
+    public string KindClass(MoveDto m) => Document.KindOf(m.From, m.To)?.DirectionName ?? "";
+
+    public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
+    {
+        Document = await framework.ExportAsync(ct);
+        Role = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (Role is null) return NotFound();
+        Family = Document.Families.FirstOrDefault(f => f.Code == Role.Family);
+        UnitName = Document.Units.FirstOrDefault(u => u.Code == Role.Unit)?.Name ?? Role.Unit;
+        var order = Document.Competencies.Select((c, i) => (c, i)).ToDictionary(x => x.c.Code, x => (x.c.Category == "core" ? 0 : 1, x.i));
+        Requirements = [.. Document.Requirements.Where(q => q.Role == Role.Code).OrderBy(q => order[q.Competency])];
+        MatrixDuties = [.. Document.Duties.Where(u => u.Family == Role.Family).OrderBy(u => u.Order)
+            .SelectMany(u => u.Marks.Where(m => m.Level == Role.Level).Select(m => (u.Name, m.Mark)))];
+        MovesOut = [.. Document.Moves.Where(m => m.From == Role.Code)];
+        MovesIn = [.. Document.Moves.Where(m => m.To == Role.Code)];
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.HrAdmin)).Succeeded;
+        Saved = saved;
+        return Page();
+    }
+}

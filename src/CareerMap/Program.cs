@@ -1,0 +1,3 @@
+using CareerMap.Cli;
+
+return await CareerMapCli.RunAsync(args);
