@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework;
+using CareerMap.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CareerMap.Tests.Support;
+
+/// <summary>The real app on a real Kestrel port on 127.0.0.1, over a database of its own.</summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string Password = "test-password-42";
+    public required WebApplication App { get; init; }
+    public required TestDatabase Database { get; init; }
+    public required Uri BaseAddress { get; init; }
+
+    public static async Task<TestApp> StartAsync(string provider, bool demo = true)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestApp { App = app, Database = database, BaseAddress = new Uri(address) };
+    }
+
+    public HttpClient Client(bool followRedirects = true) =>
+        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = BaseAddress };
+
+    /// <summary>Creates an account with a known password and returns a client carrying its bearer token.</summary>
+    public async Task<HttpClient> SignedInAsync(string role, string? employeeNumber = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, employeeNumber, Password);
+            Assert.True(result.Ok, string.Join("; ", result.Errors));
+        }
+        var client = Client();
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<FrameworkDocument> ExportAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FrameworkService>().ExportAsync();
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<CareerMapDb, Task<T>> query)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CareerMapDb>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    sealed record TokenResponse(string AccessToken);
+}
