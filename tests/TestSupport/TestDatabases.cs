@@ -21,16 +21,18 @@ public sealed class TestDatabase : IAsyncDisposable
     static string? sqliteTemplate;
     static bool postgresTemplate;
     const string Template = "careermap_template";
+    const string EmptyTemplate = "careermap_empty";
+    static string? sqliteEmpty;
 
     public required DatabaseTarget Target { get; init; }
     Func<Task> cleanup = () => Task.CompletedTask;
 
-    /// <summary>Riverbend Health with its sample people and demo personas, on the given provider.</summary>
-    public static async Task<TestDatabase> CreateAsync(string provider)
+    /// <summary>Riverbend Health with its sample people and demo personas, on the given provider; or only the schema.</summary>
+    public static async Task<TestDatabase> CreateAsync(string provider, bool empty = false)
     {
         if (provider == Providers.Sqlite)
         {
-            var template = await SqliteTemplateAsync();
+            var template = empty ? await SqliteEmptyAsync() : await SqliteTemplateAsync();
             var path = Path.Combine(Path.GetTempPath(), $"careermap-test-{Guid.NewGuid():N}.db");
             File.Copy(template, path);
             return new TestDatabase
@@ -53,7 +55,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         await PostgresTemplateAsync(admin!);
         var name = $"careermap_test_{Guid.NewGuid():N}";
-        await PostgresServer.ExecuteAsync(admin!, $"CREATE DATABASE {name} TEMPLATE {Template}");
+        await PostgresServer.ExecuteAsync(admin!, $"CREATE DATABASE {name} TEMPLATE {(empty ? EmptyTemplate : Template)}");
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         return new TestDatabase
         {
@@ -87,12 +89,35 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    static async Task<string> SqliteEmptyAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (sqliteEmpty is not null) return sqliteEmpty;
+            var path = Path.Combine(Path.GetTempPath(), $"careermap-empty-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+            var target = DatabaseTarget.Parse($"Data Source={path};Pooling=False");
+            await target.MigrateAsync();
+            await using (var db = target.CreateContext())
+                await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => { foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f); };
+            return sqliteEmpty = path;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     static async Task PostgresTemplateAsync(string admin)
     {
         await Gate.WaitAsync();
         try
         {
             if (postgresTemplate) return;
+            await PostgresServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {EmptyTemplate} WITH (FORCE)");
+            await PostgresServer.ExecuteAsync(admin, $"CREATE DATABASE {EmptyTemplate}");
+            await DatabaseTarget.Parse(new NpgsqlConnectionStringBuilder(admin) { Database = EmptyTemplate }.ConnectionString).MigrateAsync();
             await PostgresServer.ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {Template} WITH (FORCE)");
             await PostgresServer.ExecuteAsync(admin, $"CREATE DATABASE {Template}");
             var target = DatabaseTarget.Parse(new NpgsqlConnectionStringBuilder(admin) { Database = Template }.ConnectionString);
