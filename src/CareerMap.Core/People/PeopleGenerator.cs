@@ -94,11 +94,11 @@ public static class PeopleGenerator
             }
             pool.AddRange(members);
         }
-        if (directors.Count > 0)
+        // Directors lead unit heads; where there are too many for one executive, directors report to directors.
+        while (directors.Count > 0 && pool.Count > 15)
         {
-            var dirs = Lead(pool, directors, rng);
-            people.AddRange(dirs);
-            pool = dirs;
+            pool = Lead(pool, directors, rng);
+            people.AddRange(pool);
         }
         foreach (var p in pool) p.Manager = exec;
         people.Add(exec);
@@ -221,7 +221,11 @@ public static class PeopleGenerator
             }
             pool += members;
         }
-        if (hasDirectors) total += TeamCount(pool);
+        while (hasDirectors && pool > 15)
+        {
+            pool = TeamCount(pool);
+            total += pool;
+        }
         return total;
     }
 
