@@ -25,10 +25,11 @@ public static class FrameworkMapping
         new(FrameworkValidator.PrerequisiteKinds[p.Kind], p.Months, p.Roles is { Count: > 0 } ? [.. p.Roles] : null, string.IsNullOrWhiteSpace(p.Value) ? null : p.Value.Trim());
 
     /// <summary>The prerequisite in plain words, as people read it on a role profile.</summary>
-    public static string Describe(this PrerequisiteDto p) => p.Kind switch
+    /// <param name="titleOf">Turns a role code into the title people know it by.</param>
+    public static string Describe(this PrerequisiteDto p, Func<string, string>? titleOf = null) => p.Kind switch
     {
         "months-in-role" => $"At least {Duration(p.Months)} in the current role",
-        "months-in-roles" => $"At least {Duration(p.Months)} as {string.Join(" or ", p.Roles ?? [])}",
+        "months-in-roles" => $"At least {Duration(p.Months)} as {string.Join(" or ", (p.Roles ?? []).Select(titleOf ?? (c => c)))}",
         "contact-center-experience" => $"At least {Duration(p.Months)} of contact-center experience",
         "certification" => $"Certification: {p.Value}",
         "license" => $"License: {p.Value}",

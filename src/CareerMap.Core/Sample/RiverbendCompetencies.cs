@@ -187,10 +187,10 @@ static class RiverbendCompetencies
         new(code, name, category, definition,
             [
                 $"Knows the basics of {topic} and follows documented procedures with guidance.",
-                $"Handles routine {topic} work independently and accurately.",
-                $"Resolves non-routine {topic} cases and helps colleagues with theirs.",
-                $"Is a go-to expert in {topic}; improves the procedures others follow.",
-                $"Shapes {topic} practice across the organization and teaches it to others.",
+                $"Handles routine work in {topic} independently and accurately.",
+                $"Resolves non-routine questions in {topic} and helps colleagues with theirs.",
+                $"Is a go-to expert in {topic} and improves the procedures others follow.",
+                $"Shapes practice in {topic} across the organization and teaches it to others.",
             ],
             indicators);
 }

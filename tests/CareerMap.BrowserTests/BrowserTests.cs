@@ -1,0 +1,148 @@
+using CareerMap.Framework;
+using CareerMap.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CareerMap.BrowserTests;
+
+/// <summary>One headless Debian Chromium for the run; every test gets its own app, database and browser context.</summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string Path = "/usr/bin/chromium";
+    IPlaywright? playwright;
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Path))
+        {
+            if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException($"Chromium is required under CI=true and {Path} is missing");
+            return;
+        }
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Path,
+            Headless = true,
+            // Without these Chromium keeps calling out to a network this machine does not have.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        playwright?.Dispose();
+    }
+}
+
+public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(bool javaScript = true, ViewportSize? viewport = null)
+    {
+        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
+        var app = await TestApp.StartAsync(Providers.Sqlite);
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = viewport ?? new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        return (app, page, context);
+    }
+
+    static async Task SignInAsAsync(IPage page, string persona)
+    {
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Riverbend Health" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_employee_signs_in_with_a_demo_persona_and_sees_their_role()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "Employee");
+        await Assertions.Expect(page.Locator(".you")).ToContainTextAsync("You are Care Representative II");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Business units" })).ToBeVisibleAsync();
+        Assert.Equal(11, await page.Locator("article.unit").CountAsync());
+    }
+
+    [Fact]
+    public async Task A_competency_shows_its_five_levels_and_indicators_side_by_side()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "Employee");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Competencies" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Problem Solving" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Problem Solving");
+        await Assertions.Expect(page.Locator("li.level")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("li.level").Nth(3)).ToContainTextAsync("root cause");
+        var boxes = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => page.Locator("li.level").Nth(i).BoundingBoxAsync()));
+        Assert.Equal(boxes[0]!.Y, boxes[2]!.Y, 1.0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Behavioral indicators" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_hr_admin_edits_a_role_and_sees_it_saved()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "HR admin");
+        await page.GotoAsync("/roles/CC-REP-1");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit role" }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Care Representative I (Tier 1)");
+        await page.GetByLabel("Summary").FillAsync("First line of member support on prescription benefits.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Care Representative I (Tier 1)");
+        var stored = (await app.ExportAsync()).Roles.Single(r => r.Code == "CC-REP-1");
+        Assert.Equal(("Care Representative I (Tier 1)", "First line of member support on prescription benefits."), (stored.Title, stored.Summary));
+    }
+
+    [Fact]
+    public async Task An_invalid_edit_shows_the_message_beside_the_field_and_saves_nothing()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "HR admin");
+        await page.GotoAsync("/admin/roles/CC-REP-1/edit");
+        await page.GetByLabel("Title").FillAsync("");
+        await page.GetByLabel("Job family").SelectOptionAsync("PS-TECH");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Title']")).ToHaveTextAsync("Title is required.");
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Family']")).ToHaveTextAsync("Family PS-TECH belongs to unit PART, not CARE.");
+        Assert.Equal("Care Representative I", (await app.ExportAsync()).Roles.Single(r => r.Code == "CC-REP-1").Title);
+    }
+
+    [Fact]
+    public async Task An_employee_cannot_open_the_admin_forms()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "Employee");
+        await page.GotoAsync("/admin/roles/CC-REP-1/edit");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You can't open that page");
+        await page.GotoAsync("/roles/CC-REP-1");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit role" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Reading_works_without_javascript_and_fits_a_phone()
+    {
+        var (app, page, context) = await OpenAsync(javaScript: false, viewport: new() { Width = 390, Height = 844 });
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "Manager");
+        await page.GotoAsync("/roles/CC-REP-SR");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Senior Care Representative");
+        await Assertions.Expect(page.Locator(".requirements li")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("At least 6 months as Care Representative I or Care Representative II or Care Representative III or Bilingual Care Representative")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".moves").First).ToContainTextAsync("cross-functional promotion");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the role page scrolls sideways on a 390px phone");
+    }
+}
