@@ -32,7 +32,7 @@ public sealed class DetailModel(FrameworkService framework, IAuthorizationServic
         if (Role is null) return NotFound();
         Family = Document.Families.FirstOrDefault(f => f.Code == Role.Family);
         UnitName = Document.Units.FirstOrDefault(u => u.Code == Role.Unit)?.Name ?? Role.Unit;
-        var order = Document.Competencies.Select((c, i) => (c, i)).ToDictionary(x => x.c.Code, x => (x.c.Category == "core" ? 0 : 1, x.i));
+        var order = Document.Competencies.ToDictionary(c => c.Code, c => (c.Category == "core" ? 0 : 1, c.Name));
         Requirements = [.. Document.Requirements.Where(q => q.Role == Role.Code).OrderBy(q => order[q.Competency])];
         MatrixDuties = [.. Document.Duties.Where(u => u.Family == Role.Family).OrderBy(u => u.Order)
             .SelectMany(u => u.Marks.Where(m => m.Level == Role.Level).Select(m => (u.Name, m.Mark)))];
