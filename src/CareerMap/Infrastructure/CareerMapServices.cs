@@ -24,6 +24,9 @@ public static class CareerMapServices
         o.Password.RequiredLength = 10;
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequireUppercase = false;
+        // Length, not composition, makes a password strong (NIST SP 800-63B).
+        o.Password.RequireDigit = false;
+        o.Password.RequireLowercase = false;
         o.Lockout.AllowedForNewUsers = true;
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);

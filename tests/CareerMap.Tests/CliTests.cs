@@ -1,0 +1,92 @@
+using System.Text;
+using CareerMap.Cli;
+using CareerMap.Data;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+[CollectionDefinition(nameof(ConsoleBound), DisableParallelization = true)]
+public sealed class ConsoleBound;
+
+/// <summary>The CLI in-process, as a user would call it. Serial: the commands read standard input.</summary>
+[Collection(nameof(ConsoleBound))]
+public sealed class CliTests : IDisposable
+{
+    readonly string folder = Directory.CreateTempSubdirectory("careermap-cli-").FullName;
+    string Db => $"Data Source={Path.Combine(folder, "cli.db")};Pooling=False";
+    string File(string name) => Path.Combine(folder, name);
+
+    static Task<int> Run(params string[] args) => CareerMapCli.RunAsync(args);
+
+    [Fact]
+    public async Task Usage_errors_exit_2_and_help_exits_0()
+    {
+        Assert.Equal(0, await Run("--help"));
+        Assert.Equal(0, await Run("import", "--help"));
+        Assert.Equal(2, await Run("frobnicate"));
+        Assert.Equal(2, await Run("import"));
+        Assert.Equal(2, await Run("export", "--format", "xml", "--out", File("x.xml"), "--db", Db));
+        Assert.Equal(2, await Run("seed", "--employees", "5", "--db", Db));
+        Assert.Equal(2, await Run("seed", "--as-of", "yesterday", "--db", Db));
+    }
+
+    [Fact]
+    public async Task Seed_export_import_and_refuse_a_bad_file()
+    {
+        Assert.Equal(0, await Run("migrate", "--db", Db));
+        Assert.Equal(0, await Run("seed", "--employees", "500", "--seed", "3", "--as-of", "2026-11-01", "--db", Db));
+        Assert.Equal(500, await Count(db => db.Employees.CountAsync()));
+        Assert.Equal(1, await Run("seed", "--employees", "500", "--db", Db));
+        Assert.Equal(0, await Run("seed", "--employees", "600", "--replace", "--db", Db));
+        Assert.Equal(600, await Count(db => db.Employees.CountAsync()));
+
+        Assert.Equal(0, await Run("export", "--format", "json", "--out", File("framework.json"), "--db", Db));
+        Assert.Equal(0, await Run("export", "--format", "xlsx", "--out", File("framework.xlsx"), "--db", Db));
+        Assert.Contains("\"format\": \"careermap/1\"", await System.IO.File.ReadAllTextAsync(File("framework.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(0, await Run("import", File("framework.xlsx"), "--dry-run", "--db", Db));
+        Assert.Equal(0, await Run("import", File("framework.json"), "--db", Db));
+
+        var before = await System.IO.File.ReadAllTextAsync(File("framework.json"), TestContext.Current.CancellationToken);
+        await System.IO.File.WriteAllTextAsync(File("bad.json"), before.Replace("\"grade\": \"105\"", "\"grade\": \"112\"", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        Assert.Equal(1, await Run("import", File("bad.json"), "--db", Db));
+        Assert.Equal(1, await Run("import", File("missing.json"), "--db", Db));
+        Assert.Equal(0, await Run("export", "--out", File("after.json"), "--db", Db));
+        Assert.Equal(before, await System.IO.File.ReadAllTextAsync(File("after.json"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Users_add_reads_the_password_from_standard_input_and_stores_only_a_hash()
+    {
+        Assert.Equal(0, await Run("seed", "--employees", "100", "--as-of", "2026-11-01", "--db", Db));
+        var number = await Count(db => db.Employees.Where(e => e.Role.Code == "CC-SUP").Select(e => e.EmployeeNumber).FirstAsync());
+        Assert.Equal(2, await Run("users", "add", "--email", "a@b.example", "--role", "manager", "--db", Db));
+        Assert.Equal(2, await Run("users", "add", "--email", "a@b.example", "--role", "wizard", "--password-stdin", "--db", Db));
+        var stdin = Console.In;
+        try
+        {
+            Console.SetIn(new StringReader("a-long-enough-password\n"));
+            Assert.Equal(0, await Run("users", "add", "--email", "lead@b.example", "--role", "manager", "--employee", number, "--password-stdin", "--db", Db));
+            Console.SetIn(new StringReader("a-long-enough-password\n"));
+            Assert.Equal(1, await Run("users", "add", "--email", "x@b.example", "--role", "employee", "--employee", "E999999", "--password-stdin", "--db", Db));
+            Console.SetIn(new StringReader("short\n"));
+            Assert.Equal(1, await Run("users", "add", "--email", "y@b.example", "--role", "employee", "--password-stdin", "--db", Db));
+        }
+        finally
+        {
+            Console.SetIn(stdin);
+        }
+        var user = await Count(db => db.Users.SingleAsync(u => u.Email == "lead@b.example"));
+        Assert.NotNull(user.EmployeeId);
+        Assert.DoesNotContain("a-long-enough-password", user.PasswordHash!, StringComparison.Ordinal);
+        Assert.False(await Count(db => db.Users.AnyAsync(u => u.Email == "y@b.example")));
+    }
+
+    async Task<T> Count<T>(Func<CareerMapDb, Task<T>> query)
+    {
+        await using var db = DatabaseTarget.Parse(Db).CreateContext();
+        return await query(db);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}

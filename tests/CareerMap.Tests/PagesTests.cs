@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CareerMap.Infrastructure;
+using CareerMap.Tests.Support;
+
+namespace CareerMap.Tests;
+
+public sealed partial class PagesTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    static async Task<HttpResponseMessage> SignInAsPersonaAsync(HttpClient client, string persona)
+    {
+        var page = await client.GetStringAsync("/account/login", Ct);
+        var token = Antiforgery().Match(page).Groups[1].Value;
+        return await client.PostAsync("/account/login?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["persona"] = persona, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
+        }), Ct);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Pages_need_sign_in_and_then_show_the_framework(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider, demo: provider == Providers.Sqlite);
+        var anonymous = app.Client(followRedirects: false);
+        var redirect = await anonymous.GetAsync("/roles", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        Assert.Equal("/account/login?ReturnUrl=%2Froles", redirect.Headers.Location!.PathAndQuery);
+
+        if (provider == Providers.Postgres)
+        {
+            var login = await anonymous.GetStringAsync("/account/login", Ct);
+            Assert.DoesNotContain("Try it as someone", login);
+            return;
+        }
+        var client = app.Client();
+        await SignInAsPersonaAsync(client, "employee");
+        var home = await client.GetStringAsync("/", Ct);
+        Assert.Contains("You are <a href=\"/roles/CC-REP-2\">Care Representative II</a>", home);
+        var competency = await client.GetStringAsync("/competencies/PROBLEM", Ct);
+        Assert.Equal(5, Regex.Count(competency, "<li class=\"level\">"));
+        var admin = await app.Client(followRedirects: false).GetAsync("/admin/roles/CC-REP-1/edit", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
+        var denied = await client.GetAsync("/admin/roles/CC-REP-1/edit", Ct);
+        Assert.Contains("/account/denied", denied.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Demo_sign_in_is_refused_when_demo_mode_is_off()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite, demo: false);
+        var client = app.Client(followRedirects: false);
+        Assert.DoesNotContain("Try it as someone", await client.GetStringAsync("/account/login", Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await SignInAsPersonaAsync(client, "admin")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = app.Client(followRedirects: false);
+        var post = await client.PostAsync("/account/login?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string> { ["persona"] = "admin" }), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5080", true)]
+    [InlineData("http://localhost:5000;http://[::1]:5001", true)]
+    [InlineData("http://0.0.0.0:5080", false)]
+    [InlineData("http://+:80", false)]
+    [InlineData("http://127.0.0.1:5080;http://10.1.2.3:80", false)]
+    public void Demo_mode_needs_every_address_on_loopback(string urls, bool loopback) =>
+        Assert.Equal(loopback, CareerMapWeb.IsLoopback(urls));
+}
