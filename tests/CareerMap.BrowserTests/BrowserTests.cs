@@ -118,6 +118,26 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task An_hr_admin_rewrites_a_level_descriptor_and_an_empty_one_is_refused_beside_it()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "HR admin");
+        await page.GotoAsync("/competencies/COMMS");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Edit competency" }).ClickAsync();
+        await page.GetByLabel("Level 3", new() { Exact = true }).FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The descriptor of level 3 is empty.")).ToBeVisibleAsync();
+        Assert.Equal("Speaks and writes to colleagues clearly and concisely.", (await app.ExportAsync()).Competencies.Single(c => c.Code == "COMMS").Levels[2]);
+
+        await page.GetByLabel("Level 3", new() { Exact = true }).FillAsync("Writes and speaks plainly to any audience.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.Locator("li.level").Nth(2)).ToContainTextAsync("Writes and speaks plainly to any audience.");
+    }
+
+    [Fact]
     public async Task An_employee_cannot_open_the_admin_forms()
     {
         var (app, page, context) = await OpenAsync();

@@ -19,11 +19,7 @@ public sealed class RoleInput
 
 public sealed class EditRoleModel(FrameworkService framework) : PageModel
 {
-    static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["title"] = "Title", ["unit"] = "Unit", ["family"] = "Family", ["grade"] = "Grade", ["level"] = "Level",
-        ["summary"] = "Summary", ["scope"] = "Scope", ["duties"] = "Duties",
-    };
+    static readonly string[] Fields = ["title", "unit", "family", "grade", "level", "summary", "scope", "duties"];
 
     [BindProperty]
     public RoleInput Input { get; set; } = new();
@@ -72,13 +68,10 @@ public sealed class EditRoleModel(FrameworkService framework) : PageModel
                 return NotFound();
             default:
                 foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
-                    foreach (var message in messages)
-                        ModelState.AddModelError(Fields.TryGetValue(field.Split('[', '.')[0], out var name) ? $"{nameof(Input)}.{name}" : "", Sentence(message));
+                    ModelErrors.Add(ModelState, field, messages, Fields);
                 return Page();
         }
     }
 
     static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
 }
