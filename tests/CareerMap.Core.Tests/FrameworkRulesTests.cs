@@ -47,7 +47,8 @@ public sealed class FrameworkRulesTests
         Assert.Equal("cross-functional promotion", d.KindOf("CC-REP-SR", "VM-AN").ToString());
         Assert.Equal("cross-functional lateral", d.KindOf("CC-REP-3", "PS-TECH-1").ToString());
         Assert.Equal("promotion within family", d.KindOf("CC-REP-3", "CC-REP-SR").ToString());
-        Assert.Equal("lateral within family", d.KindOf("CC-REP-1", "CC-REP-2").ToString());
+        Assert.Equal("promotion within family", d.KindOf("CC-REP-1", "CC-REP-2").ToString());
+        Assert.Equal("lateral within unit", d.KindOf("CC-REP-1", "CC-BIL-1").ToString());
     }
 
     [Fact]

@@ -136,5 +136,7 @@ public sealed class Move
     public Role ToRole { get; set; } = null!;
     public string? Note { get; set; }
     public List<Prerequisite> Prerequisites { get; set; } = [];
+    /// <summary>Switches off the rule-made move between the same roles rather than allowing one.</summary>
+    public bool Off { get; set; }
     public int Version { get; set; } = 1;
 }

@@ -53,4 +53,5 @@ public sealed record DutyMarkDto(int Level, string Mark);
 
 public sealed record StrategyDto(string Code, string Name, string? Description, IReadOnlyList<string> Competencies);
 
-public sealed record MoveDto(string Code, string From, string To, string? Note = null, IReadOnlyList<PrerequisiteDto>? Prerequisites = null);
+/// <summary>An explicit move. Off switches a rule-made move between the same roles off instead of allowing one.</summary>
+public sealed record MoveDto(string Code, string From, string To, string? Note = null, IReadOnlyList<PrerequisiteDto>? Prerequisites = null, bool Off = false);

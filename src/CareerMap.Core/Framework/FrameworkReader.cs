@@ -76,11 +76,11 @@ public static class FrameworkReader
             Version(FrameworkCollections.Strategies, s.Code, s.Version);
         }
         var moves = await db.Moves.AsNoTracking()
-            .Select(m => new { m.Code, From = m.FromRole.Code, To = m.ToRole.Code, m.Note, m.Prerequisites, m.Version })
+            .Select(m => new { m.Code, From = m.FromRole.Code, To = m.ToRole.Code, m.Note, m.Prerequisites, m.Off, m.Version })
             .OrderBy(m => m.Code).ToListAsync(ct);
         foreach (var m in moves)
         {
-            d.Moves.Add(new(m.Code, m.From, m.To, m.Note, [.. m.Prerequisites.Select(p => p.AsDto())]));
+            d.Moves.Add(new(m.Code, m.From, m.To, m.Note, [.. m.Prerequisites.Select(p => p.AsDto())], m.Off));
             Version(FrameworkCollections.Moves, m.Code, m.Version);
         }
         return new(d, versions);

@@ -71,7 +71,7 @@ static class FrameworkWriter
         });
         w.Run(FrameworkCollections.Moves, moves, x => new Move { Code = x.Code }, (x, e) =>
         {
-            e.Code = x.Code; e.FromRole = roles[x.From]; e.ToRole = roles[x.To]; e.Note = x.Note;
+            e.Code = x.Code; e.FromRole = roles[x.From]; e.ToRole = roles[x.To]; e.Note = x.Note; e.Off = x.Off;
             e.Prerequisites = [.. (x.Prerequisites ?? []).Select(p => p.ToEntity())];
         });
 

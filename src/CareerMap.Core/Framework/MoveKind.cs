@@ -7,13 +7,20 @@ public enum MoveScope { WithinFamily, WithinUnit, CrossFunctional }
 /// <summary>The kind of a move, derived from the grades and units of its ends, never stored.</summary>
 public readonly record struct MoveKind(MoveDirection Direction, MoveScope Scope)
 {
-    public static MoveKind Of(int fromGradeRank, string fromUnit, string fromFamily, int toGradeRank, string toUnit, string toFamily)
+    /// <summary>
+    /// Grade up is a promotion, grade down a step back. On the same grade a move is lateral, except up or down
+    /// a rung of one family's ladder (Care Representative I to II): people rightly call that a promotion.
+    /// </summary>
+    public static MoveKind Of(int fromGradeRank, string fromUnit, string fromFamily, int toGradeRank, string toUnit, string toFamily, int fromLevel = 0, int toLevel = 0)
     {
+        var sameFamily = string.Equals(fromFamily, toFamily, StringComparison.OrdinalIgnoreCase);
         var direction = toGradeRank > fromGradeRank ? MoveDirection.Promotion
-            : toGradeRank == fromGradeRank ? MoveDirection.Lateral
-            : MoveDirection.StepBack;
-        var scope = fromFamily == toFamily ? MoveScope.WithinFamily
-            : fromUnit == toUnit ? MoveScope.WithinUnit
+            : toGradeRank < fromGradeRank ? MoveDirection.StepBack
+            : sameFamily && toLevel > fromLevel ? MoveDirection.Promotion
+            : sameFamily && toLevel < fromLevel ? MoveDirection.StepBack
+            : MoveDirection.Lateral;
+        var scope = sameFamily ? MoveScope.WithinFamily
+            : string.Equals(fromUnit, toUnit, StringComparison.OrdinalIgnoreCase) ? MoveScope.WithinUnit
             : MoveScope.CrossFunctional;
         return new MoveKind(direction, scope);
     }
@@ -47,6 +54,6 @@ public static class MoveKinds
         var b = roles.FirstOrDefault(r => string.Equals(r.Code, to, StringComparison.OrdinalIgnoreCase));
         if (a is null || b is null) return null;
         int Rank(string grade) => d.Grades.FirstOrDefault(g => string.Equals(g.Code, grade, StringComparison.OrdinalIgnoreCase))?.Rank ?? 0;
-        return MoveKind.Of(Rank(a.Grade), a.Unit, a.Family, Rank(b.Grade), b.Unit, b.Family);
+        return MoveKind.Of(Rank(a.Grade), a.Unit, a.Family, Rank(b.Grade), b.Unit, b.Family, a.Level, b.Level);
     }
 }

@@ -110,6 +110,9 @@ public static class RiverbendHealth
                 new MoveDto($"{from}-TO-CI-AN-PM", from, "CI-AN-PM", "Two to three years in Care gives the operational depth project work needs.", [Months(24, careTenure)])),
             .. new[] { "CC-REP-SR", "RP-CDR-SR", "RP-AN", "CC-SUP" }.Select(from =>
                 new MoveDto($"{from}-TO-CI-AN-SR-PM", from, "CI-AN-SR-PM", "Senior frontline, analyst and supervisor experience is a strong match for senior project work.", [new("months-in-role", 12)])),
+            new("CC-REP-1-TO-CC-REP-SR", "CC-REP-1", "CC-REP-SR", "Any Care Representative with six months on the phones may join the Senior Team."),
+            new("CC-REP-2-TO-CC-REP-SR", "CC-REP-2", "CC-REP-SR", "Any Care Representative with six months on the phones may join the Senior Team."),
+            new("CC-BIL-1-TO-CC-REP-SR", "CC-BIL-1", "CC-REP-SR", "Bilingual representatives join the Senior Team on the same terms."),
             new("CC-REP-3-TO-PS-TECH-1", "CC-REP-3", "PS-TECH-1", "Care representatives who earn their pharmacy-technician certification can move to Participant Services.", [new("certification", Value: "Certified Pharmacy Technician")]),
             new("CC-REP-3-TO-CO-CDR", "CC-REP-3", "CO-CDR", "Strong communicators with client-facing interest.", [new("months-in-role", 12)]),
             new("CC-REP-3-TO-RP-CDR", "CC-REP-3", "RP-CDR", "Representatives who like the numbers behind the queue.", [new("months-in-role", 12)]),

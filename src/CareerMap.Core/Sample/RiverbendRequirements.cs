@@ -13,7 +13,7 @@ static class RiverbendRequirements
     {
         ["CC-REP"] = [("CLAIMS", 0), ("ELIG", 0), ("DEESC", -1)],
         ["CC-BIL"] = [("BILING", 0), ("CLAIMS", -1), ("ELIG", -1)],
-        ["CC-LEAD"] = [("LEAD", 0), ("COACH", 0), ("DEESC", -1), ("WFM", -2)],
+        ["CC-LEAD"] = [("LEAD", 0), ("COACH", 0), ("CLAIMS", -1), ("DEESC", -1), ("WFM", -2)],
         ["PS-TECH"] = [("PHARM", 0), ("CLAIMS", -1)],
         ["PS-LEAD"] = [("LEAD", 0), ("PHARM", -1), ("QUALITY", -1)],
         ["MX-ADV"] = [("DEESC", 0), ("QUALITY", -1), ("CLAIMS", -1)],

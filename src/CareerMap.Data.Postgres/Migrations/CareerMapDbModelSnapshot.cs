@@ -358,6 +358,9 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("text");
 
+                    b.Property<bool>("Off")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Prerequisites")
                         .IsRequired()
                         .HasColumnType("text");

@@ -337,6 +337,9 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<string>("Note")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Off")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Prerequisites")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -13,6 +13,7 @@ public static class CareerMapServices
         services.AddSingleton(database);
         services.AddDbContext<CareerMapDb>(database.Configure);
         services.AddScoped<FrameworkService>();
+        services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
         return services;

@@ -71,6 +71,7 @@ public static class CareerMapWeb
         app.MapHealthApi();
         app.MapAuthApi();
         app.MapFrameworkApi();
+        app.MapCareerMapApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

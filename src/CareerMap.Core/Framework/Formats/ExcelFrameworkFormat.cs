@@ -30,6 +30,7 @@ public static partial class ExcelFrameworkFormat
             "Requirements: one row per role, one column per competency; a cell holds the required level. Add * for a critical competency (4*) and w and a number for a weight other than 1 (4 w2, 4* w1.5). Leave a cell empty when the role does not require the competency.",
             "Cells with several lines (duties, indicators) hold one item per line. Strategies list competency codes separated by commas.",
             "Prerequisites: one row per prerequisite of a role or a move. Kinds: months-in-role, months-in-roles (Roles: codes separated by commas), certification, license, language, education, contact-center-experience (Months).",
+            "Moves: a row per explicit move between two roles; write yes under Off to switch off a rule-made move (next level, leadership step, similar lateral) between those roles.",
             "Duties: a row per duty of a family's matrix; the Level columns hold X or words narrowing the duty at that level.",
         ];
         for (var i = 0; i < notes.Length; i++) readme.Cell(i + 1, 1).Value = notes[i];
@@ -71,7 +72,7 @@ public static partial class ExcelFrameworkFormat
         Rows(Sheet(wb, "Duties", ["Code", "Family", "Order", "Duty", .. Enumerable.Range(1, levels).Select(l => $"Level {l}")]),
             d.Duties, u => [u.Code, u.Family, u.Order, u.Name, .. Enumerable.Range(1, levels).Select(l => (object?)u.Marks.FirstOrDefault(m => m.Level == l)?.Mark)]);
         Rows(Sheet(wb, "Strategies", ["Code", "Name", "Description", "Competencies"]), d.Strategies, s => [s.Code, s.Name, s.Description, string.Join(", ", s.Competencies)]);
-        Rows(Sheet(wb, "Moves", ["Code", "From", "To", "Note"]), d.Moves, m => [m.Code, m.From, m.To, m.Note]);
+        Rows(Sheet(wb, "Moves", ["Code", "From", "To", "Note", "Off"]), d.Moves, m => [m.Code, m.From, m.To, m.Note, m.Off ? "yes" : null]);
         var prerequisites = d.Roles.SelectMany(r => (r.Prerequisites ?? []).Select(p => ("role", r.Code, p)))
             .Concat(d.Moves.SelectMany(m => (m.Prerequisites ?? []).Select(p => ("move", m.Code, p)))).ToList();
         Rows(Sheet(wb, "Prerequisites", ["For", "Code", "Kind", "Months", "Roles", "Value"]), prerequisites,
@@ -230,7 +231,7 @@ public static partial class ExcelFrameworkFormat
             var moveRows = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             d.Moves = Table("Moves", "moves", ["Code", "From", "To", "Note"], (t, at) =>
             {
-                var move = new MoveDto(t.Text("Code") ?? "", t.Text("From") ?? "", t.Text("To") ?? "", t.Text("Note"), []);
+                var move = new MoveDto(t.Text("Code") ?? "", t.Text("From") ?? "", t.Text("To") ?? "", t.Text("Note"), [], t.Has("Off") && t.YesNo("Off"));
                 moveRows.TryAdd(move.Code, at);
                 return move;
             });
@@ -383,6 +384,15 @@ public static partial class ExcelFrameworkFormat
             public string? Text(string column, string? field = null) => WorkbookReader.Text(Cell(column, field));
 
             public int? Int(string column, bool required = false) => reader.Int(Cell(column), required);
+
+            public bool YesNo(string column)
+            {
+                var text = Text(column)?.ToLowerInvariant();
+                if (text is null or "no" or "false" or "0") return false;
+                if (text is "yes" or "true" or "1" or "x" or "off") return true;
+                Problem(column, $"expected yes or no, found '{Text(column)}'");
+                return false;
+            }
 
             public List<string> Lines(string column) =>
                 [.. (Text(column) ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];

@@ -70,7 +70,7 @@ public static class JsonFrameworkFormat
     static DutyDto Duty(Obj x) => new(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
         x.List("marks", m => new DutyMarkDto(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "")));
     static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"));
-    static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite));
+    static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite), x.Bool("off") ?? false);
 
     static readonly Dictionary<Type, Func<Obj, object>> ItemReaders = new()
     {

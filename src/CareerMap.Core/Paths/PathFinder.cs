@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+using CareerMap.Framework;
+
+namespace CareerMap.Paths;
+
+/// <summary>What is known of a person when estimating a route: effective ratings, time served, credentials.</summary>
+public sealed record PersonState(
+    string EmployeeNumber, string Name, string CurrentRole, int MonthsInRole, int ContactCenterMonths,
+    IReadOnlyDictionary<string, int> Levels, IReadOnlySet<string> Credentials, IReadOnlySet<string> Languages);
+
+/// <summary>A prerequisite of a step: met or not, and roughly how many months until it will be.</summary>
+public sealed record PrerequisiteStatus(PrerequisiteDto Prerequisite, string Text, bool Met, int MonthsToMeet);
+
+public sealed record StepGap(string Competency, string Name, int Required, int Current)
+{
+    public int Gap => Math.Max(0, Required - Current);
+}
+
+public sealed record PathStep(CareerEdge Move, IReadOnlyList<PrerequisiteStatus> Prerequisites, IReadOnlyList<StepGap> Gaps, int Months);
+
+public sealed record CareerPath(IReadOnlyList<PathStep> Steps, int EstimatedMonths, string Explanation);
+
+public sealed record PathResult(IReadOnlyList<CareerPath> Paths, string? Reason);
+
+/// <summary>
+/// Finds the k best routes of at most four moves. The cost of a step depends on the route so far (time served,
+/// levels already reached, credentials earned), so it is not an additive edge weight and a plain k-shortest-paths
+/// search cannot rank it; with at most four moves every route can be enumerated instead, meeting in the middle
+/// (two moves out from the start, two back from the target) and scored exactly.
+/// </summary>
+public static class PathFinder
+{
+    public const int MaxMoves = 4;
+    public const int MaxK = 10;
+    public const int MonthsPerLevel = 4;
+    /// <summary>Most employers ask for six months in a role before an internal move, so no step is quicker.</summary>
+    public const int MinimumMonthsInRole = 6;
+
+    /// <summary>Estimated months to earn what cannot be waited for; labeled as estimates wherever shown.</summary>
+    static int MonthsToEarn(string kind) => kind switch
+    {
+        "certification" => 6,
+        "language" => 24,
+        "education" => 24,
+        "license" => 48,
+        _ => 0,
+    };
+
+    public static PathResult Find(CareerGraph graph, string from, string to, int k = 3, PersonState? person = null)
+    {
+        var start = graph.Role(from)!.Code;
+        var target = graph.Role(to)!.Code;
+        if (start == target) return new([], $"You are already in {graph.Title(start)}.");
+
+        var forward = Walks(start, graph.OutOf, e => e.Target);
+        var backward = Walks(target, graph.Into, e => e.Source);
+        var byMeeting = backward.Where(w => w.Count <= 2).GroupBy(w => w.Count == 0 ? target : w[^1].Source)
+            .ToDictionary(g => g.Key, g => g.ToList());
+
+        var candidates = new List<List<CareerEdge>>();
+        foreach (var f in forward.Where(w => w.Count is 1 or 2))
+        {
+            var meet = f[^1].Target;
+            if (!byMeeting.TryGetValue(meet, out var backs)) continue;
+            foreach (var b in backs)
+            {
+                // Split every route the same way (the first half no shorter), so none is found twice.
+                if (b.Count != f.Count && b.Count != f.Count - 1) continue;
+                var route = new List<CareerEdge>(f.Count + b.Count);
+                route.AddRange(f);
+                for (var i = b.Count - 1; i >= 0; i--) route.Add(b[i]);
+                if (IsSimple(route)) candidates.Add(route);
+            }
+        }
+
+        if (candidates.Count == 0)
+            return new([], Reachable(graph, start, target)
+                ? $"{graph.Title(target)} can be reached from {graph.Title(start)}, but only in more than {MaxMoves} moves."
+                : $"No sequence of moves leads from {graph.Title(start)} to {graph.Title(target)}.");
+
+        var best = candidates
+            .Select(route => Score(graph, route, person))
+            .OrderBy(p => p.EstimatedMonths).ThenBy(p => p.Steps.Count)
+            .ThenBy(p => string.Join('>', p.Steps.Select(s => s.Move.Target)), StringComparer.Ordinal)
+            .Take(Math.Clamp(k, 1, MaxK))
+            .ToList();
+        return new(best, null);
+    }
+
+    /// <summary>Every simple walk of up to two moves from a role, along out-edges (forward) or in-edges (backward).</summary>
+    static List<List<CareerEdge>> Walks(string origin, Func<string, IEnumerable<CareerEdge>> next, Func<CareerEdge, string> far)
+    {
+        var walks = new List<List<CareerEdge>> { new() };
+        foreach (var e1 in next(origin))
+        {
+            walks.Add([e1]);
+            foreach (var e2 in next(far(e1)))
+                if (far(e2) != origin) walks.Add([e1, e2]);
+        }
+        return walks;
+    }
+
+    static bool IsSimple(List<CareerEdge> route)
+    {
+        var seen = new HashSet<string> { route[0].Source };
+        return route.All(e => seen.Add(e.Target));
+    }
+
+    static bool Reachable(CareerGraph graph, string start, string target)
+    {
+        var seen = new HashSet<string> { start };
+        var queue = new Queue<string>([start]);
+        while (queue.Count > 0)
+            foreach (var e in graph.OutOf(queue.Dequeue()))
+            {
+                if (e.Target == target) return true;
+                if (seen.Add(e.Target)) queue.Enqueue(e.Target);
+            }
+        return false;
+    }
+
+    /// <summary>
+    /// Walks the route month by month in outline: each step takes the longer of waiting for its prerequisites and
+    /// closing its competency gaps (DESIGN.md's estimate); time served and levels reached carry forward.
+    /// </summary>
+    public static CareerPath Score(CareerGraph graph, IReadOnlyList<CareerEdge> route, PersonState? person)
+    {
+        var first = route[0].Source;
+        var levels = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        if (person is not null)
+            foreach (var (c, l) in person.Levels) levels[c] = l;
+        else
+            foreach (var n in graph.Needs(first)) levels[n.Competency] = n.Level;
+        var credentials = new HashSet<string>(person?.Credentials ?? Entry(graph, first, "certification", "license", "education"), StringComparer.OrdinalIgnoreCase);
+        var languages = new HashSet<string>(person?.Languages ?? Entry(graph, first, "language"), StringComparer.OrdinalIgnoreCase);
+        var served = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase) { [first] = person?.MonthsInRole ?? 0 };
+        var contactCenter = person?.ContactCenterMonths ?? 0;
+
+        var steps = new List<PathStep>(route.Count);
+        foreach (var move in route)
+        {
+            var current = move.Source;
+            var statuses = move.Prerequisites.Select(p =>
+            {
+                var have = p.Kind switch
+                {
+                    "months-in-role" => served.GetValueOrDefault(current),
+                    "months-in-roles" => (p.Roles ?? []).Sum(r => served.GetValueOrDefault(graph.Role(r)?.Code ?? r)),
+                    "contact-center-experience" => contactCenter,
+                    "language" => languages.Contains(p.Value ?? "") ? 1 : 0,
+                    _ => credentials.Contains(p.Value ?? "") ? 1 : 0,
+                };
+                var months = p.Kind is "months-in-role" or "months-in-roles" or "contact-center-experience"
+                    ? Math.Max(0, (p.Months ?? 0) - have)
+                    : have > 0 ? 0 : MonthsToEarn(p.Kind);
+                var met = p.Kind is "months-in-role" or "months-in-roles" or "contact-center-experience" ? months == 0 : have > 0;
+                return new PrerequisiteStatus(p, p.Describe(graph.Title), met, months);
+            }).ToList();
+            var gaps = graph.Needs(move.Target)
+                .Select(n => new StepGap(n.Competency, graph.CompetencyName(n.Competency), n.Level, levels.GetValueOrDefault(n.Competency)))
+                .Where(x => x.Gap > 0).OrderByDescending(x => x.Gap).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+            var tenure = Math.Max(0, MinimumMonthsInRole - served.GetValueOrDefault(current));
+            var months = Math.Max(Math.Max(statuses.Select(s => s.MonthsToMeet).DefaultIfEmpty(0).Max(), gaps.Sum(x => x.Gap) * MonthsPerLevel), tenure);
+            steps.Add(new PathStep(move, statuses, gaps, months));
+
+            served[current] = served.GetValueOrDefault(current) + months;
+            contactCenter += months;
+            foreach (var n in graph.Needs(move.Target)) levels[n.Competency] = Math.Max(levels.GetValueOrDefault(n.Competency), n.Level);
+            foreach (var s in statuses.Where(s => !s.Met))
+                (s.Prerequisite.Kind == "language" ? languages : credentials).Add(s.Prerequisite.Value ?? "");
+            served.TryAdd(move.Target, 0);
+        }
+        var total = steps.Sum(s => s.Months);
+        return new CareerPath(steps, total, Explain(graph, steps, total, person));
+    }
+
+    static IEnumerable<string> Entry(CareerGraph graph, string role, params string[] kinds) =>
+        (graph.Role(role)?.Prerequisites ?? []).Where(p => kinds.Contains(p.Kind) && p.Value is not null).Select(p => p.Value!);
+
+    static string Explain(CareerGraph graph, List<PathStep> steps, int total, PersonState? person)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"About {Months(total)} in {steps.Count} move{(steps.Count == 1 ? "" : "s")} (an estimate");
+        text.Append(person is null ? ", starting from what the current role asks" : $", from {person.Name}'s ratings and time served").Append("). ");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var s = steps[i];
+            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {graph.Title(s.Move.Source)} → {graph.Title(s.Move.Target)}, a {s.Move.Kind}");
+            var needs = new List<string>();
+            needs.AddRange(s.Prerequisites.Where(p => !p.Met).Select(p => p.MonthsToMeet > 0 ? $"{Lower(p.Text)} (about {Months(p.MonthsToMeet)})" : Lower(p.Text)));
+            if (s.Gaps.Count > 0)
+                needs.Add("raise " + string.Join(", ", s.Gaps.Take(3).Select(g => $"{g.Name} from {g.Current} to {g.Required}")) + (s.Gaps.Count > 3 ? $" and {s.Gaps.Count - 3} more" : ""));
+            text.Append(needs.Count == 0 ? ": nothing stands in the way" : ": " + string.Join("; ", needs));
+            text.Append(CultureInfo.InvariantCulture, $" — about {Months(s.Months)}. ");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    static string Lower(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
+
+    public static string Months(int months) => months switch
+    {
+        0 => "no wait",
+        1 => "1 month",
+        _ => $"{months} months",
+    };
+}

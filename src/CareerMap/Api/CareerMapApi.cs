@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Api;
+
+public sealed record MapNode(string Code, string Title, string Unit, string Family, string Track, string Grade, int Level);
+
+public sealed record PrerequisiteView(string Kind, int? Months, IReadOnlyList<string>? Roles, string? Value, string Text);
+
+public sealed record DeltaView(string Competency, string Name, int From, int To, int Rise);
+
+public sealed record MapEdge(string Code, string From, string To, string Kind, string Direction, string Scope, string Origin, string? Note,
+    IReadOnlyList<PrerequisiteView> Prerequisites, IReadOnlyList<DeltaView> Delta);
+
+public sealed record CareerMapView(IReadOnlyList<MapNode> Nodes, IReadOnlyList<MapEdge> Edges);
+
+public sealed record RoleMoves(string Role, IReadOnlyList<MapEdge> Out, IReadOnlyList<MapEdge> In);
+
+public sealed record PrerequisiteStatusView(string Kind, string Text, bool Met, int MonthsToMeet);
+
+public sealed record GapView(string Competency, string Name, int Required, int Current, int Gap);
+
+public sealed record PathMove(string From, string To, string Kind, string Direction, string Scope, string Origin,
+    IReadOnlyList<PrerequisiteStatusView> Prerequisites, IReadOnlyList<GapView> Gaps, int EstimatedMonths);
+
+public sealed record PathView(IReadOnlyList<PathMove> Moves, int EstimatedMonths, string Explanation);
+
+public sealed record PathsView(string From, string To, string? Employee, int K, IReadOnlyList<PathView> Paths, string? Reason);
+
+/// <summary>The map of roles and moves, each role's moves, and the routes between two roles.</summary>
+public static class CareerMapApi
+{
+    public static IEndpointRouteBuilder MapCareerMapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization().WithTags("Career map");
+        api.MapGet("/career-map", GetMap).WithSummary("Every role as a node and every move, explicit or rule-made, as an edge with its derived kind");
+        api.MapGet("/roles/{code}/moves", GetMoves).WithSummary("The moves out of and into a role");
+        api.MapGet("/paths", GetPaths).WithSummary("The k best routes (at most 4 moves) from one role to another, optionally for an employee");
+        return app;
+    }
+
+    static async Task<Ok<CareerMapView>> GetMap(CareerPaths paths, CancellationToken ct)
+    {
+        var graph = await paths.GraphAsync(ct);
+        return TypedResults.Ok(new CareerMapView([.. graph.Roles.Select(r => Node(graph, r))], [.. graph.Edges.Select(e => Edge(graph, e))]));
+    }
+
+    static async Task<Results<Ok<RoleMoves>, NotFound<ProblemDetails>>> GetMoves(string code, CareerPaths paths, CancellationToken ct)
+    {
+        var graph = await paths.GraphAsync(ct);
+        if (graph.Role(code) is not { } role) return NotFoundRole(code);
+        return TypedResults.Ok(new RoleMoves(role.Code, [.. graph.OutOf(role.Code).Select(e => Edge(graph, e))], [.. graph.Into(role.Code).Select(e => Edge(graph, e))]));
+    }
+
+    static async Task<Results<Ok<PathsView>, NotFound<ProblemDetails>, ValidationProblem, ForbidHttpResult>> GetPaths(
+        string? from, string? to, string? employee, int? k, ClaimsPrincipal user, CareerPaths paths, UserManager<AppUser> users, CareerMapDb db, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(from)) errors["from"] = ["from is required: the code of the role to start from"];
+        if (string.IsNullOrWhiteSpace(to)) errors["to"] = ["to is required: the code of the target role"];
+        if (k is < 1 or > PathFinder.MaxK) errors["k"] = [$"k must be between 1 and {PathFinder.MaxK}"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var graph = await paths.GraphAsync(ct);
+        if (graph.Role(from!) is null) return NotFoundRole(from!);
+        if (graph.Role(to!) is null) return NotFoundRole(to!);
+        PersonState? person = null;
+        if (!string.IsNullOrWhiteSpace(employee))
+        {
+            person = await paths.PersonAsync(employee, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+            if (person is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"employee {employee} does not exist" });
+            if (!await MaySeeAsync(user, users, db, employee, ct)) return TypedResults.Forbid();
+        }
+        var result = PathFinder.Find(graph, from!, to!, k ?? 3, person);
+        return TypedResults.Ok(new PathsView(graph.Role(from!)!.Code, graph.Role(to!)!.Code, person?.EmployeeNumber, k ?? 3,
+            [.. result.Paths.Select(p => View(graph, p))], result.Reason));
+    }
+
+    /// <summary>An employee plans only their own route; a manager also those of everyone below them; HR admin anyone's.</summary>
+    public static async Task<bool> MaySeeAsync(ClaimsPrincipal principal, UserManager<AppUser> users, CareerMapDb db, string employeeNumber, CancellationToken ct)
+    {
+        if (principal.IsInRole(AppRoles.HrAdmin)) return true;
+        if (await users.GetUserAsync(principal) is not { EmployeeId: int me }) return false;
+        var target = await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        if (target is null) return false;
+        return target == me || (principal.IsInRole(AppRoles.Manager) && await ReportingLine.LeadsAsync(db, me, target.Value, ct));
+    }
+
+    static NotFound<ProblemDetails> NotFoundRole(string code) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"role {code} does not exist" });
+
+    public static MapNode Node(CareerGraph g, RoleDto r) =>
+        new(r.Code, r.Title, r.Unit, r.Family, g.Document.Families.FirstOrDefault(f => f.Code == r.Family)?.Track ?? "", r.Grade, r.Level);
+
+    public static string OriginName(MoveOrigin origin) => origin switch
+    {
+        MoveOrigin.Explicit => "explicit",
+        MoveOrigin.NextLevel => "next-level",
+        MoveOrigin.LeadershipStep => "leadership-step",
+        _ => "similar-lateral",
+    };
+
+    public static MapEdge Edge(CareerGraph g, CareerEdge e) =>
+        new(e.Code, e.Source, e.Target, e.Kind.ToString(), e.Kind.DirectionName, e.Kind.ScopeName, OriginName(e.Origin), e.Note,
+            [.. e.Prerequisites.Select(p => new PrerequisiteView(p.Kind, p.Months, p.Roles, p.Value, p.Describe(g.Title)))],
+            [.. e.Delta.Select(x => new DeltaView(x.Competency, g.CompetencyName(x.Competency), x.From, x.To, x.Rise))]);
+
+    public static PathView View(CareerGraph g, CareerPath p) =>
+        new([.. p.Steps.Select(s => new PathMove(s.Move.Source, s.Move.Target, s.Move.Kind.ToString(), s.Move.Kind.DirectionName, s.Move.Kind.ScopeName, OriginName(s.Move.Origin),
+                [.. s.Prerequisites.Select(x => new PrerequisiteStatusView(x.Prerequisite.Kind, x.Text, x.Met, x.MonthsToMeet))],
+                [.. s.Gaps.Select(x => new GapView(x.Competency, x.Name, x.Required, x.Current, x.Gap))], s.Months))],
+            p.EstimatedMonths, p.Explanation);
+}
