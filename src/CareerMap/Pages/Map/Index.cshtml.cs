@@ -1,0 +1,75 @@
+using CareerMap.Accounts;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Map;
+
+public sealed class IndexModel(CareerPaths paths, UserManager<AppUser> users) : PageModel
+{
+    public static readonly string[] Kinds = ["promotion", "lateral", "step-back"];
+
+    [BindProperty(SupportsGet = true, Name = "unit")] public string[] Units { get; set; } = [];
+    [BindProperty(SupportsGet = true, Name = "kind")] public string[] MoveKinds { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public int Route { get; set; } = 1;
+
+    public CareerGraph Graph { get; private set; } = null!;
+    public IReadOnlyList<UnitDto> ShownUnits { get; private set; } = [];
+    public ISet<string> ShownKinds { get; private set; } = new HashSet<string>();
+    public PathResult? Result { get; private set; }
+    public PersonState? Person { get; private set; }
+    public string Svg { get; private set; } = "";
+    public string? Problem { get; private set; }
+
+    public bool UnitShown(string code) => ShownUnits.Any(u => u.Code == code);
+
+    /// <summary>Laterals to similar roles elsewhere are many; they are shown when lateral moves are asked for.</summary>
+    public bool ShowSimilar => MoveKinds.Contains("lateral");
+
+    public IEnumerable<CareerEdge> MovesOutOf(string role) =>
+        Graph.OutOf(role).Where(e => ShownKinds.Contains(e.Kind.DirectionName) && (ShowSimilar || e.Origin != MoveOrigin.SimilarLateral));
+
+    /// <summary>The same map with another route drawn.</summary>
+    public string RouteLink(int route)
+    {
+        var query = Request.Query.Where(q => q.Key != "route").SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}"));
+        return "/map?" + string.Join("&", query.Append($"route={route}")) + "#routes";
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Graph = await paths.GraphAsync(ct);
+        var units = Graph.Document.Units;
+        ShownUnits = Units.Length == 0 ? units : [.. units.Where(u => Units.Contains(u.Code, StringComparer.OrdinalIgnoreCase))];
+        if (ShownUnits.Count == 0) ShownUnits = units;
+        ShownKinds = (MoveKinds.Length == 0 ? Kinds : MoveKinds.Where(Kinds.Contains)).ToHashSet();
+        if (ShownKinds.Count == 0) ShownKinds = Kinds.ToHashSet();
+
+        IReadOnlyList<CareerEdge> route = [];
+        if (!string.IsNullOrWhiteSpace(From) && !string.IsNullOrWhiteSpace(To))
+        {
+            if (Graph.Role(From) is null) Problem = $"There is no role {From}.";
+            else if (Graph.Role(To) is null) Problem = $"There is no role {To}.";
+            else
+            {
+                if (await users.GetUserAsync(User) is { EmployeeId: int id } && await paths.EmployeeNumberAsync(id, ct) is { } number)
+                {
+                    var me = await paths.PersonAsync(number, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+                    if (me is not null && string.Equals(me.CurrentRole, From, StringComparison.OrdinalIgnoreCase)) Person = me;
+                }
+                Result = PathFinder.Find(Graph, From, To, 3, Person);
+                Route = Math.Clamp(Route, 1, Math.Max(1, Result.Paths.Count));
+                if (Result.Paths.Count > 0) route = [.. Result.Paths[Route - 1].Steps.Select(s => s.Move)];
+                // A route is drawn whole, so its units are shown even when filtered out.
+                var needed = route.SelectMany(e => new[] { Graph.Role(e.Source)!.Unit, Graph.Role(e.Target)!.Unit }).ToHashSet();
+                ShownUnits = [.. units.Where(u => ShownUnits.Contains(u) || needed.Contains(u.Code))];
+                foreach (var e in route) ShownKinds.Add(e.Kind.DirectionName);
+            }
+        }
+        Svg = MapDrawing.Svg(Graph, ShownUnits, ShownKinds, ShowSimilar, route, Graph.Role(From ?? "")?.Code, Graph.Role(To ?? "")?.Code);
+    }
+}
