@@ -166,3 +166,113 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         Assert.False(overflow, "the role page scrolls sideways on a 390px phone");
     }
 }
+
+public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(int width = 1400, int height = 1000)
+    {
+        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
+        var app = await TestApp.StartAsync(Providers.Sqlite);
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Employee" }).ClickAsync();
+        return (app, page, context);
+    }
+
+    [Fact]
+    public async Task The_map_draws_every_role_of_the_sample_organization()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Map" }).ClickAsync();
+        var roles = (await app.ExportAsync()).Roles;
+        await Assertions.Expect(page.Locator("svg.map a.card")).ToHaveCountAsync(roles.Count);
+        foreach (var role in roles)
+            await Assertions.Expect(page.Locator($"svg.map a.card[data-role='{role.Code}']")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("svg.map path.edge.promotion").CountAsync() > 20);
+        await Assertions.Expect(page.Locator("svg.map desc")).ToContainTextAsync($"{roles.Count} roles in 11 business units");
+        await page.Locator("svg.map a.card[data-role='CC-REP-SR']").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Senior Care Representative");
+    }
+
+    [Fact]
+    public async Task A_route_from_one_role_to_another_is_drawn_and_listed_step_by_step()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await page.GotoAsync("/map");
+        await page.GetByLabel("From", new() { Exact = true }).SelectOptionAsync("CC-REP-1");
+        await page.GetByLabel("To", new() { Exact = true }).SelectOptionAsync("CC-MGR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the map" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routes from Care Representative I to Care Manager" })).ToBeVisibleAsync();
+        var first = page.Locator(".route-card").First;
+        await Assertions.Expect(first.Locator(".steps > li")).ToHaveCountAsync(3);
+        await Assertions.Expect(first.Locator(".steps > li").Nth(0)).ToContainTextAsync("Care Representative I → Senior Care Representative");
+        await Assertions.Expect(first.Locator(".steps > li").Nth(0)).ToContainTextAsync("At least 6 months as Care Representative I");
+        await Assertions.Expect(page.Locator("svg.map path.edge.route")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("svg.map path.edge.route").Nth(1)).ToHaveAttributeAsync("data-to", "CC-SUP");
+        await Assertions.Expect(page.Locator("svg.map a.card.from")).ToHaveAttributeAsync("data-role", "CC-REP-1");
+
+        await page.Locator(".route-card").Nth(1).GetByRole(AriaRole.Link, new() { Name = "Draw this route" }).ClickAsync();
+        await Assertions.Expect(page.Locator("svg.map path.edge.route")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("svg.map path.edge.route").First).ToHaveAttributeAsync("data-to", "CC-REP-2");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_map_to_units_and_kinds_of_move()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await page.GotoAsync("/map");
+        var allEdges = await page.Locator("svg.map path.edge").CountAsync();
+        await page.GetByLabel("Customer Care").CheckAsync();
+        await page.GetByLabel("Participant Services").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the map" }).ClickAsync();
+        var d = await app.ExportAsync();
+        await Assertions.Expect(page.Locator("svg.map a.card")).ToHaveCountAsync(d.Roles.Count(r => r.Unit is "CARE" or "PART"));
+        await Assertions.Expect(page.Locator("svg.map a.card[data-role='MR-OUT-1']")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Promotion").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the map" }).ClickAsync();
+        Assert.True(await page.Locator("svg.map path.edge.promotion").CountAsync() > 0);
+        await Assertions.Expect(page.Locator("svg.map path.edge.lateral")).ToHaveCountAsync(0);
+        Assert.True(await page.Locator("svg.map path.edge").CountAsync() < allEdges);
+        await Assertions.Expect(page.GetByLabel("Customer Care")).ToBeCheckedAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_map_is_a_list_and_routes_still_work()
+    {
+        var (app, page, context) = await OpenAsync(390, 844);
+        await using var _ = app;
+        await using var __ = context;
+        await page.GotoAsync("/map");
+        await Assertions.Expect(page.Locator(".map-scroll")).ToBeHiddenAsync();
+        var list = page.Locator(".map-list");
+        await Assertions.Expect(list).ToBeVisibleAsync();
+        await Assertions.Expect(list.Locator("li.list-role")).ToHaveCountAsync((await app.ExportAsync()).Roles.Count);
+        await list.Locator("li.list-role[data-role='CC-REP-3'] .moves").GetByRole(AriaRole.Link, new() { Name = "Analyst, Project Management" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".route-card").First).ToContainTextAsync("cross-functional promotion");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the map page scrolls sideways on a 390px phone");
+    }
+
+    [Fact]
+    public async Task My_next_moves_groups_the_moves_by_kind_with_readiness()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await page.GetByRole(AriaRole.Link, new() { Name = "My moves" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("You are Care Representative II");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Promotions" })).ToBeVisibleAsync();
+        var senior = page.Locator("article.move-card[data-role='CC-REP-SR']");
+        await Assertions.Expect(senior).ToContainTextAsync("promotion within family");
+        await senior.GetByRole(AriaRole.Link, new() { Name = "See the full route on the map" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routes from Care Representative II to Senior Care Representative for you" })).ToBeVisibleAsync();
+    }
+}
