@@ -21,9 +21,11 @@ public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnly
 /// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
 public sealed class FrameworkService(CareerMapDb db)
 {
-    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => (await FrameworkReader.ReadAsync(db, ct)).Document;
+    /// <summary>The whole framework; the caller may change the copy it gets.</summary>
+    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await FrameworkCache.SnapshotAsync(db, ct)).Document);
 
-    public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => FrameworkReader.ReadAsync(db, ct);
+    /// <summary>The framework with each item's version; shared, so read it and never change it.</summary>
+    public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => FrameworkCache.SnapshotAsync(db, ct);
 
     /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
     /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
@@ -33,7 +35,7 @@ public sealed class FrameworkService(CareerMapDb db)
         var problems = (readProblems ?? []).ToList();
         var placed = problems.Select(p => p.Place).ToHashSet();
         problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
-        var before = await FrameworkReader.ReadAsync(db, ct);
+        var before = await FrameworkCache.SnapshotAsync(db, ct);
         var diff = FrameworkDiff.Between(before.Document, document);
         problems.AddRange(await RemovalProblemsAsync(diff, ct));
         if (problems.Count > 0 || dryRun || diff.IsEmpty)
@@ -60,7 +62,7 @@ public sealed class FrameworkService(CareerMapDb db)
 
     async Task<WriteOutcome> WriteAsync<T>(FrameworkCollection<T> collection, string? key, T? item, int? expectedVersion, CancellationToken ct) where T : class
     {
-        var before = await FrameworkReader.ReadAsync(db, ct);
+        var before = await FrameworkCache.SnapshotAsync(db, ct);
         var after = Copy(before.Document);
         var items = collection.Items(after);
         int index;
@@ -109,7 +111,7 @@ public sealed class FrameworkService(CareerMapDb db)
         {
             return new(WriteStatus.Stale, Message: e.Message);
         }
-        var version = item is null ? 0 : (await FrameworkReader.ReadAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
+        var version = item is null ? 0 : (await FrameworkCache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
     }
 

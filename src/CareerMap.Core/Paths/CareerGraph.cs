@@ -114,20 +114,34 @@ public sealed class CareerGraph
             }
         }
 
-        var sets = g.needs.ToDictionary(n => n.Key, n => n.Value.Select(x => x.Competency).ToHashSet(cmp), cmp);
+        // Every pair of same-grade roles is compared, so competency sets are bit sets.
+        var index = d.Competencies.Select((c, i) => (c.Code, i)).ToDictionary(x => x.Code, x => x.i, cmp);
+        var words = Math.Max(1, (index.Count + 63) / 64);
+        var sets = g.needs.ToDictionary(n => n.Key, n =>
+        {
+            var bits = new ulong[words];
+            foreach (var x in n.Value)
+                if (index.TryGetValue(x.Competency, out var i)) bits[i / 64] |= 1UL << (i % 64);
+            return bits;
+        }, cmp);
+        var leads = d.Roles.ToDictionary(r => r.Code, Leads, cmp);
         foreach (var grade in d.Roles.GroupBy(r => g.Rank(r.Code)))
         {
-            var peers = grade.ToList();
+            var peers = grade.Select(r => (Role: r, Bits: sets[r.Code], Size: sets[r.Code].Sum(System.Numerics.BitOperations.PopCount), Leads: leads[r.Code])).ToList();
+            var best = new List<(RoleDto Role, double Overlap)>();
             foreach (var a in peers)
             {
-                var closest = peers
-                    .Where(b => !string.Equals(a.Unit, b.Unit, StringComparison.OrdinalIgnoreCase) && Leads(a) == Leads(b) && sets[b.Code].Count > 0)
-                    .Select(b => (b, overlap: sets[b.Code].Count(sets[a.Code].Contains) / (double)sets[b.Code].Count))
-                    .Where(x => x.overlap >= LateralOverlap)
-                    .OrderByDescending(x => x.overlap).ThenBy(x => x.b.Code, StringComparer.Ordinal)
-                    .Take(LateralsPerRole);
-                foreach (var (b, overlap) in closest)
-                    Add(a.Code, b.Code, MoveOrigin.SimilarLateral, note: $"A same-grade role that asks for {overlap:P0} of the same competencies.");
+                best.Clear();
+                foreach (var b in peers)
+                {
+                    if (b.Size == 0 || a.Leads != b.Leads || string.Equals(a.Role.Unit, b.Role.Unit, StringComparison.OrdinalIgnoreCase)) continue;
+                    var shared = 0;
+                    for (var w = 0; w < words; w++) shared += System.Numerics.BitOperations.PopCount(a.Bits[w] & b.Bits[w]);
+                    var overlap = shared / (double)b.Size;
+                    if (overlap >= LateralOverlap) best.Add((b.Role, overlap));
+                }
+                foreach (var (b, overlap) in best.OrderByDescending(x => x.Overlap).ThenBy(x => x.Role.Code, StringComparer.Ordinal).Take(LateralsPerRole))
+                    Add(a.Role.Code, b.Code, MoveOrigin.SimilarLateral, note: $"A same-grade role that asks for {overlap:P0} of the same competencies.");
             }
         }
         return g;

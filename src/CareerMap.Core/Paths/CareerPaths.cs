@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.People;
@@ -7,35 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CareerMap.Paths;
 
 /// <summary>The career graph of the stored framework, and what is known of a person to plan their route.</summary>
-public sealed class CareerPaths(CareerMapDb db, FrameworkService framework)
+public sealed class CareerPaths(CareerMapDb db)
 {
-    // Graphs are rebuilt only when the framework changes; the stamp is read from the database on every call,
-    // so every app instance notices every other's edits.
-    static readonly ConcurrentDictionary<string, (string Stamp, CareerGraph Graph)> Graphs = new();
-
-    public async Task<CareerGraph> GraphAsync(CancellationToken ct = default)
-    {
-        var key = db.Database.GetConnectionString() ?? "";
-        var stamp = await StampAsync(ct);
-        if (Graphs.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit.Graph;
-        var graph = CareerGraph.Build(await framework.ExportAsync(ct));
-        Graphs[key] = (stamp, graph);
-        return graph;
-    }
-
-    async Task<string> StampAsync(CancellationToken ct)
-    {
-        var parts = new[]
-        {
-            await db.Roles.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-            await db.Requirements.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-            await db.Moves.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-            await db.Grades.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-            await db.Families.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-            await db.Competencies.GroupBy(_ => 1).Select(g => $"{g.Count()}:{g.Sum(x => x.Version)}:{g.Max(x => x.Id)}").FirstOrDefaultAsync(ct),
-        };
-        return string.Join('|', parts);
-    }
+    public Task<CareerGraph> GraphAsync(CancellationToken ct = default) => FrameworkCache.GraphAsync(db, ct);
 
     /// <summary>A person's current role, time served, credentials and effective ratings (DESIGN.md: the latest
     /// manager rating within 12 months, else the latest self rating, else not yet assessed).</summary>

@@ -111,11 +111,13 @@ public static class CareerMapCli
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same people", DefaultValueFactory = _ => SampleOrganization.DefaultSeed };
         var asOf = new Option<string?>("--as-of") { Description = "Date the generated history runs up to (yyyy-MM-dd); default today" };
         var replace = new Option<bool>("--replace") { Description = "Remove existing people and assessments first" };
+        var frameworkRoles = new Option<int?>("--framework-roles") { Description = "Load a synthetic framework of this many roles instead of Riverbend Health (for benchmarks; the database must have no framework yet)" };
         var command = new Command("seed", "Load the Riverbend Health sample framework into an empty database and generate people");
         command.Options.Add(employees);
         command.Options.Add(seed);
         command.Options.Add(asOf);
         command.Options.Add(replace);
+        command.Options.Add(frameworkRoles);
         command.SetAction(async (p, ct) =>
         {
             var date = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -129,7 +131,18 @@ public static class CareerMapCli
             await using var scope = services.CreateAsyncScope();
             var sample = scope.ServiceProvider.GetRequiredService<SampleOrganization>();
             var db = scope.ServiceProvider.GetRequiredService<CareerMapDb>();
-            if (await sample.LoadFrameworkAsync(ct)) Console.WriteLine("Loaded the Riverbend Health framework.");
+            if (p.GetValue(frameworkRoles) is int synthetic)
+            {
+                if (synthetic < 10) return Fail("--framework-roles: ask for at least 10 roles", Usage);
+                if (await sample.HasFrameworkAsync(ct)) return Fail("the database already holds a framework; use an empty database for a synthetic one", BadInput);
+                var watch0 = System.Diagnostics.Stopwatch.StartNew();
+                var document = CareerMap.Sample.SyntheticFramework.Build(synthetic, p.GetValue(seed));
+                var report = await scope.ServiceProvider.GetRequiredService<FrameworkService>().ImportAsync(document, x => x, dryRun: false, ct: ct);
+                if (!report.Applied) return Fail(string.Join("; ", report.Problems), BadInput);
+                var graph = CareerMap.Paths.CareerGraph.Build(document);
+                Console.WriteLine($"Loaded a synthetic framework: {document.Roles.Count:N0} roles, {document.Requirements.Count:N0} requirements, {graph.MoveCount:N0} moves ({document.Moves.Count:N0} explicit) in {watch0.Elapsed.TotalSeconds:F1} s.");
+            }
+            else if (await sample.LoadFrameworkAsync(ct)) Console.WriteLine("Loaded the Riverbend Health framework.");
             if (count is not int n) return Ok;
             var existing = await PeopleWriter.CountAsync(db, ct);
             if (existing > 0 && !p.GetValue(replace))

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(CareerMap.Bench.PathFinderBenchmarks).Assembly).Run(args);
