@@ -1,12 +1,13 @@
 using CareerMap.Api;
 using CareerMap.Framework;
+using CareerMap.Paths;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Roles;
 
-public sealed class DetailModel(FrameworkService framework, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public RoleDto? Role { get; private set; }
@@ -14,8 +15,8 @@ public sealed class DetailModel(FrameworkService framework, IAuthorizationServic
     public string UnitName { get; private set; } = "";
     public IReadOnlyList<RequirementDto> Requirements { get; private set; } = [];
     public IReadOnlyList<(string Duty, string Mark)> MatrixDuties { get; private set; } = [];
-    public IReadOnlyList<MoveDto> MovesOut { get; private set; } = [];
-    public IReadOnlyList<MoveDto> MovesIn { get; private set; } = [];
+    public IReadOnlyList<CareerEdge> MovesOut { get; private set; } = [];
+    public IReadOnlyList<CareerEdge> MovesIn { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool Saved { get; private set; }
 
@@ -23,7 +24,13 @@ public sealed class DetailModel(FrameworkService framework, IAuthorizationServic
 
     public string TitleOf(string code) => Document.Roles.FirstOrDefault(r => r.Code == code)?.Title ?? code;
 
-    public string KindClass(MoveDto m) => Document.KindOf(m.From, m.To)?.DirectionName ?? "";
+    public static string OriginText(MoveOrigin origin) => origin switch
+    {
+        MoveOrigin.NextLevel => "next level",
+        MoveOrigin.LeadershipStep => "step into leadership",
+        MoveOrigin.SimilarLateral => "similar role",
+        _ => "",
+    };
 
     public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
     {
@@ -36,8 +43,9 @@ public sealed class DetailModel(FrameworkService framework, IAuthorizationServic
         Requirements = [.. Document.Requirements.Where(q => q.Role == Role.Code).OrderBy(q => order[q.Competency])];
         MatrixDuties = [.. Document.Duties.Where(u => u.Family == Role.Family).OrderBy(u => u.Order)
             .SelectMany(u => u.Marks.Where(m => m.Level == Role.Level).Select(m => (u.Name, m.Mark)))];
-        MovesOut = [.. Document.Moves.Where(m => m.From == Role.Code)];
-        MovesIn = [.. Document.Moves.Where(m => m.To == Role.Code)];
+        var graph = await paths.GraphAsync(ct);
+        MovesOut = [.. graph.OutOf(Role.Code).OrderBy(e => e.Kind.Direction).ThenBy(e => TitleOf(e.Target), StringComparer.Ordinal)];
+        MovesIn = [.. graph.Into(Role.Code).OrderBy(e => e.Kind.Direction).ThenBy(e => TitleOf(e.Source), StringComparer.Ordinal)];
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.HrAdmin)).Succeeded;
         Saved = saved;
         return Page();
