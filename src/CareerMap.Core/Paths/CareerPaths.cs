@@ -20,14 +20,11 @@ public sealed class CareerPaths(CareerMapDb db)
         if (e is null) return null;
         var ratings = await db.Assessments.AsNoTracking().Where(a => a.EmployeeId == e.Id)
             .Select(a => new { Competency = a.Competency.Code, a.Level, a.Source, a.AssessedOn, a.Id }).ToListAsync(ct);
-        var recent = today.AddMonths(-12);
-        var levels = ratings.GroupBy(r => r.Competency).ToDictionary(g => g.Key, g =>
-            (g.Where(r => r.Source == AssessmentSource.Manager && r.AssessedOn >= recent).OrderByDescending(r => r.AssessedOn).ThenByDescending(r => r.Id).FirstOrDefault()
-             ?? g.Where(r => r.Source == AssessmentSource.Self).OrderByDescending(r => r.AssessedOn).ThenByDescending(r => r.Id).FirstOrDefault())?.Level ?? 0,
-            StringComparer.OrdinalIgnoreCase);
-        var months = Math.Max(0, (today.Year - e.RoleStartDate.Year) * 12 + today.Month - e.RoleStartDate.Month - (today.Day < e.RoleStartDate.Day ? 1 : 0));
+        var effective = EffectiveRatings.From(ratings.Select(r => (r.Competency, r.Level, r.Source, r.AssessedOn, r.Id)), today);
+        var levels = effective.ToDictionary(x => x.Key, x => x.Value.Level, StringComparer.OrdinalIgnoreCase);
+        var months = PeopleDirectory.MonthsBetween(e.RoleStartDate, today);
         return new PersonState(e.EmployeeNumber, e.Name, e.Role, months, e.ContactCenterMonths, levels,
-            e.Certifications.ToHashSet(StringComparer.OrdinalIgnoreCase), e.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase));
+            e.Certifications.ToHashSet(StringComparer.OrdinalIgnoreCase), e.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase)) { Ratings = effective };
     }
 
     /// <summary>The employee number of the person an account signs in as, if any.</summary>

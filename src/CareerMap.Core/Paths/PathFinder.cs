@@ -7,7 +7,18 @@ namespace CareerMap.Paths;
 /// <summary>What is known of a person when estimating a route: effective ratings, time served, credentials.</summary>
 public sealed record PersonState(
     string EmployeeNumber, string Name, string CurrentRole, int MonthsInRole, int ContactCenterMonths,
-    IReadOnlyDictionary<string, int> Levels, IReadOnlySet<string> Credentials, IReadOnlySet<string> Languages);
+    IReadOnlyDictionary<string, int> Levels, IReadOnlySet<string> Credentials, IReadOnlySet<string> Languages)
+{
+    /// <summary>Whose rating each level is and from when; empty when only levels are known.</summary>
+    public IReadOnlyDictionary<string, EffectiveRating> Ratings { get; init; } = new Dictionary<string, EffectiveRating>();
+}
+
+/// <summary>The rating that counts for a competency (DESIGN.md): the latest manager rating within 12 months,
+/// else the latest self rating, marked self-reported; none means not yet assessed.</summary>
+public sealed record EffectiveRating(string Competency, int Level, string Source, DateOnly On)
+{
+    public bool SelfReported => Source == "self";
+}
 
 /// <summary>A prerequisite of a step: met or not, and roughly how many months until it will be.</summary>
 public sealed record PrerequisiteStatus(PrerequisiteDto Prerequisite, string Text, bool Met, int MonthsToMeet);
@@ -46,6 +57,19 @@ public static class PathFinder
         "license" => 48,
         _ => 0,
     };
+
+    /// <summary>
+    /// A person straight into a role: the move between the two if there is one, else the role's own entry
+    /// prerequisites. Says which prerequisites are met today and estimates the months until every one is.
+    /// </summary>
+    public static PathStep Direct(CareerGraph graph, string role, PersonState person)
+    {
+        var target = graph.Role(role)!.Code;
+        var move = graph.OutOf(person.CurrentRole).FirstOrDefault(e => e.Target == target)
+            ?? new CareerEdge(person.CurrentRole, target, default, MoveOrigin.Explicit, "",
+                null, string.Equals(person.CurrentRole, target, StringComparison.OrdinalIgnoreCase) ? [] : graph.Role(target)!.Prerequisites ?? [], []);
+        return Score(graph, [move], person).Steps[0];
+    }
 
     public static PathResult Find(CareerGraph graph, string from, string to, int k = 3, PersonState? person = null)
     {

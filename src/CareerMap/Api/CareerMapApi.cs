@@ -1,13 +1,9 @@
 using System.Security.Claims;
-using CareerMap.Accounts;
-using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Api;
 
@@ -61,7 +57,7 @@ public static class CareerMapApi
     }
 
     static async Task<Results<Ok<PathsView>, NotFound<ProblemDetails>, ValidationProblem, ForbidHttpResult>> GetPaths(
-        string? from, string? to, string? employee, int? k, ClaimsPrincipal user, CareerPaths paths, UserManager<AppUser> users, CareerMapDb db, CancellationToken ct)
+        string? from, string? to, string? employee, int? k, ClaimsPrincipal user, CareerPaths paths, PeopleAccess access, PeopleDirectory people, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(from)) errors["from"] = ["from is required: the code of the role to start from"];
@@ -76,21 +72,11 @@ public static class CareerMapApi
         {
             person = await paths.PersonAsync(employee, DateOnly.FromDateTime(DateTime.UtcNow), ct);
             if (person is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"employee {employee} does not exist" });
-            if (!await MaySeeAsync(user, users, db, employee, ct)) return TypedResults.Forbid();
+            if (await access.RelationAsync(user, (await people.IdOfAsync(employee, ct))!.Value, ct) == Relation.None) return TypedResults.Forbid();
         }
         var result = PathFinder.Find(graph, from!, to!, k ?? 3, person);
         return TypedResults.Ok(new PathsView(graph.Role(from!)!.Code, graph.Role(to!)!.Code, person?.EmployeeNumber, k ?? 3,
             [.. result.Paths.Select(p => View(graph, p))], result.Reason));
-    }
-
-    /// <summary>An employee plans only their own route; a manager also those of everyone below them; HR admin anyone's.</summary>
-    public static async Task<bool> MaySeeAsync(ClaimsPrincipal principal, UserManager<AppUser> users, CareerMapDb db, string employeeNumber, CancellationToken ct)
-    {
-        if (principal.IsInRole(AppRoles.HrAdmin)) return true;
-        if (await users.GetUserAsync(principal) is not { EmployeeId: int me }) return false;
-        var target = await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
-        if (target is null) return false;
-        return target == me || (principal.IsInRole(AppRoles.Manager) && await ReportingLine.LeadsAsync(db, me, target.Value, ct));
     }
 
     static NotFound<ProblemDetails> NotFoundRole(string code) =>

@@ -14,8 +14,10 @@ public static class CareerMapServices
         services.AddDbContext<CareerMapDb>(database.Configure);
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
+        services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
+        services.AddScoped<CareerMap.Api.PeopleAccess>();
         return services;
     }
 

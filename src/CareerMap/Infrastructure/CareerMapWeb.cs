@@ -72,6 +72,7 @@ public static class CareerMapWeb
         app.MapAuthApi();
         app.MapFrameworkApi();
         app.MapCareerMapApi();
+        app.MapPeopleApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

@@ -1,0 +1,95 @@
+using CareerMap.Data;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.People;
+
+/// <summary>A person as the people features see them: who, where, and what is known for readiness.</summary>
+public sealed record PersonRecord(int Id, string EmployeeNumber, string Name, string Email, string Role, string? Location, int? ManagerId,
+    DateOnly HireDate, DateOnly RoleStartDate, PersonState State);
+
+public sealed record AssessmentView(long Id, string Competency, int Level, string Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
+
+public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
+{
+    /// <summary>Everyone below a leader, at any depth.</summary>
+    public async Task<HashSet<int>> BelowAsync(int leaderId, CancellationToken ct = default)
+    {
+        var reports = (await db.Employees.AsNoTracking().Where(e => e.ManagerId != null).Select(e => new { e.Id, e.ManagerId }).ToListAsync(ct))
+            .ToLookup(e => e.ManagerId!.Value, e => e.Id);
+        var below = new HashSet<int>();
+        var queue = new Queue<int>([leaderId]);
+        while (queue.Count > 0)
+            foreach (var id in reports[queue.Dequeue()])
+                if (below.Add(id)) queue.Enqueue(id);
+        return below;
+    }
+
+    public async Task<int?> IdOfAsync(string employeeNumber, CancellationToken ct = default) =>
+        await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>People with their effective ratings, in bulk; null ids means everyone.</summary>
+    public async Task<IReadOnlyList<PersonRecord>> LoadAsync(IReadOnlyCollection<int>? ids, DateOnly today, CancellationToken ct = default)
+    {
+        var people = db.Employees.AsNoTracking();
+        var ratings = db.Assessments.AsNoTracking();
+        if (ids is not null)
+        {
+            people = people.Where(e => ids.Contains(e.Id));
+            ratings = ratings.Where(a => ids.Contains(a.EmployeeId));
+        }
+        var rows = await people.Select(e => new { e.Id, e.EmployeeNumber, e.Name, e.Email, Role = e.Role.Code, e.Location, e.ManagerId, e.HireDate, e.RoleStartDate, e.ContactCenterMonths, e.Certifications, e.Languages })
+            .OrderBy(e => e.Id).ToListAsync(ct);
+        var history = (await ratings.Select(a => new { a.EmployeeId, Competency = a.Competency.Code, a.Level, a.Source, a.AssessedOn, a.Id }).ToListAsync(ct))
+            .ToLookup(a => a.EmployeeId);
+        return [.. rows.Select(e =>
+        {
+            var effective = EffectiveRatings.From(history[e.Id].Select(a => (a.Competency, a.Level, a.Source, a.AssessedOn, a.Id)), today);
+            var state = new PersonState(e.EmployeeNumber, e.Name, e.Role, MonthsBetween(e.RoleStartDate, today), e.ContactCenterMonths,
+                effective.ToDictionary(x => x.Key, x => x.Value.Level, StringComparer.OrdinalIgnoreCase),
+                e.Certifications.ToHashSet(StringComparer.OrdinalIgnoreCase), e.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase)) { Ratings = effective };
+            return new PersonRecord(e.Id, e.EmployeeNumber, e.Name, e.Email, e.Role, e.Location, e.ManagerId, e.HireDate, e.RoleStartDate, state);
+        })];
+    }
+
+    public async Task<IReadOnlyList<AssessmentView>> HistoryAsync(int employeeId, CancellationToken ct = default)
+    {
+        var rows = await db.Assessments.AsNoTracking().Where(a => a.EmployeeId == employeeId)
+            .Select(a => new { a.Id, Competency = a.Competency.Code, a.Level, a.Source, a.AssessorId, a.AssessedOn, a.Evidence })
+            .ToListAsync(ct);
+        var assessors = await db.Employees.AsNoTracking().Where(e => rows.Select(r => r.AssessorId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        return [.. rows.OrderByDescending(r => r.AssessedOn).ThenByDescending(r => r.Id)
+            .Select(r => new AssessmentView(r.Id, r.Competency, r.Level, r.Source.ToString().ToLowerInvariant(),
+                r.AssessorId is int a && assessors.TryGetValue(a, out var name) ? name : null, r.AssessedOn, r.Evidence))];
+    }
+
+    /// <summary>Appends a rating; history is never overwritten. Returns the field errors when the rating is refused.</summary>
+    public async Task<(AssessmentView? Saved, Dictionary<string, string[]> Errors)> RecordAsync(int employeeId, string? competency, int? level, AssessmentSource source,
+        int? assessorId, string? evidence, DateOnly today, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var snapshot = await framework.SnapshotAsync(ct);
+        var top = snapshot.Document.Organization.TopLevel;
+        var known = snapshot.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
+        if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = ["competency is required"];
+        else if (known is null) errors["competency"] = [$"unknown competency '{competency}'"];
+        if (level is null) errors["level"] = ["level is required"];
+        else if (level < 1 || level > top) errors["level"] = [$"level {level} is outside 1..{top}"];
+        if (evidence is { Length: > 2000 }) errors["evidence"] = ["evidence is limited to 2,000 characters"];
+        if (errors.Count > 0) return (null, errors);
+        var competencyId = await db.Competencies.Where(c => c.Code == known!.Code).Select(c => c.Id).FirstAsync(ct);
+        var row = new Assessment
+        {
+            EmployeeId = employeeId, CompetencyId = competencyId, Level = level!.Value, Source = source, AssessorId = assessorId,
+            AssessedOn = today, Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim(),
+        };
+        db.Assessments.Add(row);
+        await db.SaveChangesAsync(ct);
+        var assessor = assessorId is int id ? await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
+        return (new AssessmentView(row.Id, known!.Code, row.Level, source.ToString().ToLowerInvariant(), assessor, row.AssessedOn, row.Evidence), errors);
+    }
+
+    public static int MonthsBetween(DateOnly from, DateOnly to) =>
+        Math.Max(0, (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0));
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Infrastructure;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+public sealed class PeopleApiTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    sealed record Cast(string Employee, string Manager, string SkipLevel, string Peer, string OtherManager);
+
+    /// <summary>The demo employee, their manager and manager's manager, a teammate, and a supervisor of another team.</summary>
+    static Task<Cast> CastAsync(TestApp app) => app.WithDbAsync(async db =>
+    {
+        var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
+        var e = await db.Employees.Where(x => x.Id == persona)
+            .Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
+        var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+        var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+        return new Cast(e.EmployeeNumber, e.Manager, e.Skip, peer, other);
+    });
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Readiness_matches_a_hand_computation_with_every_reason(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var requirements = (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-SR").ToList();
+        // The manager rates today: the critical competency one level short, everything else exactly as required.
+        foreach (var q in requirements)
+        {
+            var rated = await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments",
+                new { competency = q.Competency, level = q.Critical ? q.Level - 1 : q.Level, evidence = "Calibrated side-by-side" }, Ct);
+            Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        }
+        var expected = (double)(requirements.Sum(q => q.Weight * q.Level) - requirements.Where(q => q.Critical).Sum(q => q.Weight)) / (double)requirements.Sum(q => q.Weight * q.Level);
+
+        var employee = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var readiness = await employee.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        Assert.Equal(Math.Round(expected, 4), readiness.GetProperty("percent").GetDouble(), 4);
+        Assert.False(readiness.GetProperty("readyNow").GetBoolean());
+        var lines = readiness.GetProperty("competencies").EnumerateArray().ToList();
+        Assert.Equal(requirements.Count, lines.Count);
+        Assert.All(lines, l =>
+        {
+            Assert.Equal("manager", l.GetProperty("ratedBy").GetString());
+            Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), l.GetProperty("ratedOn").GetString());
+        });
+        var critical = lines.Single(l => l.GetProperty("critical").GetBoolean());
+        Assert.Equal(1, critical.GetProperty("gap").GetInt32());
+        Assert.StartsWith($"You meet {requirements.Count - 1} of {requirements.Count}. Biggest gaps: Claims and Billing (you ", readiness.GetProperty("summary").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task People_see_only_themselves_and_leaders_only_their_reporting_line(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var url = $"/api/employees/{cast.Employee}/assessments";
+        async Task<HttpStatusCode> Status(string role, string? number, string path) =>
+            (await (await app.SignedInAsync(role, number)).GetAsync(path, Ct)).StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, await Status(AppRoles.Employee, cast.Employee, url));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status(AppRoles.Employee, cast.Peer, url));
+        Assert.Equal(HttpStatusCode.OK, await Status(AppRoles.Manager, cast.Manager, url));
+        Assert.Equal(HttpStatusCode.OK, await Status(AppRoles.Manager, cast.SkipLevel, url));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status(AppRoles.Manager, cast.OtherManager, url));
+        Assert.Equal(HttpStatusCode.OK, await Status(AppRoles.HrAdmin, null, url));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status(AppRoles.Employee, cast.Peer, $"/api/employees/{cast.Employee}/readiness?role=CC-SUP"));
+        Assert.Equal(HttpStatusCode.Forbidden, await Status(AppRoles.Manager, cast.OtherManager, $"/api/employees/{cast.Employee}"));
+        Assert.Equal(HttpStatusCode.NotFound, await Status(AppRoles.HrAdmin, null, "/api/employees/E999999"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client(followRedirects: false).GetAsync(url, Ct)).StatusCode);
+
+        var mine = await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).GetFromJsonAsync<JsonElement>("/api/employees", Ct);
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        var team = await (await app.SignedInAsync(AppRoles.Manager, cast.Manager)).GetFromJsonAsync<JsonElement>("/api/employees?pageSize=100", Ct);
+        Assert.InRange(team.GetProperty("total").GetInt32(), 2, 16);
+        Assert.Contains(team.GetProperty("items").EnumerateArray(), p => p.GetProperty("employeeNumber").GetString() == cast.Employee);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Ratings_are_appended_as_self_or_manager_and_never_overwritten(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var url = $"/api/employees/{cast.Employee}/assessments";
+        var self = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var before = (await self.GetFromJsonAsync<JsonElement>(url, Ct)).GetArrayLength();
+        var first = await (await self.PostAsJsonAsync(url, new { competency = "PROBLEM", level = 3 }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("self", first.GetProperty("source").GetString());
+        await self.PostAsJsonAsync(url, new { competency = "PROBLEM", level = 4, evidence = "Led the root-cause review" }, Ct);
+        var byManager = await (await (await app.SignedInAsync(AppRoles.Manager, cast.Manager)).PostAsJsonAsync(url, new { competency = "PROBLEM", level = 2 }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("manager", byManager.GetProperty("source").GetString());
+        Assert.False(string.IsNullOrEmpty(byManager.GetProperty("assessedBy").GetString()));
+        var history = await self.GetFromJsonAsync<JsonElement>(url, Ct);
+        Assert.Equal(before + 3, history.GetArrayLength());
+
+        var peer = await app.SignedInAsync(AppRoles.Employee, cast.Peer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await peer.PostAsJsonAsync(url, new { competency = "PROBLEM", level = 5 }, Ct)).StatusCode);
+        var bad = await self.PostAsJsonAsync(url, new { competency = "PROBLEM", level = 6 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("level 6 is outside 1..5", await bad.Content.ReadAsStringAsync(Ct));
+        var unknown = await self.PostAsJsonAsync(url, new { competency = "TELEPATHY", level = 2 }, Ct);
+        Assert.Contains("unknown competency 'TELEPATHY'", await unknown.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(before + 3, (await self.GetFromJsonAsync<JsonElement>(url, Ct)).GetArrayLength());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Candidates_are_ranked_by_readiness_with_a_bench_and_filters(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var all = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-SR/candidates?top=20", Ct);
+        var top = all.GetProperty("top").EnumerateArray().ToList();
+        Assert.Equal(20, top.Count);
+        var scores = top.Select(c => (c.GetProperty("readyNow").GetBoolean(), c.GetProperty("readiness").GetDouble())).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s.Item1).ThenByDescending(s => s.Item2), scores);
+        Assert.DoesNotContain(top, c => c.GetProperty("currentRole").GetString() == "CC-REP-SR");
+        var bench = all.GetProperty("bench");
+        Assert.Equal(all.GetProperty("considered").GetInt32(), bench.GetProperty("readyNow").GetInt32() + bench.GetProperty("withinAYear").GetInt32() + bench.GetProperty("later").GetInt32());
+
+        var care = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-SR/candidates?unit=CARE&grade=105&minTenure=6&top=100", Ct);
+        Assert.All(care.GetProperty("top").EnumerateArray(), c =>
+        {
+            Assert.Equal("CARE", c.GetProperty("unit").GetString());
+            Assert.Equal("105", c.GetProperty("grade").GetString());
+            Assert.True(c.GetProperty("monthsInRole").GetInt32() >= 6);
+        });
+        Assert.True(care.GetProperty("considered").GetInt32() < all.GetProperty("considered").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/roles/CC-REP-SR/candidates?top=0", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/roles/NOPE/candidates", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).GetAsync("/api/roles/CC-REP-SR/candidates", Ct)).StatusCode);
+        var team = await (await app.SignedInAsync(AppRoles.Manager, cast.Manager)).GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-SR/candidates?top=100", Ct);
+        Assert.InRange(team.GetProperty("considered").GetInt32(), 1, 15);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Recommendations_rank_the_next_roles_with_reasons(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var list = await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/recommendations", Ct);
+        var items = list.EnumerateArray().ToList();
+        Assert.Contains(items, r => r.GetProperty("role").GetString() == "CC-REP-SR" && r.GetProperty("direction").GetString() == "promotion");
+        Assert.All(items, r => Assert.StartsWith("You meet ", r.GetProperty("reason").GetString()));
+        var order = items.Select(r => (r.GetProperty("readyNow").GetBoolean(), r.GetProperty("readiness").GetDouble())).ToList();
+        Assert.Equal(order.OrderByDescending(o => o.Item1).ThenByDescending(o => o.Item2), order);
+    }
+}
