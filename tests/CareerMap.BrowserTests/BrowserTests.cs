@@ -276,3 +276,69 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routes from Care Representative II to Senior Care Representative for you" })).ToBeVisibleAsync();
     }
 }
+
+public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(string persona)
+    {
+        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
+        var app = await TestApp.StartAsync(Providers.Sqlite);
+        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
+        return (app, page, context);
+    }
+
+    static Task<(string Employee, string Name, string Peer)> EmployeePersonaAsync(TestApp app) => app.WithDbAsync(async db =>
+    {
+        var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == CareerMap.Infrastructure.SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId));
+        var e = db.Employees.Where(x => x.Id == id).Select(x => new { x.EmployeeNumber, x.Name, x.ManagerId }).Single();
+        var peer = db.Employees.Where(x => x.ManagerId == e.ManagerId && x.Id != id).Select(x => x.EmployeeNumber).First();
+        return (e.EmployeeNumber, e.Name, peer);
+    });
+
+    [Fact]
+    public async Task A_manager_assesses_a_report_seeing_their_self_rating_beside_each_level()
+    {
+        var (app, page, context) = await OpenAsync("Manager");
+        await using var _ = app;
+        await using var __ = context;
+        var (employee, name, _) = await EmployeePersonaAsync(app);
+        await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+        await page.GetByLabel("Search by name, number, role or location").FillAsync(employee);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Assess" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Assess {name}");
+        var problem = page.Locator("fieldset[data-competency='PROBLEM']");
+        await Assertions.Expect(problem.Locator(".level-option")).ToHaveCountAsync(5);
+        await Assertions.Expect(problem).ToContainTextAsync("Finds and fixes the root cause");
+        await problem.GetByLabel("Level 4").CheckAsync();
+        await problem.GetByLabel("Evidence (optional)").FillAsync("Ran the root-cause review of repeat calls");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save ratings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved 1 rating.");
+        var row = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Problem Solving" }) });
+        await Assertions.Expect(row).ToContainTextAsync("4 /");
+        await Assertions.Expect(row).ToContainTextAsync("manager");
+    }
+
+    [Fact]
+    public async Task An_employee_reads_their_readiness_in_plain_words_and_cannot_open_a_teammate()
+    {
+        var (app, page, context) = await OpenAsync("Employee");
+        await using var _ = app;
+        await using var __ = context;
+        var (employee, _, peer) = await EmployeePersonaAsync(app);
+        await page.GotoAsync($"/people/{employee}");
+        await page.GetByLabel("Readiness for any role").SelectOptionAsync("CC-REP-SR");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("You meet ");
+        await Assertions.Expect(page.Locator(".readiness-big")).ToContainTextAsync("% ready");
+        await Assertions.Expect(page.Locator("table.table tbody tr")).ToHaveCountAsync((await app.ExportAsync()).Requirements.Count(q => q.Role == "CC-REP-SR"));
+        await page.GotoAsync($"/people/{peer}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You can't open that page");
+        await page.GotoAsync($"/people/{peer}/assess");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You can't open that page");
+    }
+}

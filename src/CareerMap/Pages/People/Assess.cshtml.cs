@@ -1,0 +1,51 @@
+using CareerMap.Api;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerMap.Pages.People;
+
+public sealed class AssessModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths, FrameworkService framework) : PersonPage(people, access, paths)
+{
+    [BindProperty] public Dictionary<string, int?> Levels { get; set; } = [];
+    [BindProperty] public Dictionary<string, string?> Evidence { get; set; } = [];
+    public IReadOnlyList<CompetencyDto> Competencies { get; private set; } = [];
+    public IReadOnlyDictionary<string, AssessmentView> LatestSelf { get; private set; } = new Dictionary<string, AssessmentView>();
+    public bool AsManager => Relation == Relation.Leader;
+
+    public int Required(string competency) => Graph.Needs(Person.Role).FirstOrDefault(n => n.Competency == competency)?.Level ?? 0;
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) =>
+        await PrepareAsync(number, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(string number, CancellationToken ct)
+    {
+        if (await PrepareAsync(number, ct) is { } refused) return refused;
+        var source = AsManager ? AssessmentSource.Manager : AssessmentSource.Self;
+        var me = await Access.MeAsync(User);
+        var saved = 0;
+        foreach (var c in Competencies)
+        {
+            if (Levels.GetValueOrDefault(c.Code) is not int level) continue;
+            var (ok, errors) = await People.RecordAsync(Person.Id, c.Code, level, source, me, Evidence.GetValueOrDefault(c.Code), Today, ct);
+            if (ok is null) foreach (var e in errors.Values.SelectMany(x => x)) ModelState.AddModelError($"Levels[{c.Code}]", e);
+            else saved++;
+        }
+        if (!ModelState.IsValid) return Page();
+        return Redirect($"/people/{Person.EmployeeNumber}?rated={saved}");
+    }
+
+    async Task<IActionResult?> PrepareAsync(string number, CancellationToken ct)
+    {
+        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
+        // Only the person and their leaders rate; HR admin reads.
+        if (Relation is not (Relation.Self or Relation.Leader)) return Forbid();
+        var document = (await framework.SnapshotAsync(ct)).Document;
+        var codes = Graph.Needs(Person.Role).Select(n => n.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Competencies = [.. document.Competencies.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Category == "core" ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == "self").GroupBy(a => a.Competency)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        return null;
+    }
+}

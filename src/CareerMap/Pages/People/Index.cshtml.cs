@@ -1,0 +1,29 @@
+using CareerMap.Api;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.People;
+
+public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths) : PageModel
+{
+    public const int PageSize = 50;
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    public IReadOnlyList<PersonRecord> Found { get; private set; } = [];
+    public int Total { get; private set; }
+    public CareerGraph Graph { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Graph = await paths.GraphAsync(ct);
+        var everyone = await people.LoadAsync(await access.VisibleAsync(User, ct), DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        var matches = everyone.Where(p => string.IsNullOrWhiteSpace(Q) || p.Name.Contains(Q, StringComparison.OrdinalIgnoreCase)
+            || p.EmployeeNumber.Contains(Q, StringComparison.OrdinalIgnoreCase) || Graph.Title(p.Role).Contains(Q, StringComparison.OrdinalIgnoreCase)
+            || (p.Location ?? "").Contains(Q, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Total = matches.Count;
+        PageNumber = Math.Max(1, PageNumber);
+        Found = [.. matches.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+    }
+}
