@@ -342,3 +342,71 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You can't open that page");
     }
 }
+
+public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_plan_goes_from_draft_to_completed_with_its_manager_and_prints()
+    {
+        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        async Task<(IBrowserContext, IPage)> As(string persona)
+        {
+            var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
+            return (context, page);
+        }
+        var (employeeContext, me) = await As("Employee");
+        await using var _ = employeeContext;
+        await me.GetByRole(AriaRole.Link, new() { Name = "My plan" }).ClickAsync();
+        await me.GetByLabel("The role you are aiming for").SelectOptionAsync("CC-REP-SR");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Start my plan" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "draft");
+
+        // Proposed actions build exactly the competencies named as areas of opportunity.
+        var opportunities = (await me.GetByLabel("Areas of opportunity").InputValueAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var d = await app.ExportAsync();
+        var proposed = await me.Locator(".action-row[data-competency]:not([data-competency=''])").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.competency)");
+        Assert.NotEmpty(proposed);
+        Assert.All(proposed, code => Assert.Contains(d.Competencies.Single(c => c.Code == code).Name, opportunities));
+
+        await me.GetByLabel("Short term, professional").FillAsync("Join the Senior Team within a year");
+        await me.GetByLabel("Which parts of your job do you enjoy most, and which least?").FillAsync("Solving a tricky claim; least, repeat password resets");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await Assertions.Expect(me.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "submitted");
+        var url = me.Url;
+
+        var (managerContext, manager) = await As("Manager");
+        await using var __ = managerContext;
+        await manager.GotoAsync(url);
+        await Assertions.Expect(manager.Locator(".plan-body")).ToContainTextAsync("Join the Senior Team within a year");
+        await manager.GetByLabel("Comment for").FillAsync("Good plan; start with the shadowing.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(manager.Locator(".status")).ToHaveAttributeAsync("data-status", "approved");
+
+        await me.ReloadAsync();
+        await me.GetByRole(AriaRole.Button, new() { Name = "Start working on it" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "in-progress");
+        await me.GetByLabel("Add a note").FillAsync("Shadowed a Senior Rep for two shifts");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Record check-in" }).ClickAsync();
+        await me.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(me.Locator(".timeline")).ToContainTextAsync("Good plan; start with the shadowing.");
+        await Assertions.Expect(me.Locator(".timeline")).ToContainTextAsync("Check-in");
+
+        await me.GetByRole(AriaRole.Link, new() { Name = "Printable view" }).ClickAsync();
+        await Assertions.Expect(me.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Individual Development Plan");
+        await Assertions.Expect(me.Locator(".plan-body")).ToContainTextAsync("Solving a tricky claim");
+        var pdf = await me.PdfAsync();
+        Assert.True(pdf.Length > 10_000);
+        var docx = await me.APIRequest.GetAsync(url + "?handler=Docx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Headers["content-type"]);
+        var bytes = await docx.BodyAsync();
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+}

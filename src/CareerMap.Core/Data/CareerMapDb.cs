@@ -22,6 +22,9 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Plans.DevelopmentPlan> Plans => Set<Plans.DevelopmentPlan>();
+    public DbSet<Plans.PlanAction> PlanActions => Set<Plans.PlanAction>();
+    public DbSet<Plans.PlanEvent> PlanEvents => Set<Plans.PlanEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

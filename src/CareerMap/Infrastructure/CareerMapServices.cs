@@ -15,6 +15,7 @@ public static class CareerMapServices
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
+        services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
         services.AddScoped<CareerMap.Api.PeopleAccess>();

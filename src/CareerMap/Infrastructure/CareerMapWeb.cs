@@ -73,6 +73,7 @@ public static class CareerMapWeb
         app.MapFrameworkApi();
         app.MapCareerMapApi();
         app.MapPeopleApi();
+        app.MapPlansApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

@@ -1,0 +1,191 @@
+using System.Globalization;
+using CareerMap.Data;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Plans;
+
+/// <summary>Who is acting on a plan: its owner, a leader above them, or neither (HR admin reads).</summary>
+public sealed record PlanActor(int? EmployeeId, string Name, bool IsOwner, bool IsLeader);
+
+public sealed record PlanEdit(
+    string? Education, string? Experience,
+    string? ShortTermProfessional, string? ShortTermPersonal, string? MidTermProfessional, string? MidTermPersonal,
+    string? LongTermProfessional, string? LongTermPersonal,
+    IReadOnlyList<string>? TargetRoles, IReadOnlyList<string>? Strengths, IReadOnlyList<string>? Opportunities, IReadOnlyList<string>? Needs,
+    IReadOnlyList<string?>? ReflectionAnswers, IReadOnlyList<ActionEdit>? Actions);
+
+public sealed record ActionEdit(string Competency, string? Strategy, string Description, DateOnly? DueOn, string? Status, string? Evidence);
+
+public sealed record OverduePlan(string EmployeeNumber, string Name, string ManagerName, DateOnly SubmittedOn, int DaysWaiting);
+
+/// <summary>The IDP: proposed from the assessment, edited by its owner, reviewed by their manager, every step recorded.</summary>
+public sealed class PlanService(CareerMapDb db, FrameworkService framework)
+{
+    public const int ReviewDays = 14;
+
+    /// <summary>The guide's questions for a career conversation, in this project's words.</summary>
+    public static readonly string[] ReflectionQuestions =
+    [
+        "Which parts of your job do you enjoy most, and which least?",
+        "What gives you energy and keeps you motivated at work?",
+        "Which skills would help you master the role you have now?",
+        "How do your personal goals connect with the organization's goals?",
+        "Which training or experiences (committees, projects, teams) would build on your strengths?",
+        "Which training or experiences would help you make up for a weakness or a lack of experience?",
+    ];
+
+    static readonly Dictionary<(PlanStatus From, PlanStatus To), string> Moves = new()
+    {
+        [(PlanStatus.Draft, PlanStatus.Submitted)] = "owner",
+        [(PlanStatus.ChangesRequested, PlanStatus.Submitted)] = "owner",
+        [(PlanStatus.Submitted, PlanStatus.Approved)] = "leader",
+        [(PlanStatus.Submitted, PlanStatus.ChangesRequested)] = "leader",
+        [(PlanStatus.Approved, PlanStatus.InProgress)] = "either",
+        [(PlanStatus.InProgress, PlanStatus.Completed)] = "either",
+    };
+
+    public static IReadOnlyList<PlanStatus> Allowed(PlanStatus from, PlanActor actor) =>
+        [.. Moves.Where(m => m.Key.From == from && (m.Value == "either" ? actor.IsOwner || actor.IsLeader : m.Value == "owner" ? actor.IsOwner : actor.IsLeader)).Select(m => m.Key.To)];
+
+    public static bool Editable(PlanStatus status) => status is PlanStatus.Draft or PlanStatus.ChangesRequested;
+
+    public static string Cycle(DateOnly today) => today.Year.ToString(CultureInfo.InvariantCulture);
+
+    public Task<DevelopmentPlan?> CurrentAsync(int employeeId, CancellationToken ct = default) =>
+        db.Plans.Include(p => p.Actions).Where(p => p.EmployeeId == employeeId).OrderByDescending(p => p.Cycle).ThenByDescending(p => p.Id).FirstOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyList<PlanEvent>> EventsAsync(int planId, CancellationToken ct = default) =>
+        await db.PlanEvents.AsNoTracking().Where(e => e.PlanId == planId).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+
+    /// <summary>A new draft with strengths, opportunities, needs and actions proposed from the person's ratings toward the target.</summary>
+    public async Task<DevelopmentPlan> StartAsync(int employeeId, PersonState person, CareerGraph graph, string target, PlanActor actor, DateOnly today, CancellationToken ct = default)
+    {
+        var document = (await framework.SnapshotAsync(ct)).Document;
+        var strengths = graph.Needs(person.CurrentRole)
+            .Select(n => (n, rated: person.Levels.GetValueOrDefault(n.Competency)))
+            .Where(x => x.rated >= x.n.Level && x.rated > 0)
+            .OrderByDescending(x => x.rated - x.n.Level).ThenBy(x => graph.CompetencyName(x.n.Competency), StringComparer.Ordinal).Take(3)
+            .Select(x => $"{graph.CompetencyName(x.n.Competency)} (rated {x.rated}; the role asks {x.n.Level})").ToList();
+        var readiness = Readiness.Of(graph, target, person, []);
+        var gaps = readiness.Competencies.Where(c => c.Gap > 0).Take(3).ToList();
+        var plan = new DevelopmentPlan
+        {
+            EmployeeId = employeeId, Cycle = Cycle(today), Status = PlanStatus.Draft, CreatedOn = today,
+            TargetRoles = [graph.Role(target)!.Code],
+            Strengths = strengths,
+            Opportunities = [.. gaps.Select(g => g.Name)],
+            Needs = [.. gaps.Select(g => $"Raise {g.Name} from {g.Effective} to {g.Required} for {graph.Title(target)}")],
+            Reflections = [.. ReflectionQuestions.Select(q => new Reflection(q, null))],
+        };
+        var due = 0;
+        foreach (var gap in gaps)
+        {
+            var strategies = document.Strategies.Where(s => s.Competencies.Contains(gap.Competency, StringComparer.OrdinalIgnoreCase))
+                .OrderBy(s => s.Competencies.Count).ThenBy(s => s.Code, StringComparer.Ordinal).Take(2);
+            foreach (var s in strategies)
+                plan.Actions.Add(new PlanAction
+                {
+                    Competency = gap.Competency, Strategy = s.Code, Description = $"{s.Name}: {s.Description} To build {gap.Name}.",
+                    DueOn = today.AddMonths(2 * ++due), Status = ActionStatus.NotStarted,
+                });
+        }
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(plan.Id, actor, PlanEventKind.Status, null, PlanStatus.Draft, "Plan started", ct);
+        return plan;
+    }
+
+    public async Task<Dictionary<string, string[]>> UpdateAsync(DevelopmentPlan plan, PlanEdit edit, CareerGraph graph, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!Editable(plan.Status)) errors["status"] = [$"a plan that is {Words(plan.Status)} can't be edited; only a draft or one sent back for changes"];
+        var targets = (edit.TargetRoles ?? plan.TargetRoles).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        for (var i = 0; i < targets.Count; i++)
+            if (graph.Role(targets[i]) is null) errors[$"targetRoles[{i}]"] = [$"unknown role '{targets[i]}'"];
+        var actions = edit.Actions ?? [];
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(actions[i].Description)) errors[$"actions[{i}].description"] = ["description is required"];
+            if (actions[i].Status is { } s && !Enum.TryParse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true, out _))
+                errors[$"actions[{i}].status"] = [$"status '{s}' is not not-started, in-progress or done"];
+        }
+        if (errors.Count > 0) return errors;
+        plan.Education = edit.Education ?? plan.Education;
+        plan.Experience = edit.Experience ?? plan.Experience;
+        plan.ShortTermProfessional = edit.ShortTermProfessional ?? plan.ShortTermProfessional;
+        plan.ShortTermPersonal = edit.ShortTermPersonal ?? plan.ShortTermPersonal;
+        plan.MidTermProfessional = edit.MidTermProfessional ?? plan.MidTermProfessional;
+        plan.MidTermPersonal = edit.MidTermPersonal ?? plan.MidTermPersonal;
+        plan.LongTermProfessional = edit.LongTermProfessional ?? plan.LongTermProfessional;
+        plan.LongTermPersonal = edit.LongTermPersonal ?? plan.LongTermPersonal;
+        plan.TargetRoles = [.. targets.Select(t => graph.Role(t)!.Code)];
+        if (edit.Strengths is not null) plan.Strengths = [.. edit.Strengths];
+        if (edit.Opportunities is not null) plan.Opportunities = [.. edit.Opportunities];
+        if (edit.Needs is not null) plan.Needs = [.. edit.Needs];
+        if (edit.ReflectionAnswers is not null)
+            plan.Reflections = [.. plan.Reflections.Select((r, i) => r with { Answer = i < edit.ReflectionAnswers.Count ? edit.ReflectionAnswers[i] : r.Answer })];
+        if (edit.Actions is not null)
+        {
+            plan.Actions.Clear();
+            plan.Actions.AddRange(edit.Actions.Select(a => new PlanAction
+            {
+                Competency = a.Competency, Strategy = a.Strategy, Description = a.Description.Trim(), DueOn = a.DueOn, Evidence = a.Evidence,
+                Status = a.Status is { } s ? Enum.Parse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true) : ActionStatus.NotStarted,
+            }));
+        }
+        plan.Version++;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Moves the plan along its status flow; returns why not when the move is not this actor's to make.</summary>
+    public async Task<string?> TransitionAsync(DevelopmentPlan plan, PlanStatus to, PlanActor actor, string? comment, DateOnly today, CancellationToken ct = default)
+    {
+        if (!Allowed(plan.Status, actor).Contains(to))
+            return $"a plan that is {Words(plan.Status)} can't be marked {Words(to)} by {(actor.IsOwner ? "its owner" : actor.IsLeader ? "a manager" : "you")}";
+        if (to == PlanStatus.ChangesRequested && string.IsNullOrWhiteSpace(comment))
+            return "say what should change: a comment is required when sending a plan back";
+        var from = plan.Status;
+        plan.Status = to;
+        if (to == PlanStatus.Submitted) plan.SubmittedOn = today;
+        plan.Version++;
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(plan.Id, actor, PlanEventKind.Status, from, to, comment, ct);
+        return null;
+    }
+
+    public Task AddNoteAsync(DevelopmentPlan plan, PlanEventKind kind, PlanActor actor, string text, CancellationToken ct = default) =>
+        RecordAsync(plan.Id, actor, kind, null, null, text.Trim(), ct);
+
+    async Task RecordAsync(int planId, PlanActor actor, PlanEventKind kind, PlanStatus? from, PlanStatus? to, string? text, CancellationToken ct)
+    {
+        db.PlanEvents.Add(new PlanEvent { PlanId = planId, At = DateTime.UtcNow, ByEmployeeId = actor.EmployeeId, By = actor.Name, Kind = kind, From = from, To = to, Text = text });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Plans submitted more than 14 days ago and still unreviewed, for the manager's manager (or everyone's, for HR).</summary>
+    public async Task<IReadOnlyList<OverduePlan>> OverdueAsync(int? skipLevelId, DateOnly today, CancellationToken ct = default)
+    {
+        var cutoff = today.AddDays(-ReviewDays);
+        var rows = await db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Submitted && p.SubmittedOn != null && p.SubmittedOn < cutoff)
+            .Where(p => skipLevelId == null || (p.Employee.Manager != null && p.Employee.Manager.ManagerId == skipLevelId))
+            .Select(p => new { p.Employee.EmployeeNumber, p.Employee.Name, Manager = p.Employee.Manager != null ? p.Employee.Manager.Name : "", p.SubmittedOn })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new OverduePlan(r.EmployeeNumber, r.Name, r.Manager, r.SubmittedOn!.Value, today.DayNumber - r.SubmittedOn.Value.DayNumber))
+            .OrderByDescending(r => r.DaysWaiting)];
+    }
+
+    public static string Words(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "a draft",
+        PlanStatus.Submitted => "submitted",
+        PlanStatus.Approved => "approved",
+        PlanStatus.ChangesRequested => "sent back for changes",
+        PlanStatus.InProgress => "in progress",
+        _ => "completed",
+    };
+}

@@ -1,0 +1,140 @@
+using CareerMap.Accounts;
+using CareerMap.Api;
+using CareerMap.Framework;
+using CareerMap.Pages.People;
+using CareerMap.Paths;
+using CareerMap.People;
+using CareerMap.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareerMap.Pages.Plans;
+
+public sealed class ActionInput
+{
+    public string? Competency { get; set; }
+    public string? Strategy { get; set; }
+    public string? Description { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? Status { get; set; }
+}
+
+public sealed class PlanInput
+{
+    public string? Education { get; set; }
+    public string? Experience { get; set; }
+    public string? ShortTermProfessional { get; set; }
+    public string? ShortTermPersonal { get; set; }
+    public string? MidTermProfessional { get; set; }
+    public string? MidTermPersonal { get; set; }
+    public string? LongTermProfessional { get; set; }
+    public string? LongTermPersonal { get; set; }
+    public string? Target { get; set; }
+    public string? Strengths { get; set; }
+    public string? Opportunities { get; set; }
+    public string? Needs { get; set; }
+    public List<string?> Answers { get; set; } = [];
+    public List<ActionInput> Actions { get; set; } = [];
+}
+
+public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths, PlanService plans, FrameworkService framework, UserManager<AppUser> users)
+    : PersonPage(people, access, paths)
+{
+    [BindProperty] public PlanInput Input { get; set; } = new();
+    public DevelopmentPlan? Plan { get; private set; }
+    public IReadOnlyList<PlanEvent> History { get; private set; } = [];
+    public IReadOnlyList<PlanStatus> NextSteps { get; private set; } = [];
+    public FrameworkDocument Document { get; private set; } = new();
+    public bool CanEdit => Relation == Relation.Self && Plan is not null && PlanService.Editable(Plan.Status);
+    public string? Message { get; private set; }
+    public string? Recommended { get; private set; }
+    PlanActor actor = null!;
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct) ?? Page();
+
+    public async Task<IActionResult> OnPostStartAsync(string number, string? target, CancellationToken ct)
+    {
+        if (await LoadAsync(number, ct) is { } refused) return refused;
+        if (Relation != Relation.Self || Plan is not null) return Forbid();
+        if (Graph.Role(target ?? "") is null) { Message = "Choose the role you are aiming for."; return Page(); }
+        await plans.StartAsync(Person.Id, Person.State, Graph, target!, actor, Today, ct);
+        return Redirect($"/plans/{number}");
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string number, CancellationToken ct)
+    {
+        if (await LoadAsync(number, ct, keepInput: true) is { } refused) return refused;
+        if (Relation != Relation.Self || Plan is null) return Forbid();
+        static List<string> Lines(string? text) => [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+        var edit = new PlanEdit(Input.Education, Input.Experience, Input.ShortTermProfessional, Input.ShortTermPersonal, Input.MidTermProfessional, Input.MidTermPersonal,
+            Input.LongTermProfessional, Input.LongTermPersonal, Lines(Input.Target), Lines(Input.Strengths), Lines(Input.Opportunities), Lines(Input.Needs), Input.Answers,
+            [.. Input.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Description) && !string.IsNullOrWhiteSpace(a.Competency))
+                .Select(a => new ActionEdit(a.Competency!, string.IsNullOrWhiteSpace(a.Strategy) ? null : a.Strategy, a.Description!, a.DueOn, a.Status, null))]);
+        var errors = await plans.UpdateAsync(Plan, edit, Graph, ct);
+        foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
+        if (errors.Count > 0) return Page();
+        return Redirect($"/plans/{number}?saved=true");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(string number, string? to, string? comment, CancellationToken ct)
+    {
+        if (await LoadAsync(number, ct) is { } refused) return refused;
+        if (Plan is null || PlansApi.ParseStatus(to) is not { } status) return BadRequest();
+        Message = await plans.TransitionAsync(Plan, status, actor, comment, Today, ct);
+        if (Message is not null) return Page();
+        return Redirect($"/plans/{number}");
+    }
+
+    public async Task<IActionResult> OnPostNoteAsync(string number, string? kind, string? text, CancellationToken ct)
+    {
+        if (await LoadAsync(number, ct) is { } refused) return refused;
+        if (Plan is null || Relation is not (Relation.Self or Relation.Leader)) return Forbid();
+        if (string.IsNullOrWhiteSpace(text)) { Message = "Write something first."; return Page(); }
+        await plans.AddNoteAsync(Plan, kind == "check-in" ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
+        return Redirect($"/plans/{number}#history");
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(string number, CancellationToken ct)
+    {
+        if (await LoadAsync(number, ct) is { } refused) return refused;
+        if (Plan is null) return NotFound();
+        var bytes = PlanDocx.Write(Plan, Person.Name, Graph.Title, Graph.CompetencyName);
+        return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"IDP-{Person.EmployeeNumber}-{Plan.Cycle}.docx");
+    }
+
+    async Task<IActionResult?> LoadAsync(string number, CancellationToken ct, bool keepInput = false)
+    {
+        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
+        (_, _, actor) = await PlansApi.WhoAsync(number, User, Access, People, users, ct);
+        Document = (await framework.SnapshotAsync(ct)).Document;
+        Plan = await plans.CurrentAsync(Person.Id, ct);
+        if (Plan is null)
+        {
+            Recommended = PeopleApi.Recommendations(Graph, Person.State).FirstOrDefault(r => r.Direction == "promotion")?.Role;
+            return null;
+        }
+        History = await plans.EventsAsync(Plan.Id, ct);
+        NextSteps = PlanService.Allowed(Plan.Status, actor);
+        if (!keepInput) Fill();
+        return null;
+    }
+
+    void Fill() => Input = new PlanInput
+    {
+        Education = Plan!.Education, Experience = Plan.Experience, ShortTermProfessional = Plan.ShortTermProfessional, ShortTermPersonal = Plan.ShortTermPersonal,
+        MidTermProfessional = Plan.MidTermProfessional, MidTermPersonal = Plan.MidTermPersonal, LongTermProfessional = Plan.LongTermProfessional, LongTermPersonal = Plan.LongTermPersonal,
+        Target = string.Join("\n", Plan.TargetRoles), Strengths = string.Join("\n", Plan.Strengths), Opportunities = string.Join("\n", Plan.Opportunities), Needs = string.Join("\n", Plan.Needs),
+        Answers = [.. Plan.Reflections.Select(r => r.Answer)],
+        Actions = [.. Plan.Actions.Select(a => new ActionInput { Competency = a.Competency, Strategy = a.Strategy, Description = a.Description, DueOn = a.DueOn, Status = a.Status.ToString() }), new ActionInput()],
+    };
+
+    public static string Label(PlanStatus s) => s switch
+    {
+        PlanStatus.Submitted => "Submit for review",
+        PlanStatus.Approved => "Approve",
+        PlanStatus.ChangesRequested => "Request changes",
+        PlanStatus.InProgress => "Start working on it",
+        PlanStatus.Completed => "Mark completed",
+        _ => s.ToString(),
+    };
+}
