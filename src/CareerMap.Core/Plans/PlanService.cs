@@ -166,6 +166,15 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Submitted plans of a manager's direct reports, waiting for their review.</summary>
+    public async Task<IReadOnlyList<OverduePlan>> AwaitingAsync(int managerId, DateOnly today, CancellationToken ct = default)
+    {
+        var rows = await db.Plans.AsNoTracking().Where(p => p.Status == PlanStatus.Submitted && p.Employee.ManagerId == managerId)
+            .Select(p => new { p.Employee.EmployeeNumber, p.Employee.Name, p.SubmittedOn }).ToListAsync(ct);
+        return [.. rows.Select(r => new OverduePlan(r.EmployeeNumber, r.Name, "you", r.SubmittedOn ?? today, today.DayNumber - (r.SubmittedOn ?? today).DayNumber))
+            .OrderByDescending(r => r.DaysWaiting)];
+    }
+
     /// <summary>Plans submitted more than 14 days ago and still unreviewed, for the manager's manager (or everyone's, for HR).</summary>
     public async Task<IReadOnlyList<OverduePlan>> OverdueAsync(int? skipLevelId, DateOnly today, CancellationToken ct = default)
     {

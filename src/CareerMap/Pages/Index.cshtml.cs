@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Pages;
 
-public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserManager<AppUser> users, CareerMap.Plans.PlanService plans) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public int Employees { get; private set; }
     public RoleDto? MyRole { get; private set; }
+    public IReadOnlyList<CareerMap.Plans.OverduePlan> Awaiting { get; private set; } = [];
+    public IReadOnlyList<CareerMap.Plans.OverduePlan> Overdue { get; private set; } = [];
     public string GradeSpan => Document.Grades.Count == 0 ? "-" : $"{Document.Grades[0].Code}–{Document.Grades[^1].Code}";
 
     public int Rank(string grade) => Document.Grades.FirstOrDefault(g => g.Code == grade)?.Rank ?? 0;
@@ -24,6 +26,9 @@ public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserM
         {
             var code = await db.Employees.Where(e => e.Id == id).Select(e => e.Role.Code).FirstOrDefaultAsync(ct);
             MyRole = Document.Roles.FirstOrDefault(r => r.Code == code);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            Awaiting = await plans.AwaitingAsync(id, today, ct);
+            Overdue = await plans.OverdueAsync(id, today, ct);
         }
     }
 }

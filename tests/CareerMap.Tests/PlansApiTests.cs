@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Infrastructure;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+public sealed class PlansApiTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static Task<(string Employee, string Manager, string SkipLevel, string Peer, string OtherManager)> CastAsync(TestApp app) => app.WithDbAsync(async db =>
+    {
+        var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
+        var e = await db.Employees.Where(x => x.Id == persona)
+            .Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
+        var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+        var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+        return (e.EmployeeNumber, e.Manager, e.Skip, peer, other);
+    });
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_plan_is_proposed_from_the_gaps_and_follows_its_status_flow(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var url = $"/api/employees/{cast.Employee}/plan";
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync(url, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+        var started = await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var plan = await started.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("draft", plan.GetProperty("status").GetString());
+        var readiness = await me.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        var gaps = readiness.GetProperty("competencies").EnumerateArray().Where(c => c.GetProperty("gap").GetInt32() > 0).Take(3).Select(c => c.GetProperty("competency").GetString()).ToHashSet();
+        var actions = plan.GetProperty("actions").EnumerateArray().ToList();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Contains(a.GetProperty("competency").GetString(), gaps));
+        Assert.Equal(6, plan.GetProperty("reflections").GetArrayLength());
+        Assert.Equal(HttpStatusCode.Conflict, (await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+
+        var edited = await me.PutAsJsonAsync(url, new { shortTermProfessional = "Join the Senior Team", targetRoles = new[] { "CC-REP-SR", "CI-AN-PM" } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await me.PostAsJsonAsync($"{url}/status", new { to = "approved" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await me.PostAsJsonAsync($"{url}/status", new { to = "submitted" }, Ct)).StatusCode);
+        var locked = await me.PutAsJsonAsync(url, new { shortTermProfessional = "Changed after submitting" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Contains("can't be edited", await locked.Content.ReadAsStringAsync(Ct));
+
+        var noReason = await manager.PostAsJsonAsync($"{url}/status", new { to = "changes-requested" }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
+        Assert.Contains("comment is required", await noReason.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"{url}/status", new { to = "changes-requested", comment = "Add a mid-term goal" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await me.PutAsJsonAsync(url, new { midTermProfessional = "Supervisor in three years" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await me.PostAsJsonAsync($"{url}/status", new { to = "submitted" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"{url}/status", new { to = "approved" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await me.PostAsJsonAsync($"{url}/status", new { to = "in-progress" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsJsonAsync($"{url}/notes", new { kind = "check-in", text = "Shadowing done" }, Ct)).StatusCode);
+        var done = await (await me.PostAsJsonAsync($"{url}/status", new { to = "completed" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        var history = done.GetProperty("history").EnumerateArray().Select(h => (h.GetProperty("kind").GetString(), h.GetProperty("to").ValueKind == JsonValueKind.String ? h.GetProperty("to").GetString() : null)).ToList();
+        Assert.Equal(["draft", "submitted", "changes-requested", "submitted", "approved", "in-progress", "completed"], history.Where(h => h.Item1 == "status").Select(h => h.Item2));
+        Assert.Contains(history, h => h.Item1 == "check-in");
+        Assert.Equal("Supervisor in three years", done.GetProperty("midTermProfessional").GetString());
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Only_the_owner_their_managers_and_hr_see_a_plan(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var url = $"/api/employees/{cast.Employee}/plan";
+        await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);
+        async Task<HttpStatusCode> Read(string role, string? number) => (await (await app.SignedInAsync(role, number)).GetAsync(url, Ct)).StatusCode;
+        Assert.Equal(HttpStatusCode.OK, await Read(AppRoles.Manager, cast.Manager));
+        Assert.Equal(HttpStatusCode.OK, await Read(AppRoles.Manager, cast.SkipLevel));
+        Assert.Equal(HttpStatusCode.OK, await Read(AppRoles.HrAdmin, null));
+        Assert.Equal(HttpStatusCode.Forbidden, await Read(AppRoles.Employee, cast.Peer));
+        Assert.Equal(HttpStatusCode.Forbidden, await Read(AppRoles.Manager, cast.OtherManager));
+        var peer = await app.SignedInAsync(AppRoles.Employee, cast.Peer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await peer.PutAsJsonAsync(url, new { education = "x" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await peer.PostAsJsonAsync($"{url}/notes", new { kind = "comment", text = "x" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.HrAdmin)).PostAsJsonAsync($"{url}/status", new { to = "approved" }, Ct)).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_plan_waiting_over_14_days_is_flagged_to_the_managers_manager(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await CastAsync(app);
+        var url = $"/api/employees/{cast.Employee}/plan";
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);
+        await me.PostAsJsonAsync($"{url}/status", new { to = "submitted" }, Ct);
+        var skip = await app.SignedInAsync(AppRoles.Manager, cast.SkipLevel);
+        Assert.Equal(0, (await skip.GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct)).GetArrayLength());
+
+        await app.WithDbAsync(db => db.Plans.ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmittedOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20)), Ct));
+        var overdue = await skip.GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct);
+        Assert.Equal(cast.Employee, overdue[0].GetProperty("employeeNumber").GetString());
+        Assert.Equal(20, overdue[0].GetProperty("daysWaiting").GetInt32());
+        Assert.Equal(0, (await (await app.SignedInAsync(AppRoles.Manager, cast.Manager)).GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct)).GetArrayLength());
+        Assert.Equal(1, (await (await app.SignedInAsync(AppRoles.HrAdmin)).GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct)).GetArrayLength());
+    }
+}
