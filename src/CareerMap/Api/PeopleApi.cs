@@ -43,6 +43,8 @@ public static class PeopleApi
         api.MapGet("/employees/{number}/readiness", GetReadiness).WithSummary("Readiness for a role, with every competency and prerequisite explained");
         api.MapGet("/employees/{number}/recommendations", Recommend).WithSummary("The roles worth aiming at next, ranked by readiness and kind of move");
         api.MapGet("/roles/{code}/candidates", FindCandidates).WithSummary("Internal candidates for a role ranked by readiness, and the bench");
+        api.MapPost("/employees/import", Import).RequireAuthorization(Policies.HrAdmin).DisableAntiforgery()
+            .WithSummary("Imports a roster (.csv or .xlsx, as multipart form field 'file'), all or nothing; ?dryRun=true changes nothing (HR admin)");
         return app;
     }
 
@@ -187,6 +189,15 @@ public static class PeopleApi
         if (id is null) return (null, false);
         if (await access.RelationAsync(user, id.Value, ct) == Relation.None) return (null, true);
         return ((await people.LoadAsync([id.Value], Today, ct))[0], true);
+    }
+
+    static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db, CancellationToken ct)
+    {
+        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["attach the roster as the form field 'file'"] });
+        await using var stream = file.OpenReadStream();
+        var (rows, problems) = Roster.Read(stream, file.FileName);
+        var report = await Roster.ImportAsync(db, rows, problems, dryRun ?? false, ct);
+        return report.Ok ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 
     static NotFound<ProblemDetails> NotFoundEmployee(string number) =>

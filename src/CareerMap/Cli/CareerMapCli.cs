@@ -169,6 +169,7 @@ public static class CareerMapCli
         var command = new Command("import", "Import a whole framework, all or nothing");
         command.Arguments.Add(file);
         command.Options.Add(dryRun);
+        command.Subcommands.Add(ImportPeopleCommand());
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(file)!;
@@ -196,6 +197,38 @@ public static class CareerMapCli
             Console.WriteLine($"{verb} {path.Name}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
             foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
             return Ok;
+        });
+        return command;
+    }
+
+    static Command ImportPeopleCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A roster as .csv or .xlsx with the columns " + string.Join(", ", Roster.Columns) };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report who would be added and changed; change nothing" };
+        var command = new Command("people", "Import people from a roster, all or nothing; people not in the file are kept");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            var target = Target(p);
+            await target.MigrateAsync(ct);
+            await using var db = target.CreateContext();
+            RosterReport report;
+            await using (var stream = path.OpenRead())
+            {
+                var (rows, problems) = Roster.Read(stream, path.Name);
+                report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), ct);
+            }
+            if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+            else if (!report.Ok)
+            {
+                Console.Error.WriteLine($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
+                foreach (var problem in report.Problems) Console.Error.WriteLine($"  {path.Name}: {problem}");
+            }
+            else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were.");
+            return report.Ok ? Ok : BadInput;
         });
         return command;
     }

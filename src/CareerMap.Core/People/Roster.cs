@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using CareerMap.Data;
+using CareerMap.Framework;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.People;
+
+/// <summary>One person of a roster file, with where each field came from.</summary>
+public sealed record RosterRow(string Number, string Name, string Email, string Role, string? Manager, DateOnly HireDate, DateOnly RoleStartDate,
+    string? Location, IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, int ContactCenterMonths, Func<string, string> Place);
+
+public sealed record RosterReport(bool Applied, bool DryRun, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged)
+{
+    public bool Ok => Problems.Count == 0;
+}
+
+/// <summary>
+/// Imports people from CSV or Excel, all or nothing: every problem is reported with its line or cell and
+/// nothing is written unless the whole file is sound. People already stored and absent from the file are kept.
+/// </summary>
+public static partial class Roster
+{
+    public static readonly string[] Columns = ["EmployeeNumber", "Name", "Email", "Role", "Manager", "HireDate", "RoleStartDate", "Location", "Languages", "Certifications", "ContactCenterMonths"];
+    static readonly string[] Required = ["EmployeeNumber", "Name", "Email", "Role", "HireDate", "RoleStartDate"];
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    public static (List<RosterRow> Rows, List<ImportProblem> Problems) Read(Stream input, string fileName)
+    {
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
+        var problems = new List<ImportProblem>();
+        List<(Dictionary<string, string?> Cells, Func<string, string> Place)> records;
+        try
+        {
+            records = ext switch
+            {
+                ".csv" => ReadCsv(input, problems),
+                ".xlsx" => ReadXlsx(input, fileName, problems),
+                _ => throw new FormatException("unknown file type: expected a .csv or .xlsx roster"),
+            };
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or CsvFormatException or ArgumentException)
+        {
+            return ([], [new(fileName, e is FormatException ? e.Message : $"the file can't be read as a roster ({e.GetType().Name})")]);
+        }
+        var rows = new List<RosterRow>();
+        foreach (var (cells, place) in records)
+        {
+            var ok = true;
+            string? Text(string column) => cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+            foreach (var column in Required)
+                if (Text(column) is null) { problems.Add(new(place(column), $"{column} is required")); ok = false; }
+            DateOnly Date(string column)
+            {
+                var text = Text(column);
+                if (text is null) return default;
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+                if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) && text.Contains(':', StringComparison.Ordinal)) return DateOnly.FromDateTime(dt);
+                problems.Add(new(place(column), $"'{text}' is not a date in the form yyyy-MM-dd"));
+                ok = false;
+                return default;
+            }
+            var hire = Date("HireDate");
+            var start = Date("RoleStartDate");
+            if (ok && start < hire) { problems.Add(new(place("RoleStartDate"), $"the role start date {start:yyyy-MM-dd} is before the hire date {hire:yyyy-MM-dd}")); ok = false; }
+            if (Text("Email") is { } email && !EmailPattern().IsMatch(email)) { problems.Add(new(place("Email"), $"'{email}' is not an email address")); ok = false; }
+            var months = 0;
+            if (Text("ContactCenterMonths") is { } m && (!int.TryParse(m, NumberStyles.Integer, CultureInfo.InvariantCulture, out months) || months < 0))
+            {
+                problems.Add(new(place("ContactCenterMonths"), $"expected a whole number of months, found '{m}'"));
+                ok = false;
+            }
+            static List<string> List(string? text) => [.. (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            if (ok)
+                rows.Add(new(Text("EmployeeNumber")!, Text("Name")!, Text("Email")!, Text("Role")!, Text("Manager"), hire, start, Text("Location"),
+                    List(Text("Languages")), List(Text("Certifications")), months, place));
+        }
+        return (rows, problems);
+    }
+
+    static List<(Dictionary<string, string?>, Func<string, string>)> ReadCsv(Stream input, List<ImportProblem> problems)
+    {
+        var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
+        using var csv = CsvReader.Create(input, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true }, true);
+        try
+        {
+            var headers = csv.Headers.Select(h => h.Trim()).ToArray();
+            if (headers.Length == 0 || headers.All(h => h.Length == 0)) throw new FormatException("the file is empty: expected a header line naming the columns");
+            CheckHeaders(headers, _ => "line 1", problems);
+            while (csv.Read())
+            {
+                var line = csv.LineNumber;
+                var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                for (var i = 0; i < headers.Length; i++) cells[headers[i]] = i < csv.FieldCount ? csv.GetString(i) : null;
+                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+                records.Add((cells, column => $"line {line}, {column}"));
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            problems.Add(new("csv", $"malformed CSV: {e.Message}"));
+        }
+        return records;
+    }
+
+    static List<(Dictionary<string, string?>, Func<string, string>)> ReadXlsx(Stream input, string fileName, List<ImportProblem> problems)
+    {
+        XLWorkbook wb;
+        try { wb = new XLWorkbook(input); }
+        catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"not a readable Excel workbook ({e.GetType().Name})"); }
+        using (wb)
+        {
+            var ws = wb.Worksheets.FirstOrDefault(w => string.Equals(w.Name, "People", StringComparison.OrdinalIgnoreCase)) ?? wb.Worksheets.First();
+            var headers = ws.Row(1).CellsUsed().ToDictionary(c => c.GetString().Trim(), c => c.Address.ColumnNumber, StringComparer.OrdinalIgnoreCase);
+            CheckHeaders([.. headers.Keys], c => $"{ws.Name}!1", problems);
+            var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
+            var last = ws.LastRowUsed()?.RowNumber() ?? 1;
+            for (var row = 2; row <= last; row++)
+            {
+                if (ws.Row(row).IsEmpty()) continue;
+                var r = row;
+                var cells = headers.ToDictionary(h => h.Key, string? (h) =>
+                {
+                    var cell = ws.Cell(r, h.Value);
+                    return cell.DataType == XLDataType.DateTime ? cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : cell.DataType == XLDataType.Number ? cell.GetDouble().ToString(CultureInfo.InvariantCulture) : cell.GetString();
+                }, StringComparer.OrdinalIgnoreCase);
+                // Places are worked out now: the workbook is closed before they are used.
+                var sheet = ws.Name;
+                var letters = headers.ToDictionary(h => h.Key, h => XLHelper.GetColumnLetterFromNumber(h.Value), StringComparer.OrdinalIgnoreCase);
+                records.Add((cells, column => letters.TryGetValue(column, out var c) ? $"{sheet}!{c}{r}" : $"{sheet}!{r}"));
+            }
+            return records;
+        }
+    }
+
+    static void CheckHeaders(IReadOnlyCollection<string> headers, Func<string, string> place, List<ImportProblem> problems)
+    {
+        foreach (var missing in Required.Where(r => !headers.Contains(r, StringComparer.OrdinalIgnoreCase)))
+            problems.Add(new(place(missing), $"column '{missing}' is missing; the columns are {string.Join(", ", Columns)}"));
+        foreach (var unknown in headers.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
+            problems.Add(new(place(unknown), $"unknown column '{unknown}'; the columns are {string.Join(", ", Columns)}"));
+    }
+
+    /// <summary>Checks the rows against each other and the database, then writes them in one transaction unless it is a dry run.</summary>
+    public static async Task<RosterReport> ImportAsync(CareerMapDb db, IReadOnlyList<RosterRow> rows, IReadOnlyList<ImportProblem> readProblems, bool dryRun, CancellationToken ct = default)
+    {
+        var problems = readProblems.ToList();
+        var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
+        var stored = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
+        var storedEmails = stored.Values.ToDictionary(e => e.Email, e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, RosterRow>(StringComparer.OrdinalIgnoreCase);
+        var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            if (!seen.TryAdd(row.Number, row)) problems.Add(new(row.Place("EmployeeNumber"), $"duplicate employee number {row.Number}: {seen[row.Number].Place("EmployeeNumber")} has it too"));
+            if (!emails.TryAdd(row.Email, row.Number)) problems.Add(new(row.Place("Email"), $"email {row.Email} is already given to {emails[row.Email]}"));
+            else if (storedEmails.TryGetValue(row.Email, out var owner) && !string.Equals(owner, row.Number, StringComparison.OrdinalIgnoreCase))
+                problems.Add(new(row.Place("Email"), $"email {row.Email} belongs to {owner} already"));
+            if (!roles.ContainsKey(row.Role)) problems.Add(new(row.Place("Role"), $"unknown role '{row.Role}'"));
+            if (row.Manager is { } m && !seen.ContainsKey(m) && !stored.ContainsKey(m) && !rows.Any(r => string.Equals(r.Number, m, StringComparison.OrdinalIgnoreCase)))
+                problems.Add(new(row.Place("Manager"), $"manager {m} is neither in the file nor already stored"));
+            if (string.Equals(row.Manager, row.Number, StringComparison.OrdinalIgnoreCase)) problems.Add(new(row.Place("Manager"), $"{row.Number} cannot manage themselves"));
+        }
+        // Reporting lines after the import: the file's rows over what is stored. Every cycle is reported once, at its first row.
+        var managerOf = stored.Values.ToDictionary(e => e.EmployeeNumber, e => stored.Values.FirstOrDefault(x => x.Id == e.ManagerId)?.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows) managerOf[row.Number] = row.Manager;
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows.Where(r => r.Manager is not null && !string.Equals(r.Manager, r.Number, StringComparison.OrdinalIgnoreCase)))
+        {
+            var chain = new List<string> { row.Number };
+            var at = row.Manager;
+            while (at is not null && !chain.Contains(at, StringComparer.OrdinalIgnoreCase) && chain.Count < 10_000) { chain.Add(at); at = managerOf.GetValueOrDefault(at); }
+            if (at is null || !string.Equals(at, row.Number, StringComparison.OrdinalIgnoreCase) || chain.Any(reported.Contains)) continue;
+            foreach (var c in chain) reported.Add(c);
+            problems.Add(new(row.Place("Manager"), $"manager cycle: {string.Join(" → ", chain)} → {row.Number}"));
+        }
+
+        var added = rows.Where(r => !stored.ContainsKey(r.Number)).Select(r => r.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var changed = rows.Where(r => stored.TryGetValue(r.Number, out var e) && Differs(e, r, roles, managerOf, stored)).Select(r => r.Number).ToList();
+        var unchanged = stored.Count - changed.Count;
+        if (problems.Count > 0 || dryRun) return new(false, dryRun, problems, added, changed, unchanged);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var entities = new Dictionary<string, Employee>(stored, StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            if (!entities.TryGetValue(row.Number, out var e))
+            {
+                e = new Employee { EmployeeNumber = row.Number, Name = row.Name, Email = row.Email };
+                db.Employees.Add(e);
+                entities[row.Number] = e;
+            }
+            else if (!changed.Contains(row.Number, StringComparer.OrdinalIgnoreCase)) continue;
+            else e.Version++;
+            e.Name = row.Name; e.Email = row.Email; e.RoleId = roles[row.Role]; e.HireDate = row.HireDate; e.RoleStartDate = row.RoleStartDate;
+            e.Location = row.Location; e.Languages = [.. row.Languages]; e.Certifications = [.. row.Certifications]; e.ContactCenterMonths = row.ContactCenterMonths;
+        }
+        foreach (var row in rows) entities[row.Number].Manager = row.Manager is null ? null : entities[row.Manager];
+        foreach (var row in rows.Where(r => r.Manager is null)) entities[row.Number].ManagerId = null;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(true, false, [], added, changed, unchanged);
+    }
+
+    static bool Differs(Employee e, RosterRow r, Dictionary<string, int> roles, Dictionary<string, string?> managerOf, Dictionary<string, Employee> stored)
+    {
+        var storedManager = stored.Values.FirstOrDefault(x => x.Id == e.ManagerId)?.EmployeeNumber;
+        return e.Name != r.Name || !string.Equals(e.Email, r.Email, StringComparison.OrdinalIgnoreCase) || e.RoleId != roles.GetValueOrDefault(r.Role)
+            || e.HireDate != r.HireDate || e.RoleStartDate != r.RoleStartDate || e.Location != r.Location || e.ContactCenterMonths != r.ContactCenterMonths
+            || !e.Languages.SequenceEqual(r.Languages) || !e.Certifications.SequenceEqual(r.Certifications)
+            || !string.Equals(storedManager, r.Manager, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text;
+using ClosedXML.Excel;
+using CareerMap.Accounts;
+using CareerMap.People;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+public sealed class RosterTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+    const string Header = "EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths";
+
+    static async Task<RosterReport> ImportAsync(TestDatabase database, string fileName, byte[] bytes, bool dryRun = false)
+    {
+        await using var db = database.Target.CreateContext();
+        var (rows, problems) = Roster.Read(new MemoryStream(bytes), fileName);
+        return await Roster.ImportAsync(db, rows, problems, dryRun, Ct);
+    }
+
+    static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. lines]) + "\n");
+
+    static async Task<string> ManagerAsync(TestDatabase database)
+    {
+        await using var db = database.Target.CreateContext();
+        return await db.Employees.Where(e => e.Role.Code == "CC-SUP").Select(e => e.EmployeeNumber).FirstAsync(Ct);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_roster_adds_and_updates_people_and_a_dry_run_changes_nothing(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var lead = await ManagerAsync(database);
+        var file = Csv(
+            $"N1001,Ana Reyes,ana.reyes@riverbend.example,CC-REP-1,{lead},2026-03-02,2026-03-02,\"Scottsdale, AZ\",English;Spanish,,8",
+            "N1002,Tou Vang,tou.vang@riverbend.example,CC-REP-1,N1001,2026-05-04,2026-06-01,Remote,English;Hmong,,3",
+            $"E000002,Renamed Director,renamed.director@riverbend.example,CC-DIR,,2019-01-07,2024-01-01,Remote,English,,80");
+        var dry = await ImportAsync(database, "roster.csv", file, dryRun: true);
+        Assert.True(dry.Ok, string.Join("\n", dry.Problems));
+        Assert.Equal(["N1001", "N1002"], dry.Added);
+        Assert.Equal(["E000002"], dry.Changed);
+        await using (var db = database.Target.CreateContext())
+            Assert.False(await db.Employees.AnyAsync(e => e.EmployeeNumber == "N1001", Ct));
+
+        var real = await ImportAsync(database, "roster.csv", file);
+        Assert.True(real.Applied);
+        await using (var db = database.Target.CreateContext())
+        {
+            var tou = await db.Employees.Include(e => e.Manager).SingleAsync(e => e.EmployeeNumber == "N1002", Ct);
+            Assert.Equal("N1001", tou.Manager!.EmployeeNumber);
+            Assert.Equal(["English", "Hmong"], tou.Languages);
+            Assert.Equal("Scottsdale, AZ", (await db.Employees.SingleAsync(e => e.EmployeeNumber == "N1001", Ct)).Location);
+            Assert.Equal("Renamed Director", (await db.Employees.SingleAsync(e => e.EmployeeNumber == "E000002", Ct)).Name);
+            Assert.Equal(302, await db.Employees.CountAsync(Ct));
+        }
+    }
+
+    public static TheoryData<string, string> BadRosters()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var provider in new[] { Providers.Sqlite, Providers.Postgres })
+            foreach (var kind in Cases.Keys) data.Add(provider, kind);
+        return data;
+    }
+
+    static readonly Dictionary<string, Func<string, (string File, byte[] Bytes, string Place, string Reason)>> Cases = new()
+    {
+        ["unknown role"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,ASTRONAUT,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, Role", "unknown role 'ASTRONAUT'"),
+        ["duplicate number"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0", $"N1,C D,c@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 3, EmployeeNumber", "duplicate employee number N1"),
+        ["manager cycle"] = lead => ("r.csv", Csv("N1,A B,a@x.example,CC-SUP,N2,2026-01-05,2026-01-05,,,,0", "N2,C D,c@x.example,CC-SUP,N1,2026-01-05,2026-01-05,,,,0"), "line 2, Manager", "manager cycle: N1 → N2 → N1"),
+        ["bad date"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},5 Jan 2026,2026-01-05,,,,0"), "line 2, HireDate", "'5 Jan 2026' is not a date in the form yyyy-MM-dd"),
+        ["start before hire"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-02-01,2026-01-05,,,,0"), "line 2, RoleStartDate", "before the hire date"),
+        ["unknown manager"] = lead => ("r.csv", Csv("N1,A B,a@x.example,CC-REP-1,N999,2026-01-05,2026-01-05,,,,0"), "line 2, Manager", "manager N999 is neither in the file nor already stored"),
+        ["bad email"] = lead => ("r.csv", Csv($"N1,A B,not-an-email,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, Email", "'not-an-email' is not an email address"),
+        ["empty required"] = lead => ("r.csv", Csv($"N1,,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, Name", "Name is required"),
+        ["missing column"] = lead => ("r.csv", Encoding.UTF8.GetBytes("EmployeeNumber,Name,Email\nN1,A,a@x.example\n"), "line 1", "column 'Role' is missing"),
+        ["wrong type"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,many"), "line 2, ContactCenterMonths", "expected a whole number of months, found 'many'"),
+        ["email taken"] = lead => ("r.csv", Csv($"N1,A B,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0", $"N2,C D,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 3, Email", "is already given to N1"),
+        ["not a workbook"] = lead => ("r.xlsx", "plain text"u8.ToArray(), "r.xlsx", "not a readable Excel workbook"),
+        ["excel bad role"] = lead =>
+        {
+            using var wb = new XLWorkbook();
+            var ws = wb.AddWorksheet("People");
+            var header = Header.Split(',');
+            for (var i = 0; i < header.Length; i++) ws.Cell(1, i + 1).Value = header[i];
+            object[] row = ["N1", "A B", "a@x.example", "NOPE", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0];
+            for (var i = 0; i < row.Length; i++) ws.Cell(2, i + 1).Value = row[i] is DateTime d ? d : row[i]?.ToString();
+            using var s = new MemoryStream();
+            wb.SaveAs(s);
+            return ("r.xlsx", s.ToArray(), "People!D2", "unknown role 'NOPE'");
+        },
+    };
+
+    [Theory, MemberData(nameof(BadRosters))]
+    public async Task A_bad_roster_is_refused_with_its_place_and_reason_and_writes_nobody(string provider, string kind)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var (file, bytes, place, reason) = Cases[kind](await ManagerAsync(database));
+        var report = await ImportAsync(database, file, bytes);
+        Assert.False(report.Applied);
+        Assert.Contains(report.Problems, p => p.Place.StartsWith(place, StringComparison.Ordinal) && p.Message.Contains(reason, StringComparison.Ordinal));
+        await using var db = database.Target.CreateContext();
+        Assert.Equal(300, await db.Employees.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Hr_imports_a_roster_over_the_api_and_others_may_not()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var lead = await app.WithDbAsync(db => db.Employees.Where(e => e.Role.Code == "CC-SUP").Select(e => e.EmployeeNumber).FirstAsync(Ct));
+        MultipartFormDataContent Form(byte[] bytes) => new() { { new ByteArrayContent(bytes), "file", "roster.csv" } };
+        var good = Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Manager, lead)).PostAsync("/api/employees/import", Form(good), Ct)).StatusCode);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var bad = await hr.PostAsync("/api/employees/import", Form(Csv($"N1,A B,a@x.example,NOPE,{lead},2026-01-05,2026-01-05,,,,0")), Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("line 2, Role", await bad.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import?dryRun=true", Form(good), Ct)).StatusCode);
+        Assert.Equal(300, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import", Form(good), Ct)).StatusCode);
+        Assert.Equal(301, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+    }
+}
