@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using CareerMap.Accounts;
+using CareerMap.Infrastructure;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+/// <summary>Every people and plan endpoint, called as every kind of caller, against the demo employee.</summary>
+public sealed class AccessMatrixTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    enum Caller { Anonymous, Self, Peer, Manager, SkipLevel, OtherManager, HrAdmin }
+
+    const HttpStatusCode Ok = HttpStatusCode.OK, No = HttpStatusCode.Forbidden, Anon = HttpStatusCode.Unauthorized;
+
+    // Self, Peer, Manager, SkipLevel, OtherManager, HrAdmin; anonymous callers always get 401.
+    static readonly (string Name, HttpMethod Method, string Path, object? Body, HttpStatusCode[] Expected)[] Endpoints =
+    [
+        ("profile", HttpMethod.Get, "/api/employees/{e}", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("assessments", HttpMethod.Get, "/api/employees/{e}/assessments", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("rate", HttpMethod.Post, "/api/employees/{e}/assessments", new { competency = "COMMS", level = 3 }, [HttpStatusCode.Created, No, HttpStatusCode.Created, HttpStatusCode.Created, No, No]),
+        ("readiness", HttpMethod.Get, "/api/employees/{e}/readiness?role=CC-REP-SR", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("recommendations", HttpMethod.Get, "/api/employees/{e}/recommendations", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("routes for a person", HttpMethod.Get, "/api/paths?from=CC-REP-2&to=CC-REP-SR&employee={e}", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("plan", HttpMethod.Get, "/api/employees/{e}/plan", null, [Ok, No, Ok, Ok, No, Ok]),
+        ("edit plan", HttpMethod.Put, "/api/employees/{e}/plan", new { education = "Associate degree" }, [Ok, No, No, No, No, No]),
+        ("plan note", HttpMethod.Post, "/api/employees/{e}/plan/notes", new { kind = "comment", text = "Noted" }, [Ok, No, Ok, Ok, No, No]),
+        ("candidates", HttpMethod.Get, "/api/roles/CC-REP-SR/candidates", null, [No, No, Ok, Ok, Ok, Ok]),
+        ("roster import", HttpMethod.Post, "/api/employees/import", null, [No, No, No, No, No, HttpStatusCode.BadRequest]),
+        ("framework write", HttpMethod.Post, "/api/units", new { code = "X1", name = "X" }, [No, No, No, No, No, HttpStatusCode.Created]),
+    ];
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_endpoint_answers_each_caller_as_the_access_rules_say(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await app.WithDbAsync(async db =>
+        {
+            var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
+            var e = await db.Employees.Where(x => x.Id == persona).Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
+            var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+            var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
+            return new Dictionary<Caller, string?> { [Caller.Self] = e.EmployeeNumber, [Caller.Peer] = peer, [Caller.Manager] = e.Manager, [Caller.SkipLevel] = e.Skip, [Caller.OtherManager] = other, [Caller.HrAdmin] = null };
+        });
+        var employee = cast[Caller.Self]!;
+        var clients = new Dictionary<Caller, HttpClient> { [Caller.Anonymous] = app.Client(followRedirects: false) };
+        foreach (var (caller, number) in cast)
+            clients[caller] = await app.SignedInAsync(caller switch { Caller.HrAdmin => AppRoles.HrAdmin, Caller.Self or Caller.Peer => AppRoles.Employee, _ => AppRoles.Manager }, number);
+        Assert.Equal(HttpStatusCode.Created, (await clients[Caller.Self].PostAsJsonAsync($"/api/employees/{employee}/plan", new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+
+        var failures = new List<string>();
+        foreach (var (name, method, path, body, expected) in Endpoints)
+        {
+            var callers = new[] { Caller.Self, Caller.Peer, Caller.Manager, Caller.SkipLevel, Caller.OtherManager, Caller.HrAdmin };
+            foreach (var (caller, want) in callers.Zip(expected).Prepend((Caller.Anonymous, Anon)))
+            {
+                using var request = new HttpRequestMessage(method, path.Replace("{e}", employee, StringComparison.Ordinal));
+                if (body is not null) request.Content = JsonContent.Create(body);
+                else if (method == HttpMethod.Post) request.Content = new MultipartFormDataContent();
+                var got = (await clients[caller].SendAsync(request, Ct)).StatusCode;
+                if (got != want) failures.Add($"{name} as {caller}: expected {(int)want}, got {(int)got}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
