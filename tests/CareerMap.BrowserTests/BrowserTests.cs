@@ -28,6 +28,20 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser context on the app, signed in as a demo persona when one is named.</summary>
+    public async Task<IPage> PageAsync(TestApp app, string? persona = null, int width = 1280, int height = 900, bool javaScript = true)
+    {
+        if (Browser is null) Assert.Skip($"Chromium is not installed at {Path}");
+        var context = await Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        if (persona is not null)
+        {
+            await page.GotoAsync("/account/login");
+            await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
+        }
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
@@ -39,11 +53,9 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
     async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(bool javaScript = true, ViewportSize? viewport = null)
     {
-        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
         var app = await TestApp.StartAsync(Providers.Sqlite);
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = viewport ?? new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        return (app, page, context);
+        var page = await chromium.PageAsync(app, null, viewport?.Width ?? 1280, viewport?.Height ?? 900, javaScript);
+        return (app, page, page.Context);
     }
 
     static async Task SignInAsAsync(IPage page, string persona)
@@ -171,13 +183,9 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
     async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(int width = 1400, int height = 1000)
     {
-        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
         var app = await TestApp.StartAsync(Providers.Sqlite);
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Employee" }).ClickAsync();
-        return (app, page, context);
+        var page = await chromium.PageAsync(app, "Employee", width, height);
+        return (app, page, page.Context);
     }
 
     [Fact]
@@ -281,13 +289,9 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
 {
     async Task<(TestApp App, IPage Page, IBrowserContext Context)> OpenAsync(string persona)
     {
-        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
         var app = await TestApp.StartAsync(Providers.Sqlite);
-        var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
-        return (app, page, context);
+        var page = await chromium.PageAsync(app, persona);
+        return (app, page, page.Context);
     }
 
     static Task<(string Employee, string Name, string Peer)> EmployeePersonaAsync(TestApp app) => app.WithDbAsync(async db =>
@@ -348,15 +352,11 @@ public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium
     [Fact]
     public async Task A_plan_goes_from_draft_to_completed_with_its_manager_and_prints()
     {
-        if (chromium.Browser is null) Assert.Skip($"Chromium is not installed at {Chromium.Path}");
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         async Task<(IBrowserContext, IPage)> As(string persona)
         {
-            var context = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("/account/login");
-            await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
-            return (context, page);
+            var page = await chromium.PageAsync(app, persona);
+            return (page.Context, page);
         }
         var (employeeContext, me) = await As("Employee");
         await using var _ = employeeContext;

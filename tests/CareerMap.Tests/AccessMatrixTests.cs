@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CareerMap.Accounts;
-using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Tests;
 
@@ -37,14 +35,8 @@ public sealed class AccessMatrixTests
     public async Task Every_endpoint_answers_each_caller_as_the_access_rules_say(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await app.WithDbAsync(async db =>
-        {
-            var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
-            var e = await db.Employees.Where(x => x.Id == persona).Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
-            var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-            var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-            return new Dictionary<Caller, string?> { [Caller.Self] = e.EmployeeNumber, [Caller.Peer] = peer, [Caller.Manager] = e.Manager, [Caller.SkipLevel] = e.Skip, [Caller.OtherManager] = other, [Caller.HrAdmin] = null };
-        });
+        var c = await Cast.LoadAsync(app);
+        var cast = new Dictionary<Caller, string?> { [Caller.Self] = c.Employee, [Caller.Peer] = c.Peer, [Caller.Manager] = c.Manager, [Caller.SkipLevel] = c.SkipLevel, [Caller.OtherManager] = c.OtherManager, [Caller.HrAdmin] = null };
         var employee = cast[Caller.Self]!;
         var clients = new Dictionary<Caller, HttpClient> { [Caller.Anonymous] = app.Client(followRedirects: false) };
         foreach (var (caller, number) in cast)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CareerMap.Accounts;
-using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,24 +11,11 @@ public sealed class PeopleApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    sealed record Cast(string Employee, string Manager, string SkipLevel, string Peer, string OtherManager);
-
-    /// <summary>The demo employee, their manager and manager's manager, a teammate, and a supervisor of another team.</summary>
-    static Task<Cast> CastAsync(TestApp app) => app.WithDbAsync(async db =>
-    {
-        var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
-        var e = await db.Employees.Where(x => x.Id == persona)
-            .Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
-        var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-        var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-        return new Cast(e.EmployeeNumber, e.Manager, e.Skip, peer, other);
-    });
-
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Readiness_matches_a_hand_computation_with_every_reason(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
         var requirements = (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-SR").ToList();
         // The manager rates today: the critical competency one level short, everything else exactly as required.
@@ -61,7 +47,7 @@ public sealed class PeopleApiTests
     public async Task People_see_only_themselves_and_leaders_only_their_reporting_line(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/assessments";
         async Task<HttpStatusCode> Status(string role, string? number, string path) =>
             (await (await app.SignedInAsync(role, number)).GetAsync(path, Ct)).StatusCode;
@@ -88,7 +74,7 @@ public sealed class PeopleApiTests
     public async Task Ratings_are_appended_as_self_or_manager_and_never_overwritten(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/assessments";
         var self = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
         var before = (await self.GetFromJsonAsync<JsonElement>(url, Ct)).GetArrayLength();
@@ -115,7 +101,7 @@ public sealed class PeopleApiTests
     public async Task Candidates_are_ranked_by_readiness_with_a_bench_and_filters(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var all = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-SR/candidates?top=20", Ct);
         var top = all.GetProperty("top").EnumerateArray().ToList();
@@ -145,7 +131,7 @@ public sealed class PeopleApiTests
     public async Task Recommendations_rank_the_next_roles_with_reasons(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var list = await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/recommendations", Ct);
         var items = list.EnumerateArray().ToList();
         Assert.Contains(items, r => r.GetProperty("role").GetString() == "CC-REP-SR" && r.GetProperty("direction").GetString() == "promotion");

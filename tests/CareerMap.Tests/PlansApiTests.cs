@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CareerMap.Accounts;
-using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,21 +11,11 @@ public sealed class PlansApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    static Task<(string Employee, string Manager, string SkipLevel, string Peer, string OtherManager)> CastAsync(TestApp app) => app.WithDbAsync(async db =>
-    {
-        var persona = await db.Users.Where(u => u.Email == SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId).SingleAsync(Ct);
-        var e = await db.Employees.Where(x => x.Id == persona)
-            .Select(x => new { x.EmployeeNumber, x.ManagerId, Manager = x.Manager!.EmployeeNumber, Skip = x.Manager.Manager!.EmployeeNumber }).SingleAsync(Ct);
-        var peer = await db.Employees.Where(x => x.ManagerId == e.ManagerId && x.EmployeeNumber != e.EmployeeNumber).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-        var other = await db.Employees.Where(x => x.Role.Code == "CC-SUP" && x.Id != e.ManagerId).Select(x => x.EmployeeNumber).FirstAsync(Ct);
-        return (e.EmployeeNumber, e.Manager, e.Skip, peer, other);
-    });
-
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_plan_is_proposed_from_the_gaps_and_follows_its_status_flow(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
         var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
@@ -74,7 +63,7 @@ public sealed class PlansApiTests
     public async Task Only_the_owner_their_managers_and_hr_see_a_plan(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);
         async Task<HttpStatusCode> Read(string role, string? number) => (await (await app.SignedInAsync(role, number)).GetAsync(url, Ct)).StatusCode;
@@ -93,7 +82,7 @@ public sealed class PlansApiTests
     public async Task A_plan_waiting_over_14_days_is_flagged_to_the_managers_manager(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var cast = await CastAsync(app);
+        var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
         await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);

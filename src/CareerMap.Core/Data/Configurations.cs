@@ -5,15 +5,25 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareerMap.Data;
 
+static class CodedEntity
+{
+    /// <summary>The table of a framework entity addressed by a unique code and guarded by its version.</summary>
+    public static EntityTypeBuilder<T> Coded<T>(this EntityTypeBuilder<T> b, string table) where T : class
+    {
+        b.ToTable(table);
+        b.HasIndex("Code").IsUnique();
+        b.Property<string>("Code").HasMaxLength(64);
+        b.Property<int>("Version").IsConcurrencyToken();
+        return b;
+    }
+}
+
 sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
     public void Configure(EntityTypeBuilder<Organization> b)
     {
-        b.ToTable("organizations");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("organizations");
         b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -21,11 +31,8 @@ sealed class BusinessUnitConfiguration : IEntityTypeConfiguration<BusinessUnit>
 {
     public void Configure(EntityTypeBuilder<BusinessUnit> b)
     {
-        b.ToTable("business_units");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("business_units");
         b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -33,11 +40,8 @@ sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
 {
     public void Configure(EntityTypeBuilder<Grade> b)
     {
-        b.ToTable("grades");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("grades");
         b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -45,13 +49,10 @@ sealed class JobFamilyConfiguration : IEntityTypeConfiguration<JobFamily>
 {
     public void Configure(EntityTypeBuilder<JobFamily> b)
     {
-        b.ToTable("job_families");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("job_families");
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Track).HasConversion<string>().HasMaxLength(32);
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -59,16 +60,13 @@ sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
 {
     public void Configure(EntityTypeBuilder<Role> b)
     {
-        b.ToTable("roles");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("roles");
         b.Property(x => x.Title).HasMaxLength(200);
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Grade).WithMany().HasForeignKey(x => x.GradeId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Duties).HasJsonConversion();
         b.Property(x => x.Prerequisites).HasJsonConversion();
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -76,14 +74,11 @@ sealed class CompetencyConfiguration : IEntityTypeConfiguration<Competency>
 {
     public void Configure(EntityTypeBuilder<Competency> b)
     {
-        b.ToTable("competencies");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("competencies");
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Levels).HasJsonConversion();
         b.Property(x => x.Indicators).HasJsonConversion();
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -104,13 +99,10 @@ sealed class DutyConfiguration : IEntityTypeConfiguration<Duty>
 {
     public void Configure(EntityTypeBuilder<Duty> b)
     {
-        b.ToTable("duties");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("duties");
         b.Property(x => x.Name).HasMaxLength(300);
         b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Marks).HasJsonConversion();
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -118,12 +110,9 @@ sealed class DevelopmentStrategyConfiguration : IEntityTypeConfiguration<Develop
 {
     public void Configure(EntityTypeBuilder<DevelopmentStrategy> b)
     {
-        b.ToTable("development_strategies");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("development_strategies");
         b.Property(x => x.Name).HasMaxLength(200);
         b.HasMany(x => x.Competencies).WithMany(c => c.Strategies).UsingEntity("strategy_competencies");
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
@@ -131,13 +120,10 @@ sealed class MoveConfiguration : IEntityTypeConfiguration<Move>
 {
     public void Configure(EntityTypeBuilder<Move> b)
     {
-        b.ToTable("moves");
-        b.HasIndex(x => x.Code).IsUnique();
-        b.Property(x => x.Code).HasMaxLength(64);
+        b.Coded("moves");
         b.HasOne(x => x.FromRole).WithMany().HasForeignKey(x => x.FromRoleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ToRole).WithMany().HasForeignKey(x => x.ToRoleId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Prerequisites).HasJsonConversion();
-        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 
