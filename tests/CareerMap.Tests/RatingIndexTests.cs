@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using CareerMap.Accounts;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using CareerMap.Tests.Support;
+
+namespace CareerMap.Tests;
+
+public sealed class RatingIndexTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task The_index_ranks_exactly_as_the_straightforward_computation_and_follows_new_ratings(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var graph = CareerGraph.Build(await app.ExportAsync());
+        var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
+        Assert.Equal(300, index.Count);
+
+        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db)).LoadAsync(null, today, Ct));
+        foreach (var role in new[] { "CC-REP-SR", "CC-SUP", "PS-TECH-1", "CI-AN-PM" })
+        {
+            var expected = everyone
+                .Select(p => (p.Id, r: Readiness.Of(graph, role, p.State, [])))
+                .Select(x => (x.Id, Readiness: Math.Round(x.r.Percent, 10), Critical: x.r.Competencies.All(c => !c.Critical || c.Gap == 0)))
+                .OrderByDescending(x => x.Critical).ThenByDescending(x => x.Readiness).ThenBy(x => x.Id).Take(25).ToList();
+            var actual = index.Rank(graph.Needs(role), 25).Select(x => (Id: index.EmployeeId(x.Row), Readiness: Math.Round(x.Readiness, 10), Critical: x.CriticalMet)).ToList();
+            Assert.Equal(expected, actual);
+        }
+
+        var cast = await Cast.LoadAsync(app);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = "DATA", level = 5 }, Ct);
+        await app.WithDbAsync(async db => { await index.CatchUpAsync(db, Ct); return 0; });
+        var id = everyone.Single(p => p.EmployeeNumber == cast.Employee).Id;
+        var row = Enumerable.Range(0, index.Count).Single(r => index.EmployeeId(r) == id);
+        Assert.Equal(5, index.Level(row, "DATA"));
+        Assert.Equal(graph.Roles.Count(), index.ForPerson(id, graph).Count);
+    }
+}
