@@ -93,10 +93,11 @@ public sealed class RatingIndex
         var critical = needs.Select(n => n.Critical).ToArray();
         var total = required.Select((r, i) => r * weights[i]).Sum();
         var parts = Math.Max(1, Environment.ProcessorCount);
-        var heaps = new PriorityQueue<(int Row, double Readiness, bool CriticalMet), (bool, double, int)>[parts];
+        var best = new List<Candidate>[parts];
         Parallel.For(0, parts, part =>
         {
-            var heap = heaps[part] = new(top + 1);
+            // The smallest is dequeued first, so the heap keeps the best `top`; most people never enter it.
+            var heap = new PriorityQueue<Candidate, Candidate>(top + 1, WorstFirst.Instance);
             for (var row = part; row < ids.Length; row += parts)
             {
                 if (include is not null && !include(row)) continue;
@@ -109,14 +110,27 @@ public sealed class RatingIndex
                     met += Math.Min(level, required[i]) * weights[i];
                     if (critical[i] && level < required[i]) criticalMet = false;
                 }
-                var readiness = total == 0 ? 1 : met / total;
-                // The smallest priority is dequeued first, so the heap keeps the best `top`.
-                heap.Enqueue((row, readiness, criticalMet), (criticalMet, readiness, -ids[row]));
+                var candidate = new Candidate(row, ids[row], total == 0 ? 1 : met / total, criticalMet);
+                if (heap.Count == top && WorstFirst.Instance.Compare(candidate, heap.Peek()) <= 0) continue;
+                heap.Enqueue(candidate, candidate);
                 if (heap.Count > top) heap.Dequeue();
             }
+            best[part] = [.. heap.UnorderedItems.Select(x => x.Element)];
         });
-        return [.. heaps.SelectMany(h => h.UnorderedItems.Select(x => x.Element))
-            .OrderByDescending(x => x.CriticalMet).ThenByDescending(x => x.Readiness).ThenBy(x => ids[x.Row]).Take(top)];
+        return [.. best.SelectMany(b => b).OrderDescending(WorstFirst.Instance).Take(top).Select(c => (c.Row, c.Readiness, c.CriticalMet))];
+    }
+
+    readonly record struct Candidate(int Row, int Id, double Readiness, bool CriticalMet);
+
+    /// <summary>Orders candidates from least to most ready: critical competencies met, then readiness, then the lower id.</summary>
+    sealed class WorstFirst : IComparer<Candidate>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(Candidate x, Candidate y) =>
+            x.CriticalMet != y.CriticalMet ? (x.CriticalMet ? 1 : -1)
+            : x.Readiness != y.Readiness ? x.Readiness.CompareTo(y.Readiness)
+            : y.Id.CompareTo(x.Id);
     }
 
     /// <summary>One person against every role of the graph, most ready first.</summary>

@@ -51,6 +51,7 @@ public static class CareerMapCli
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(BenchCommand.Create(p => p.GetValue(Db) is { } db ? DatabaseTarget.Parse(db) : null));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
