@@ -237,7 +237,7 @@ public static class PeopleGenerator
         for (var t = 0; t < teams; t++)
             leads.Add(new Person(leaderRoles[rng.Next(leaderRoles.Count)]));
         for (var i = 0; i < members.Count; i++)
-            members[i].Manager = leads[i * teams / members.Count];
+            members[i].Manager = leads[(int)((long)i * teams / members.Count)];
         return leads;
     }
 
