@@ -20,6 +20,10 @@ public sealed class RatingIndex
     int[] ids = [];
     byte[] levels = [];
     ushort[] roles = [];
+    ushort[] locations = [];
+    int[] roleStarts = [];
+    readonly List<string?> locationNames = [];
+    readonly Dictionary<string, ushort> locationOf = new(StringComparer.OrdinalIgnoreCase);
     readonly List<string> roleCodes = [];
     readonly Dictionary<int, ushort> roleOfId = [];
     long lastAssessment;
@@ -33,7 +37,7 @@ public sealed class RatingIndex
     }
 
     public int Count => ids.Length;
-    public long Bytes => ids.Length * 4L + levels.Length + roles.Length * 2L;
+    public long Bytes => ids.Length * 4L + levels.Length + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L;
 
     public static async Task<RatingIndex> LoadAsync(CareerMapDb db, DateOnly today, CancellationToken ct = default)
     {
@@ -44,11 +48,13 @@ public sealed class RatingIndex
             index.roleOfId[r.Id] = (ushort)index.roleCodes.Count;
             index.roleCodes.Add(r.Code);
         }
-        var people = new List<(int Id, int Role)>();
-        await foreach (var e in db.Employees.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.RoleId }).AsAsyncEnumerable().WithCancellation(ct))
-            people.Add((e.Id, e.RoleId));
+        var people = new List<(int Id, int Role, string? Location, DateOnly Start)>();
+        await foreach (var e in db.Employees.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.RoleId, e.Location, e.RoleStartDate }).AsAsyncEnumerable().WithCancellation(ct))
+            people.Add((e.Id, e.RoleId, e.Location, e.RoleStartDate));
         index.ids = [.. people.Select(p => p.Id)];
         index.roles = [.. people.Select(p => index.roleOfId[p.Role])];
+        index.locations = [.. people.Select(p => index.Location(p.Location))];
+        index.roleStarts = [.. people.Select(p => p.Start.DayNumber)];
         index.levels = new byte[people.Count * index.width];
         await index.ReadAssessmentsAsync(db.Assessments.AsNoTracking().OrderBy(a => a.EmployeeId).ThenBy(a => a.CompetencyId).ThenBy(a => a.AssessedOn).ThenBy(a => a.Id), ct);
         return index;
@@ -78,14 +84,42 @@ public sealed class RatingIndex
         else if (source == AssessmentSource.Self && (cell & ManagerRated) == 0) cell = (byte)level;
     }
 
+    ushort Location(string? name)
+    {
+        var key = name ?? "";
+        if (locationOf.TryGetValue(key, out var i)) return i;
+        locationOf[key] = i = (ushort)locationNames.Count;
+        locationNames.Add(name);
+        return i;
+    }
+
+    public string? LocationOf(int row) => locationNames[locations[row]];
+
+    public int MonthsInRole(int row, DateOnly today) => PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(roleStarts[row]), today);
+
     public int Level(int row, string competency) => columns.TryGetValue(competency, out var c) ? levels[row * width + c] & LevelBits : 0;
 
     public int EmployeeId(int row) => ids[row];
 
     public string Role(int row) => roleCodes[roles[row]];
 
+    /// <summary>Role codes by slot, and each person's slot: filters by role decide once per role, not once per person.</summary>
+    public IReadOnlyList<string> RoleCodes => roleCodes;
+
+    public int RoleSlot(int row) => roles[row];
+
+    /// <summary>The best of a ranking, and how everyone considered splits into DESIGN.md's bench on their competencies.</summary>
+    public sealed record Ranking(IReadOnlyList<(int Row, double Readiness, bool CriticalMet)> Top, int Considered, int ReadyNow, int WithinAYear, int Later);
+
     /// <summary>The people most ready for a role: readiness on the competencies alone, every critical one met first.</summary>
-    public IReadOnlyList<(int Row, double Readiness, bool CriticalMet)> Rank(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null)
+    public IReadOnlyList<(int Row, double Readiness, bool CriticalMet)> Rank(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null) =>
+        RankAll(needs, top, include).Top;
+
+    /// <summary>
+    /// Ranks and counts the bench in one pass: ready now at 90 % with every critical competency met; within a year when
+    /// the gaps close in 12 months at DESIGN.md's months per level; later otherwise. Prerequisites are not in the index.
+    /// </summary>
+    public Ranking RankAll(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null)
     {
         var cols = needs.Select(n => columns.GetValueOrDefault(n.Competency, -1)).ToArray();
         var required = needs.Select(n => n.Level).ToArray();
@@ -94,6 +128,7 @@ public sealed class RatingIndex
         var total = required.Select((r, i) => r * weights[i]).Sum();
         var parts = Math.Max(1, Environment.ProcessorCount);
         var best = new List<Candidate>[parts];
+        var counts = new int[parts, 4];
         Parallel.For(0, parts, part =>
         {
             // The smallest is dequeued first, so the heap keeps the best `top`; most people never enter it.
@@ -111,13 +146,19 @@ public sealed class RatingIndex
                     if (critical[i] && level < required[i]) criticalMet = false;
                 }
                 var candidate = new Candidate(row, ids[row], total == 0 ? 1 : met / total, criticalMet);
+                var gaps = 0;
+                for (var i = 0; i < cols.Length; i++) gaps += Math.Max(0, required[i] - (cols[i] < 0 ? 0 : levels[offset + cols[i]] & LevelBits));
+                counts[part, 0]++;
+                counts[part, candidate.Readiness >= Readiness.ReadyThreshold && criticalMet ? 1 : gaps * PathFinder.MonthsPerLevel <= 12 ? 2 : 3]++;
                 if (heap.Count == top && WorstFirst.Instance.Compare(candidate, heap.Peek()) <= 0) continue;
                 heap.Enqueue(candidate, candidate);
                 if (heap.Count > top) heap.Dequeue();
             }
             best[part] = [.. heap.UnorderedItems.Select(x => x.Element)];
         });
-        return [.. best.SelectMany(b => b).OrderDescending(WorstFirst.Instance).Take(top).Select(c => (c.Row, c.Readiness, c.CriticalMet))];
+        int Sum(int k) => Enumerable.Range(0, parts).Sum(p => counts[p, k]);
+        return new([.. best.SelectMany(b => b).OrderDescending(WorstFirst.Instance).Take(top).Select(c => (c.Row, c.Readiness, c.CriticalMet))],
+            Sum(0), Sum(1), Sum(2), Sum(3));
     }
 
     readonly record struct Candidate(int Row, int Id, double Readiness, bool CriticalMet);

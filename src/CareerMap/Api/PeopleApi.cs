@@ -156,7 +156,7 @@ public static class PeopleApi
     }
 
     static async Task<Results<Ok<Candidates>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> FindCandidates(string code, int? top, string? unit, string? location,
-        string? grade, int? minTenure, ClaimsPrincipal user, PeopleAccess access, PeopleDirectory people, CareerPaths paths, CancellationToken ct)
+        string? grade, int? minTenure, ClaimsPrincipal user, PeopleAccess access, PeopleDirectory people, CareerPaths paths, CareerMap.Data.CareerMapDb db, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {MaxTop}"] });
         var graph = await paths.GraphAsync(ct);
@@ -164,13 +164,20 @@ public static class PeopleApi
         var visible = await access.VisibleAsync(user, ct);
         // An employee sees only themselves, which is no candidate list at all.
         if (visible is { Count: <= 1 }) return TypedResults.Forbid();
-        var everyone = await people.LoadAsync(visible, Today, ct);
-        var pool = everyone.Where(p => p.Role != role.Code
-            && (unit is null || string.Equals(graph.Role(p.Role)?.Unit, unit, StringComparison.OrdinalIgnoreCase))
-            && (location is null || string.Equals(p.Location, location, StringComparison.OrdinalIgnoreCase))
-            && (grade is null || string.Equals(graph.Role(p.Role)?.Grade, grade, StringComparison.OrdinalIgnoreCase))
-            && (minTenure is null || p.State.MonthsInRole >= minTenure)).ToList();
-        var ranked = pool.Select(p =>
+        var index = await RatingIndexCache.GetAsync(db, Today, ct);
+        var allowed = index.RoleCodes.Select(code => graph.Role(code) is { } r && r.Code != role.Code
+            && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))
+            && (grade is null || string.Equals(r.Grade, grade, StringComparison.OrdinalIgnoreCase))).ToArray();
+        bool Include(int row) => allowed[index.RoleSlot(row)]
+            && (visible is null || visible.Contains(index.EmployeeId(row)))
+            && (location is null || string.Equals(index.LocationOf(row), location, StringComparison.OrdinalIgnoreCase))
+            && (minTenure is null || index.MonthsInRole(row, Today) >= minTenure);
+
+        // The index ranks everyone on their competencies; the shortlist is then checked in full, prerequisites included.
+        var take = top ?? 10;
+        var ranking = index.RankAll(graph.Needs(role.Code), take * 3, Include);
+        var shortlist = await people.LoadAsync([.. ranking.Top.Select(t => index.EmployeeId(t.Row))], Today, ct);
+        var ranked = shortlist.Select(p =>
         {
             var step = PathFinder.Direct(graph, role.Code, p.State);
             var r = Readiness.Of(graph, role.Code, p.State, step.Prerequisites);
@@ -178,8 +185,7 @@ public static class PeopleApi
             return new Candidate(p.EmployeeNumber, p.Name, p.Role, graph.Role(p.Role)!.Unit, graph.Role(p.Role)!.Grade, p.Location, p.State.MonthsInRole,
                 Math.Round(r.Percent, 4), r.ReadyNow, step.Months, bench, [.. r.Competencies.Where(c => c.Gap > 0).Take(3).Select(c => $"{c.Name} ({c.Effective}/{c.Required})")]);
         }).OrderByDescending(c => c.ReadyNow).ThenByDescending(c => c.Readiness).ThenBy(c => c.EstimatedMonths).ThenBy(c => c.EmployeeNumber, StringComparer.Ordinal).ToList();
-        var benchCounts = new Bench(ranked.Count(c => c.Bench == "ready now"), ranked.Count(c => c.Bench == "within a year"), ranked.Count(c => c.Bench == "later"));
-        return TypedResults.Ok(new Candidates(role.Code, ranked.Count, benchCounts, [.. ranked.Take(top ?? 10)]));
+        return TypedResults.Ok(new Candidates(role.Code, ranking.Considered, new Bench(ranking.ReadyNow, ranking.WithinAYear, ranking.Later), [.. ranked.Take(take)]));
     }
 
     /// <summary>The person if this account may see them; otherwise whether they exist at all (404) or not for you (403).</summary>
