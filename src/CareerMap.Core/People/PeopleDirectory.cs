@@ -26,6 +26,23 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
         return below;
     }
 
+    /// <summary>One page of the people an account may see (null: everyone), found by name, number, role title or location, in name order.</summary>
+    public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IReadOnlyCollection<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
+    {
+        var query = db.Employees.AsNoTracking();
+        if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(e => e.Name.ToLower().Contains(text) || e.EmployeeNumber.ToLower().Contains(text)
+                || e.Role.Title.ToLower().Contains(text) || (e.Location != null && e.Location.ToLower().Contains(text)));
+        }
+        var total = await query.CountAsync(ct);
+        var ids = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
+        var found = (await LoadAsync(ids, today, ct)).ToDictionary(p => p.Id);
+        return ([.. ids.Select(id => found[id])], total);
+    }
+
     public async Task<int?> IdOfAsync(string employeeNumber, CancellationToken ct = default) =>
         await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
 

@@ -55,14 +55,12 @@ public static class PeopleApi
     {
         if (page is < 1 || pageSize is < 1 or > FrameworkApi.MaxPageSize)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = [$"page must be 1 or more and pageSize 1 to {FrameworkApi.MaxPageSize}"] });
-        var visible = await access.VisibleAsync(user, ct);
         var graph = await paths.GraphAsync(ct);
-        var all = await people.LoadAsync(visible, Today, ct);
-        var found = all.Where(p => string.IsNullOrWhiteSpace(q) || p.Name.Contains(q, StringComparison.OrdinalIgnoreCase)
-            || p.EmployeeNumber.Contains(q, StringComparison.OrdinalIgnoreCase) || graph.Title(p.Role).Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
         var size = pageSize ?? FrameworkApi.DefaultPageSize;
-        var numbers = all.ToDictionary(p => p.Id, p => p.EmployeeNumber);
-        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Skip(((page ?? 1) - 1) * size).Take(size).Select(p => View(graph, p, numbers))], page ?? 1, size, found.Count));
+        var (found, total) = await people.SearchAsync(await access.VisibleAsync(user, ct), q, page ?? 1, size, Today, ct);
+        var managers = found.Where(p => p.ManagerId is not null).Select(p => p.ManagerId!.Value).Distinct().ToList();
+        var numbers = (await people.LoadAsync(managers, Today, ct)).ToDictionary(p => p.Id, p => p.EmployeeNumber);
+        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p, numbers))], page ?? 1, size, total));
     }
 
     static async Task<Results<Ok<EmployeeView>, NotFound<ProblemDetails>, ForbidHttpResult>> Get(string number, ClaimsPrincipal user, PeopleAccess access,

@@ -18,12 +18,7 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
     public async Task OnGetAsync(CancellationToken ct)
     {
         Graph = await paths.GraphAsync(ct);
-        var everyone = await people.LoadAsync(await access.VisibleAsync(User, ct), DateOnly.FromDateTime(DateTime.UtcNow), ct);
-        var matches = everyone.Where(p => string.IsNullOrWhiteSpace(Q) || p.Name.Contains(Q, StringComparison.OrdinalIgnoreCase)
-            || p.EmployeeNumber.Contains(Q, StringComparison.OrdinalIgnoreCase) || Graph.Title(p.Role).Contains(Q, StringComparison.OrdinalIgnoreCase)
-            || (p.Location ?? "").Contains(Q, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
-        Total = matches.Count;
         PageNumber = Math.Max(1, PageNumber);
-        Found = [.. matches.Skip((PageNumber - 1) * PageSize).Take(PageSize)];
+        (Found, Total) = await people.SearchAsync(await access.VisibleAsync(User, ct), Q, PageNumber, PageSize, DateOnly.FromDateTime(DateTime.UtcNow), ct);
     }
 }
