@@ -43,6 +43,13 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
         return ([.. ids.Select(id => found[id])], total);
     }
 
+    /// <summary>What is known of one person for readiness and routes.</summary>
+    public async Task<PersonState?> StateAsync(int employeeId, DateOnly today, CancellationToken ct = default) =>
+        (await LoadAsync([employeeId], today, ct)) is [var person, ..] ? person.State : null;
+
+    public Task<string?> NumberOfAsync(int employeeId, CancellationToken ct = default) =>
+        db.Employees.Where(e => e.Id == employeeId).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct);
+
     public async Task<int?> IdOfAsync(string employeeNumber, CancellationToken ct = default) =>
         await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
 

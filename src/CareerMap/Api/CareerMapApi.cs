@@ -70,9 +70,10 @@ public static class CareerMapApi
         PersonState? person = null;
         if (!string.IsNullOrWhiteSpace(employee))
         {
-            person = await paths.PersonAsync(employee, DateOnly.FromDateTime(DateTime.UtcNow), ct);
-            if (person is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"employee {employee} does not exist" });
-            if (await access.RelationAsync(user, (await people.IdOfAsync(employee, ct))!.Value, ct) == Relation.None) return TypedResults.Forbid();
+            if (await people.IdOfAsync(employee, ct) is not int id)
+                return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"employee {employee} does not exist" });
+            if (await access.RelationAsync(user, id, ct) == Relation.None) return TypedResults.Forbid();
+            person = await people.StateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow), ct);
         }
         var result = PathFinder.Find(graph, from!, to!, k ?? 3, person);
         return TypedResults.Ok(new PathsView(graph.Role(from!)!.Code, graph.Role(to!)!.Code, person?.EmployeeNumber, k ?? 3,

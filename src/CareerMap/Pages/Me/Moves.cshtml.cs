@@ -1,6 +1,7 @@
 using CareerMap.Accounts;
 using CareerMap.Framework;
 using CareerMap.Paths;
+using CareerMap.People;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -8,7 +9,7 @@ namespace CareerMap.Pages.Me;
 
 public sealed record NextMove(CareerEdge Move, string Title, Readiness? Readiness, int EstimatedMonths);
 
-public sealed class MovesModel(CareerPaths paths, UserManager<AppUser> users) : PageModel
+public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, UserManager<AppUser> users) : PageModel
 {
     public CareerGraph Graph { get; private set; } = null!;
     public PersonState? Person { get; private set; }
@@ -18,8 +19,8 @@ public sealed class MovesModel(CareerPaths paths, UserManager<AppUser> users) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Graph = await paths.GraphAsync(ct);
-        if (await users.GetUserAsync(User) is not { EmployeeId: int id } || await paths.EmployeeNumberAsync(id, ct) is not { } number) return;
-        Person = await paths.PersonAsync(number, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        if (await users.GetUserAsync(User) is not { EmployeeId: int id }) return;
+        Person = await people.StateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow), ct);
         if (Person is null) return;
         Assessed = Person.Levels.Count > 0;
         var moves = Graph.OutOf(Person.CurrentRole).Select(e =>
