@@ -410,3 +410,26 @@ public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium
         Assert.Equal((byte)'K', bytes[1]);
     }
 }
+
+public sealed class AuditBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task The_audit_page_shows_a_change_with_its_before_and_after()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "HR admin");
+        await using var _ = page.Context;
+        await page.GotoAsync("/admin/roles/CC-REP-3/edit");
+        await page.GetByLabel("Title").FillAsync("Care Representative III (Lead)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
+        await page.GetByLabel("Words").FillAsync("CC-REP-3");
+        await page.GetByLabel("What").SelectOptionAsync("Role");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var row = page.Locator("table.audit tbody tr").First;
+        await Assertions.Expect(row).ToContainTextAsync("modified Role CC-REP-3");
+        await Assertions.Expect(row).ToContainTextAsync("hr.admin@demo.riverbend.example");
+        await Assertions.Expect(row.Locator("td.json").Nth(0)).ToContainTextAsync("Care Representative III\"");
+        await Assertions.Expect(row.Locator("td.json").Nth(1)).ToContainTextAsync("Care Representative III (Lead)");
+    }
+}

@@ -23,6 +23,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Plans.DevelopmentPlan> Plans => Set<Plans.DevelopmentPlan>();
+    public DbSet<Audit.AuditEntry> Audit => Set<Audit.AuditEntry>();
     public DbSet<Plans.PlanAction> PlanActions => Set<Plans.PlanAction>();
     public DbSet<Plans.PlanEvent> PlanEvents => Set<Plans.PlanEvent>();
 

@@ -215,7 +215,9 @@ public static class CareerMapCli
             if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
             var target = Target(p);
             await target.MigrateAsync(ct);
-            await using var db = target.CreateContext();
+            await using var services = CareerMapServices.BuildCliServices(target);
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CareerMapDb>();
             RosterReport report;
             await using (var stream = path.OpenRead())
             {

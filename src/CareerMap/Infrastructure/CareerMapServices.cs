@@ -1,4 +1,6 @@
 using CareerMap.Accounts;
+using CareerMap.Audit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CareerMap.Data;
 using CareerMap.Framework;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +13,12 @@ public static class CareerMapServices
     public static IServiceCollection AddCareerMapData(this IServiceCollection services, DatabaseTarget database)
     {
         services.AddSingleton(database);
-        services.AddDbContext<CareerMapDb>(database.Configure);
+        services.TryAddSingleton<IAuditActor, CommandLineActor>();
+        services.AddDbContext<CareerMapDb>((sp, options) =>
+        {
+            database.Configure(options);
+            options.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IAuditActor>()));
+        });
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();

@@ -30,6 +30,8 @@ public static class CareerMapWeb
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
         var services = builder.Services;
         services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
+        services.AddHttpContextAccessor();
+        services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         services.AddCareerMapData(settings.Database);
         DatabaseKeyRepository.Use(services);
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
@@ -74,6 +76,7 @@ public static class CareerMapWeb
         app.MapCareerMapApi();
         app.MapPeopleApi();
         app.MapPlansApi();
+        app.MapAuditApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

@@ -34,6 +34,13 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         var document = await framework.ExportAsync(ct);
         var people = PeopleGenerator.Generate(document, options);
         await PeopleWriter.WriteAsync(db, people, progress, ct);
+        // The bulk writer bypasses change tracking, so the seed is recorded as one entry.
+        db.Audit.Add(new CareerMap.Audit.AuditEntry
+        {
+            At = DateTime.UtcNow, Actor = "seed", Entity = nameof(Employee), Key = "(generated)", Action = "added",
+            After = $"{{\"employees\":{people.Employees.Count},\"assessments\":{people.Assessments.Count},\"seed\":{options.Seed}}}",
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>First start of the embedded default: the framework, a few hundred people and the demo personas.</summary>

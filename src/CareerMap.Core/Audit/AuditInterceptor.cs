@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CareerMap.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CareerMap.Audit;
+
+/// <summary>
+/// Writes an audit entry for every entity added, changed or removed, in the same SaveChanges as the change itself,
+/// so a change and its record land together or not at all. Secrets (password hashes, stamps) are never recorded.
+/// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves.
+/// </summary>
+public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
+{
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml"];
+    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), "IdentityUserToken`1", "IdentityUserLogin`1"];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    void Record(DbContext? context)
+    {
+        if (context is null) return;
+        var now = DateTime.UtcNow;
+        var entries = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
+            .ToList();
+        foreach (var e in entries)
+        {
+            var changed = e.Properties.Where(p => e.State != EntityState.Modified || p.IsModified).Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
+            if (e.State == EntityState.Modified && changed.All(p => p.Metadata.Name == "Version")) continue;
+            context.Add(new AuditEntry
+            {
+                At = now,
+                Actor = actor.Name,
+                Entity = e.Metadata.ClrType.Name == "Dictionary`2" ? e.Metadata.Name : e.Metadata.ClrType.Name,
+                Key = KeyOf(e),
+                Action = e.State.ToString().ToLowerInvariant(),
+                Before = e.State == EntityState.Added ? null : Json(changed, p => p.OriginalValue),
+                After = e.State == EntityState.Deleted ? null : Json(changed, p => p.CurrentValue),
+            });
+        }
+    }
+
+    /// <summary>The name people know the item by: its code, employee number or email; else its id.</summary>
+    static string KeyOf(EntityEntry e)
+    {
+        foreach (var name in new[] { "Code", "EmployeeNumber", "Email", "Name" })
+            if (e.Metadata.FindProperty(name) is not null && e.Property(name).CurrentValue is string s && s.Length > 0) return s;
+        var key = e.Metadata.FindPrimaryKey();
+        return key is null ? "" : string.Join("/", key.Properties.Select(p => e.Property(p.Name).IsTemporary ? "new" : $"{e.Property(p.Name).CurrentValue}"));
+    }
+
+    static string Json(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, p => Secret.Contains(p.Metadata.Name) ? "(hidden)" : Simple(value(p))));
+
+    static object? Simple(object? value) => value switch
+    {
+        null => null,
+        string or int or long or bool or decimal or double or DateOnly or DateTime => value,
+        Enum e => e.ToString(),
+        _ => JsonSerializer.Serialize(value, value.GetType()),
+    };
+}

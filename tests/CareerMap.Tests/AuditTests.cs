@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Tests.Support;
+
+namespace CareerMap.Tests;
+
+public sealed class AuditTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Every_change_is_recorded_with_who_when_before_and_after(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var me = await hr.GetFromJsonAsync<JsonElement>("/api/auth/me", Ct);
+        var hrEmail = me.GetProperty("email").GetString();
+        var before = await hr.GetFromJsonAsync<JsonElement>("/api/requirements/PS-TECH-1/PHARM", Ct);
+        var level = before.GetProperty("level").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutAsJsonAsync("/api/requirements/PS-TECH-1/PHARM",
+            new { role = "PS-TECH-1", competency = "PHARM", level = level + 1, weight = 2, critical = true }, Ct)).StatusCode);
+
+        var trail = await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=RoleRequirement", Ct);
+        var change = trail.GetProperty("items")[0];
+        Assert.Equal(("modified", hrEmail), (change.GetProperty("action").GetString(), change.GetProperty("actor").GetString()));
+        Assert.Equal(level, JsonDocument.Parse(change.GetProperty("before").GetString()!).RootElement.GetProperty("Level").GetInt32());
+        Assert.Equal(level + 1, JsonDocument.Parse(change.GetProperty("after").GetString()!).RootElement.GetProperty("Level").GetInt32());
+
+        var cast = await Cast.LoadAsync(app);
+        var employee = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        await employee.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = "COMMS", level = 4, evidence = "Ran the huddle" }, Ct);
+        var rated = (await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=Assessment", Ct)).GetProperty("items")[0];
+        Assert.Equal("added", rated.GetProperty("action").GetString());
+        Assert.Contains("Ran the huddle", rated.GetProperty("after").GetString());
+
+        var accounts = await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=AppUser&pageSize=500", Ct);
+        Assert.NotEqual(0, accounts.GetProperty("total").GetInt32());
+        Assert.All(accounts.GetProperty("items").EnumerateArray(), a =>
+        {
+            var after = a.GetProperty("after").GetString() ?? "";
+            Assert.DoesNotContain("AQAAAA", after, StringComparison.Ordinal);
+            if (after.Contains("PasswordHash", StringComparison.Ordinal)) Assert.Contains("(hidden)", after);
+        });
+
+        var csv = await hr.GetStringAsync("/api/audit/export.csv?entity=RoleRequirement", Ct);
+        Assert.StartsWith("at,actor,entity,key,action,before,after\n", csv);
+        Assert.Contains($",{hrEmail},RoleRequirement,", csv);
+        Assert.Contains("\"{\"\"Level\"\":", csv);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("/api/audit", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client(followRedirects: false).GetAsync("/api/audit", Ct)).StatusCode);
+    }
+}
