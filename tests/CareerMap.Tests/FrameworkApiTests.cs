@@ -184,6 +184,22 @@ public sealed class FrameworkApiTests
     }
 
     [Fact]
+    public async Task Too_many_sign_ins_from_one_address_are_turned_away_for_a_minute()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = app.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < CareerMap.Infrastructure.CareerMapWeb.SignInsPerMinute; i++)
+            statuses.Add((await client.PostAsJsonAsync("/api/auth/login", new { email = $"nobody{i}@x.example", password = "wrong-password" }, Ct)).StatusCode);
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@x.example", password = "wrong-password" }, Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("60", refused.Headers.RetryAfter!.ToString());
+        Assert.Contains("Too many sign-in attempts", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task The_api_describes_itself()
     {
         await using var app = await TestApp.StartAsync(Providers.Sqlite);

@@ -20,7 +20,7 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/login", Login).AllowAnonymous();
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(CareerMap.Infrastructure.CareerMapWeb.SignInLimit);
         auth.MapGet("/me", Me);
         return app;
     }

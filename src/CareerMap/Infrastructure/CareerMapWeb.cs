@@ -2,7 +2,9 @@ using CareerMap.Accounts;
 using CareerMap.Api;
 using CareerMap.Data;
 using Microsoft.AspNetCore.Authorization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
 namespace CareerMap.Infrastructure;
@@ -16,6 +18,8 @@ public static class CareerMapWeb
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
     const string SignInScheme = "CareerMap";
+    public const string SignInLimit = "sign-in";
+    public const int SignInsPerMinute = 30;
 
     public static WebApplication Build(WebSettings settings)
     {
@@ -56,17 +60,35 @@ public static class CareerMapWeb
             .AddPolicy(Policies.HrAdmin, p => p.RequireRole(AppRoles.HrAdmin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Lockout guards each account; this guards against one address trying many accounts.
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts", Detail = "Too many sign-in attempts from this address; wait a minute and try again." },
+                });
+            };
+        });
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);
             o.Conventions.AllowAnonymousToFolder("/Account");
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimit)));
         });
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapAssets();
