@@ -51,6 +51,8 @@ public static class CareerMapCli
         root.Subcommands.Add(ImportCommand());
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(UsersCommand());
+        root.Subcommands.Add(BackupCommand());
+        root.Subcommands.Add(RestoreCommand());
         root.Subcommands.Add(BenchCommand.Create(p => p.GetValue(Db) is { } db ? DatabaseTarget.Parse(db) : null));
 
         var parse = root.Parse(args);
@@ -234,6 +236,39 @@ public static class CareerMapCli
             return report.Ok ? Ok : BadInput;
         });
         return command;
+    }
+
+    static Command BackupCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The backup file to write", Required = true };
+        var command = new Command("backup", "Back up the whole database while it keeps serving (SQLite online backup, or pg_dump)");
+        command.Options.Add(output);
+        command.SetAction(async (p, ct) =>
+        {
+            var result = await Backups.BackupAsync(Target(p), p.GetValue(output)!.FullName, ct);
+            return Report(result);
+        });
+        return command;
+    }
+
+    static Command RestoreCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A backup made by careermap backup" };
+        var command = new Command("restore", "Replace the whole database with a backup, all or nothing");
+        command.Arguments.Add(file);
+        command.SetAction(async (p, ct) =>
+        {
+            var result = await Backups.RestoreAsync(Target(p), p.GetValue(file)!.FullName, ct);
+            return Report(result);
+        });
+        return command;
+    }
+
+    static int Report(BackupResult result)
+    {
+        if (!result.Ok) return Fail(result.Message, BadInput);
+        Console.WriteLine(result.Message);
+        return Ok;
     }
 
     static Command ExportCommand()
