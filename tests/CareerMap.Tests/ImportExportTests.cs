@@ -18,7 +18,7 @@ public sealed class ImportExportTests
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream(bytes);
-        return await FrameworkFiles.ImportAsync(new FrameworkService(db), stream, fileName, dryRun, Ct);
+        return await FrameworkFiles.ImportAsync(new FrameworkService(db), stream, fileName, dryRun, ct: Ct);
     }
 
     static async Task<byte[]> ExportAsync(DatabaseTarget target, FrameworkFileFormat format)

@@ -18,14 +18,18 @@ public sealed class TestApp : IAsyncDisposable
     public required WebApplication App { get; init; }
     public required TestDatabase Database { get; init; }
     public required Uri BaseAddress { get; init; }
+    bool ownsDatabase;
 
-    public static async Task<TestApp> StartAsync(string provider, bool demo = true)
+    public static async Task<TestApp> StartAsync(string provider, bool demo = true) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), demo, ownsDatabase: true);
+
+    /// <summary>Another app instance over a database some other instance already serves.</summary>
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false)
     {
-        var database = await TestDatabase.CreateAsync(provider);
         var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp { App = app, Database = database, BaseAddress = new Uri(address) };
+        return new TestApp { App = app, Database = database, BaseAddress = new Uri(address), ownsDatabase = ownsDatabase };
     }
 
     public HttpClient Client(bool followRedirects = true) =>
@@ -64,7 +68,7 @@ public sealed class TestApp : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase) await Database.DisposeAsync();
     }
 
     sealed record TokenResponse(string AccessToken);

@@ -29,8 +29,9 @@ public sealed class FrameworkService(CareerMapDb db)
 
     /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
     /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
+    /// <param name="writing">Told just before the changes are written, for progress.</param>
     public async Task<ImportReport> ImportAsync(FrameworkDocument document, Func<string, string> place, bool dryRun,
-        IReadOnlyList<ImportProblem>? readProblems = null, CancellationToken ct = default)
+        IReadOnlyList<ImportProblem>? readProblems = null, Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
     {
         var problems = (readProblems ?? []).ToList();
         var placed = problems.Select(p => p.Place).ToHashSet();
@@ -40,6 +41,7 @@ public sealed class FrameworkService(CareerMapDb db)
         problems.AddRange(await RemovalProblemsAsync(diff, ct));
         if (problems.Count > 0 || dryRun || diff.IsEmpty)
             return new(false, dryRun, problems, diff);
+        writing?.Invoke(diff);
         try
         {
             await FrameworkWriter.ApplyAsync(db, before, document, diff, ct);

@@ -184,7 +184,8 @@ public static class CareerMapCli
             var framework = scope.ServiceProvider.GetRequiredService<FrameworkService>();
             ImportReport report;
             await using (var stream = path.OpenRead())
-                report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun), ct);
+                report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun),
+                    diff => Console.Error.WriteLine($"Writing {diff.Collections.Sum(c => c.Added.Count + c.Changed.Count + c.Removed.Count):N0} changes in one transaction…"), ct);
             if (p.GetValue(Json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));

@@ -39,10 +39,11 @@ public static class FrameworkFiles
     }
 
     /// <summary>Reads a file and imports it all-or-nothing; a dry run reports the diff and changes nothing.</summary>
-    public static async Task<ImportReport> ImportAsync(FrameworkService service, Stream input, string fileName, bool dryRun, CancellationToken ct = default)
+    public static async Task<ImportReport> ImportAsync(FrameworkService service, Stream input, string fileName, bool dryRun,
+        Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
     {
         var read = Read(input, fileName);
         if (read.Document is null) return new(false, dryRun, read.Problems, null);
-        return await service.ImportAsync(read.Document, read.Place, dryRun, read.Problems, ct);
+        return await service.ImportAsync(read.Document, read.Place, dryRun, read.Problems, writing, ct);
     }
 }
