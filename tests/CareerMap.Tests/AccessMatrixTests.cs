@@ -29,6 +29,21 @@ public sealed class AccessMatrixTests
         ("candidates", HttpMethod.Get, "/api/roles/CC-REP-SR/candidates", null, [No, No, Ok, Ok, Ok, Ok]),
         ("roster import", HttpMethod.Post, "/api/employees/import", null, [No, No, No, No, No, HttpStatusCode.BadRequest]),
         ("framework write", HttpMethod.Post, "/api/units", new { code = "X1", name = "X" }, [No, No, No, No, No, HttpStatusCode.Created]),
+        ("framework update", HttpMethod.Put, "/api/grades/103", new { code = "103", name = "Grade 103", rank = 103 }, [No, No, No, No, No, Ok]),
+        ("framework delete", HttpMethod.Delete, "/api/strategies/ONLINE", null, [No, No, No, No, No, HttpStatusCode.NoContent]),
+        ("organization", HttpMethod.Get, "/api/organization", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("list roles", HttpMethod.Get, "/api/roles", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("one competency", HttpMethod.Get, "/api/competencies/COMMS", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("requirement", HttpMethod.Get, "/api/requirements/CC-REP-1/COMMS", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("career map", HttpMethod.Get, "/api/career-map", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("role moves", HttpMethod.Get, "/api/roles/CC-REP-1/moves", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("routes", HttpMethod.Get, "/api/paths?from=CC-REP-1&to=CC-MGR", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("people list", HttpMethod.Get, "/api/employees", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("overdue plans", HttpMethod.Get, "/api/plans/overdue", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("plan status", HttpMethod.Post, "/api/employees/{e}/plan/status", new { to = "submitted" }, [Ok, No, HttpStatusCode.Conflict, HttpStatusCode.Conflict, No, No]),
+        ("audit", HttpMethod.Get, "/api/audit", null, [No, No, No, No, No, Ok]),
+        ("audit export", HttpMethod.Get, "/api/audit/export.csv", null, [No, No, No, No, No, Ok]),
+        ("me", HttpMethod.Get, "/api/auth/me", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
     ];
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
