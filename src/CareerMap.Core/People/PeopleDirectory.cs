@@ -47,6 +47,9 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     public async Task<PersonState?> StateAsync(int employeeId, DateOnly today, CancellationToken ct = default) =>
         (await LoadAsync([employeeId], today, ct)) is [var person, ..] ? person.State : null;
 
+    public Task<string?> NameOfAsync(int employeeId, CancellationToken ct = default) =>
+        db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+
     public Task<string?> NumberOfAsync(int employeeId, CancellationToken ct = default) =>
         db.Employees.Where(e => e.Id == employeeId).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct);
 

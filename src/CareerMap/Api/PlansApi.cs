@@ -58,7 +58,7 @@ public static class PlansApi
         var id = await people.IdOfAsync(number, ct);
         var relation = id is null ? Relation.None : await access.RelationAsync(user, id.Value, ct);
         var me = await access.MeAsync(user);
-        var name = me is int m && (await people.LoadAsync([m], Today, ct)) is [var self, ..] ? self.Name : (await users.GetUserAsync(user))?.Email ?? "unknown";
+        var name = (me is int m ? await people.NameOfAsync(m, ct) : null) ?? (await users.GetUserAsync(user))?.Email ?? "unknown";
         return (id, relation, new PlanActor(me, name, relation == Relation.Self, relation == Relation.Leader));
     }
 
