@@ -32,21 +32,27 @@ public static class FrameworkCache
     }
 
     static async Task<string> StampAsync(CareerMapDb db, CancellationToken ct) => string.Join('|',
-        await Stamp(db.Organizations, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Grades, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Units, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Families, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Competencies, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Roles, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Requirements, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Duties, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Strategies, x => x.Version, x => x.Id, ct),
-        await Stamp(db.Moves, x => x.Version, x => x.Id, ct));
+        await Stamp(db.Organizations.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Grades.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Units.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Families.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Competencies.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Roles.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Requirements.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Duties.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Strategies.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
+        await Stamp(db.Moves.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct));
 
-    static async Task<string> Stamp<T>(IQueryable<T> rows, System.Linq.Expressions.Expression<Func<T, int>> version, System.Linq.Expressions.Expression<Func<T, int>> id, CancellationToken ct)
+    sealed class StampRow
     {
-        var count = await rows.CountAsync(ct);
-        if (count == 0) return "0";
-        return $"{count}:{await rows.SumAsync(version, ct)}:{await rows.MaxAsync(id, ct)}";
+        public int Version { get; init; }
+        public int Id { get; init; }
+    }
+
+    /// <summary>Count, version sum and highest id of a table in one query: any insert, update or delete moves one of them.</summary>
+    static async Task<string> Stamp(IQueryable<StampRow> rows, CancellationToken ct)
+    {
+        var s = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(x => (long)x.Version), Top = g.Max(x => x.Id) }).FirstOrDefaultAsync(ct);
+        return s is null ? "0" : $"{s.Count}:{s.Versions}:{s.Top}";
     }
 }

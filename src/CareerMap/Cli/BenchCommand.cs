@@ -31,12 +31,10 @@ static class BenchCommand
             var n = p.GetValue(employees);
             var db0 = target(p) ?? DatabaseTarget.Parse($"Data Source={Path.Combine(Path.GetTempPath(), $"careermap-bench-{n}.db")}");
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            await db0.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(db0);
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CareerMapDb>();
+            await using var scope = await CareerMapServices.OpenCliAsync(db0, ct);
+            var db = scope.Get<CareerMapDb>();
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            var sample = scope.ServiceProvider.GetRequiredService<SampleOrganization>();
+            var sample = scope.Get<SampleOrganization>();
             await sample.LoadFrameworkAsync(ct);
             if (await db.Employees.CountAsync(ct) != n)
             {
@@ -46,7 +44,7 @@ static class BenchCommand
                 await sample.SeedPeopleAsync(new(n, 1, today), null, ct);
                 Console.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");
             }
-            var graph = CareerGraph.Build(await scope.ServiceProvider.GetRequiredService<FrameworkService>().ExportAsync(ct));
+            var graph = CareerGraph.Build(await scope.Get<FrameworkService>().ExportAsync(ct));
             var needs = graph.Needs(p.GetValue(role)!);
             if (needs.Count == 0) { Console.Error.WriteLine($"error: role {p.GetValue(role)} has no requirements"); return CareerMapCli.BadInput; }
 
@@ -61,7 +59,7 @@ static class BenchCommand
             var indexTimes = Enumerable.Range(0, p.GetValue(runs)).Select(_ => Time(() => index.Rank(needs, 10))).ToList();
             var fromIndex = index.Rank(needs, 10).Select(x => index.EmployeeId(x.Row)).ToList();
 
-            var people = scope.ServiceProvider.GetRequiredService<PeopleDirectory>();
+            var people = scope.Get<PeopleDirectory>();
             List<int> direct = [];
             var directTimes = new List<double>();
             for (var i = 0; i < 3; i++)

@@ -101,11 +101,13 @@ public static class CareerMapCli
     /// <summary>Migrates; the embedded default also gets the sample organization on first start.</summary>
     public static async Task PrepareAsync(DatabaseTarget target, CancellationToken ct = default)
     {
-        await target.MigrateAsync(ct);
-        if (!target.IsEmbedded) return;
-        await using var services = CareerMapServices.BuildCliServices(target);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SampleOrganization>().LoadAsync(ct);
+        if (!target.IsEmbedded)
+        {
+            await target.MigrateAsync(ct);
+            return;
+        }
+        await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+        await scope.Get<SampleOrganization>().LoadAsync(ct);
     }
 
     static Command SeedCommand()
@@ -129,18 +131,16 @@ public static class CareerMapCli
             var count = p.GetValue(employees);
             if (count is < PeopleGenerator.Minimum) return Fail($"--employees: generate at least {PeopleGenerator.Minimum}", Usage);
             var target = Target(p);
-            await target.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(target);
-            await using var scope = services.CreateAsyncScope();
-            var sample = scope.ServiceProvider.GetRequiredService<SampleOrganization>();
-            var db = scope.ServiceProvider.GetRequiredService<CareerMapDb>();
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var sample = scope.Get<SampleOrganization>();
+            var db = scope.Get<CareerMapDb>();
             if (p.GetValue(frameworkRoles) is int synthetic)
             {
                 if (synthetic < 10) return Fail("--framework-roles: ask for at least 10 roles", Usage);
                 if (await sample.HasFrameworkAsync(ct)) return Fail("the database already holds a framework; use an empty database for a synthetic one", BadInput);
                 var watch0 = System.Diagnostics.Stopwatch.StartNew();
                 var document = CareerMap.Sample.SyntheticFramework.Build(synthetic, p.GetValue(seed));
-                var report = await scope.ServiceProvider.GetRequiredService<FrameworkService>().ImportAsync(document, x => x, dryRun: false, ct: ct);
+                var report = await scope.Get<FrameworkService>().ImportAsync(document, x => x, dryRun: false, ct: ct);
                 if (!report.Applied) return Fail(string.Join("; ", report.Problems), BadInput);
                 var graph = CareerMap.Paths.CareerGraph.Build(document);
                 Console.WriteLine($"Loaded a synthetic framework: {document.Roles.Count:N0} roles, {document.Requirements.Count:N0} requirements, {graph.MoveCount:N0} moves ({document.Moves.Count:N0} explicit) in {watch0.Elapsed.TotalSeconds:F1} s.");
@@ -178,10 +178,8 @@ public static class CareerMapCli
             var path = p.GetValue(file)!;
             if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
             var target = Target(p);
-            await target.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(target);
-            await using var scope = services.CreateAsyncScope();
-            var framework = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var framework = scope.Get<FrameworkService>();
             ImportReport report;
             await using (var stream = path.OpenRead())
                 report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun),
@@ -217,10 +215,8 @@ public static class CareerMapCli
             var path = p.GetValue(file)!;
             if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
             var target = Target(p);
-            await target.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(target);
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CareerMapDb>();
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var db = scope.Get<CareerMapDb>();
             RosterReport report;
             await using (var stream = path.OpenRead())
             {
@@ -283,10 +279,8 @@ public static class CareerMapCli
         command.SetAction(async (p, ct) =>
         {
             var target = Target(p);
-            await target.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(target);
-            await using var scope = services.CreateAsyncScope();
-            var document = await scope.ServiceProvider.GetRequiredService<FrameworkService>().ExportAsync(ct);
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var document = await scope.Get<FrameworkService>().ExportAsync(ct);
             var path = p.GetValue(output)!;
             var temp = path.FullName + ".partial";
             await using (var stream = File.Create(temp))
@@ -317,10 +311,8 @@ public static class CareerMapCli
             var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r', '\n');
             if (string.IsNullOrEmpty(password)) return Fail("password: standard input was empty", BadInput);
             var target = Target(p);
-            await target.MigrateAsync(ct);
-            await using var services = CareerMapServices.BuildCliServices(target);
-            await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var result = await scope.Get<AccountService>()
                 .CreateAsync(p.GetValue(email)!, AppRoles.FromCliName(p.GetValue(role)!)!, p.GetValue(employee), password);
             if (!result.Ok)
             {

@@ -43,6 +43,14 @@ public static class CareerMapServices
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
     }
 
+    /// <summary>Migrates the database, then opens a scope of the CLI's services over it.</summary>
+    public static async Task<CliSession> OpenCliAsync(DatabaseTarget database, CancellationToken ct = default)
+    {
+        await database.MigrateAsync(ct);
+        var services = BuildCliServices(database);
+        return new CliSession(services, services.CreateAsyncScope());
+    }
+
     /// <summary>A service provider for CLI commands: data, accounts and logging, no web server.</summary>
     public static ServiceProvider BuildCliServices(DatabaseTarget database)
     {
@@ -52,5 +60,19 @@ public static class CareerMapServices
         services.AddCareerMapData(database);
         services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
         return services.BuildServiceProvider();
+    }
+}
+
+/// <summary>The services one CLI command works with; disposing it closes the scope and the provider.</summary>
+public sealed class CliSession(ServiceProvider provider, AsyncServiceScope scope) : IAsyncDisposable
+{
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await scope.DisposeAsync();
+        await provider.DisposeAsync();
     }
 }
