@@ -13,7 +13,7 @@ namespace CareerMap.Audit;
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
 {
-    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml"];
+    static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
     static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     /// <summary>The name people know the item by: its code, employee number or email; else its id.</summary>
     static string KeyOf(EntityEntry e)
     {
-        foreach (var name in new[] { "Code", "EmployeeNumber", "Email", "Name" })
+        foreach (var name in new[] { "Code", "EmployeeNumber", "UserName", "Email", "Name", "Title" })
             if (e.Metadata.FindProperty(name) is not null && e.Property(name).CurrentValue is string s && s.Length > 0) return s;
         var key = e.Metadata.FindPrimaryKey();
         return key is null ? "" : string.Join("/", key.Properties.Select(p => e.Property(p.Name).IsTemporary ? "new" : $"{e.Property(p.Name).CurrentValue}"));

@@ -18,6 +18,8 @@ public sealed class Employee
     public List<string> Languages { get; set; } = [];
     public List<string> Certifications { get; set; } = [];
     public int ContactCenterMonths { get; set; }
+    /// <summary>When the person left (SCIM deactivation): their history stays, they drop out of lists, candidates and sign-in.</summary>
+    public DateOnly? DeactivatedOn { get; set; }
     public int Version { get; set; } = 1;
 }
 

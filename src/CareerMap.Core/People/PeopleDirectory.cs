@@ -29,7 +29,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     /// <summary>One page of the people an account may see (null: everyone), found by name, number, role title or location, in name order.</summary>
     public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IReadOnlyCollection<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
-        var query = db.Employees.AsNoTracking();
+        var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
         if (!string.IsNullOrWhiteSpace(q))
         {

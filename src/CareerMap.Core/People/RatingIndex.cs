@@ -49,7 +49,7 @@ public sealed class RatingIndex
             index.roleCodes.Add(r.Code);
         }
         var people = new List<(int Id, int Role, string? Location, DateOnly Start)>();
-        await foreach (var e in db.Employees.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.RoleId, e.Location, e.RoleStartDate }).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var e in db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null).OrderBy(e => e.Id).Select(e => new { e.Id, e.RoleId, e.Location, e.RoleStartDate }).AsAsyncEnumerable().WithCancellation(ct))
             people.Add((e.Id, e.RoleId, e.Location, e.RoleStartDate));
         index.ids = [.. people.Select(p => p.Id)];
         index.roles = [.. people.Select(p => index.roleOfId[p.Role])];

@@ -3,4 +3,5 @@ namespace CareerMap.Api;
 public static class Policies
 {
     public const string HrAdmin = "HrAdmin";
+    public const string Scim = "Scim";
 }

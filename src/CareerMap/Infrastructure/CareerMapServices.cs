@@ -26,6 +26,9 @@ public static class CareerMapServices
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
         services.AddScoped<CareerMap.Api.PeopleAccess>();
+        services.AddScoped<CareerMap.Provisioning.ScimProvisioning>();
+        services.AddScoped<CareerMap.Provisioning.ScimTokens>();
+        services.AddScoped<CareerMap.Provisioning.TitleAliases>();
         return services;
     }
 

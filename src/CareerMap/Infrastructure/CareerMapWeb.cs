@@ -39,10 +39,13 @@ public static class CareerMapWeb
         services.AddCareerMapData(settings.Database);
         DatabaseKeyRepository.Use(services);
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
-        // A bearer token when the request carries one, else the page cookie; challenges then redirect pages and 401 the API.
+        // SCIM provisioning tokens under /scim; else a bearer token when the request carries one, else the page cookie.
+        // Challenges then redirect pages, 401 the API and answer SCIM clients with a SCIM error.
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme);
+                ctx.Request.Path.StartsWithSegments("/scim") ? ScimApi.Scheme
+                : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "careermap";
@@ -58,6 +61,7 @@ public static class CareerMapWeb
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.HrAdmin, p => p.RequireRole(AppRoles.HrAdmin))
+            .AddPolicy(Policies.Scim, p => p.AddAuthenticationSchemes(ScimApi.Scheme).RequireClaim(ScimApi.TokenClaim))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();
         services.AddRateLimiter(o =>
@@ -99,6 +103,8 @@ public static class CareerMapWeb
         app.MapPeopleApi();
         app.MapPlansApi();
         app.MapAuditApi();
+        app.MapScimApi();
+        app.MapProvisioningApi();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

@@ -1,0 +1,462 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Provisioning;
+
+public sealed record WaitingUser(string Id, string UserName, string? Title, string Reason);
+
+/// <summary>What of a SCIM user CareerMap acts on, read once from the resource.</summary>
+sealed record ScimFields(string UserName, string? ExternalId, bool Active, string EmployeeNumber, string? ManagerRef, string Name, string? Email,
+    string? Title, string? RoleCode, string? Grade, DateOnly? HireDate, DateOnly? RoleStartDate, string? Location);
+
+/// <summary>
+/// SCIM 2.0 Users (RFC 7643/7644) over CareerMap's people. Each SCIM user is stored as sent and linked to an employee
+/// once a role (CareerMap extension roleCode, else HR's title aliases, else an exact role title) and an email are known;
+/// until then it waits, with the reason shown. Employees are matched by employee number, so people already imported
+/// from a roster are adopted rather than duplicated. A manager not provisioned yet is linked when they arrive.
+/// DELETE deactivates: the resource answers 404 afterwards, the employee and their history stay.
+/// </summary>
+public sealed partial class ScimProvisioning(CareerMapDb db)
+{
+    /// <summary>Absolute URL of /scim/v2, for meta.location and $ref.</summary>
+    public string BaseUrl { get; set; } = "/scim/v2";
+
+    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    sealed record EmployeeFacts(int Id, string Number, string Name, string RoleCode, string RoleTitle, string Grade, int? ManagerId, DateOnly? DeactivatedOn);
+
+    public async Task<JsonObject> CreateAsync(JsonObject body, CancellationToken ct = default)
+    {
+        var (resource, fields) = Read(body);
+        var now = DateTime.UtcNow;
+        var user = new ScimUser
+        {
+            ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
+            Resource = resource.ToJsonString(), Created = now, LastModified = now,
+        };
+        db.ScimUsers.Add(user);
+        await SaveAsync(user, fields, ct);
+        return await RenderOneAsync(user, ct);
+    }
+
+    public async Task<JsonObject> GetAsync(string id, CancellationToken ct = default) => await RenderOneAsync(await FindAsync(id, ct), ct);
+
+    public async Task<JsonObject> ReplaceAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
+    {
+        var user = await FindAsync(id, ct);
+        CheckVersion(user, ifMatch);
+        var (resource, fields) = Read(body);
+        return await UpdateAsync(user, resource, fields, ct);
+    }
+
+    public async Task<JsonObject> PatchAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
+    {
+        var user = await FindAsync(id, ct);
+        CheckVersion(user, ifMatch);
+        var resource = JsonNode.Parse(user.Resource)!.AsObject();
+        ScimPatch.Apply(resource, body);
+        var (normalized, fields) = Read(resource);
+        return await UpdateAsync(user, normalized, fields, ct);
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken ct = default)
+    {
+        var user = await FindAsync(id, ct);
+        user.DeletedAt = DateTime.UtcNow;
+        user.Active = false;
+        user.Version++;
+        if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<JsonObject> ListAsync(string? filter, int? startIndex, int? count, CancellationToken ct = default)
+    {
+        var parsed = string.IsNullOrWhiteSpace(filter) ? null : ScimFilter.Parse(filter);
+        var start = Math.Max(1, startIndex ?? 1);
+        var size = Math.Clamp(count ?? ScimSchemas.DefaultCount, 0, ScimSchemas.MaxResults);
+        var live = db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null);
+        if (parsed is ScimFilter.Compare { Op: "eq", Value: JsonValue v } eq && v.GetValueKind() == JsonValueKind.String && IndexedColumn(eq.Path) is { } column)
+        {
+            // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
+            var text = v.GetValue<string>();
+            live = column switch
+            {
+                "userName" => live.Where(u => u.UserNameKey == text.ToLowerInvariant()),
+                "externalId" => live.Where(u => u.ExternalId == text),
+                "id" => live.Where(u => u.ResourceId == text),
+                _ => live.Where(u => u.EmployeeNumber == text),
+            };
+            parsed = null;
+        }
+        if (parsed is null)
+        {
+            var total = await live.CountAsync(ct);
+            var page = await live.OrderBy(u => u.Id).Skip(start - 1).Take(size).ToListAsync(ct);
+            return ScimSchemas.List(await RenderAsync(page, ct), total, start);
+        }
+        var all = await RenderAsync(await live.OrderBy(u => u.Id).ToListAsync(ct), ct);
+        var matching = all.Where(parsed.Matches).ToList();
+        return ScimSchemas.List([.. matching.Skip(start - 1).Take(size)], matching.Count, start);
+    }
+
+    static string? IndexedColumn(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub) switch
+    {
+        (null, "username", null) => "userName",
+        (null, "externalid", null) => "externalId",
+        (null, "id", null) => "id",
+        (ScimSchemas.Enterprise, "employeenumber", null) => "employeeNumber",
+        _ => null,
+    };
+
+    /// <summary>Links users waiting for a role once HR has added the title alias they need; returns how many were linked.</summary>
+    public async Task<int> ResolveWaitingAsync(CancellationToken ct = default)
+    {
+        var waiting = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct);
+        var linked = 0;
+        foreach (var user in waiting)
+        {
+            var (_, fields) = Read(JsonNode.Parse(user.Resource)!.AsObject());
+            try
+            {
+                await SaveAsync(user, fields, ct);
+            }
+            catch (ScimException)
+            {
+                // Still not linkable (the email or number is someone else's): it keeps waiting with its earlier reason.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            if (user.EmployeeId is not null) linked++;
+        }
+        return linked;
+    }
+
+    /// <summary>Provisioned users not yet linked to an employee, with the reason, for HR to act on.</summary>
+    public async Task<List<WaitingUser>> WaitingAsync(CancellationToken ct = default) =>
+        [.. (await db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct))
+            .Select(u => new WaitingUser(u.ResourceId, u.UserName, Json.Text(Json.Get(JsonNode.Parse(u.Resource)!.AsObject(), "title")), u.Waiting ?? ""))];
+
+    async Task<ScimUser> FindAsync(string id, CancellationToken ct) =>
+        await db.ScimUsers.SingleOrDefaultAsync(u => u.ResourceId == id && u.DeletedAt == null, ct)
+        ?? throw new ScimException(404, null, $"no user with id '{Json.Describe(id)}'");
+
+    static void CheckVersion(ScimUser user, string? ifMatch)
+    {
+        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*") return;
+        if (!ifMatch.Split(',').Select(t => t.Trim()).Contains(ETag(user)))
+            throw new ScimException(412, null, $"the user changed since it was read: its version is now {ETag(user)}");
+    }
+
+    public static string ETag(ScimUser user) => $"W/\"{user.Version}\"";
+
+    async Task<JsonObject> UpdateAsync(ScimUser user, JsonObject resource, ScimFields fields, CancellationToken ct)
+    {
+        user.Resource = resource.ToJsonString();
+        user.UserName = fields.UserName;
+        user.UserNameKey = fields.UserName.ToLowerInvariant();
+        user.LastModified = DateTime.UtcNow;
+        user.Version++;
+        await SaveAsync(user, fields, ct);
+        return await RenderOneAsync(user, ct);
+    }
+
+    /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it, in one transaction.</summary>
+    async Task SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
+    {
+        if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
+            throw new ScimException(409, "uniqueness", $"userName '{fields.UserName}' is already taken");
+        user.ExternalId = fields.ExternalId;
+        user.EmployeeNumber = fields.EmployeeNumber;
+        user.ManagerRef = fields.ManagerRef;
+        user.Active = fields.Active;
+
+        var employee = user.EmployeeId is int linkedId ? await db.Employees.SingleAsync(e => e.Id == linkedId, ct)
+            : await db.Employees.SingleOrDefaultAsync(e => e.EmployeeNumber == fields.EmployeeNumber, ct);
+        if (employee is not null && employee.Id != user.EmployeeId
+            && await db.ScimUsers.AnyAsync(u => u.EmployeeId == employee.Id && u.DeletedAt == null && u.Id != user.Id, ct))
+            throw new ScimException(409, "uniqueness", $"employee number {fields.EmployeeNumber} belongs to another provisioned user");
+        if (employee is not null && employee.EmployeeNumber != fields.EmployeeNumber
+            && await db.Employees.AnyAsync(e => e.EmployeeNumber == fields.EmployeeNumber && e.Id != employee.Id, ct))
+            throw new ScimException(409, "uniqueness", $"employee number {fields.EmployeeNumber} belongs to someone else");
+
+        var (roleId, why) = await RoleOfAsync(fields, ct);
+        if (fields.Email is { } email && await db.Employees.AnyAsync(e => e.Email.ToLower() == email.ToLower() && (employee == null || e.Id != employee.Id), ct))
+            throw new ScimException(409, "uniqueness", $"email {email} belongs to another employee");
+        if (employee is null && (roleId is null || fields.Email is null))
+        {
+            user.EmployeeId = null;
+            user.Waiting = roleId is null ? why : "no email: send emails (or a userName that is an email address)";
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (employee is null)
+        {
+            employee = new Employee
+            {
+                EmployeeNumber = fields.EmployeeNumber, Name = fields.Name, Email = fields.Email!, RoleId = roleId!.Value,
+                HireDate = fields.HireDate ?? Today, RoleStartDate = fields.RoleStartDate ?? fields.HireDate ?? Today,
+            };
+            db.Employees.Add(employee);
+        }
+        else
+        {
+            employee.Version++;
+            if (roleId is int role && role != employee.RoleId) { employee.RoleId = role; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
+            else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
+            if (fields.HireDate is { } hired) employee.HireDate = hired;
+            employee.EmployeeNumber = fields.EmployeeNumber;
+            employee.Name = fields.Name;
+            if (fields.Email is not null) employee.Email = fields.Email;
+        }
+        if (fields.Location is not null) employee.Location = fields.Location;
+        if (fields.Active) await ReactivateAsync(employee, ct);
+        else await DeactivateAsync(employee, ct);
+        user.Employee = employee;
+        user.Waiting = null;
+        await db.SaveChangesAsync(ct);
+
+        var manager = fields.ManagerRef is null ? null : await ManagerIdAsync(fields.ManagerRef, ct);
+        if (manager is int m && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
+            throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:manager: '{fields.ManagerRef}' reports to this user, so they cannot be their manager");
+        if (employee.ManagerId != manager) { employee.ManagerId = manager; employee.Version++; }
+        await LinkReportsAsync(user, employee, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
+    async Task LinkReportsAsync(ScimUser user, Employee manager, CancellationToken ct)
+    {
+        var keys = new[] { user.ResourceId, user.ExternalId, manager.EmployeeNumber }.OfType<string>().ToList();
+        var reports = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId != null && u.Id != user.Id && keys.Contains(u.ManagerRef!))
+            .Select(u => u.EmployeeId!.Value).ToListAsync(ct);
+        foreach (var report in await db.Employees.Where(e => reports.Contains(e.Id) && e.ManagerId != manager.Id).ToListAsync(ct))
+        {
+            if (await ReportingLine.LeadsAsync(db, report.Id, manager.Id, ct)) continue;
+            report.ManagerId = manager.Id;
+            report.Version++;
+        }
+    }
+
+    async Task<int?> ManagerIdAsync(string reference, CancellationToken ct) =>
+        await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId != null && (u.ResourceId == reference || u.ExternalId == reference))
+            .Select(u => u.EmployeeId).FirstOrDefaultAsync(ct)
+        ?? await db.Employees.Where(e => e.EmployeeNumber == reference).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+
+    async Task<(int? RoleId, string Why)> RoleOfAsync(ScimFields fields, CancellationToken ct)
+    {
+        if (fields.RoleCode is { } code)
+        {
+            var role = await db.Roles.Where(r => r.Code == code).Select(r => new { r.Id, Grade = r.Grade.Code }).FirstOrDefaultAsync(ct)
+                ?? throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.CareerMap}:roleCode: no role '{code}' in the framework");
+            if (fields.Grade is { } g && !string.Equals(g, role.Grade, StringComparison.OrdinalIgnoreCase))
+                throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.CareerMap}:grade: role {code} is on grade {role.Grade}, not {g}");
+            return (role.Id, "");
+        }
+        if (fields.Title is not { } title)
+            return (null, $"no role: send a title HR has mapped, or {ScimSchemas.CareerMap}:roleCode");
+        var key = TitleAlias.KeyOf(title);
+        var aliases = await db.TitleAliases.Where(a => a.TitleKey == key).Select(a => new { a.Grade, a.RoleId }).ToListAsync(ct);
+        var alias = (fields.Grade is { } grade ? aliases.FirstOrDefault(a => string.Equals(a.Grade, grade, StringComparison.OrdinalIgnoreCase)) : null)
+            ?? aliases.FirstOrDefault(a => a.Grade is null);
+        if (alias is not null) return (alias.RoleId, "");
+        var roles = await db.Roles.Where(r => r.Title.ToLower() == key).Select(r => new { r.Id, r.Code, Grade = r.Grade.Code }).ToListAsync(ct);
+        if (fields.Grade is { } wanted) roles = [.. roles.Where(r => string.Equals(r.Grade, wanted, StringComparison.OrdinalIgnoreCase))];
+        return roles switch
+        {
+            [var only] => (only.Id, ""),
+            [] => (null, $"no role for title '{title}'{(fields.Grade is null ? "" : $" at grade {fields.Grade}")}: HR maps it under Admin → Provisioning → Title aliases"),
+            _ => (null, $"title '{title}' names {roles.Count} roles ({string.Join(", ", roles.Select(r => r.Code))}): send a grade or roleCode, or map the title"),
+        };
+    }
+
+    async Task DeactivateAsync(Employee employee, CancellationToken ct)
+    {
+        if (employee.DeactivatedOn is not null) return;
+        employee.DeactivatedOn = Today;
+        employee.Version++;
+        foreach (var account in await db.Users.Where(u => u.EmployeeId == employee.Id && employee.Id != 0).ToListAsync(ct))
+        {
+            // Locked for good and signed out everywhere the security stamp is checked.
+            account.LockoutEnabled = true;
+            account.LockoutEnd = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
+    }
+
+    async Task ReactivateAsync(Employee employee, CancellationToken ct)
+    {
+        if (employee.DeactivatedOn is null) return;
+        employee.DeactivatedOn = null;
+        employee.Version++;
+        foreach (var account in await db.Users.Where(u => u.EmployeeId == employee.Id).ToListAsync(ct))
+            account.LockoutEnd = null;
+    }
+
+    /// <summary>Checks a resource sent by the client and reads what CareerMap needs of it; read-only attributes are dropped.</summary>
+    static (JsonObject Resource, ScimFields Fields) Read(JsonObject body)
+    {
+        var resource = body.DeepClone().AsObject();
+        if (Json.Get(resource, "schemas") is not JsonArray schemas || !schemas.Any(s => string.Equals(Json.Text(s), ScimSchemas.User, StringComparison.OrdinalIgnoreCase)))
+            throw ScimException.BadRequest("invalidSyntax", $"schemas must list \"{ScimSchemas.User}\"");
+        foreach (var readOnly in new[] { "id", "meta", "groups" }) Json.Remove(resource, readOnly);
+        foreach (var (key, _) in resource.ToList().Where(p => p.Key.StartsWith("urn:", StringComparison.OrdinalIgnoreCase)))
+        {
+            var known = ScimSchemas.Known(key);
+            if (known is null || known == ScimSchemas.User) throw ScimException.BadRequest("invalidValue", $"'{key}' is not a schema extension CareerMap knows ({string.Join(", ", ScimSchemas.Extensions)})");
+            if (key != known) { var v = resource[key]; resource.Remove(key); resource[known] = v; }
+            if (resource[known] is not (JsonObject or null)) throw ScimException.BadRequest("invalidValue", $"{known} must be an object");
+        }
+        string? Text(JsonObject? o, string name, string place)
+        {
+            var node = o is null ? null : Json.Get(o, name);
+            if (node is null) return null;
+            var text = Json.Text(node) ?? throw ScimException.BadRequest("invalidValue", $"{place}: expected text");
+            return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        }
+        var userName = Text(resource, "userName", "userName") ?? throw ScimException.BadRequest("invalidValue", "userName is required");
+        var active = Json.Get(resource, "active") switch
+        {
+            null => true,
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String && bool.TryParse(v.GetValue<string>(), out var b) => b,
+            var other => throw ScimException.BadRequest("invalidValue", $"active: expected true or false, found {other.ToJsonString()}"),
+        };
+        Json.Set(resource, "active", active);
+        var name = Json.Get(resource, "name") switch
+        {
+            null => null,
+            JsonObject o => o,
+            _ => throw ScimException.BadRequest("invalidValue", "name: expected an object with givenName, familyName…"),
+        };
+        var emails = Elements(resource, "emails");
+        var pick = emails.FirstOrDefault(e => Json.Get(e, "primary") is JsonValue p && p.ToJsonString() is "true" or "\"true\"" or "\"True\"")
+            ?? emails.FirstOrDefault(e => string.Equals(Json.Text(Json.Get(e, "type")), "work", StringComparison.OrdinalIgnoreCase)) ?? emails.FirstOrDefault();
+        var email = pick is null ? (EmailPattern().IsMatch(userName) ? userName : null) : Text(pick, "value", $"emails[{emails.IndexOf(pick)}].value");
+        if (email is not null && (!EmailPattern().IsMatch(email) || email.Length > 256))
+            throw ScimException.BadRequest("invalidValue", $"emails[{(pick is null ? 0 : emails.IndexOf(pick))}].value: '{Json.Describe(email)}' is not an email address");
+        var addresses = Elements(resource, "addresses");
+        var address = addresses.FirstOrDefault(a => Json.Get(a, "primary")?.ToJsonString() == "true")
+            ?? addresses.FirstOrDefault(a => string.Equals(Json.Text(Json.Get(a, "type")), "work", StringComparison.OrdinalIgnoreCase));
+
+        var enterprise = resource[ScimSchemas.Enterprise] as JsonObject;
+        string? managerRef = null;
+        if (enterprise is not null && Json.KeyOf(enterprise, "manager") is { } managerKey)
+        {
+            // Some HR systems send the manager as a bare identifier rather than an object.
+            var manager = enterprise[managerKey];
+            if (manager is JsonValue bare && Json.Text(bare) is { } text) enterprise[managerKey] = manager = new JsonObject { ["value"] = text };
+            managerRef = manager switch
+            {
+                null => null,
+                JsonObject o => Text(o, "value", $"{ScimSchemas.Enterprise}:manager.value"),
+                _ => throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:manager: expected an object with a value"),
+            };
+            if (managerRef is null) enterprise.Remove(managerKey);
+            else { var m = enterprise[managerKey]!.AsObject(); Json.Remove(m, "displayName"); Json.Remove(m, "$ref"); }
+        }
+        var careerMap = resource[ScimSchemas.CareerMap] as JsonObject;
+        foreach (var readOnly in new[] { "roleTitle", "employeeNumber", "status", "waiting" }) if (careerMap is not null) Json.Remove(careerMap, readOnly);
+        DateOnly? Date(string attribute)
+        {
+            var text = Text(careerMap, attribute, $"{ScimSchemas.CareerMap}:{attribute}");
+            if (text is null) return null;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt)) return DateOnly.FromDateTime(dt.UtcDateTime);
+            throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.CareerMap}:{attribute}: '{Json.Describe(text)}' is not a date (yyyy-MM-dd)");
+        }
+        var externalId = Text(resource, "externalId", "externalId");
+        var number = Text(enterprise, "employeeNumber", $"{ScimSchemas.Enterprise}:employeeNumber") ?? externalId ?? userName;
+        var joined = string.Join(' ', new[] { Text(name, "givenName", "name.givenName"), Text(name, "familyName", "name.familyName") }.OfType<string>());
+        var displayName = Text(resource, "displayName", "displayName") ?? Text(name, "formatted", "name.formatted") ?? (joined.Length > 0 ? joined : null);
+        var fields = new ScimFields(userName, externalId, active, number, managerRef, displayName ?? userName, email,
+            Text(resource, "title", "title"), Text(careerMap, "roleCode", $"{ScimSchemas.CareerMap}:roleCode"), Text(careerMap, "grade", $"{ScimSchemas.CareerMap}:grade"),
+            Date("hireDate"), Date("roleStartDate"), address is null ? null : Text(address, "locality", "addresses.locality"));
+        foreach (var (field, value, max) in new[] { ("userName", userName, 256), ("employeeNumber", number, 64), ("displayName", fields.Name, 200), ("externalId", externalId ?? "", 256), ("manager.value", managerRef ?? "", 256) })
+            if (value.Length > max) throw ScimException.BadRequest("invalidValue", $"{field} is longer than {max} characters");
+
+        schemas = [ScimSchemas.User, .. ScimSchemas.Extensions.Where(resource.ContainsKey)];
+        Json.Set(resource, "schemas", schemas);
+        return (resource, fields);
+    }
+
+    static List<JsonObject> Elements(JsonObject resource, string attribute) => Json.Get(resource, attribute) switch
+    {
+        null => [],
+        JsonArray array when array.All(e => e is JsonObject) => [.. array.Cast<JsonObject>()],
+        _ => throw ScimException.BadRequest("invalidValue", $"{attribute}: expected an array of objects"),
+    };
+
+    async Task<JsonObject> RenderOneAsync(ScimUser user, CancellationToken ct) => (await RenderAsync([user], ct))[0];
+
+    async Task<List<JsonObject>> RenderAsync(IReadOnlyList<ScimUser> users, CancellationToken ct)
+    {
+        var ids = users.Where(u => u.EmployeeId is not null).Select(u => u.EmployeeId!.Value).ToHashSet();
+        var facts = await EmployeeFactsAsync(ids, ct);
+        var managers = facts.Values.Where(f => f.ManagerId is int m && !facts.ContainsKey(m)).Select(f => f.ManagerId!.Value).ToHashSet();
+        foreach (var (id, f) in await EmployeeFactsAsync(managers, ct)) facts[id] = f;
+        var managerIds = facts.Values.Select(f => f.ManagerId).OfType<int>().ToHashSet();
+        var managerResources = await db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null && u.EmployeeId != null && managerIds.Contains(u.EmployeeId.Value))
+            .Select(u => new { EmployeeId = u.EmployeeId!.Value, u.ResourceId }).ToListAsync(ct);
+        var resourceOf = managerResources.GroupBy(m => m.EmployeeId).ToDictionary(g => g.Key, g => g.First().ResourceId);
+        return [.. users.Select(u => Render(u, u.EmployeeId is int e ? facts.GetValueOrDefault(e) : null, facts, resourceOf))];
+    }
+
+    async Task<Dictionary<int, EmployeeFacts>> EmployeeFactsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) => ids.Count == 0 ? [] :
+        await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new EmployeeFacts(e.Id, e.EmployeeNumber, e.Name, e.Role.Code, e.Role.Title, e.Role.Grade.Code, e.ManagerId, e.DeactivatedOn))
+            .ToDictionaryAsync(e => e.Id, ct);
+
+    JsonObject Render(ScimUser user, EmployeeFacts? employee, Dictionary<int, EmployeeFacts> facts, Dictionary<int, string> resourceOf)
+    {
+        var resource = JsonNode.Parse(user.Resource)!.AsObject();
+        var rendered = new JsonObject { ["schemas"] = new JsonArray([ScimSchemas.User, .. ScimSchemas.Extensions.Where(resource.ContainsKey).Append(ScimSchemas.CareerMap).Distinct()]), ["id"] = user.ResourceId };
+        foreach (var (key, value) in resource.ToList().Where(p => p.Key is not "schemas"))
+        {
+            resource.Remove(key);
+            rendered[key] = value;
+        }
+        rendered["active"] = user.Active;
+        if (rendered[ScimSchemas.Enterprise] is JsonObject enterprise && Json.Get(enterprise, "manager") is JsonObject manager
+            && employee?.ManagerId is int managerId && facts.TryGetValue(managerId, out var boss))
+        {
+            manager["displayName"] = boss.Name;
+            if (resourceOf.TryGetValue(managerId, out var managerResource)) manager["$ref"] = $"{BaseUrl}/Users/{managerResource}";
+        }
+        var careerMap = rendered[ScimSchemas.CareerMap] as JsonObject ?? [];
+        rendered[ScimSchemas.CareerMap] = careerMap;
+        if (employee is not null)
+        {
+            careerMap["roleCode"] = employee.RoleCode;
+            careerMap["grade"] = employee.Grade;
+            careerMap["roleTitle"] = employee.RoleTitle;
+            careerMap["employeeNumber"] = employee.Number;
+            careerMap["status"] = "linked";
+        }
+        else
+        {
+            careerMap["status"] = "waiting";
+            careerMap["waiting"] = user.Waiting;
+        }
+        rendered["meta"] = new JsonObject
+        {
+            ["resourceType"] = "User",
+            ["created"] = user.Created.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["lastModified"] = user.LastModified.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+            ["location"] = $"{BaseUrl}/Users/{user.ResourceId}",
+            ["version"] = ETag(user),
+        };
+        return rendered;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CareerMap.Provisioning;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareerMap.Api;
+
+/// <summary>
+/// SCIM 2.0 provisioning at /scim/v2 (RFC 7644): Users, filters and paging, PUT/PATCH/DELETE, and the discovery
+/// endpoints. Requests carry a provisioning token an HR admin issued; answers and errors are application/scim+json.
+/// </summary>
+public static class ScimApi
+{
+    public const string Scheme = "ScimToken";
+    public const string TokenClaim = "scim_token";
+    const string ContentType = "application/scim+json";
+
+    public static IEndpointRouteBuilder MapScimApi(this IEndpointRouteBuilder app)
+    {
+        var scim = app.MapGroup("/scim/v2").RequireAuthorization(Policies.Scim).DisableAntiforgery().WithTags("SCIM provisioning");
+        scim.MapGet("/Users", (HttpContext http, ScimProvisioning users, string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes, CancellationToken ct) =>
+            Run(http, users, async () => Reply(Project(await users.ListAsync(filter, startIndex, count, ct), attributes, excludedAttributes))))
+            .WithSummary("Users, filtered (userName eq, externalId eq, emails co, meta.lastModified gt…) and paged (startIndex, count)");
+        scim.MapPost("/Users/.search", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(http, users, async () =>
+        {
+            var search = await BodyAsync(http, ct);
+            string? Text(string name) => Json.Text(Json.Get(search, name));
+            int? Number(string name) => int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+            string? List(string name) => Json.Get(search, name) is JsonArray a ? string.Join(",", a.Select(Json.Text).OfType<string>()) : Text(name);
+            return Reply(Project(await users.ListAsync(Text("filter"), Number("startIndex"), Number("count"), ct), List("attributes"), List("excludedAttributes")));
+        })).WithSummary("The same search as GET /Users, with the query in the body");
+        scim.MapPost("/Users", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(http, users, async () =>
+        {
+            var created = await users.CreateAsync(await BodyAsync(http, ct), ct);
+            return Reply(created, StatusCodes.Status201Created);
+        })).WithSummary("Provisions a user; linked to an employee once their role and email are known");
+        scim.MapGet("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, string? attributes, string? excludedAttributes, CancellationToken ct) =>
+            Run(http, users, async () => Reply(Project(await users.GetAsync(id, ct), attributes, excludedAttributes))));
+        scim.MapPut("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+            Reply(await users.ReplaceAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("Replaces a user; If-Match guards against lost updates");
+        scim.MapPatch("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+            Reply(await users.PatchAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("add / replace / remove, including the enterprise manager");
+        scim.MapDelete("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+        {
+            await users.DeleteAsync(id, ct);
+            return Results.NoContent();
+        })).WithSummary("Deactivates the employee (history kept); the user answers 404 afterwards");
+
+        var discovery = app.MapGroup("/scim/v2").AllowAnonymous().WithTags("SCIM provisioning");
+        discovery.MapGet("/ServiceProviderConfig", () => Reply(ScimSchemas.ServiceProviderConfig()));
+        discovery.MapGet("/ResourceTypes", () => Reply(ScimSchemas.List([ScimSchemas.UserResourceType()], 1, 1)));
+        discovery.MapGet("/ResourceTypes/{id}", (string id) => string.Equals(id, "User", StringComparison.OrdinalIgnoreCase)
+            ? Reply(ScimSchemas.UserResourceType()) : Error(404, null, $"no resource type '{Json.Describe(id)}': CareerMap provisions Users"));
+        discovery.MapGet("/Schemas", () => Reply(ScimSchemas.List([.. ScimSchemas.All().OfType<JsonObject>()], ScimSchemas.All().Count, 1)));
+        discovery.MapGet("/Schemas/{id}", (string id) => ScimSchemas.All().OfType<JsonObject>().FirstOrDefault(s => string.Equals(Json.Text(s["id"]), id, StringComparison.OrdinalIgnoreCase)) is { } schema
+            ? Reply(schema) : Error(404, null, $"no schema '{Json.Describe(id)}'"));
+        scim.Map("/{**rest}", (string rest) => Error(404, null, $"no endpoint /scim/v2/{Json.Describe(rest)}: CareerMap provisions Users only (no Groups, no Bulk)"))
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    static async Task<IResult> Run(HttpContext http, ScimProvisioning users, Func<Task<IResult>> action)
+    {
+        users.BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/scim/v2";
+        try
+        {
+            return await action();
+        }
+        catch (ScimException e)
+        {
+            return Error(e.Status, e.ScimType, e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error(412, null, "the user was changed by another request at the same time; read it again and retry");
+        }
+        catch (DbUpdateException)
+        {
+            // The unique indexes catch what two simultaneous requests could both have passed.
+            return Error(409, "uniqueness", "another request provisioned the same userName or employee at the same time; read it and retry");
+        }
+    }
+
+    static async Task<JsonObject> BodyAsync(HttpContext http, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct) as JsonObject
+                ?? throw ScimException.BadRequest("invalidSyntax", "the body must be a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw ScimException.BadRequest("invalidSyntax", $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
+        }
+    }
+
+    static JsonObject Project(JsonObject body, string? attributes, string? excluded)
+    {
+        if (Json.Get(body, "Resources") is JsonArray resources)
+        {
+            foreach (var r in resources.OfType<JsonObject>()) ScimProjection.Apply(r, attributes, excluded);
+            return body;
+        }
+        ScimProjection.Apply(body, attributes, excluded);
+        return body;
+    }
+
+    static IResult Reply(JsonObject body, int status = StatusCodes.Status200OK) => new ScimResult(body, status);
+
+    static IResult Error(int status, string? scimType, string detail) => new ScimResult(ScimSchemas.ErrorOf(status, scimType, detail), status);
+
+    internal static Task WriteErrorAsync(HttpResponse response, int status, string detail) =>
+        new ScimResult(ScimSchemas.ErrorOf(status, null, detail), status).ExecuteAsync(response.HttpContext);
+
+    /// <summary>A SCIM answer: application/scim+json, with Location and ETag for a resource.</summary>
+    sealed class ScimResult(JsonObject body, int status) : IResult, IStatusCodeHttpResult
+    {
+        public int? StatusCode => status;
+
+        public Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.StatusCode = status;
+            if (Json.Get(body, "meta") is JsonObject meta && Json.Text(Json.Get(meta, "resourceType")) == "User")
+            {
+                if (Json.Text(meta["version"]) is { } version) http.Response.Headers.ETag = version;
+                if (status == StatusCodes.Status201Created && Json.Text(meta["location"]) is { } location) http.Response.Headers.Location = location;
+            }
+            http.Response.ContentType = ContentType;
+            return http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
+        }
+    }
+}
+
+/// <summary>Authenticates provisioning clients by the hash of their bearer token; challenges answer with a SCIM error.</summary>
+public sealed class ScimTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (token is null) return AuthenticateResult.Fail("unknown or revoked provisioning token");
+        var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"scim:{token.Name}"), new(ScimApi.TokenClaim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer realm=\"CareerMap provisioning\"";
+        return ScimApi.WriteErrorAsync(Response, StatusCodes.Status401Unauthorized,
+            "a valid provisioning token is required (Authorization: Bearer <token>); HR admins issue and revoke them under Admin → Provisioning");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ScimApi.WriteErrorAsync(Response, StatusCodes.Status403Forbidden, "this credential may not provision users");
+}
