@@ -43,8 +43,11 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
             ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
             Resource = resource.ToJsonString(), Created = now, LastModified = now,
         };
-        db.ScimUsers.Add(user);
-        await SaveAsync(user, fields, ct);
+        await WriteAsync(async () =>
+        {
+            db.ScimUsers.Add(user);
+            await SaveAsync(user, fields, ct);
+        }, ct);
         return await RenderOneAsync(user, ct);
     }
 
@@ -52,23 +55,33 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
 
     public async Task<JsonObject> ReplaceAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        var user = await FindAsync(id, ct);
-        CheckVersion(user, ifMatch);
         var (resource, fields) = Read(body);
-        return await UpdateAsync(user, resource, fields, ct);
+        ScimUser? user = null;
+        await WriteAsync(async () =>
+        {
+            user = await FindAsync(id, ct);
+            CheckVersion(user, ifMatch);
+            await UpdateAsync(user, resource, fields, ct);
+        }, ct);
+        return await RenderOneAsync(user!, ct);
     }
 
     public async Task<JsonObject> PatchAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        var user = await FindAsync(id, ct);
-        CheckVersion(user, ifMatch);
-        var resource = JsonNode.Parse(user.Resource)!.AsObject();
-        ScimPatch.Apply(resource, body);
-        var (normalized, fields) = Read(resource);
-        return await UpdateAsync(user, normalized, fields, ct);
+        ScimUser? user = null;
+        await WriteAsync(async () =>
+        {
+            user = await FindAsync(id, ct);
+            CheckVersion(user, ifMatch);
+            var resource = JsonNode.Parse(user.Resource)!.AsObject();
+            ScimPatch.Apply(resource, body);
+            var (normalized, fields) = Read(resource);
+            await UpdateAsync(user, normalized, fields, ct);
+        }, ct);
+        return await RenderOneAsync(user!, ct);
     }
 
-    public async Task DeleteAsync(string id, CancellationToken ct = default)
+    public Task DeleteAsync(string id, CancellationToken ct = default) => WriteAsync(async () =>
     {
         var user = await FindAsync(id, ct);
         user.DeletedAt = DateTime.UtcNow;
@@ -76,7 +89,30 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
         user.Version++;
         if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
         await db.SaveChangesAsync(ct);
+    }, ct);
+
+    /// <summary>
+    /// Provisioning writes one at a time: a report and their manager arriving together must not both miss each other.
+    /// In-process by a gate; across PostgreSQL instances by a transaction-scoped advisory lock.
+    /// </summary>
+    async Task WriteAsync(Func<Task> work, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
+            await work();
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
     }
+
+    static readonly SemaphoreSlim Gate = new(1, 1);
 
     public async Task<JsonObject> ListAsync(string? filter, int? startIndex, int? count, CancellationToken ct = default)
     {
@@ -120,23 +156,26 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
     /// <summary>Links users waiting for a role once HR has added the title alias they need; returns how many were linked.</summary>
     public async Task<int> ResolveWaitingAsync(CancellationToken ct = default)
     {
-        var waiting = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct);
         var linked = 0;
-        foreach (var user in waiting)
+        await WriteAsync(async () =>
         {
-            var (_, fields) = Read(JsonNode.Parse(user.Resource)!.AsObject());
-            try
+            var waiting = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct);
+            foreach (var user in waiting)
             {
-                await SaveAsync(user, fields, ct);
+                var (_, fields) = Read(JsonNode.Parse(user.Resource)!.AsObject());
+                try
+                {
+                    await SaveAsync(user, fields, ct);
+                }
+                catch (ScimException)
+                {
+                    // Still not linkable (the email or number is someone else's): it keeps waiting with its earlier reason.
+                    db.ChangeTracker.Clear();
+                    continue;
+                }
+                if (user.EmployeeId is not null) linked++;
             }
-            catch (ScimException)
-            {
-                // Still not linkable (the email or number is someone else's): it keeps waiting with its earlier reason.
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            if (user.EmployeeId is not null) linked++;
-        }
+        }, ct);
         return linked;
     }
 
@@ -158,7 +197,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
 
     public static string ETag(ScimUser user) => $"W/\"{user.Version}\"";
 
-    async Task<JsonObject> UpdateAsync(ScimUser user, JsonObject resource, ScimFields fields, CancellationToken ct)
+    async Task UpdateAsync(ScimUser user, JsonObject resource, ScimFields fields, CancellationToken ct)
     {
         user.Resource = resource.ToJsonString();
         user.UserName = fields.UserName;
@@ -166,10 +205,9 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
         user.LastModified = DateTime.UtcNow;
         user.Version++;
         await SaveAsync(user, fields, ct);
-        return await RenderOneAsync(user, ct);
     }
 
-    /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it, in one transaction.</summary>
+    /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it (inside the caller's transaction).</summary>
     async Task SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
     {
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
@@ -199,7 +237,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
             return;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (employee is null)
         {
             employee = new Employee
@@ -232,7 +269,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
         if (employee.ManagerId != manager) { employee.ManagerId = manager; employee.Version++; }
         await LinkReportsAsync(user, employee, ct);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
     }
 
     /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
