@@ -5,7 +5,7 @@ using CareerMap.Tests.Support;
 
 namespace CareerMap.Tests;
 
-/// <summary>Every people and plan endpoint, called as every kind of caller, against the demo employee.</summary>
+/// <summary>Every API endpoint, called as every kind of caller, against the demo employee.</summary>
 public sealed class AccessMatrixTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -44,6 +44,21 @@ public sealed class AccessMatrixTests
         ("audit", HttpMethod.Get, "/api/audit", null, [No, No, No, No, No, Ok]),
         ("audit export", HttpMethod.Get, "/api/audit/export.csv", null, [No, No, No, No, No, Ok]),
         ("me", HttpMethod.Get, "/api/auth/me", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("provisioning tokens", HttpMethod.Get, "/api/provisioning/tokens", null, [No, No, No, No, No, Ok]),
+        ("issue token", HttpMethod.Post, "/api/provisioning/tokens", new { name = "HRIS" }, [No, No, No, No, No, HttpStatusCode.Created]),
+        ("revoke token", HttpMethod.Delete, "/api/provisioning/tokens/999999", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
+        ("title aliases", HttpMethod.Get, "/api/provisioning/title-aliases", null, [No, No, No, No, No, Ok]),
+        ("set title alias", HttpMethod.Put, "/api/provisioning/title-aliases", new { title = "Rep", role = "CC-REP-1" }, [No, No, No, No, No, Ok]),
+        ("remove title alias", HttpMethod.Delete, "/api/provisioning/title-aliases/999999", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
+        ("waiting users", HttpMethod.Get, "/api/provisioning/waiting", null, [No, No, No, No, No, Ok]),
+        // SCIM takes provisioning tokens only: no person's sign-in, HR admin's included, provisions anyone.
+        ("scim list", HttpMethod.Get, "/scim/v2/Users", null, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim create", HttpMethod.Post, "/scim/v2/Users", new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, userName = "x" }, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim read", HttpMethod.Get, "/scim/v2/Users/1", null, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim replace", HttpMethod.Put, "/scim/v2/Users/1", new { userName = "x" }, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim patch", HttpMethod.Patch, "/scim/v2/Users/1", new { Operations = Array.Empty<object>() }, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim delete", HttpMethod.Delete, "/scim/v2/Users/1", null, [Anon, Anon, Anon, Anon, Anon, Anon]),
+        ("scim search", HttpMethod.Post, "/scim/v2/Users/.search", new { filter = "userName pr" }, [Anon, Anon, Anon, Anon, Anon, Anon]),
     ];
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
