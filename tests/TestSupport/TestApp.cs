@@ -20,13 +20,13 @@ public sealed class TestApp : IAsyncDisposable
     public required Uri BaseAddress { get; init; }
     bool ownsDatabase;
 
-    public static async Task<TestApp> StartAsync(string provider, bool demo = true) =>
-        await StartAsync(await TestDatabase.CreateAsync(provider), demo, ownsDatabase: true);
+    public static async Task<TestApp> StartAsync(string provider, bool demo = true, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await StartAsync(await TestDatabase.CreateAsync(provider), demo, ownsDatabase: true, settings);
 
     /// <summary>Another app instance over a database some other instance already serves.</summary>
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false)
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo));
+        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo, Settings: settings));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(address), ownsDatabase = ownsDatabase };

@@ -9,7 +9,9 @@ using Scalar.AspNetCore;
 
 namespace CareerMap.Infrastructure;
 
-public sealed record WebSettings(DatabaseTarget Database, string Urls = CareerMapWeb.DefaultUrls, bool DemoRequested = true, string Environment = "Production");
+/// <param name="Settings">Extra configuration over appsettings.json and the environment (tests use it for single sign-on).</param>
+public sealed record WebSettings(DatabaseTarget Database, string Urls = CareerMapWeb.DefaultUrls, bool DemoRequested = true, string Environment = "Production",
+    IReadOnlyDictionary<string, string?>? Settings = null);
 
 /// <summary>Demo mode offers one-click sign-in as sample personas: only for the embedded sample on a loopback address.</summary>
 public sealed record DemoMode(bool Enabled);
@@ -30,6 +32,7 @@ public static class CareerMapWeb
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = settings.Environment,
         });
+        if (settings.Settings is not null) builder.Configuration.AddInMemoryCollection(settings.Settings);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
         var services = builder.Services;
@@ -45,7 +48,8 @@ public static class CareerMapWeb
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Path.StartsWithSegments("/scim") ? ScimApi.Scheme
                 : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
+            .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "careermap";
@@ -105,6 +109,7 @@ public static class CareerMapWeb
         app.MapAuditApi();
         app.MapScimApi();
         app.MapProvisioningApi();
+        app.MapSingleSignOn();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();

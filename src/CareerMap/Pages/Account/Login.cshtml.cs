@@ -6,16 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample, SingleSignOnOptions sso) : PageModel
 {
     public string? Error { get; private set; }
     public string? Email { get; private set; }
     public string ReturnUrl { get; private set; } = "/";
     public IReadOnlyList<DemoPersona> Personas { get; private set; } = [];
+    /// <summary>The single sign-on provider's name when one is configured.</summary>
+    public string? SingleSignOn => sso.Enabled ? sso.DisplayName : null;
 
-    public async Task OnGetAsync(string? returnUrl, CancellationToken ct)
+    public async Task OnGetAsync(string? returnUrl, [FromQuery(Name = "sso")] string? ssoOutcome, CancellationToken ct)
     {
         ReturnUrl = Local(returnUrl);
+        Error = Infrastructure.SingleSignOn.Message(ssoOutcome, sso);
         await LoadPersonasAsync(ct);
     }
 
