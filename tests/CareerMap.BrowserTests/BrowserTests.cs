@@ -433,3 +433,45 @@ public sealed class AuditBrowserTests(Chromium chromium) : IClassFixture<Chromiu
         await Assertions.Expect(row.Locator("td.json").Nth(1)).ToContainTextAsync("Care Representative III (Lead)");
     }
 }
+
+public sealed class ProvisioningBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task Hr_issues_a_token_maps_a_waiting_title_and_revokes_the_token()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "HR admin");
+        await using var _ = page.Context;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Provisioning" }).ClickAsync();
+        await page.GetByLabel("New token for").FillAsync("Workday");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Issue token" }).ClickAsync();
+        var token = await page.GetByLabel("Token", new() { Exact = true }).InputValueAsync();
+        Assert.StartsWith("cmscim_", token);
+
+        using var hris = new HttpClient { BaseAddress = app.BaseAddress };
+        hris.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var created = await hris.PostAsync("/scim/v2/Users", new StringContent("""
+            { "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"kim.lee@riverbend.example", "title":"Patient Concierge", "displayName":"Kim Lee" }
+            """, System.Text.Encoding.UTF8, "application/scim+json"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+
+        await page.GotoAsync("/admin/provisioning");
+        var waiting = page.GetByRole(AriaRole.Region, new() { Name = "Waiting for a role" });
+        await Assertions.Expect(waiting).ToContainTextAsync("kim.lee@riverbend.example");
+        await Assertions.Expect(waiting).ToContainTextAsync("no role for title 'Patient Concierge'");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Patient Concierge");
+        await page.GetByLabel("Role code").FillAsync("CC-REP-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save alias" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("1 waiting user linked");
+        await Assertions.Expect(waiting).ToContainTextAsync("Every provisioned user is linked");
+        await page.GotoAsync("/people?q=Kim+Lee");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Care Representative I");
+
+        await page.GotoAsync("/admin/provisioning");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Revoke token Workday" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Tokens" })).ToContainTextAsync("revoked");
+        var refused = await hris.GetAsync("/scim/v2/Users", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+}

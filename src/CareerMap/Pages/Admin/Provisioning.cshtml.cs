@@ -1,0 +1,61 @@
+using CareerMap.Provisioning;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Admin;
+
+/// <summary>HR's provisioning desk: the HR system's SCIM tokens, the title → role aliases, and users waiting for a role.</summary>
+public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, ScimProvisioning scim) : PageModel
+{
+    public IReadOnlyList<ScimToken> Tokens { get; private set; } = [];
+    public IReadOnlyList<TitleAliasView> Aliases { get; private set; } = [];
+    public IReadOnlyList<WaitingUser> Waiting { get; private set; } = [];
+    /// <summary>A token just issued: shown this once.</summary>
+    public IssuedToken? Issued { get; private set; }
+    public string? Notice { get; private set; }
+    [BindProperty] public string? TokenName { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Grade { get; set; }
+    [BindProperty] public string? Role { get; set; }
+
+    public string ScimUrl => $"{Request.Scheme}://{Request.Host}{Request.PathBase}/scim/v2";
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(TokenName) || TokenName.Length > 200)
+            ModelState.AddModelError(nameof(TokenName), "Name the token after the system that will use it (1 to 200 characters).");
+        else Issued = await tokens.IssueAsync(TokenName, User.Identity?.Name ?? "unknown", ct);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
+    {
+        if (!await tokens.RevokeAsync(id, ct)) return NotFound();
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAliasAsync(CancellationToken ct)
+    {
+        var (problems, alias, linked) = await aliases.SetAsync(Title, Grade, Role, ct);
+        foreach (var p in problems) ModelState.AddModelError(p.Place switch { "title" => nameof(Title), "grade" => nameof(Grade), _ => nameof(Role) }, p.Message);
+        if (alias is not null) Notice = $"'{alias.Title}' now means {alias.RoleTitle} ({alias.Role}); {linked} waiting user{(linked == 1 ? "" : "s")} linked.";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAliasAsync(int id, CancellationToken ct)
+    {
+        if (!await aliases.RemoveAsync(id, ct)) return NotFound();
+        return RedirectToPage();
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        Tokens = await tokens.ListAsync(ct);
+        Aliases = await aliases.ListAsync(ct);
+        Waiting = await scim.WaitingAsync(ct);
+    }
+}
