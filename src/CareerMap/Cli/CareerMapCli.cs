@@ -53,6 +53,7 @@ public static class CareerMapCli
         root.Subcommands.Add(UsersCommand());
         root.Subcommands.Add(BackupCommand());
         root.Subcommands.Add(RestoreCommand());
+        root.Subcommands.Add(JobDescriptionCommand.Create(Target, Json));
         root.Subcommands.Add(BenchCommand.Create(p => p.GetValue(Db) is { } db ? DatabaseTarget.Parse(db) : null));
 
         var parse = root.Parse(args);

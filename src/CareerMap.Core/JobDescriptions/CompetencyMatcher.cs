@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using CareerMap.Framework;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// Ties the lines of a job description to the framework's competencies with BM25, a lexical model a person can check:
+/// each competency is a "document" of its name, definition, level descriptors, indicators and a curated synonym list;
+/// each duty or requirement line is a query. The words that matched and the lines that scored are returned as evidence.
+/// </summary>
+public sealed partial class CompetencyMatcher
+{
+    const double K1 = 1.2, B = 0.75;
+    /// <summary>A line counts for a competency from this score; a competency is called for from <see cref="DocumentThreshold"/> summed over its lines.</summary>
+    public double LineThreshold { get; init; } = 2.4;
+    public double DocumentThreshold { get; init; } = 3.2;
+
+    sealed record Entry(string Code, string Name, Dictionary<string, int> Terms, int Length);
+
+    readonly List<Entry> entries = [];
+    readonly Dictionary<string, double> idf = [];
+    readonly double averageLength;
+
+    public CompetencyMatcher(IEnumerable<CompetencyDto> competencies, IReadOnlyDictionary<string, string[]>? synonyms = null)
+    {
+        synonyms ??= CompetencySynonyms.Riverbend;
+        foreach (var c in competencies)
+        {
+            var terms = new Dictionary<string, int>();
+            void Add(string text, int weight)
+            {
+                foreach (var t in Tokens(text).Select(t => t.Stem)) terms[t] = terms.GetValueOrDefault(t) + weight;
+            }
+            Add(c.Name, 3);
+            Add(c.Definition, 1);
+            foreach (var l in c.Levels) Add(l, 1);
+            foreach (var i in c.Indicators) Add(i, 1);
+            foreach (var s in synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, 2);
+            entries.Add(new(c.Code, c.Name, terms, terms.Values.Sum()));
+        }
+        averageLength = entries.Count == 0 ? 1 : entries.Average(e => e.Length);
+        foreach (var term in entries.SelectMany(e => e.Terms.Keys).Distinct())
+        {
+            var df = entries.Count(e => e.Terms.ContainsKey(term));
+            idf[term] = Math.Log(1 + (entries.Count - df + 0.5) / (df + 0.5));
+        }
+    }
+
+    sealed record Hit(string Line, double Score, List<string> Words);
+
+    public IReadOnlyList<CompetencyMatch> Match(ParsedJobDescription jd)
+    {
+        var lines = (jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
+            .Concat(jd.Responsibilities.SelectMany(g => g.Items)).Concat(jd.KnowledgeSkillsAbilities).Concat(jd.Qualifications)
+            .Concat(jd.DesirableQualifications).Concat(jd.EducationAndExperience).Concat(jd.PerformanceExpectations)
+            .Where(l => l.Length > 0).Distinct().ToList();
+        var hits = new Dictionary<string, List<Hit>>();
+        foreach (var line in lines)
+        {
+            var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
+            var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens), Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
+                .Where(s => s.Score >= LineThreshold).OrderByDescending(s => s.Score).ToList();
+            // A line speaks for its best competency, and for the runner-up only when it is nearly as clear.
+            foreach (var s in scored.Take(1).Concat(scored.Skip(1).Take(1).Where(s => s.Score >= scored[0].Score * 0.85)))
+                (hits.TryGetValue(s.Entry.Code, out var list) ? list : hits[s.Entry.Code] = []).Add(new(line, s.Score, s.Words));
+        }
+        return [.. hits.Select(h => (Entry: entries.First(e => e.Code == h.Key), Hits: h.Value.OrderByDescending(x => x.Score).ToList(), Total: h.Value.Sum(x => x.Score)))
+            .Where(h => h.Total >= DocumentThreshold)
+            .OrderByDescending(h => h.Total)
+            .Select(h => new CompetencyMatch(h.Entry.Code, h.Entry.Name, LevelOf(h.Hits.Take(3).Select(x => x.Line)), Math.Round(1 - Math.Exp(-h.Total / 8), 2),
+                [.. h.Hits.Take(3).Select(x => x.Line)], [.. h.Hits.Take(3).SelectMany(x => x.Words).Distinct(StringComparer.OrdinalIgnoreCase)]))];
+    }
+
+    double Score(Entry e, List<(string Word, string Stem)> query)
+    {
+        var score = 0.0;
+        foreach (var (_, stem) in query)
+        {
+            if (!e.Terms.TryGetValue(stem, out var tf)) continue;
+            score += idf[stem] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * e.Length / averageLength));
+        }
+        return score;
+    }
+
+    static readonly (int Level, string[] Cues)[] LevelCues =
+    [
+        (5, ["strategic", "strategy", "organization-wide", "enterprise-wide", "set direction", "vision", "executive"]),
+        (4, ["advanced", "extensive", "expert", "lead", "leads", "mentor", "coach", "complex", "5+ years", "five years", "senior", "oversee", "oversees", "manage", "manages"]),
+        (2, ["basic", "assist", "assists", "familiar", "familiarity", "some ", "working knowledge", "entry", "learn", "under supervision", "moderate", "help"]),
+        (1, ["awareness", "exposure", "introduction"]),
+        (3, ["demonstrated", "strong", "proficient", "independently", "excellent", "ability to", "skilled"]),
+    ];
+
+    /// <summary>The level the wording implies: strong cues (lead, advanced, basic…) in the best evidence; 3, proficient, when the text says nothing.</summary>
+    static int LevelOf(IEnumerable<string> evidence)
+    {
+        foreach (var line in evidence)
+            foreach (var (level, cues) in LevelCues)
+                if (cues.Any(c => line.Contains(c, StringComparison.OrdinalIgnoreCase))) return level;
+        return 3;
+    }
+
+    static readonly HashSet<string> Stop =
+    [
+        "a", "an", "the", "and", "or", "of", "to", "in", "for", "with", "on", "by", "as", "at", "is", "are", "be", "will", "all", "any", "other",
+        "their", "they", "them", "it", "its", "this", "that", "these", "those", "from", "into", "when", "who", "which", "what", "as", "such", "also",
+        "well", "including", "include", "includes", "may", "must", "can", "should", "etc", "e", "g", "per", "each", "every", "own", "more", "most",
+        "work", "works", "working", "job", "position", "role", "duties", "responsible", "responsibilities", "ability", "able", "required", "requires",
+        "need", "needed", "needs", "as", "both", "not", "no", "than", "through", "up", "so", "i", "ii", "iii", "one", "two", "x", "s",
+    ];
+
+    public static IEnumerable<(string Word, string Stem)> Tokens(string text)
+    {
+        foreach (Match m in WordPattern().Matches(text))
+        {
+            var word = m.Value.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal);
+            if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
+            if (word.Length < 2 || Stop.Contains(word)) continue;
+            yield return (m.Value, Stem(word));
+        }
+    }
+
+    static readonly string[] Suffixes = ["ations", "ation", "ings", "ing", "ies", "ied", "ment", "ness", "ions", "ion", "ers", "er", "ed", "es", "ly", "s"];
+
+    /// <summary>A light suffix stripper: enough that "communicates", "communicating" and "communication" meet.</summary>
+    static string Stem(string w)
+    {
+        if (w.Length <= 4) return w;
+        foreach (var suffix in Suffixes)
+        {
+            if (w.Length - suffix.Length >= 4 && w.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                var stem = w[..^suffix.Length];
+                return stem.EndsWith('e') ? stem[..^1] : stem;
+            }
+        }
+        return w.EndsWith('e') ? w[..^1] : w;
+    }
+
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.None, 200)]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+", RegexOptions.None, 200)]
+    private static partial Regex SentenceEnd();
+}

@@ -1,0 +1,35 @@
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// The curated synonyms of the sample framework's competencies: the words job descriptions use for them that the
+/// framework's own definitions and indicators do not. HR-made frameworks without an entry match on their own text.
+/// </summary>
+public static class CompetencySynonyms
+{
+    public static readonly IReadOnlyDictionary<string, string[]> Riverbend = new Dictionary<string, string[]>
+    {
+        ["RESILIENCE"] = ["flexibility", "flexible", "adapt to change", "deal with change", "calm under pressure", "stress", "changing priorities", "fast-paced"],
+        ["RESULTS"] = ["deadlines", "meet deadlines", "timely", "timeline", "results", "productivity", "metrics", "targets", "goals", "prioritize work", "greatest results", "track record"],
+        ["JOBKNOW"] = ["knowledge of", "procedures", "policies", "terminology", "medical terminology", "systems", "keyboarding", "typing", "computer skills", "Microsoft Office", "technical knowledge", "computer literate"],
+        ["PROBLEM"] = ["troubleshoot", "troubleshooting", "problem solving", "analytical", "analyze", "solutions", "solve", "judgment", "decisions", "reason logically", "root cause"],
+        ["CUSTOMER"] = ["customer service", "customer satisfaction", "patients", "patient", "members", "courteous", "greets", "helpful", "inquiries", "customer needs", "service orientation"],
+        ["COMMS"] = ["communicate", "communication", "verbal", "written", "writing", "presentation", "listening", "explain", "communicates effectively", "English", "negotiation"],
+        ["CONDUCT"] = ["confidentiality", "confidential", "ethics", "code of conduct", "integrity", "dress code", "professional behavior", "trustworthiness", "courteous and professional", "gossip", "accountability"],
+        ["TEAM"] = ["teamwork", "cooperation", "cooperatively", "collaborate", "team", "relationships with staff", "trust and cooperation", "diverse people", "multicultural"],
+        ["CLAIMS"] = ["claims", "billing", "invoices", "payment", "financial assistance", "copay", "premium", "explanation of benefits"],
+        ["ELIG"] = ["eligibility", "benefit coverage", "plan benefits", "Medicare", "Medicaid", "insurance verification", "coverage"],
+        ["PHARM"] = ["pharmacy", "prescription", "prescriptions", "pharmacist", "medication", "refills", "drug", "formulary"],
+        ["ROI"] = ["release of information", "HIPAA", "PHI", "protected health information", "medical records", "records requests", "privacy", "chart", "authorization"],
+        ["WFM"] = ["forecast", "forecasting", "staffing", "workforce management", "real-time adherence", "intraday", "service level", "shift bids"],
+        ["DATA"] = ["data", "reports", "reporting", "analysis", "analytics", "SQL", "dashboard", "utilization rates", "trending", "Excel", "metrics", "weekly reports"],
+        ["QUALITY"] = ["compliance", "regulatory", "audits", "audit", "quality assurance", "accuracy", "policies and procedures", "regulations", "accreditation"],
+        ["PROJECT"] = ["project", "project plans", "project management", "requirements", "implementation", "process improvement", "workflows", "business processes", "Lean", "use cases", "gap analysis"],
+        ["VENDOR"] = ["vendor", "vendors", "contracts", "contractor", "outsourced", "service agreements", "MOU", "partnering institutions"],
+        ["CLIENT"] = ["stakeholders", "liaison", "client", "clients", "market relationships", "partners", "relationship management", "account management"],
+        ["LEAD"] = ["supervise", "supervises", "hiring", "recruitment", "recruit", "evaluate performance", "lead teams", "leadership", "manage staff", "direct reports", "interns"],
+        ["DEESC"] = ["de-escalate", "upset", "complaints", "difficult callers", "conflict", "calm", "escalated"],
+        ["BILING"] = ["bilingual", "Spanish", "fluent", "interpretation", "second language", "Hmong", "Vietnamese"],
+        ["PORTAL"] = ["patient portal", "portal", "health IT", "EHR", "EMR", "HL7", "NextGen", "online", "registration", "enrollment", "login", "secure messaging", "mobile", "interface", "application"],
+        ["COACH"] = ["train", "training", "educate", "education", "teaching", "mentor", "coach", "curriculum", "orientation", "instruct", "training materials"],
+    };
+}

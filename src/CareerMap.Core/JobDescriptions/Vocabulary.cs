@@ -1,0 +1,122 @@
+using System.Text;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>The words job descriptions use for their sections and header fields, whatever their case or punctuation.</summary>
+static class Vocabulary
+{
+    /// <summary>Lower case, letters and digits only, single spaces: "Education & Experience:" → "education and experience".</summary>
+    public static string Fold(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Replace("&", " and ", StringComparison.Ordinal))
+            sb.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        return string.Join(' ', sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    static readonly (string Phrase, JdSection Section)[] Headings =
+    [
+        ("job summary", JdSection.Summary), ("position summary", JdSection.Summary), ("general summary", JdSection.Summary), ("summary", JdSection.Summary),
+        ("job purpose", JdSection.Summary), ("position purpose", JdSection.Summary), ("purpose", JdSection.Summary), ("overview", JdSection.Summary),
+        ("position overview", JdSection.Summary), ("about the role", JdSection.Summary), ("the role", JdSection.Summary), ("role summary", JdSection.Summary),
+        ("job description", JdSection.Summary), ("description", JdSection.Summary), ("position description", JdSection.Summary),
+        ("essential duties and responsibilities", JdSection.Responsibilities), ("duties and responsibilities", JdSection.Responsibilities),
+        ("job duties and responsibilities", JdSection.Responsibilities), ("essential duties", JdSection.Responsibilities), ("essential functions", JdSection.Responsibilities),
+        ("essential job functions", JdSection.Responsibilities), ("major responsibilities", JdSection.Responsibilities), ("key responsibilities", JdSection.Responsibilities),
+        ("responsibilities", JdSection.Responsibilities), ("job responsibilities", JdSection.Responsibilities), ("duties", JdSection.Responsibilities),
+        ("job duties", JdSection.Responsibilities), ("principal duties", JdSection.Responsibilities), ("principal accountabilities", JdSection.Responsibilities),
+        ("accountabilities", JdSection.Responsibilities), ("what you will do", JdSection.Responsibilities), ("what you ll do", JdSection.Responsibilities),
+        ("primary responsibilities", JdSection.Responsibilities), ("essential responsibilities", JdSection.Responsibilities), ("tasks", JdSection.Responsibilities),
+        ("education and experience requirements", JdSection.Education), ("education and experience", JdSection.Education), ("education experience", JdSection.Education),
+        ("education", JdSection.Education), ("experience", JdSection.Education), ("education required", JdSection.Education), ("education requirements", JdSection.Education),
+        ("education required preferred", JdSection.Education), ("experience required", JdSection.Education), ("required experience", JdSection.Education),
+        ("education and training", JdSection.Education), ("training and experience", JdSection.Education),
+        ("minimum qualifications", JdSection.Qualifications), ("required qualifications", JdSection.Qualifications), ("qualifications", JdSection.Qualifications),
+        ("requirements", JdSection.Qualifications), ("minimum requirements", JdSection.Qualifications), ("job requirements", JdSection.Qualifications),
+        ("what you bring", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
+        ("certifications", JdSection.Qualifications), ("licensure", JdSection.Qualifications), ("certification", JdSection.Qualifications),
+        ("knowledge skills and abilities", JdSection.Skills), ("knowledge skills abilities", JdSection.Skills), ("skills knowledge and abilities", JdSection.Skills),
+        ("ksas", JdSection.Skills), ("ksa", JdSection.Skills), ("skills", JdSection.Skills), ("abilities", JdSection.Skills), ("skills and abilities", JdSection.Skills),
+        ("knowledge", JdSection.Skills), ("competencies", JdSection.Skills), ("competency", JdSection.Skills), ("core competencies", JdSection.Skills),
+        ("required skills", JdSection.Skills), ("key competencies", JdSection.Skills), ("skills required", JdSection.Skills),
+        ("preferred qualifications", JdSection.Desirable), ("desirable qualifications", JdSection.Desirable), ("preferred experience", JdSection.Desirable),
+        ("preferred", JdSection.Desirable), ("desirable", JdSection.Desirable), ("desired qualifications", JdSection.Desirable), ("skills preferred", JdSection.Desirable),
+        ("preferred skills", JdSection.Desirable), ("nice to have", JdSection.Desirable), ("bonus points", JdSection.Desirable), ("preferred education", JdSection.Desirable),
+        ("performance expectations", JdSection.Performance), ("performance standards", JdSection.Performance), ("performance measures", JdSection.Performance),
+        ("success measures", JdSection.Performance), ("how success is measured", JdSection.Performance),
+        ("work environment", JdSection.WorkEnvironment), ("working conditions", JdSection.WorkEnvironment), ("work conditions", JdSection.WorkEnvironment),
+        ("environment", JdSection.WorkEnvironment), ("schedule", JdSection.WorkEnvironment), ("work schedule", JdSection.WorkEnvironment),
+        ("physical demands", JdSection.Physical), ("physical requirements", JdSection.Physical), ("physical demands and work environment", JdSection.Physical),
+        ("physical and mental demands", JdSection.Physical), ("physical effort", JdSection.Physical),
+        ("disclaimer", JdSection.Disclaimer), ("equal opportunity employer", JdSection.Disclaimer), ("eeo statement", JdSection.Disclaimer),
+        ("eeo", JdSection.Disclaimer), ("acknowledgment", JdSection.Disclaimer), ("acknowledgement", JdSection.Disclaimer), ("note", JdSection.Disclaimer),
+    ];
+
+    static readonly Dictionary<string, JdSection> HeadingOf = Headings.ToDictionary(h => h.Phrase, h => h.Section);
+
+    /// <summary>The section a heading names, if it names one.</summary>
+    public static JdSection? Heading(string text)
+    {
+        var folded = Fold(text);
+        return HeadingOf.TryGetValue(folded, out var section) ? section : null;
+    }
+
+    public static bool IsHeadingPhrase(string folded) => HeadingOf.ContainsKey(folded);
+
+    public enum HeaderField { Title, Flsa, ReportsTo, Supervises, Department, JobLevel, Effective, Revised, Approved }
+
+    static readonly Dictionary<string, HeaderField> HeaderKeys = new()
+    {
+        ["jobtitle"] = HeaderField.Title, ["positiontitle"] = HeaderField.Title, ["title"] = HeaderField.Title, ["position"] = HeaderField.Title,
+        ["flsastatus"] = HeaderField.Flsa, ["flsa"] = HeaderField.Flsa, ["positionstatus"] = HeaderField.Flsa, ["compensationstatus"] = HeaderField.Flsa,
+        ["exemptstatus"] = HeaderField.Flsa, ["flsaclassification"] = HeaderField.Flsa, ["status"] = HeaderField.Flsa, ["classification"] = HeaderField.Flsa,
+        ["reportsto"] = HeaderField.ReportsTo, ["reportto"] = HeaderField.ReportsTo, ["reportingto"] = HeaderField.ReportsTo, ["supervisor"] = HeaderField.ReportsTo,
+        ["reportsdirectlyto"] = HeaderField.ReportsTo, ["supervises"] = HeaderField.Supervises, ["supervisoryresponsibilities"] = HeaderField.Supervises,
+        ["directreports"] = HeaderField.Supervises, ["supervisesthefollowing"] = HeaderField.Supervises,
+        ["department"] = HeaderField.Department, ["dept"] = HeaderField.Department, ["division"] = HeaderField.Department, ["unit"] = HeaderField.Department,
+        ["joblevel"] = HeaderField.JobLevel, ["level"] = HeaderField.JobLevel, ["grade"] = HeaderField.JobLevel, ["paygrade"] = HeaderField.JobLevel, ["jobgrade"] = HeaderField.JobLevel,
+        ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective,
+        ["reviseddate"] = HeaderField.Revised, ["revised"] = HeaderField.Revised, ["lastrevised"] = HeaderField.Revised, ["lastupdated"] = HeaderField.Revised,
+        ["lastupdatedon"] = HeaderField.Revised, ["updated"] = HeaderField.Revised, ["daterevised"] = HeaderField.Revised, ["revisiondate"] = HeaderField.Revised,
+        ["approved"] = HeaderField.Approved, ["approveddate"] = HeaderField.Approved, ["dateapproved"] = HeaderField.Approved, ["approvedon"] = HeaderField.Approved,
+    };
+
+    /// <summary>Header keys seen on job-description forms that carry no field of ours; kept under header.other.</summary>
+    static readonly HashSet<string> OtherKeys =
+    [
+        "impactoferror", "worksetting", "levelofaccesstoepm", "emr", "ics", "reviewed", "employeesignature", "date", "location", "jobcode", "hours",
+        "shift", "employmenttype", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
+    ];
+
+    public static string KeyOf(string key) => new([.. key.ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
+
+    public static HeaderField? Header(string key) => HeaderKeys.TryGetValue(KeyOf(key), out var field) ? field : null;
+
+    public static bool IsOtherHeader(string key) => OtherKeys.Contains(KeyOf(key));
+
+    /// <summary>Words that make a short line look like a job title.</summary>
+    public static readonly HashSet<string> TitleWords =
+    [
+        "manager", "coordinator", "concierge", "representative", "specialist", "technician", "supervisor", "director", "analyst", "assistant",
+        "associate", "lead", "agent", "advocate", "clerk", "officer", "pharmacist", "nurse", "administrator", "engineer", "consultant", "navigator",
+        "liaison", "intern", "scheduler", "auditor", "trainer", "coder", "receptionist", "president", "head", "counselor", "planner", "registrar", "rep",
+    ];
+
+    public static readonly string[] Languages =
+    [
+        "Spanish", "Hmong", "Vietnamese", "Mandarin", "Cantonese", "Chinese", "Tagalog", "Korean", "Russian", "Somali", "Arabic", "French",
+        "Portuguese", "Haitian Creole", "American Sign Language", "Japanese", "Hindi", "Punjabi", "Farsi", "Polish", "German", "Italian", "Ukrainian", "Amharic",
+    ];
+
+    /// <summary>Verbs duties start with: where a pasted list ran together, an item starts at one of these.</summary>
+    public static readonly HashSet<string> DutyVerbs =
+    [
+        "Answer", "Answers", "Assist", "Assists", "Escalate", "Escalates", "Create", "Creates", "Manage", "Manages", "Coordinate", "Coordinates", "Provide", "Provides",
+        "Maintain", "Maintains", "Develop", "Develops", "Educate", "Educates", "Support", "Supports", "Monitor", "Monitors", "Respond", "Responds", "Document",
+        "Documents", "Ensure", "Ensures", "Perform", "Performs", "Prepare", "Prepares", "Review", "Reviews", "Train", "Trains", "Process", "Processes", "Verify",
+        "Verifies", "Schedule", "Schedules", "Communicate", "Communicates", "Resolve", "Resolves", "Greet", "Greets", "Track", "Tracks", "Identify", "Identifies",
+        "Lead", "Leads", "Handle", "Handles", "Explain", "Explains", "Follow", "Follows", "Enter", "Enters", "Update", "Updates", "Research", "Researches",
+        "Collaborate", "Collaborates", "Participate", "Participates", "Complete", "Completes", "Receive", "Receives", "Route", "Routes", "Log", "Logs",
+        "Protect", "Protects", "Release", "Releases", "Retrieve", "Retrieves", "Meet", "Meets", "Take", "Takes", "Help", "Helps", "Serve", "Serves", "Conduct", "Conducts",
+    ];
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Text.Json;
+using CareerMap.Data;
+using CareerMap.Framework;
+using CareerMap.Infrastructure;
+using CareerMap.JobDescriptions;
+
+namespace CareerMap.Cli;
+
+/// <summary><c>careermap jd parse FILE [--json]</c>: what the parser finds in a job-description file; stores nothing.</summary>
+static class JobDescriptionCommand
+{
+    public static readonly JsonSerializerOptions Output = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(Func<ParseResult, DatabaseTarget> target, Option<bool> json)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A job description: .txt, .docx or .pdf; several descriptions in one file are found one by one" };
+        var parse = new Command("parse", "Structure a job description and tie it to the framework's competencies (a dry run: nothing is stored)");
+        parse.Arguments.Add(file);
+        parse.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"{path.Name}: file not found");
+                return CareerMapCli.BadInput;
+            }
+            var matcher = new CompetencyMatcher(await CompetenciesAsync(target(p), ct));
+            JdParseResult result;
+            try
+            {
+                await using var stream = path.OpenRead();
+                result = JobDescriptionFiles.Parse(stream, path.Name, matcher);
+            }
+            catch (JobDescriptionFormatException e)
+            {
+                await Console.Error.WriteLineAsync($"{path.Name}: {e.Message}");
+                return CareerMapCli.BadInput;
+            }
+            if (p.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(result, Output));
+                return CareerMapCli.Ok;
+            }
+            Console.WriteLine($"{path.Name}: {result.Documents.Count} job description(s)");
+            foreach (var d in result.Documents)
+            {
+                Console.WriteLine($"  {d.Title ?? "(no title)"}: {d.Responsibilities.Sum(g => g.Items.Count)} duties, {d.Qualifications.Count + d.EducationAndExperience.Count} requirements, "
+                    + $"competencies {string.Join(", ", d.Competencies.Select(c => $"{c.Code} {c.Level}"))}");
+                foreach (var w in d.Warnings) Console.WriteLine($"    warning: {w}");
+            }
+            return CareerMapCli.Ok;
+        });
+        var jd = new Command("jd", "Job descriptions");
+        jd.Subcommands.Add(parse);
+        return jd;
+    }
+
+    /// <summary>The stored framework's competencies; the sample's when there is no database yet (so parsing never creates one).</summary>
+    static async Task<IReadOnlyList<CompetencyDto>> CompetenciesAsync(DatabaseTarget target, CancellationToken ct)
+    {
+        if (target.IsEmbedded && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource is var file && !File.Exists(file))
+            return Sample.RiverbendHealth.Build().Competencies;
+        await using var session = await CareerMapServices.OpenCliAsync(target, ct);
+        var stored = await session.Get<FrameworkService>().ExportAsync(ct);
+        return stored.Competencies.Count > 0 ? stored.Competencies : Sample.RiverbendHealth.Build().Competencies;
+    }
+}
