@@ -12,8 +12,11 @@ public sealed partial class CompetencyMatcher
 {
     const double K1 = 1.2, B = 0.75;
     /// <summary>A line counts for a competency from this score; a competency is called for from <see cref="DocumentThreshold"/> summed over its lines.</summary>
-    public double LineThreshold { get; init; } = 2.4;
-    public double DocumentThreshold { get; init; } = 3.2;
+    public double LineThreshold { get; init; } = 4.0;
+    public double DocumentThreshold { get; init; } = 8.0;
+    public double RunnerUp { get; init; } = 0.4;
+    /// <summary>A description calls for a handful of competencies; past this many, the weakest are noise.</summary>
+    public int MaxCompetencies { get; init; } = 7;
 
     sealed record Entry(string Code, string Name, Dictionary<string, int> Terms, int Length);
 
@@ -32,10 +35,10 @@ public sealed partial class CompetencyMatcher
                 foreach (var t in Tokens(text).Select(t => t.Stem)) terms[t] = terms.GetValueOrDefault(t) + weight;
             }
             Add(c.Name, 3);
-            Add(c.Definition, 1);
+            Add(c.Definition, 2);
             foreach (var l in c.Levels) Add(l, 1);
             foreach (var i in c.Indicators) Add(i, 1);
-            foreach (var s in synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, 2);
+            foreach (var s in synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, 3);
             entries.Add(new(c.Code, c.Name, terms, terms.Values.Sum()));
         }
         averageLength = entries.Count == 0 ? 1 : entries.Average(e => e.Length);
@@ -60,15 +63,22 @@ public sealed partial class CompetencyMatcher
             var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
             var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens), Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
                 .Where(s => s.Score >= LineThreshold).OrderByDescending(s => s.Score).ToList();
-            // A line speaks for its best competency, and for the runner-up only when it is nearly as clear.
-            foreach (var s in scored.Take(1).Concat(scored.Skip(1).Take(1).Where(s => s.Score >= scored[0].Score * 0.85)))
+            // A line speaks for its best competency, and for up to two more that it names nearly as clearly.
+            foreach (var s in scored.Take(1).Concat(scored.Skip(1).Take(2).Where(s => s.Score >= scored[0].Score * RunnerUp)))
                 (hits.TryGetValue(s.Entry.Code, out var list) ? list : hits[s.Entry.Code] = []).Add(new(line, s.Score, s.Words));
         }
         return [.. hits.Select(h => (Entry: entries.First(e => e.Code == h.Key), Hits: h.Value.OrderByDescending(x => x.Score).ToList(), Total: h.Value.Sum(x => x.Score)))
             .Where(h => h.Total >= DocumentThreshold)
             .OrderByDescending(h => h.Total)
+            .Take(MaxCompetencies)
             .Select(h => new CompetencyMatch(h.Entry.Code, h.Entry.Name, LevelOf(h.Hits.Take(3).Select(x => x.Line)), Math.Round(1 - Math.Exp(-h.Total / 8), 2),
                 [.. h.Hits.Take(3).Select(x => x.Line)], [.. h.Hits.Take(3).SelectMany(x => x.Words).Distinct(StringComparer.OrdinalIgnoreCase)]))];
+    }
+
+    public IEnumerable<(string Code, double Score)> Scores(string line)
+    {
+        var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
+        return entries.Select(e => (e.Code, Score(e, tokens)));
     }
 
     double Score(Entry e, List<(string Word, string Stem)> query)
@@ -109,14 +119,19 @@ public sealed partial class CompetencyMatcher
         "need", "needed", "needs", "as", "both", "not", "no", "than", "through", "up", "so", "i", "ii", "iii", "one", "two", "x", "s",
     ];
 
+    /// <summary>Words and adjacent word pairs ("second language" is not "plain language"), stemmed, stop words out.</summary>
     public static IEnumerable<(string Word, string Stem)> Tokens(string text)
     {
+        (string Word, string Stem)? previous = null;
         foreach (Match m in WordPattern().Matches(text))
         {
             var word = m.Value.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal);
             if (word.EndsWith("'s", StringComparison.Ordinal)) word = word[..^2];
-            if (word.Length < 2 || Stop.Contains(word)) continue;
-            yield return (m.Value, Stem(word));
+            if (word.Length < 2 || Stop.Contains(word)) { previous = null; continue; }
+            var token = (m.Value, Stem(word));
+            yield return token;
+            if (previous is { } p) yield return ($"{p.Word} {m.Value}", $"{p.Stem}_{token.Item2}");
+            previous = token;
         }
     }
 

@@ -75,9 +75,17 @@ public static partial class JobDescriptionParser
             var heading = line.Kind is Kind.Text or Kind.Number ? Vocabulary.Heading(line.Text) : null;
             if (heading is { } s)
             {
-                if (doc is null || (s == JdSection.Summary && doc.HasBody && Vocabulary.Fold(line.Text) != "job description"))
+                if (doc is null)
                 {
-                    doc = new Doc(doc is null && preamble.Count > 0 && IsTitleLike(preamble[^1]) ? Pop(preamble) : null);
+                    // The first heading of a file without a title line: what came before is its title and summary.
+                    doc = new Doc(preamble.Count > 0 && IsTitleLike(preamble[0]) ? preamble[0] : null);
+                    foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Append(doc.Summary, p);
+                    preamble.Clear();
+                    docs.Add(doc);
+                }
+                else if (s == JdSection.Summary && doc.HasBody && Vocabulary.Fold(line.Text) != "job description")
+                {
+                    doc = new Doc(null);
                     docs.Add(doc);
                 }
                 section = s;
@@ -287,7 +295,7 @@ public static partial class JobDescriptionParser
         if (!d.Header.ContainsKey(Vocabulary.HeaderField.Flsa) && FlsaWord().Match(summary) is { Success: true } word)
             d.Header[Vocabulary.HeaderField.Flsa] = word.Value;
         if (d.Title is null) d.Warnings.Add("no title found");
-        var title = d.Title is null ? null : TitleCase(Clean(d.Title));
+        var title = d.Title is null ? null : TitleCase(TitleSuffix().Replace(Clean(d.Title), ""));
         var everything = new[] { summary }.Concat(d.Groups.SelectMany(g => g.Items)).Concat(d.Lists.Values.SelectMany(l => l)).ToList();
         var requirements = d.Lists.Where(l => l.Key is JdSection.Qualifications or JdSection.Desirable or JdSection.Education or JdSection.Skills).SelectMany(l => l.Value).ToList();
         var languages = Vocabulary.Languages.Where(l => everything.Any(t => Regex.IsMatch(t, $@"\b{l}\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))).ToList();
@@ -333,7 +341,7 @@ public static partial class JobDescriptionParser
         var gap = 0;
         foreach (var r in text.Split('\n'))
         {
-            var t = string.Join(' ', r.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            var t = string.Join(' ', Markdown().Replace(r, "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
             if (t.Length == 0) { gap++; continue; }
             foreach (var piece in SplitHeadings(t)) { raw.Add((piece, gap)); gap = 0; }
         }
@@ -509,6 +517,13 @@ public static partial class JobDescriptionParser
 
     [GeneratedRegex(@"^(?:ideas\s+for\s+)?(?:job\s+)?(?:responsibilities|duties)\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?<title>.+)$", RegexOptions.IgnoreCase, 200)]
     private static partial Regex ResponsibilitiesOf();
+
+    /// <summary>Markdown's heading marks and emphasis, which pasted postings often carry.</summary>
+    [GeneratedRegex(@"^\s*#{1,6}\s+|\*\*|__", RegexOptions.None, 200)]
+    private static partial Regex Markdown();
+
+    [GeneratedRegex(@"\s*(?:[-–—|]\s*|\()(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary)\)?\s*$", RegexOptions.IgnoreCase, 200)]
+    private static partial Regex TitleSuffix();
 
     [GeneratedRegex(@"(\d{1,3})\s?%", RegexOptions.None, 200)]
     private static partial Regex Percent();

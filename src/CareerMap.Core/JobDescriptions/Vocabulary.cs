@@ -33,7 +33,7 @@ static class Vocabulary
         ("education and training", JdSection.Education), ("training and experience", JdSection.Education),
         ("minimum qualifications", JdSection.Qualifications), ("required qualifications", JdSection.Qualifications), ("qualifications", JdSection.Qualifications),
         ("requirements", JdSection.Qualifications), ("minimum requirements", JdSection.Qualifications), ("job requirements", JdSection.Qualifications),
-        ("what you bring", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
+        ("what you bring", JdSection.Qualifications), ("what you ll bring", JdSection.Qualifications), ("who you are", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
         ("certifications", JdSection.Qualifications), ("licensure", JdSection.Qualifications), ("certification", JdSection.Qualifications),
         ("knowledge skills and abilities", JdSection.Skills), ("knowledge skills abilities", JdSection.Skills), ("skills knowledge and abilities", JdSection.Skills),
         ("ksas", JdSection.Skills), ("ksa", JdSection.Skills), ("skills", JdSection.Skills), ("abilities", JdSection.Skills), ("skills and abilities", JdSection.Skills),

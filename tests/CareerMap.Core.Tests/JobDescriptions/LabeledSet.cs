@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>
+/// A hand-labeled job description: the text is written with its answers inline, <c>⟦field|text⟧</c> (or
+/// <c>⟦field=value|text⟧</c> when the expected value differs from the text, as for dates), and the competencies each
+/// description calls for on <c>#! competencies[n]:</c> lines. Stripping the marks gives the text the parser sees.
+/// </summary>
+public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList<LabeledDoc> Docs)
+{
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Labeled");
+
+    public static IReadOnlyList<LabeledFile> All() => [.. Directory.GetFiles(Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
+
+    public static LabeledFile Load(string path)
+    {
+        var source = File.ReadAllText(path).Replace("\r", "", StringComparison.Ordinal);
+        var competencies = new Dictionary<int, string[]>();
+        foreach (Match m in CompetencyLine().Matches(source))
+            competencies[m.Groups["n"].Success ? int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0] =
+                [.. m.Groups["codes"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        var body = string.Join('\n', source.Split('\n').Where(l => !l.StartsWith("#!", StringComparison.Ordinal)));
+        var docs = new List<LabeledDoc>();
+        foreach (Match m in Mark().Matches(body))
+        {
+            var field = m.Groups["field"].Value;
+            if (field == "title" || docs.Count == 0) docs.Add(new(docs.Count, [], competencies.GetValueOrDefault(docs.Count) ?? []));
+            docs[^1].Spans.Add((field, m.Groups["value"].Success ? m.Groups["value"].Value : m.Groups["text"].Value));
+        }
+        return new(Path.GetFileName(path), Mark().Replace(body, m => m.Groups["text"].Value), docs);
+    }
+
+    [GeneratedRegex(@"⟦(?<field>\w+)(?:=(?<value>[^|⟧]*))?\|(?<text>.*?)⟧", RegexOptions.Singleline)]
+    private static partial Regex Mark();
+
+    [GeneratedRegex(@"^#! competencies(?:\[(?<n>\d+)\])?:(?<codes>.*)$", RegexOptions.Multiline)]
+    private static partial Regex CompetencyLine();
+}
+
+public sealed record LabeledDoc(int Index, List<(string Field, string Text)> Spans, IReadOnlyList<string> Competencies);
