@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests
         ("title aliases", HttpMethod.Get, "/api/provisioning/title-aliases", null, [No, No, No, No, No, Ok]),
         ("set title alias", HttpMethod.Put, "/api/provisioning/title-aliases", new { title = "Rep", role = "CC-REP-1" }, [No, No, No, No, No, Ok]),
         ("remove title alias", HttpMethod.Delete, "/api/provisioning/title-aliases/999999", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
+        ("parse a job description", HttpMethod.Post, "/api/job-descriptions/parse", null, [No, No, No, No, No, HttpStatusCode.BadRequest]),
         ("waiting users", HttpMethod.Get, "/api/provisioning/waiting", null, [No, No, No, No, No, Ok]),
         // SCIM takes provisioning tokens only: no person's sign-in, HR admin's included, provisions anyone.
         ("scim list", HttpMethod.Get, "/scim/v2/Users", null, [Anon, Anon, Anon, Anon, Anon, Anon]),

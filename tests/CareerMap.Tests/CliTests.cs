@@ -32,6 +32,44 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Jd_parse_prints_the_structure_as_json_and_refuses_what_it_cannot_read()
+    {
+        System.IO.File.WriteAllText(File("two.txt"), """
+            Care Representative I
+
+            Reports To: Supervisor, Customer Care
+            Revised: 2/18/2025
+
+            Responsibilities
+            - Answer member calls about prescriptions and claims.
+            - Document every call accurately.
+
+            Supervisor, Customer Care
+
+            Summary
+            Leads a team of representatives.
+
+            Responsibilities
+            - Hire and coach representatives.
+            """);
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { Assert.Equal(0, await Run("jd", "parse", File("two.txt"), "--json", "--db", Db)); }
+        finally { Console.SetOut(original); }
+        var documents = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement.GetProperty("documents");
+        Assert.Equal(["Care Representative I", "Supervisor, Customer Care"], documents.EnumerateArray().Select(d => d.GetProperty("title").GetString()));
+        Assert.Equal("2025-02-18", documents[0].GetProperty("header").GetProperty("revisedDate").GetString());
+        // A dry run: parsing never creates or changes a database.
+        Assert.False(System.IO.File.Exists(File("cli.db")));
+
+        System.IO.File.WriteAllBytes(File("bad.docx"), [1, 2, 3]);
+        Assert.Equal(1, await Run("jd", "parse", File("bad.docx"), "--db", Db));
+        Assert.Equal(1, await Run("jd", "parse", File("missing.txt"), "--db", Db));
+        Assert.Equal(2, await Run("jd", "parse"));
+    }
+
+    [Fact]
     public async Task Seed_export_import_and_refuse_a_bad_file()
     {
         Assert.Equal(0, await Run("migrate", "--db", Db));

@@ -109,6 +109,7 @@ public static class CareerMapWeb
         app.MapAuditApi();
         app.MapScimApi();
         app.MapProvisioningApi();
+        app.MapJobDescriptionsApi();
         app.MapSingleSignOn();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
