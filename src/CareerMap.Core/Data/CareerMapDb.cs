@@ -29,6 +29,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Provisioning.ScimUser> ScimUsers => Set<Provisioning.ScimUser>();
     public DbSet<Provisioning.ScimToken> ScimTokens => Set<Provisioning.ScimToken>();
     public DbSet<Provisioning.TitleAlias> TitleAliases => Set<Provisioning.TitleAlias>();
+    public DbSet<JobDescriptions.JobDescriptionVersion> JobDescriptions => Set<JobDescriptions.JobDescriptionVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -563,6 +563,63 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.ToTable("role_requirements", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.JobDescriptions.JobDescriptionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ConfirmedLinks")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RoleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Structured")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId", "Number");
+
+                    b.ToTable("job_description_versions", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.People.Assessment", b =>
                 {
                     b.Property<long>("Id")
@@ -1232,6 +1289,16 @@ namespace CareerMap.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Competency");
+
+                    b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("CareerMap.JobDescriptions.JobDescriptionVersion", b =>
+                {
+                    b.HasOne("CareerMap.Framework.Role", "Role")
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Role");
                 });

@@ -534,6 +534,61 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("role_requirements", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.JobDescriptions.JobDescriptionVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedLinks")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Structured")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoleId", "Number");
+
+                    b.ToTable("job_description_versions", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.People.Assessment", b =>
                 {
                     b.Property<long>("Id")
@@ -1183,6 +1238,16 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Competency");
+
+                    b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("CareerMap.JobDescriptions.JobDescriptionVersion", b =>
+                {
+                    b.HasOne("CareerMap.Framework.Role", "Role")
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Role");
                 });

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using CareerMap.Framework;
 using CareerMap.JobDescriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Api;
 
@@ -12,8 +14,59 @@ public static class JobDescriptionsApi
         var api = app.MapGroup("/api/job-descriptions").RequireAuthorization(Policies.HrAdmin).WithTags("Job descriptions");
         api.MapPost("/parse", Parse).DisableAntiforgery()
             .WithSummary("Structures a job description (.txt, .docx or .pdf as multipart field 'file', or pasted text as form field 'text'); stores nothing (HR admin)");
+        api.MapPost("", Import).DisableAntiforgery()
+            .WithSummary("Stores each description of the file (multipart 'file') as a new version of its role (?role=CODE, else the role with its title, else a proposal for a new role)");
+        api.MapGet("", (string? role, JobDescriptionLibrary library, CancellationToken ct) => library.VersionsAsync(role, ct)).WithSummary("Every stored version, newest first per role");
+        api.MapGet("/{id:int}", Get).WithSummary("One version: the structured description, suggested competency links and the role's current requirements");
+        api.MapPost("/{id:int}/confirm", Confirm).WithSummary("HR confirms or corrects the competency links; the role's requirements change in one validated step");
+        api.MapGet("/diff", Diff).WithSummary("Side-by-side line diff of two versions (?from=ID&to=ID)");
+        api.MapGet("/compare", Compare).WithSummary("What the senior role's current description adds over the junior one's (?junior=CODE&senior=CODE)");
+        api.MapGet("/{id:int}/export.md", async (int id, JobDescriptionLibrary library, CancellationToken ct) => await library.GetAsync(id, ct) is { } v
+            ? Results.Text(JobDescriptionExport.Markdown(v.Description, v.Title), "text/markdown; charset=utf-8") : NotFound(id));
+        api.MapGet("/{id:int}/export.docx", async (int id, JobDescriptionLibrary library, CancellationToken ct) => await library.GetAsync(id, ct) is { } v
+            ? Results.File(JobDescriptionExport.Docx(v.Description, v.Title), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{Slug(v.Title)}-v{v.Number}.docx")
+            : NotFound(id));
         return app;
     }
+
+    static string Slug(string title) => new([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+
+    static IResult NotFound(int id) => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+
+    static async Task<Results<Created<IReadOnlyList<JdVersionSummary>>, ValidationProblem>> Import(HttpRequest request, string? role, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
+    {
+        IFormFile? file = null;
+        if (request.HasFormContentType)
+        {
+            try { file = (await request.ReadFormAsync(ct)).Files.GetFile("file"); }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException) { return Problem("file", $"the form can't be read: {e.Message}"); }
+        }
+        if (file is null) return Problem("file", "attach the description as the multipart form field 'file' (.txt, .docx, .pdf)");
+        await using var stream = file.OpenReadStream();
+        var (stored, problem) = await library.ImportAsync(stream, file.FileName, string.IsNullOrWhiteSpace(role) ? null : role, user.Identity?.Name ?? "unknown", ct);
+        if (problem is not null) return Problem(problem.StartsWith("role:", StringComparison.Ordinal) ? "role" : "file", problem);
+        return TypedResults.Created($"/api/job-descriptions/{stored[0].Id}", stored);
+    }
+
+    static async Task<Results<Ok<JdVersionView>, NotFound<ProblemDetails>>> Get(int id, JobDescriptionLibrary library, CancellationToken ct) =>
+        await library.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+
+    public sealed record ConfirmRequest(IReadOnlyList<LinkDecision>? Links);
+
+    static async Task<Results<Ok<JdVersionView>, ValidationProblem, NotFound<ProblemDetails>>> Confirm(int id, ConfirmRequest request, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await library.GetAsync(id, ct) is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+        var problems = await library.ConfirmAsync(id, request.Links ?? [], user.Identity?.Name ?? "unknown", ct);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems.GroupBy(p => p.Place).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        return TypedResults.Ok((await library.GetAsync(id, ct))!);
+    }
+
+    static async Task<Results<Ok<IReadOnlyList<DiffLine>>, NotFound<ProblemDetails>>> Diff(int from, int to, JobDescriptionLibrary library, CancellationToken ct) =>
+        await library.DiffAsync(from, to, ct) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"version {from} or {to} does not exist" });
+
+    static async Task<Results<Ok<RoleComparison>, NotFound<ProblemDetails>>> Compare(string junior, string senior, JobDescriptionLibrary library, CancellationToken ct) =>
+        await library.CompareAsync(junior, senior, ct) is { } c ? TypedResults.Ok(c)
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"{junior} or {senior} has no job description yet" });
 
     static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, FrameworkService framework, CancellationToken ct)
     {

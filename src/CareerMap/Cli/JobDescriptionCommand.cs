@@ -51,8 +51,35 @@ static class JobDescriptionCommand
             }
             return CareerMapCli.Ok;
         });
+        var importFile = new Argument<FileInfo>("file") { Description = "A job description: .txt, .docx or .pdf" };
+        var role = new Option<string?>("--role") { Description = "The role it describes (a role code); by default the role with the description's title, else it is kept as a proposed new role" };
+        var import = new Command("import", "Store a job description as a new version of its role's description (the framework is not changed until HR confirms its competency links)");
+        import.Arguments.Add(importFile);
+        import.Options.Add(role);
+        import.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(importFile)!;
+            if (!path.Exists)
+            {
+                await Console.Error.WriteLineAsync($"{path.Name}: file not found");
+                return CareerMapCli.BadInput;
+            }
+            await using var session = await CareerMapServices.OpenCliAsync(target(p), ct);
+            await using var stream = path.OpenRead();
+            var (stored, problem) = await session.Get<JobDescriptionLibrary>().ImportAsync(stream, path.Name, p.GetValue(role), $"cli:{Environment.UserName}", ct);
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return CareerMapCli.BadInput;
+            }
+            if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(stored, Output));
+            else foreach (var v in stored)
+                Console.WriteLine(v.Role is null ? $"{v.Title}: stored as a proposed new role (version {v.Number}, id {v.Id})" : $"{v.Title}: version {v.Number} of {v.Role} (id {v.Id})");
+            return CareerMapCli.Ok;
+        });
         var jd = new Command("jd", "Job descriptions");
         jd.Subcommands.Add(parse);
+        jd.Subcommands.Add(import);
         return jd;
     }
 

@@ -29,6 +29,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Provisioning.ScimProvisioning>();
         services.AddScoped<CareerMap.Provisioning.ScimTokens>();
         services.AddScoped<CareerMap.Provisioning.TitleAliases>();
+        services.AddScoped<CareerMap.JobDescriptions.JobDescriptionLibrary>();
         return services;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Roles;
 
-public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization, JobDescriptions.JobDescriptionLibrary library) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public RoleDto? Role { get; private set; }
@@ -18,6 +18,8 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
     public IReadOnlyList<CareerEdge> MovesOut { get; private set; } = [];
     public IReadOnlyList<CareerEdge> MovesIn { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The newest stored job description of the role, if any.</summary>
+    public JobDescriptions.JdVersionView? Description { get; private set; }
     public bool Saved { get; private set; }
 
     public (int Level, int Top, string Label) Bar(int level) => (level, Document.Organization.TopLevel, $"Level {level} of {Document.Organization.TopLevel}");
@@ -48,6 +50,7 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
         MovesIn = [.. graph.Into(Role.Code).OrderBy(e => e.Kind.Direction).ThenBy(e => TitleOf(e.Source), StringComparer.Ordinal)];
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.HrAdmin)).Succeeded;
         Saved = saved;
+        Description = await library.CurrentAsync(Role.Code, ct);
         return Page();
     }
 }

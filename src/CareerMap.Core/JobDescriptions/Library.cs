@@ -1,0 +1,218 @@
+using System.Text.Json;
+using CareerMap.Data;
+using CareerMap.Framework;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// One version of a role's job description: the source text exactly as it arrived, and what the parser made of it.
+/// A description whose title matches no role is kept as a proposal for a new role (no role yet).
+/// </summary>
+public sealed class JobDescriptionVersion
+{
+    public int Id { get; set; }
+    public int? RoleId { get; set; }
+    public Role? Role { get; set; }
+    /// <summary>1, 2, 3… per role (per proposed title for proposals).</summary>
+    public int Number { get; set; }
+    public required string Title { get; set; }
+    public required string SourceName { get; set; }
+    public required string SourceText { get; set; }
+    /// <summary>The structured description (ParsedJobDescription as JSON).</summary>
+    public required string Structured { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    /// <summary>The competency links HR confirmed (code → level), as JSON; null until HR has reviewed them.</summary>
+    public string? ConfirmedLinks { get; set; }
+    public DateTime? ConfirmedAt { get; set; }
+    public string? ConfirmedBy { get; set; }
+}
+
+sealed class JobDescriptionVersionConfiguration : IEntityTypeConfiguration<JobDescriptionVersion>
+{
+    public void Configure(EntityTypeBuilder<JobDescriptionVersion> b)
+    {
+        b.ToTable("job_description_versions");
+        b.HasIndex(x => new { x.RoleId, x.Number });
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.SourceName).HasMaxLength(260);
+        b.Property(x => x.CreatedBy).HasMaxLength(256);
+        b.Property(x => x.ConfirmedBy).HasMaxLength(256);
+        b.HasOne(x => x.Role).WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed record JdVersionSummary(int Id, string? Role, string Title, int Number, string SourceName, DateTime CreatedAt, string CreatedBy, bool Confirmed);
+
+public sealed record JdVersionView(int Id, string? Role, string? RoleTitle, string Title, int Number, string SourceName, DateTime CreatedAt, string CreatedBy,
+    ParsedJobDescription Description, IReadOnlyDictionary<string, int>? ConfirmedLinks, DateTime? ConfirmedAt, string? ConfirmedBy, IReadOnlyDictionary<string, int> CurrentRequirements);
+
+public sealed record LinkDecision(string Competency, int Level);
+
+public sealed record DiffLine(string Kind, string? Left, string? Right);
+
+public sealed record RoleComparison(string Junior, string Senior, IReadOnlyDictionary<string, IReadOnlyList<string>> Adds, IReadOnlyList<string> CompetenciesAdded, IReadOnlyList<string> LevelsRaised);
+
+/// <summary>HR's library of job descriptions: every version kept, diffs between any two, and confirmed links into the framework.</summary>
+public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<CompetencyMatcher> MatcherAsync(CancellationToken ct = default) => new((await framework.ExportAsync(ct)).Competencies);
+
+    /// <summary>
+    /// Stores each description of the file as a new version: of the given role, else of the role whose title it bears,
+    /// else as a proposal for a new role. Nothing is stored if the file can't be read or names an unknown role.
+    /// </summary>
+    public async Task<(IReadOnlyList<JdVersionSummary> Stored, string? Problem)> ImportAsync(Stream input, string fileName, string? roleCode, string actor, CancellationToken ct = default)
+    {
+        string text;
+        JdParseResult parsed;
+        try
+        {
+            text = JobDescriptionFiles.ReadText(input, fileName);
+            parsed = JobDescriptionParser.Parse(text, await MatcherAsync(ct));
+        }
+        catch (JobDescriptionFormatException e) { return ([], $"{fileName}: {e.Message}"); }
+        if (parsed.Documents.Count == 0) return ([], $"{fileName}: no job description found");
+        var roles = await db.Roles.AsNoTracking().Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
+        if (roleCode is not null)
+        {
+            if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], $"role: no role '{roleCode}' in the framework");
+            if (parsed.Documents.Count > 1)
+                return ([], $"{fileName}: holds {parsed.Documents.Count} descriptions ({string.Join(", ", parsed.Documents.Select(d => d.Title ?? "untitled"))}); import one file per role, or leave out --role");
+        }
+        var stored = new List<JobDescriptionVersion>();
+        foreach (var d in parsed.Documents)
+        {
+            var role = roleCode is not null ? roles.First(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase))
+                : roles.FirstOrDefault(r => d.Title is not null && string.Equals(r.Title, d.Title, StringComparison.OrdinalIgnoreCase));
+            var title = d.Title ?? role?.Title ?? Path.GetFileNameWithoutExtension(fileName);
+            var number = 1 + (role is null
+                ? await db.JobDescriptions.Where(v => v.RoleId == null && v.Title == title).MaxAsync(v => (int?)v.Number, ct) ?? 0
+                : await db.JobDescriptions.Where(v => v.RoleId == role.Id).MaxAsync(v => (int?)v.Number, ct) ?? 0) + stored.Count(s => s.RoleId == role?.Id && s.Title == title);
+            stored.Add(new JobDescriptionVersion
+            {
+                RoleId = role?.Id, Number = number, Title = title, SourceName = Path.GetFileName(fileName), SourceText = text,
+                Structured = JsonSerializer.Serialize(d, Json), CreatedAt = DateTime.UtcNow, CreatedBy = actor,
+            });
+        }
+        db.JobDescriptions.AddRange(stored);
+        await db.SaveChangesAsync(ct);
+        var codes = roles.ToDictionary(r => r.Id, r => r.Code);
+        return ([.. stored.Select(v => Summary(v, v.RoleId is int id ? codes[id] : null))], null);
+    }
+
+    static JdVersionSummary Summary(JobDescriptionVersion v, string? role) => new(v.Id, role, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, v.ConfirmedAt is not null);
+
+    public async Task<IReadOnlyList<JdVersionSummary>> VersionsAsync(string? roleCode, CancellationToken ct = default)
+    {
+        var query = db.JobDescriptions.AsNoTracking();
+        query = roleCode is null ? query : query.Where(v => v.Role!.Code == roleCode);
+        var rows = await query.OrderBy(v => v.Role!.Code).ThenByDescending(v => v.Number).Select(v => new { Version = v, Code = v.Role == null ? null : v.Role.Code }).ToListAsync(ct);
+        return [.. rows.Select(r => Summary(r.Version, r.Code))];
+    }
+
+    public async Task<JdVersionView?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var row = await db.JobDescriptions.AsNoTracking().Where(v => v.Id == id)
+            .Select(v => new { Version = v, Code = v.Role == null ? null : v.Role.Code, RoleTitle = v.Role == null ? null : v.Role.Title }).FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var v = row.Version;
+        var current = row.Code is null ? [] : (await framework.ExportAsync(ct)).Requirements.Where(r => r.Role == row.Code).ToDictionary(r => r.Competency, r => r.Level);
+        return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, Parsed(v),
+            v.ConfirmedLinks is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(v.ConfirmedLinks, Json), v.ConfirmedAt, v.ConfirmedBy, current);
+    }
+
+    /// <summary>The newest version of a role's description.</summary>
+    public async Task<JdVersionView?> CurrentAsync(string roleCode, CancellationToken ct = default) =>
+        await db.JobDescriptions.Where(v => v.Role!.Code == roleCode).OrderByDescending(v => v.Number).Select(v => (int?)v.Id).FirstOrDefaultAsync(ct) is int id ? await GetAsync(id, ct) : null;
+
+    static ParsedJobDescription Parsed(JobDescriptionVersion v) => JsonSerializer.Deserialize<ParsedJobDescription>(v.Structured, Json)!;
+
+    /// <summary>
+    /// HR's decision on the suggested links: each chosen competency becomes (or updates) a requirement of the role at the
+    /// chosen level, in one validated framework change. A description never changes the framework without this.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportProblem>> ConfirmAsync(int id, IReadOnlyList<LinkDecision> links, string actor, CancellationToken ct = default)
+    {
+        var version = await db.JobDescriptions.Include(v => v.Role).SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (version is null) return [new("id", $"no job description version {id}")];
+        if (version.Role is null) return [new("role", "this description proposes a new role: add the role to the framework and import the description for it first")];
+        var document = await framework.ExportAsync(ct);
+        var problems = new List<ImportProblem>();
+        for (var i = 0; i < links.Count; i++)
+        {
+            var link = links[i];
+            if (!document.Competencies.Any(c => c.Code == link.Competency)) { problems.Add(new($"links[{i}].competency", $"no competency '{link.Competency}'")); continue; }
+            var at = document.Requirements.FindIndex(r => r.Role == version.Role.Code && r.Competency == link.Competency);
+            if (at >= 0) document.Requirements[at] = document.Requirements[at] with { Level = link.Level };
+            else document.Requirements.Add(new RequirementDto(version.Role.Code, link.Competency, link.Level));
+        }
+        if (problems.Count > 0) return problems;
+        var report = await framework.ImportAsync(document, place => place.Replace("requirements", "links", StringComparison.Ordinal), dryRun: false, ct: ct);
+        if (!report.Ok) return report.Problems;
+        version.ConfirmedLinks = JsonSerializer.Serialize(links.ToDictionary(l => l.Competency, l => l.Level), Json);
+        version.ConfirmedAt = DateTime.UtcNow;
+        version.ConfirmedBy = actor;
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>A side-by-side, line-by-line diff of two versions as the structured Markdown shows them.</summary>
+    public async Task<IReadOnlyList<DiffLine>?> DiffAsync(int from, int to, CancellationToken ct = default)
+    {
+        var left = await GetAsync(from, ct);
+        var right = await GetAsync(to, ct);
+        if (left is null || right is null) return null;
+        return Diff(JobDescriptionExport.Lines(left.Description, left.Title), JobDescriptionExport.Lines(right.Description, right.Title));
+    }
+
+    public static IReadOnlyList<DiffLine> Diff(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        // Longest common subsequence over lines: small inputs (a description is tens of lines).
+        var n = a.Count;
+        var m = b.Count;
+        var lcs = new int[n + 1, m + 1];
+        for (var i = n - 1; i >= 0; i--)
+            for (var j = m - 1; j >= 0; j--)
+                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+        var lines = new List<DiffLine>();
+        int x = 0, y = 0;
+        while (x < n || y < m)
+        {
+            if (x < n && y < m && a[x] == b[y]) { lines.Add(new("same", a[x], b[y])); x++; y++; }
+            else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y])) { lines.Add(new("added", null, b[y])); y++; }
+            else { lines.Add(new("removed", a[x], null)); x++; }
+        }
+        return lines;
+    }
+
+    /// <summary>What the senior role's current description asks beyond the junior one's: lines per section and competencies.</summary>
+    public async Task<RoleComparison?> CompareAsync(string junior, string senior, CancellationToken ct = default)
+    {
+        var j = await CurrentAsync(junior, ct);
+        var s = await CurrentAsync(senior, ct);
+        if (j is null || s is null) return null;
+        static Dictionary<string, List<string>> Sections(ParsedJobDescription d) => new()
+        {
+            ["responsibilities"] = [.. d.Responsibilities.SelectMany(g => g.Items)],
+            ["qualifications"] = [.. d.Qualifications, .. d.EducationAndExperience],
+            ["knowledgeSkillsAbilities"] = [.. d.KnowledgeSkillsAbilities],
+        };
+        var js = Sections(j.Description);
+        var adds = Sections(s.Description).ToDictionary(p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Where(line => !js[p.Key].Any(o => Similar(o, line)))]);
+        var jc = j.Description.Competencies.ToDictionary(c => c.Code, c => c.Level);
+        return new(junior, senior, adds, [.. s.Description.Competencies.Where(c => !jc.ContainsKey(c.Code)).Select(c => c.Code)],
+            [.. s.Description.Competencies.Where(c => jc.TryGetValue(c.Code, out var l) && c.Level > l).Select(c => $"{c.Code} {jc[c.Code]} → {c.Level}")]);
+    }
+
+    static bool Similar(string a, string b)
+    {
+        var x = CompetencyMatcher.Tokens(a).Select(t => t.Stem).Where(t => !t.Contains('_', StringComparison.Ordinal)).ToHashSet();
+        var y = CompetencyMatcher.Tokens(b).Select(t => t.Stem).Where(t => !t.Contains('_', StringComparison.Ordinal)).ToHashSet();
+        return x.Count > 0 && y.Count > 0 && x.Intersect(y).Count() >= 0.7 * Math.Min(x.Count, y.Count);
+    }
+}

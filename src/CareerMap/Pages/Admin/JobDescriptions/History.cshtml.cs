@@ -1,0 +1,26 @@
+using CareerMap.JobDescriptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Admin.JobDescriptions;
+
+/// <summary>Every version of a role's description, and a side-by-side diff of any two.</summary>
+public sealed class HistoryModel(JobDescriptionLibrary library) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Role { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public int? From { get; set; }
+    [BindProperty(SupportsGet = true)] public int? To { get; set; }
+    public IReadOnlyList<JdVersionSummary> Versions { get; private set; } = [];
+    public IReadOnlyList<DiffLine> Lines { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Versions = await library.VersionsAsync(Role, ct);
+        if (Versions.Count == 0) return NotFound();
+        // Newest against the one before it, unless two are chosen.
+        To ??= Versions[0].Id;
+        From ??= Versions.Count > 1 ? Versions[1].Id : Versions[0].Id;
+        Lines = await library.DiffAsync(From.Value, To.Value, ct) ?? [];
+        return Page();
+    }
+}
