@@ -475,3 +475,60 @@ public sealed class ProvisioningBrowserTests(Chromium chromium) : IClassFixture<
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 }
+
+public sealed class JobDescriptionBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    const string Description = """
+        Care Representative I
+        Reports To: Supervisor, Customer Care
+
+        Summary
+        Answers members' prescription-benefit calls.
+
+        Responsibilities
+        - Answer inbound member calls about prescriptions and claims.
+        - Resolve payment disputes and explain copay and billing questions.
+        - Document every call accurately.
+        """;
+
+    static FilePayload File(string text) => new() { Name = "care-rep.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes(text) };
+
+    [Fact]
+    public async Task Hr_uploads_a_description_confirms_its_links_and_sees_the_history_and_diff()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var before = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Requirements.Where(r => r.Role.Code == "CC-REP-1" && r.Competency.Code == "CLAIMS").Select(r => r.Level)));
+        var target = before == 4 ? 3 : 4;
+        var page = await chromium.PageAsync(app, "HR admin");
+        await using var _ = page.Context;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Job descriptions" }).ClickAsync();
+        await page.GetByLabel("Description file").SetInputFilesAsync(File(Description));
+        await page.GetByLabel("Role it describes").SelectOptionAsync("CC-REP-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Care Representative I");
+        var claims = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Claims and Billing" });
+        await Assertions.Expect(claims).ToContainTextAsync("matched");
+        await page.GetByLabel("Level for Claims and Billing").SelectOptionAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm links" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Links confirmed");
+        await Assertions.Expect(claims.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await page.GotoAsync("/roles/CC-REP-1");
+        var requirement = page.GetByRole(AriaRole.Region, new() { Name = "What the role requires" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Claims and Billing" });
+        await Assertions.Expect(requirement).ToContainTextAsync($"Level {target}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Job description" })).ToContainTextAsync("Resolve payment disputes");
+
+        await page.GotoAsync("/admin/job-descriptions");
+        await page.GetByLabel("Description file").SetInputFilesAsync(File(Description.Replace("- Document every call accurately.", "- Document every call accurately.\n- Coach newer representatives.", StringComparison.Ordinal)));
+        await page.GetByLabel("Role it describes").SelectOptionAsync("CC-REP-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Version history" }).ClickAsync();
+        var diff = page.GetByRole(AriaRole.Table, new() { Name = "Differences between the two versions" });
+        await Assertions.Expect(diff.Locator("tr.added")).ToHaveCountAsync(1);
+        await Assertions.Expect(diff.Locator("tr.added ins")).ToHaveTextAsync("- Coach newer representatives.");
+        await Assertions.Expect(page.GetByLabel("Compare version").Locator("option")).ToHaveCountAsync(2);
+    }
+}

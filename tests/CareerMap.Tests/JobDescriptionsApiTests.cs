@@ -75,3 +75,120 @@ public sealed class JobDescriptionsApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.PostAsync("/api/job-descriptions/parse", new FormUrlEncodedContent([new("text", Posting)]), Ct)).StatusCode);
     }
 }
+
+public sealed class JobDescriptionLibraryTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static MultipartFormDataContent File(string text, string name = "rep.txt") => new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name } };
+
+    const string Version1 = """
+        Care Representative I
+        Reports To: Supervisor, Customer Care
+
+        Summary
+        Answers members' prescription-benefit calls.
+
+        Responsibilities
+        - Answer inbound member calls about prescriptions and claims.
+        - Document every call accurately.
+
+        Qualifications
+        - High school diploma.
+        """;
+
+    const string Version2 = """
+        Care Representative I
+        Reports To: Supervisor, Customer Care
+
+        Summary
+        Answers members' prescription-benefit calls.
+
+        Responsibilities
+        - Answer inbound member calls about prescriptions and claims.
+        - Explain denied claims and billing disputes in plain language.
+        - Document every call accurately.
+
+        Qualifications
+        - High school diploma.
+        - Six months of customer service experience.
+        """;
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Versions_are_kept_diffed_and_confirmed_links_change_the_requirements(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var first = await hr.PostAsync("/api/job-descriptions", File(Version1), Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var v1 = (await first.Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
+        Assert.Equal(("CC-REP-1", 1), (v1.GetProperty("role").GetString(), v1.GetProperty("number").GetInt32()));
+        var v2 = (await (await hr.PostAsync("/api/job-descriptions?role=CC-REP-1", File(Version2), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
+        Assert.Equal(2, v2.GetProperty("number").GetInt32());
+        Assert.Equal(2, (await hr.GetFromJsonAsync<JsonElement>("/api/job-descriptions?role=CC-REP-1", Ct)).GetArrayLength());
+
+        var diff = await hr.GetFromJsonAsync<JsonElement>($"/api/job-descriptions/diff?from={v1.GetProperty("id")}&to={v2.GetProperty("id")}", Ct);
+        var added = diff.EnumerateArray().Where(l => l.GetProperty("kind").GetString() == "added").Select(l => l.GetProperty("right").GetString()).ToList();
+        Assert.Equal(["- Explain denied claims and billing disputes in plain language.", "- Six months of customer service experience."], added);
+        Assert.DoesNotContain(diff.EnumerateArray(), l => l.GetProperty("kind").GetString() == "removed");
+
+        var id = v2.GetProperty("id").GetInt32();
+        var view = await hr.GetFromJsonAsync<JsonElement>($"/api/job-descriptions/{id}", Ct);
+        Assert.Contains("Answer inbound member calls", view.GetProperty("description").GetProperty("responsibilities")[0].GetProperty("items")[0].GetString());
+        var suggested = view.GetProperty("description").GetProperty("competencies").EnumerateArray().Select(c => c.GetProperty("code").GetString()).ToList();
+        Assert.Contains("CLAIMS", suggested);
+        var before = await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CC-REP-1/CLAIMS", Ct);
+        var newLevel = before.GetProperty("level").GetInt32() == 3 ? 4 : 3;
+
+        // The description alone never touched the framework; a bad decision changes nothing either.
+        Assert.Equal(before.GetProperty("level").GetInt32(), (await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CC-REP-1/CLAIMS", Ct)).GetProperty("level").GetInt32());
+        var refused = await hr.PostAsJsonAsync($"/api/job-descriptions/{id}/confirm", new { links = new object[] { new { competency = "CLAIMS", level = newLevel }, new { competency = "NOPE", level = 2 } } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("no competency 'NOPE'", await refused.Content.ReadAsStringAsync(Ct));
+        var tooHigh = await hr.PostAsJsonAsync($"/api/job-descriptions/{id}/confirm", new { links = new object[] { new { competency = "CLAIMS", level = 9 } } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Equal(before.GetProperty("level").GetInt32(), (await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CC-REP-1/CLAIMS", Ct)).GetProperty("level").GetInt32());
+
+        var confirmed = await hr.PostAsJsonAsync($"/api/job-descriptions/{id}/confirm", new { links = new object[] { new { competency = "CLAIMS", level = newLevel } } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal(newLevel, (await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CC-REP-1/CLAIMS", Ct)).GetProperty("level").GetInt32());
+        Assert.Equal(newLevel, (await confirmed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("confirmedLinks").GetProperty("CLAIMS").GetInt32());
+        var trail = await hr.GetStringAsync("/api/audit/export.csv?entity=JobDescriptionVersion", Ct);
+        Assert.Contains("JobDescriptionVersion", trail);
+
+        var markdown = await hr.GetStringAsync($"/api/job-descriptions/{id}/export.md", Ct);
+        Assert.StartsWith("# Care Representative I\n\n**Reports to:** Supervisor, Customer Care\n\n## Summary\n", markdown);
+        Assert.Contains("## Responsibilities\n- Answer inbound member calls", markdown);
+        var docx = await hr.GetByteArrayAsync($"/api/job-descriptions/{id}/export.docx", Ct);
+        Assert.Equal((byte)'P', docx[0]);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false))
+            Assert.Contains("Explain denied claims", word.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Unknown_titles_become_proposals_and_roles_compare_by_what_the_senior_one_adds(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var proposal = (await (await hr.PostAsync("/api/job-descriptions", File(Version1.Replace("Care Representative I", "Patient Concierge", StringComparison.Ordinal)), Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
+        Assert.Equal(JsonValueKind.Null, proposal.GetProperty("role").ValueKind);
+        var cannot = await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/confirm", new { links = new object[] { new { competency = "COMMS", level = 3 } } }, Ct);
+        Assert.Contains("proposes a new role", await cannot.Content.ReadAsStringAsync(Ct));
+
+        var badRole = await hr.PostAsync("/api/job-descriptions?role=NOPE", File(Version1), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
+        Assert.Contains("no role 'NOPE'", await badRole.Content.ReadAsStringAsync(Ct));
+        var two = await hr.PostAsync("/api/job-descriptions?role=CC-REP-1", File(Version1 + "\n\n" + Version2.Replace("Care Representative I", "Senior Care Representative", StringComparison.Ordinal)), Ct);
+        Assert.Contains("holds 2 descriptions", await two.Content.ReadAsStringAsync(Ct));
+        Assert.Empty((await hr.GetFromJsonAsync<JsonElement>("/api/job-descriptions?role=CC-REP-1", Ct)).EnumerateArray());
+
+        await hr.PostAsync("/api/job-descriptions", File(Version1), Ct);
+        await hr.PostAsync("/api/job-descriptions?role=CC-REP-SR", File(Version2.Replace("Care Representative I", "Senior Care Representative", StringComparison.Ordinal)
+            .Replace("- Document every call accurately.", "- Document every call accurately.\n- Coach newer representatives after call reviews.", StringComparison.Ordinal)), Ct);
+        var compare = await hr.GetFromJsonAsync<JsonElement>("/api/job-descriptions/compare?junior=CC-REP-1&senior=CC-REP-SR", Ct);
+        Assert.Equal(["Explain denied claims and billing disputes in plain language.", "Coach newer representatives after call reviews."],
+            compare.GetProperty("adds").GetProperty("responsibilities").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/job-descriptions/compare?junior=CC-REP-1&senior=CC-MGR", Ct)).StatusCode);
+    }
+}
