@@ -67,6 +67,18 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, await Run("jd", "parse", File("bad.docx"), "--db", Db));
         Assert.Equal(1, await Run("jd", "parse", File("missing.txt"), "--db", Db));
         Assert.Equal(2, await Run("jd", "parse"));
+
+        // Import stores a version of the role's description; the framework itself is left alone.
+        Assert.Equal(0, await Run("migrate", "--db", Db));
+        Assert.Equal(0, await Run("seed", "--db", Db));
+        var requirements = await Count(db => db.Requirements.SumAsync(r => r.Level));
+        Assert.Equal(1, await Run("jd", "import", File("two.txt"), "--role", "NOPE", "--db", Db));
+        Assert.Equal(1, await Run("jd", "import", File("two.txt"), "--role", "CC-REP-1", "--db", Db));
+        Assert.Equal(0, await Run("jd", "import", File("two.txt"), "--db", Db));
+        var stored = await Count(db => db.JobDescriptions.OrderBy(v => v.Id).Select(v => new { Role = v.Role!.Code, v.Title, v.CreatedBy }).ToListAsync());
+        Assert.Equal([("CC-REP-1", "Care Representative I"), ("CC-SUP", "Supervisor, Customer Care")], stored.Select(v => (v.Role, v.Title)));
+        Assert.All(stored, v => Assert.StartsWith("cli:", v.CreatedBy));
+        Assert.Equal(requirements, await Count(db => db.Requirements.SumAsync(r => r.Level)));
     }
 
     [Fact]

@@ -152,9 +152,9 @@ public sealed partial class CompetencyMatcher
         return w.EndsWith('e') ? w[..^1] : w;
     }
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.None, 200)]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.NonBacktracking)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+", RegexOptions.None, 200)]
+    [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
 }

@@ -284,6 +284,8 @@ public static partial class JobDescriptionParser
 
     static bool IsDisclaimer(string text) => DisclaimerPattern().IsMatch(text);
 
+    static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+
     static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher)
     {
         var summary = d.Summary.ToString().Trim();
@@ -298,7 +300,8 @@ public static partial class JobDescriptionParser
         var title = d.Title is null ? null : TitleCase(TitleSuffix().Replace(Clean(d.Title), ""));
         var everything = new[] { summary }.Concat(d.Groups.SelectMany(g => g.Items)).Concat(d.Lists.Values.SelectMany(l => l)).ToList();
         var requirements = d.Lists.Where(l => l.Key is JdSection.Qualifications or JdSection.Desirable or JdSection.Education or JdSection.Skills).SelectMany(l => l.Value).ToList();
-        var languages = Vocabulary.Languages.Where(l => everything.Any(t => Regex.IsMatch(t, $@"\b{l}\b", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100)))).ToList();
+        var languages = everything.SelectMany(t => LanguagePattern.Matches(t).Select(m => m.Value)).Select(found => Vocabulary.Languages.First(l => string.Equals(l, found, StringComparison.OrdinalIgnoreCase)))
+            .Distinct().OrderBy(l => Array.IndexOf(Vocabulary.Languages, l)).ToList();
         if (languages.Count == 0 && everything.Any(t => t.Contains("bilingual", StringComparison.OrdinalIgnoreCase))) languages.Add("Bilingual (language not named)");
         var certifications = requirements.SelectMany(t => CertificationPattern().Matches(t).Select(m => Clean(m.Value.Trim(' ', ',', '.', ';')))).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         string? H(Vocabulary.HeaderField f) => d.Header.TryGetValue(f, out var v) ? v : null;
@@ -494,49 +497,49 @@ public static partial class JobDescriptionParser
         sb.Append(text.Trim());
     }
 
-    [GeneratedRegex(@"^(?:[\u2022\u00B7\u25AA\u25AB\u25A0\u25A1\u25E6\u25CF\u25CB\u2023\u2043\u2013\u2014\u2219\u27A2\u25BA\u2713\u2714\u2192\u25C6\u2756\uF0B7\uF0A7\uF0D8*>§+-]+|o(?=\s))\s*", RegexOptions.None, 200)]
+    [GeneratedRegex(@"^(?:[\u2022\u00B7\u25AA\u25AB\u25A0\u25A1\u25E6\u25CF\u25CB\u2023\u2043\u2013\u2014\u2219\u27A2\u25BA\u2713\u2714\u2192\u25C6\u2756\uF0B7\uF0A7\uF0D8*>§+-]+|o\s)\s*", RegexOptions.NonBacktracking)]
     private static partial Regex BulletPrefix();
 
-    [GeneratedRegex(@"^[&\u2022\u00B7\u25AA\u25CF\u25E6\uF0B7*-]$", RegexOptions.None, 200)]
+    [GeneratedRegex(@"^[&\u2022\u00B7\u25AA\u25CF\u25E6\uF0B7*-]$", RegexOptions.NonBacktracking)]
     private static partial Regex LoneBullet();
 
-    [GeneratedRegex(@"^(?:\(?(?<n>\d{1,2})[.)]|\((?<n>\d{1,2})\))\s+", RegexOptions.None, 200)]
+    [GeneratedRegex(@"^(?:\(?(?<n>\d{1,2})[.)]|\((?<n>\d{1,2})\))\s+", RegexOptions.NonBacktracking)]
     private static partial Regex NumberPrefix();
 
-    [GeneratedRegex(@"^(?:\(?[a-zA-Z][.)]|\((?:[a-z]|i{1,3}|iv|vi{0,3})\)|(?:i{1,3}|iv|vi{0,3})[.)])\s+", RegexOptions.None, 200)]
+    [GeneratedRegex(@"^(?:\(?[a-zA-Z][.)]|\((?:[a-z]|i{1,3}|iv|vi{0,3})\)|(?:i{1,3}|iv|vi{0,3})[.)])\s+", RegexOptions.NonBacktracking)]
     private static partial Regex LetterPrefix();
 
-    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.None, 200)]
+    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.NonBacktracking)]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"(?<=[a-z,)])(?<space>\s?)(?<word>[A-Z][a-z]+)\b", RegexOptions.None, 500)]
+    [GeneratedRegex(@"[a-z,)](?<space>\s?)(?<word>[A-Z][a-z]+)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CapitalAfterLower();
 
-    [GeneratedRegex(@"\bresponsibilities\s+include(?:,?\s*but\s+(?:are\s+)?not\s+limited\s+to)?\s*:?", RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"\bresponsibilities\s+include(?:,?\s*but\s+(?:are\s+)?not\s+limited\s+to)?\s*:?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ResponsibilitiesInclude();
 
-    [GeneratedRegex(@"^(?:ideas\s+for\s+)?(?:job\s+)?(?:responsibilities|duties)\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?<title>.+)$", RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"^(?:ideas\s+for\s+)?(?:job\s+)?(?:responsibilities|duties)\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?<title>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex ResponsibilitiesOf();
 
     /// <summary>Markdown's heading marks and emphasis, which pasted postings often carry.</summary>
-    [GeneratedRegex(@"^\s*#{1,6}\s+|\*\*|__", RegexOptions.None, 200)]
+    [GeneratedRegex(@"^\s*#{1,6}\s+|\*\*|__", RegexOptions.NonBacktracking)]
     private static partial Regex Markdown();
 
-    [GeneratedRegex(@"\s*(?:[-–—|]\s*|\()(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary)\)?\s*$", RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"\s*(?:[-–—|]\s*|\()(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary)\)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"(\d{1,3})\s?%", RegexOptions.None, 200)]
+    [GeneratedRegex(@"(\d{1,3})\s?%", RegexOptions.NonBacktracking)]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"\b(?:non[- ]?exempt|exempt)\b", RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"\b(?:non[- ]?exempt|exempt)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex FlsaWord();
 
-    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b", RegexOptions.None, 200)]
+    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex DateToken();
 
-    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase, 200)]
+    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex DisclaimerPattern();
 
-    [GeneratedRegex(@"\b(?:(?:current|valid|active)\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:certification|certificate|license|licensure)\b(?:\s+(?:as|in)\s+(?:an?\s+)?[A-Z][\w ]{2,40})?|\bcertified\s+(?:[a-z]+\s+){0,3}[a-z]+\b|\b(?:CPhT|PTCB|RHIT|RHIA|CCS|CPC|CRCR|CHAA|CMA|BLS|CPR|PMP|ITIL|Six Sigma|Lean Six Sigma)\b", RegexOptions.None, 200)]
+    [GeneratedRegex(@"\b(?:(?:current|valid|active)\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:certification|certificate|license|licensure)\b(?:\s+(?:as|in)\s+(?:an?\s+)?[A-Z][\w ]{2,40})?|\bcertified\s+(?:[a-z]+\s+){0,3}[a-z]+\b|\b(?:CPhT|PTCB|RHIT|RHIA|CCS|CPC|CRCR|CHAA|CMA|BLS|CPR|PMP|ITIL|Six Sigma|Lean Six Sigma)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CertificationPattern();
 }
