@@ -190,5 +190,8 @@ public sealed class JobDescriptionLibraryTests
         Assert.Equal(["Explain denied claims and billing disputes in plain language.", "Coach newer representatives after call reviews."],
             compare.GetProperty("adds").GetProperty("responsibilities").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/job-descriptions/compare?junior=CC-REP-1&senior=CC-MGR", Ct)).StatusCode);
+        var page = await hr.GetStringAsync("/admin/job-descriptions/compare?junior=CC-REP-1&senior=CC-REP-SR", Ct);
+        Assert.Contains("CC-REP-SR asks beyond CC-REP-1", page);
+        Assert.Contains("<li>Coach newer representatives after call reviews.</li>", page);
     }
 }

@@ -17,6 +17,7 @@ public sealed partial class CompetencyMatcher
     public double RunnerUp { get; init; } = 0.4;
     /// <summary>A description calls for a handful of competencies; past this many, the weakest are noise.</summary>
     public int MaxCompetencies { get; init; } = 7;
+    public double NameBonus { get; init; } = 10;
 
     sealed record Entry(string Code, string Name, Dictionary<string, int> Terms, int Length);
 
@@ -53,6 +54,7 @@ public sealed partial class CompetencyMatcher
 
     public IReadOnlyList<CompetencyMatch> Match(ParsedJobDescription jd)
     {
+        // Section weights (skills lists firmer, summaries softer) were tried on the labeled set and lowered F1; every line counts alike.
         var lines = (jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
             .Concat(jd.Responsibilities.SelectMany(g => g.Items)).Concat(jd.KnowledgeSkillsAbilities).Concat(jd.Qualifications)
             .Concat(jd.DesirableQualifications).Concat(jd.EducationAndExperience).Concat(jd.PerformanceExpectations)
@@ -61,7 +63,8 @@ public sealed partial class CompetencyMatcher
         foreach (var line in lines)
         {
             var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
-            var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens), Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
+            var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0),
+                    Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
                 .Where(s => s.Score >= LineThreshold).OrderByDescending(s => s.Score).ToList();
             // A line speaks for its best competency, and for up to two more that it names nearly as clearly.
             foreach (var s in scored.Take(1).Concat(scored.Skip(1).Take(2).Where(s => s.Score >= scored[0].Score * RunnerUp)))
@@ -74,6 +77,9 @@ public sealed partial class CompetencyMatcher
             .Select(h => new CompetencyMatch(h.Entry.Code, h.Entry.Name, LevelOf(h.Hits.Take(3).Select(x => x.Line)), Math.Round(1 - Math.Exp(-h.Total / 8), 2),
                 [.. h.Hits.Take(3).Select(x => x.Line)], [.. h.Hits.Take(3).SelectMany(x => x.Words).Distinct(StringComparer.OrdinalIgnoreCase)]))];
     }
+
+    /// <summary>A line that names the competency outright ("Customer Focus: puts the member first").</summary>
+    static bool Names(string line, Entry e) => line.Contains(e.Name, StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<(string Code, double Score)> Scores(string line)
     {

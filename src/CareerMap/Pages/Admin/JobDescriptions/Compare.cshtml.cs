@@ -1,0 +1,32 @@
+using CareerMap.Framework;
+using CareerMap.JobDescriptions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Admin.JobDescriptions;
+
+/// <summary>What a senior role's description asks beyond a junior role's: the lines and competencies it adds.</summary>
+public sealed class CompareModel(JobDescriptionLibrary library, FrameworkService framework) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Junior { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Senior { get; set; }
+    public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
+    public RoleComparison? Result { get; private set; }
+    public string? Missing { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var described = (await library.VersionsAsync(null, ct)).Select(v => v.Role).OfType<string>().ToHashSet();
+        Roles = [.. (await framework.ExportAsync(ct)).Roles.Where(r => described.Contains(r.Code))];
+        if (string.IsNullOrWhiteSpace(Junior) || string.IsNullOrWhiteSpace(Senior)) return;
+        Result = await library.CompareAsync(Junior, Senior, ct);
+        if (Result is null) Missing = $"{Junior} or {Senior} has no job description yet.";
+    }
+
+    public static string Heading(string section) => section switch
+    {
+        "responsibilities" => "Responsibilities",
+        "qualifications" => "Qualifications, education and experience",
+        _ => "Knowledge, skills and abilities",
+    };
+}
