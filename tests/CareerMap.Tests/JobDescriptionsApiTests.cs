@@ -170,7 +170,7 @@ public sealed class JobDescriptionLibraryTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
-        var proposal = (await (await hr.PostAsync("/api/job-descriptions", File(Version1.Replace("Care Representative I", "Patient Concierge", StringComparison.Ordinal)), Ct))
+        var proposal = (await (await hr.PostAsync("/api/job-descriptions", File(Version1.Replace("Care Representative I", "Community Health Worker", StringComparison.Ordinal)), Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct))[0];
         Assert.Equal(JsonValueKind.Null, proposal.GetProperty("role").ValueKind);
         var cannot = await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/confirm", new { links = new object[] { new { competency = "COMMS", level = 3 } } }, Ct);

@@ -89,6 +89,9 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         {
             var role = roleCode is not null ? roles.First(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase))
                 : roles.FirstOrDefault(r => d.Title is not null && string.Equals(r.Title, d.Title, StringComparison.OrdinalIgnoreCase));
+            if (role is null && roleCode is null && d.Title is not null && Words(d.Title) is { Count: >= 2 } words
+                && roles.Where(r => words.IsSubsetOf(Words(r.Title))).ToList() is [var only])
+                role = only; // "Portal Project Manager" is the one "Patient Portal Project Manager"
             var title = d.Title ?? role?.Title ?? Path.GetFileNameWithoutExtension(fileName);
             var number = 1 + (role is null
                 ? await db.JobDescriptions.Where(v => v.RoleId == null && v.Title == title).MaxAsync(v => (int?)v.Number, ct) ?? 0
@@ -104,6 +107,8 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         var codes = roles.ToDictionary(r => r.Id, r => r.Code);
         return ([.. stored.Select(v => Summary(v, v.RoleId is int id ? codes[id] : null))], null);
     }
+
+    static HashSet<string> Words(string title) => [.. title.ToLowerInvariant().Split([' ', ',', '-', '/'], StringSplitOptions.RemoveEmptyEntries)];
 
     static JdVersionSummary Summary(JobDescriptionVersion v, string? role) => new(v.Id, role, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, v.ConfirmedAt is not null);
 
