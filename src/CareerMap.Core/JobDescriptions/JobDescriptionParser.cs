@@ -79,7 +79,9 @@ public static partial class JobDescriptionParser
                 {
                     // The first heading of a file without a title line: what came before is its title and summary.
                     doc = new Doc(preamble.Count > 0 && IsTitleLike(preamble[0]) ? preamble[0] : null);
-                    foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Append(doc.Summary, p);
+                    var before = JdSection.Summary;
+                    List<string>? beforeGroup = null;
+                    foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Place(doc, ref before, ref beforeGroup, new Line(p, Kind.Text, 0, 0));
                     preamble.Clear();
                     docs.Add(doc);
                 }
@@ -104,7 +106,7 @@ public static partial class JobDescriptionParser
                 doc.Groups.Add((Clean(line.Text.TrimEnd(':')), group));
                 continue;
             }
-            if (line.Kind == Kind.Text && IsCapitalsHeading(line.Text) && next is not null)
+            if (line.Kind == Kind.Text && next is not null && (IsCapitalsHeading(line.Text) || IsListHeading(line.Text, next, section)))
             {
                 // A heading we don't know: its lines are kept, unplaced, rather than guessed into a section.
                 section = JdSection.Unknown;
@@ -282,6 +284,10 @@ public static partial class JobDescriptionParser
         return (IsTitleCase(text) || IsCapitalsHeading(text)) && next.Kind != Kind.Number && Vocabulary.Heading(next.Text) is null;
     }
 
+    /// <summary>A short Title Case line over a list, outside the duties: a heading, even one we don't know.</summary>
+    static bool IsListHeading(string text, Line next, JdSection section) =>
+        section != JdSection.Responsibilities && next.Kind != Kind.Text && WordCount(text.TrimEnd(':')) <= 4 && IsTitleCase(text.TrimEnd(':')) && !EndsSentence(text.TrimEnd(':'));
+
     static bool IsDisclaimer(string text) => DisclaimerPattern().IsMatch(text);
 
     static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
@@ -420,7 +426,8 @@ public static partial class JobDescriptionParser
     static IEnumerable<string> SplitHeadings(string text)
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon < 0) { yield return text; yield break; }
+        // A whole line that is a header field ("Date Approved: 5/20/2024") is not split inside its key.
+        if (colon < 0 || (HeaderOf(new(text, Kind.Text, 0, 0)) is not null && Vocabulary.Heading(text[..colon]) is null)) { yield return text; yield break; }
         var words = new List<(int Start, int End)>();
         foreach (Match w in Word().Matches(text[..colon])) words.Add((w.Index, w.Index + w.Length));
         // The longest run of words just before the colon that names a heading or a dated header field.

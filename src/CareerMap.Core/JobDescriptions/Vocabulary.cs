@@ -25,7 +25,7 @@ static class Vocabulary
         ("essential job functions", JdSection.Responsibilities), ("major responsibilities", JdSection.Responsibilities), ("key responsibilities", JdSection.Responsibilities),
         ("responsibilities", JdSection.Responsibilities), ("job responsibilities", JdSection.Responsibilities), ("duties", JdSection.Responsibilities),
         ("job duties", JdSection.Responsibilities), ("principal duties", JdSection.Responsibilities), ("principal accountabilities", JdSection.Responsibilities),
-        ("accountabilities", JdSection.Responsibilities), ("what you will do", JdSection.Responsibilities), ("what you ll do", JdSection.Responsibilities),
+        ("accountabilities", JdSection.Responsibilities), ("key accountabilities", JdSection.Responsibilities), ("main duties", JdSection.Responsibilities), ("key duties", JdSection.Responsibilities), ("what you will do", JdSection.Responsibilities), ("what you ll do", JdSection.Responsibilities),
         ("primary responsibilities", JdSection.Responsibilities), ("essential responsibilities", JdSection.Responsibilities), ("tasks", JdSection.Responsibilities),
         ("education and experience requirements", JdSection.Education), ("education and experience", JdSection.Education), ("education experience", JdSection.Education),
         ("education", JdSection.Education), ("experience", JdSection.Education), ("education required", JdSection.Education), ("education requirements", JdSection.Education),

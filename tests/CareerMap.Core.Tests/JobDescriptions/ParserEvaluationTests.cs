@@ -64,7 +64,7 @@ public sealed class ParserEvaluationTests
 
     sealed record Report(Dictionary<string, Tally> Sections, Tally AllSections, Dictionary<string, (int Right, int Total)> Headers, Tally Competencies, int Documents, int Found, List<string> Misses);
 
-    static Report Evaluate()
+    static Report Evaluate(string folder)
     {
         var sections = Sections.ToDictionary(s => s, _ => new Tally());
         var all = new Tally();
@@ -72,7 +72,7 @@ public sealed class ParserEvaluationTests
         var competencies = new Tally();
         var misses = new List<string>();
         int documents = 0, found = 0;
-        foreach (var file in LabeledFile.All())
+        foreach (var file in LabeledFile.All(folder))
         {
             var parsed = JobDescriptionParser.Parse(file.Text, Matcher).Documents;
             documents += file.Docs.Count;
@@ -114,11 +114,11 @@ public sealed class ParserEvaluationTests
         return new(sections, all, headers, competencies, documents, found, misses);
     }
 
-    static string Describe(Report r)
+    static string Describe(string set, Report r)
     {
         var sb = new StringBuilder();
         string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
-        sb.AppendLine(CultureInfo.InvariantCulture, $"Labeled set: {LabeledFile.All().Count} files, {r.Documents} descriptions, {r.Found} found");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{set}: {r.Documents} descriptions, {r.Found} found");
         sb.AppendLine("| field | precision | recall | F1 | words |");
         sb.AppendLine("|---|---|---|---|---|");
         foreach (var (name, t) in r.Sections.Where(s => s.Value.Expected > 0))
@@ -133,8 +133,8 @@ public sealed class ParserEvaluationTests
     [Fact]
     public void Sections_and_competencies_meet_their_targets_on_the_labeled_set()
     {
-        var report = Evaluate();
-        var text = Describe(report);
+        var report = Evaluate(LabeledFile.Folder);
+        var text = Describe("Labeled set", report);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation.md"), text);
         TestContext.Current.SendDiagnosticMessage(text);
         Assert.True(LabeledFile.All().Count >= 12, "at least 12 labeled files");
@@ -144,5 +144,17 @@ public sealed class ParserEvaluationTests
         // The issue's target is 0.80; the lexical model reaches about 0.77 here (see the issue note). This floor guards against regressions.
         Assert.True(report.Competencies.F1 >= 0.75, text);
         Assert.All(report.Headers, h => Assert.True(h.Value.Right >= h.Value.Total * 0.8, $"header {h.Key}: {h.Value.Right}/{h.Value.Total}\n{text}"));
+    }
+
+    [Fact]
+    public void The_held_out_set_is_reported_and_stays_close()
+    {
+        var report = Evaluate(LabeledFile.HeldOutFolder);
+        var text = Describe("Held-out set", report);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-held-out.md"), text);
+        TestContext.Current.SendDiagnosticMessage(text);
+        Assert.Equal(report.Documents, report.Found);
+        Assert.True(report.AllSections.F1 >= 0.90, text);
+        Assert.True(report.Competencies.F1 >= 0.60, text);
     }
 }
