@@ -146,10 +146,11 @@ public sealed partial class CompetencyMatcher
     /// <summary>A light suffix stripper: enough that "communicates", "communicating" and "communication" meet.</summary>
     static string Stem(string w)
     {
-        if (w.Length <= 4) return w;
+        // Stems keep at least three letters, and a final e always goes, so "hire", "hired" and "hiring" meet at "hir".
+        if (w.Length <= 3) return w;
         foreach (var suffix in Suffixes)
         {
-            if (w.Length - suffix.Length >= 4 && w.EndsWith(suffix, StringComparison.Ordinal))
+            if (w.Length - suffix.Length >= 3 && w.EndsWith(suffix, StringComparison.Ordinal))
             {
                 var stem = w[..^suffix.Length];
                 return stem.EndsWith('e') ? stem[..^1] : stem;
