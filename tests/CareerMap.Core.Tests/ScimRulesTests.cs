@@ -62,6 +62,8 @@ public sealed class ScimRulesTests
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber eq \"701984\"", true)]
     [InlineData("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value eq \"26118915-6090-4610-87e4-49d8ca9f808d\"", true)]
     [InlineData("active eq true", true)]
+    [InlineData("emailAddress co \"jensen.org\"", true)]
+    [InlineData("email eq \"nobody@example.com\"", false)]
     [InlineData("active eq false", false)]
     public void Rfc_filters_select_what_the_rfc_says(string filter, bool matches) =>
         Assert.Equal(matches, ScimFilter.Parse(filter).Matches(User()));

@@ -75,6 +75,9 @@ public abstract record ScimFilter
 
     static IEnumerable<JsonNode?> Elements(JsonObject resource, AttrPath path)
     {
+        // "emailAddress" and "email" are not SCIM attributes, but HR systems' filter builders send them for emails.value.
+        if (path.Schema is null && path.Sub is null && (string.Equals(path.Name, "emailAddress", StringComparison.OrdinalIgnoreCase) || string.Equals(path.Name, "email", StringComparison.OrdinalIgnoreCase)))
+            path = new AttrPath(null, "emails", null);
         var container = path.Schema is null ? resource : Json.Get(resource, path.Schema) as JsonObject;
         var node = container is null ? null : Json.Get(container, path.Name);
         if (node is JsonArray array) return array;
