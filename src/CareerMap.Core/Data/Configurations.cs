@@ -135,6 +135,7 @@ sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         b.HasIndex(x => x.EmployeeNumber).IsUnique();
         b.HasIndex(x => x.ManagerId);
         b.HasIndex(x => x.RoleId);
+        b.HasIndex(x => x.Email);
         b.Property(x => x.EmployeeNumber).HasMaxLength(64);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Email).HasMaxLength(256);

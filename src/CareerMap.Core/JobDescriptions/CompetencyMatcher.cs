@@ -81,12 +81,6 @@ public sealed partial class CompetencyMatcher
     /// <summary>A line that names the competency outright ("Customer Focus: puts the member first").</summary>
     static bool Names(string line, Entry e) => line.Contains(e.Name, StringComparison.OrdinalIgnoreCase);
 
-    public IEnumerable<(string Code, double Score)> Scores(string line)
-    {
-        var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
-        return entries.Select(e => (e.Code, Score(e, tokens)));
-    }
-
     double Score(Entry e, List<(string Word, string Stem)> query)
     {
         var score = 0.0;

@@ -126,7 +126,8 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
             .Select(v => new { Version = v, Code = v.Role == null ? null : v.Role.Code, RoleTitle = v.Role == null ? null : v.Role.Title }).FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var v = row.Version;
-        var current = row.Code is null ? [] : (await framework.ExportAsync(ct)).Requirements.Where(r => r.Role == row.Code).ToDictionary(r => r.Competency, r => r.Level);
+        var current = v.RoleId is not int roleId ? [] : await db.Requirements.Where(r => r.RoleId == roleId)
+            .Select(r => new { r.Competency.Code, r.Level }).ToDictionaryAsync(r => r.Code, r => r.Level, ct);
         return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, Parsed(v),
             v.ConfirmedLinks is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(v.ConfirmedLinks, Json), v.ConfirmedAt, v.ConfirmedBy, current);
     }

@@ -227,7 +227,9 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
             throw new ScimException(409, "uniqueness", $"employee number {fields.EmployeeNumber} belongs to someone else");
 
         var (roleId, why) = await RoleOfAsync(fields, ct);
-        if (fields.Email is { } email && await db.Employees.AnyAsync(e => e.Email.ToLower() == email.ToLower() && (employee == null || e.Id != employee.Id), ct))
+        // Exact and lower-case spellings, so the lookup stays on the email index at a million people.
+        var lowerEmail = fields.Email?.ToLowerInvariant();
+        if (fields.Email is { } email && await db.Employees.AnyAsync(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id), ct))
             throw new ScimException(409, "uniqueness", $"email {email} belongs to another employee");
         if (employee is null && (roleId is null || fields.Email is null))
         {

@@ -718,6 +718,8 @@ namespace CareerMap.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("EmployeeNumber")
                         .IsUnique();
 

@@ -683,6 +683,8 @@ namespace CareerMap.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Email");
+
                     b.HasIndex("EmployeeNumber")
                         .IsUnique();
 
