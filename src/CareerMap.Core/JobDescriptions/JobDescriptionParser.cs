@@ -18,7 +18,7 @@ public static partial class JobDescriptionParser
 
     enum Kind { Text, Bullet, Number, Letter }
 
-    sealed record Line(string Text, Kind Kind, int Gap, int Number);
+    sealed record Line(string Text, Kind Kind);
 
     sealed class Doc(string? title)
     {
@@ -81,7 +81,7 @@ public static partial class JobDescriptionParser
                     doc = new Doc(preamble.Count > 0 && IsTitleLike(preamble[0]) ? preamble[0] : null);
                     var before = JdSection.Summary;
                     List<string>? beforeGroup = null;
-                    foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Place(doc, ref before, ref beforeGroup, new Line(p, Kind.Text, 0, 0));
+                    foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Place(doc, ref before, ref beforeGroup, new Line(p, Kind.Text));
                     preamble.Clear();
                     docs.Add(doc);
                 }
@@ -371,7 +371,7 @@ public static partial class JobDescriptionParser
         foreach (var (t, g) in raw)
         {
             if (LoneBullet().IsMatch(t)) { pendingBullet = true; continue; }
-            var (kind, content, number) = Classify(t);
+            var (kind, content) = Classify(t);
             if (pendingBullet && kind == Kind.Text) kind = Kind.Letter;
             pendingBullet = false;
             if (content.Length == 0) continue;
@@ -381,9 +381,9 @@ public static partial class JobDescriptionParser
                 previous.Add(content);
                 continue;
             }
-            building.Add(new Building(content, kind, g, number));
+            building.Add(new Building(content, kind));
         }
-        return [.. building.Select(b => new Line(b.Text.ToString(), b.Kind, b.Gap, b.Number))];
+        return [.. building.Select(b => new Line(b.Text.ToString(), b.Kind))];
     }
 
     /// <summary>A logical line being assembled from wrapped physical lines, without copying it on every join.</summary>
@@ -391,16 +391,15 @@ public static partial class JobDescriptionParser
     {
         public readonly StringBuilder Text;
         public readonly Kind Kind;
-        public readonly int Gap, Number;
         /// <summary>A heading or header field: nothing joins it.</summary>
         public readonly bool Closed;
         public string Last;
 
-        public Building(string text, Kind kind, int gap, int number)
+        public Building(string text, Kind kind)
         {
             Text = new StringBuilder(text);
-            (Kind, Gap, Number, Last) = (kind, gap, number, text);
-            Closed = Vocabulary.Heading(text) is not null || HeaderOf(new(text, Kind.Text, 0, 0)) is not null || IsCapitalsHeading(text);
+            (Kind, Last) = (kind, text);
+            Closed = Vocabulary.Heading(text) is not null || HeaderOf(new(text, Kind.Text)) is not null || IsCapitalsHeading(text);
         }
 
         public void Add(string text)
@@ -413,7 +412,7 @@ public static partial class JobDescriptionParser
     /// <summary>True when a line carries on the sentence of the line before it (a wrapped line), not a new item.</summary>
     static bool Continues(Building previous, string text, int gap, int maxLength)
     {
-        if (Vocabulary.Heading(text) is not null || HeaderOf(new(text, Kind.Text, 0, 0)) is not null) return false;
+        if (Vocabulary.Heading(text) is not null || HeaderOf(new(text, Kind.Text)) is not null) return false;
         if (previous.Closed) return false;
         var prev = previous.Last;
         if (EndsSentence(prev)) return StartsLower(text) && gap == 0;
@@ -427,7 +426,7 @@ public static partial class JobDescriptionParser
     {
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         // A whole line that is a header field ("Date Approved: 5/20/2024") is not split inside its key.
-        if (colon < 0 || (HeaderOf(new(text, Kind.Text, 0, 0)) is not null && Vocabulary.Heading(text[..colon]) is null)) { yield return text; yield break; }
+        if (colon < 0 || (HeaderOf(new(text, Kind.Text)) is not null && Vocabulary.Heading(text[..colon]) is null)) { yield return text; yield break; }
         var words = new List<(int Start, int End)>();
         foreach (Match w in Word().Matches(text[..colon])) words.Add((w.Index, w.Index + w.Length));
         // The longest run of words just before the colon that names a heading or a dated header field.
@@ -454,12 +453,12 @@ public static partial class JobDescriptionParser
         yield return text;
     }
 
-    static (Kind Kind, string Text, int Number) Classify(string t)
+    static (Kind Kind, string Text) Classify(string t)
     {
-        if (BulletPrefix().Match(t) is { Success: true } b) return (Kind.Bullet, t[b.Length..].Trim(), 0);
-        if (NumberPrefix().Match(t) is { Success: true } n) return (Kind.Number, t[n.Length..].Trim(), int.Parse(n.Groups["n"].Value, CultureInfo.InvariantCulture));
-        if (LetterPrefix().Match(t) is { Success: true } l) return (Kind.Letter, t[l.Length..].Trim(), 0);
-        return (Kind.Text, t, 0);
+        if (BulletPrefix().Match(t) is { Success: true } b) return (Kind.Bullet, t[b.Length..].Trim());
+        if (NumberPrefix().Match(t) is { Success: true } n) return (Kind.Number, t[n.Length..].Trim());
+        if (LetterPrefix().Match(t) is { Success: true } l) return (Kind.Letter, t[l.Length..].Trim());
+        return (Kind.Text, t);
     }
 
     static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
