@@ -350,7 +350,7 @@ public sealed class ScimTests
             { "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"], "userName":"leaver@riverbend.example",
               "title":"Care Representative I", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": { "employeeNumber":"L-1" } }
             """)).Body.GetProperty("id").GetString();
-        await app.SignedInAsync(AppRoles.Employee, "L-1");
+        var signedIn = await app.SignedInAsync(AppRoles.Employee, "L-1");
         var email = await app.WithDbAsync(db => db.Users.Where(u => u.EmployeeId == db.Employees.Single(e => e.EmployeeNumber == "L-1").Id).Select(u => u.Email).SingleAsync(Ct));
         async Task<HttpStatusCode> SignIn() => (await app.Client().PostAsJsonAsync("/api/auth/login", new { email, password = TestApp.Password }, Ct)).StatusCode;
         Assert.Equal(HttpStatusCode.OK, await SignIn());
@@ -359,6 +359,8 @@ public sealed class ScimTests
         var (_, off, _) = await SendAsync(scim, HttpMethod.Patch, $"/scim/v2/Users/{id}", Patch);
         Assert.False(off.GetProperty("active").GetBoolean());
         Assert.Equal(HttpStatusCode.Unauthorized, await SignIn());
+        // A token issued before the deactivation stops working at once, not when it expires.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync("/api/auth/me", Ct)).StatusCode);
         Assert.Equal(0, (await hr.GetFromJsonAsync<JsonElement>("/api/employees?q=L-1", Ct)).GetProperty("total").GetInt32());
         Assert.DoesNotContain("\"employeeNumber\":\"L-1\"", await hr.GetStringAsync("/api/roles/CC-REP-2/candidates?top=100", Ct));
 

@@ -50,6 +50,8 @@ public static class CareerMapWeb
                 : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccounts>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "careermap";

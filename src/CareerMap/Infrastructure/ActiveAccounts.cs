@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareerMap.Infrastructure;
+
+/// <summary>
+/// Every request signed in as an account is checked against the account as stored: a locked account, or one whose
+/// security stamp changed (deactivated by provisioning, password reset), is treated as signed out at once. Identity
+/// checks cookies only every 30 minutes and bearer tokens never; this closes both.
+/// </summary>
+sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+{
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        var options = identity.Value.ClaimsIdentity;
+        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(options.UserIdClaimType) is not { } id) return principal;
+        var stamp = principal.FindFirstValue(options.SecurityStampClaimType);
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync();
+        var active = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= DateTimeOffset.UtcNow)
+            && (stamp is null || stamp == account.SecurityStamp);
+        return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+    }
+}
+
+/// <summary>A request whose account was found inactive is no longer signed in, so it is challenged (401, sign-in page), not forbidden.</summary>
+sealed class SignedOutIsChallenged : Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler
+{
+    readonly Microsoft.AspNetCore.Authorization.Policy.AuthorizationMiddlewareResultHandler fallback = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, Microsoft.AspNetCore.Authorization.AuthorizationPolicy policy,
+        Microsoft.AspNetCore.Authorization.Policy.PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated != true)
+            return context.ChallengeAsync();
+        return fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+}
