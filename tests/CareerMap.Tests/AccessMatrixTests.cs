@@ -55,6 +55,7 @@ public sealed class AccessMatrixTests
         ("job description versions", HttpMethod.Get, "/api/job-descriptions", null, [No, No, No, No, No, Ok]),
         ("one job description", HttpMethod.Get, "/api/job-descriptions/999999", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("confirm links", HttpMethod.Post, "/api/job-descriptions/999999/confirm", new { links = Array.Empty<object>() }, [No, No, No, No, No, HttpStatusCode.NotFound]),
+        ("add a proposed role", HttpMethod.Post, "/api/job-descriptions/999999/role", new { code = "X" }, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("job description diff", HttpMethod.Get, "/api/job-descriptions/diff?from=1&to=2", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("compare roles", HttpMethod.Get, "/api/job-descriptions/compare?junior=CC-REP-1&senior=CC-REP-SR", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("export markdown", HttpMethod.Get, "/api/job-descriptions/999999/export.md", null, [No, No, No, No, No, HttpStatusCode.NotFound]),

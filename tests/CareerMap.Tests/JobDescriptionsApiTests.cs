@@ -176,6 +176,22 @@ public sealed class JobDescriptionLibraryTests
         var cannot = await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/confirm", new { links = new object[] { new { competency = "COMMS", level = 3 } } }, Ct);
         Assert.Contains("proposes a new role", await cannot.Content.ReadAsStringAsync(Ct));
 
+        var proposalPage = await hr.GetStringAsync($"/admin/job-descriptions/{proposal.GetProperty("id")}", Ct);
+        Assert.Contains("Add the role", proposalPage);
+        Assert.Contains("<option value=\"105\">", proposalPage);
+        // HR adds the role the proposal describes; a bad placement is refused naming the field, and nothing is added.
+        var badPlace = await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/role", new { code = "CHW-1", unit = "CARE", family = "CC-REP", grade = "999", level = 1 }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badPlace.StatusCode);
+        Assert.Contains("999", await badPlace.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/roles/CHW-1", Ct)).StatusCode);
+        var added = await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/role", new { code = "CHW-1", unit = "CARE", family = "CC-REP", grade = "105", level = 9 }, Ct);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var role = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CHW-1", Ct);
+        Assert.Equal("Community Health Worker", role.GetProperty("title").GetString());
+        Assert.Contains("Document every call accurately.", role.GetProperty("duties").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync($"/api/job-descriptions/{proposal.GetProperty("id")}/confirm", new { links = new object[] { new { competency = "COMMS", level = 3 } } }, Ct)).StatusCode);
+        Assert.Equal(3, (await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CHW-1/COMMS", Ct)).GetProperty("level").GetInt32());
+
         var badRole = await hr.PostAsync("/api/job-descriptions?role=NOPE", File(Version1), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badRole.StatusCode);
         Assert.Contains("no role 'NOPE'", await badRole.Content.ReadAsStringAsync(Ct));

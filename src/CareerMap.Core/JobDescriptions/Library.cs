@@ -167,6 +167,27 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         return [];
     }
 
+    /// <summary>
+    /// Turns a proposed new role into a role of the framework (title, summary and duties from the description; HR
+    /// chooses code, unit, family, grade and level) and files the description as its first version.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string[]>> AddRoleAsync(int id, string? code, string? unit, string? family, string? grade, int level, CancellationToken ct = default)
+    {
+        var version = await db.JobDescriptions.SingleOrDefaultAsync(v => v.Id == id, ct);
+        if (version is null) return new Dictionary<string, string[]> { ["id"] = [$"no job description version {id}"] };
+        if (version.RoleId is not null) return new Dictionary<string, string[]> { ["role"] = ["this description is already filed under a role"] };
+        var description = Parsed(version);
+        var role = new RoleDto(code?.Trim() ?? "", version.Title, unit ?? "", family ?? "", grade ?? "", level, description.Summary, null,
+            [.. description.Responsibilities.SelectMany(g => g.Items)], []);
+        var outcome = await framework.CreateAsync(FrameworkCollections.Roles, role, ct);
+        if (outcome.Status != WriteStatus.Saved)
+            return outcome.Errors ?? new Dictionary<string, string[]> { ["code"] = [outcome.Message ?? "the role was not saved"] };
+        version.RoleId = await db.Roles.Where(r => r.Code == role.Code).Select(r => r.Id).SingleAsync(ct);
+        version.Number = 1;
+        await db.SaveChangesAsync(ct);
+        return new Dictionary<string, string[]>();
+    }
+
     /// <summary>A side-by-side, line-by-line diff of two versions as the structured Markdown shows them.</summary>
     public async Task<IReadOnlyList<DiffLine>?> DiffAsync(int from, int to, CancellationToken ct = default)
     {

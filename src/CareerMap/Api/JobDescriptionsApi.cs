@@ -19,6 +19,7 @@ public static class JobDescriptionsApi
         api.MapGet("", (string? role, JobDescriptionLibrary library, CancellationToken ct) => library.VersionsAsync(role, ct)).WithSummary("Every stored version, newest first per role");
         api.MapGet("/{id:int}", Get).WithSummary("One version: the structured description, suggested competency links and the role's current requirements");
         api.MapPost("/{id:int}/confirm", Confirm).WithSummary("HR confirms or corrects the competency links; the role's requirements change in one validated step");
+        api.MapPost("/{id:int}/role", AddRole).WithSummary("Adds the role a proposal describes to the framework (HR chooses code, unit, family, grade, level) and files the description under it");
         api.MapGet("/diff", Diff).WithSummary("Side-by-side line diff of two versions (?from=ID&to=ID)");
         api.MapGet("/compare", Compare).WithSummary("What the senior role's current description adds over the junior one's (?junior=CODE&senior=CODE)");
         api.MapGet("/{id:int}/export.md", async (int id, JobDescriptionLibrary library, CancellationToken ct) => await library.GetAsync(id, ct) is { } v
@@ -52,6 +53,17 @@ public static class JobDescriptionsApi
         await library.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
 
     public sealed record ConfirmRequest(IReadOnlyList<LinkDecision>? Links);
+
+    public sealed record NewRoleRequest(string? Code, string? Unit, string? Family, string? Grade, int? Level);
+
+    static async Task<Results<Created<JdVersionView>, ValidationProblem, NotFound<ProblemDetails>>> AddRole(int id, NewRoleRequest request, JobDescriptionLibrary library, CancellationToken ct)
+    {
+        if (await library.GetAsync(id, ct) is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+        var errors = await library.AddRoleAsync(id, request.Code, request.Unit, request.Family, request.Grade, request.Level ?? 1, ct);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var view = (await library.GetAsync(id, ct))!;
+        return TypedResults.Created($"/api/roles/{view.Role}", view);
+    }
 
     static async Task<Results<Ok<JdVersionView>, ValidationProblem, NotFound<ProblemDetails>>> Confirm(int id, ConfirmRequest request, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
     {

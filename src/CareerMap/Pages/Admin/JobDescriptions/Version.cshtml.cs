@@ -5,9 +5,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerMap.Pages.Admin.JobDescriptions;
 
 /// <summary>One stored version: the structured description and the suggested competency links HR confirms or corrects.</summary>
-public sealed class VersionModel(JobDescriptionLibrary library) : PageModel
+public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framework.FrameworkService framework) : PageModel
 {
     public JdVersionView View { get; private set; } = null!;
+    /// <summary>For a proposal: the framework's units, families and grades to place the new role.</summary>
+    public CareerMap.Framework.FrameworkDocument? Framework { get; private set; }
+    [BindProperty] public NewRole Input { get; set; } = new();
+
+    public sealed class NewRole
+    {
+        public string? Code { get; set; }
+        public string? Unit { get; set; }
+        public string? Family { get; set; }
+        public string? Grade { get; set; }
+        public int Level { get; set; } = 1;
+    }
     public int Imported { get; private set; }
     public bool Confirmed { get; private set; }
     public IReadOnlyList<string> Problems { get; private set; } = [];
@@ -16,6 +28,20 @@ public sealed class VersionModel(JobDescriptionLibrary library) : PageModel
     {
         if (await library.GetAsync(id, ct) is not { } view) return NotFound();
         (View, Imported, Confirmed) = (view, imported, confirmed);
+        if (view.Role is null) Framework = await framework.ExportAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddRoleAsync(int id, CancellationToken ct)
+    {
+        if (await library.GetAsync(id, ct) is not { } view) return NotFound();
+        var errors = await library.AddRoleAsync(id, Input.Code, Input.Unit, Input.Family, Input.Grade, Input.Level, ct);
+        if (errors.Count == 0) return RedirectToPage(new { id });
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(field.Split('[', '.')[0] is var root && root is "code" or "unit" or "family" or "grade" or "level" ? $"Input.{char.ToUpperInvariant(root[0])}{root[1..]}" : "", message);
+        View = view;
+        Framework = await framework.ExportAsync(ct);
         return Page();
     }
 
