@@ -32,7 +32,9 @@ public static class JobDescriptionsApi
 
     static string Slug(string title) => new([.. title.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
-    static IResult NotFound(int id) => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+    static NotFound<ProblemDetails> Missing(string detail) => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = detail });
+
+    static NotFound<ProblemDetails> NotFound(int id) => Missing($"no job description version {id}");
 
     static async Task<Results<Created<IReadOnlyList<JdVersionSummary>>, ValidationProblem>> Import(HttpRequest request, string? role, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
     {
@@ -50,7 +52,7 @@ public static class JobDescriptionsApi
     }
 
     static async Task<Results<Ok<JdVersionView>, NotFound<ProblemDetails>>> Get(int id, JobDescriptionLibrary library, CancellationToken ct) =>
-        await library.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
+        await library.GetAsync(id, ct) is { } v ? TypedResults.Ok(v) : NotFound(id);
 
     public sealed record ConfirmRequest(IReadOnlyList<LinkDecision>? Links);
 
@@ -58,8 +60,8 @@ public static class JobDescriptionsApi
 
     static async Task<Results<Created<JdVersionView>, ValidationProblem, NotFound<ProblemDetails>>> AddRole(int id, NewRoleRequest request, JobDescriptionLibrary library, CancellationToken ct)
     {
-        if (await library.GetAsync(id, ct) is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
         var errors = await library.AddRoleAsync(id, request.Code, request.Unit, request.Family, request.Grade, request.Level ?? 1, ct);
+        if (errors.ContainsKey("id")) return NotFound(id);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var view = (await library.GetAsync(id, ct))!;
         return TypedResults.Created($"/api/roles/{view.Role}", view);
@@ -67,18 +69,18 @@ public static class JobDescriptionsApi
 
     static async Task<Results<Ok<JdVersionView>, ValidationProblem, NotFound<ProblemDetails>>> Confirm(int id, ConfirmRequest request, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
     {
-        if (await library.GetAsync(id, ct) is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no job description version {id}" });
         var problems = await library.ConfirmAsync(id, request.Links ?? [], user.Identity?.Name ?? "unknown", ct);
+        if (problems.Any(p => p.Place == "id")) return NotFound(id);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems.GroupBy(p => p.Place).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
         return TypedResults.Ok((await library.GetAsync(id, ct))!);
     }
 
     static async Task<Results<Ok<IReadOnlyList<DiffLine>>, NotFound<ProblemDetails>>> Diff(int from, int to, JobDescriptionLibrary library, CancellationToken ct) =>
-        await library.DiffAsync(from, to, ct) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"version {from} or {to} does not exist" });
+        await library.DiffAsync(from, to, ct) is { } lines ? TypedResults.Ok(lines) : Missing($"version {from} or {to} does not exist");
 
     static async Task<Results<Ok<RoleComparison>, NotFound<ProblemDetails>>> Compare(string junior, string senior, JobDescriptionLibrary library, CancellationToken ct) =>
         await library.CompareAsync(junior, senior, ct) is { } c ? TypedResults.Ok(c)
-            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"{junior} or {senior} has no job description yet" });
+            : Missing($"{junior} or {senior} has no job description yet");
 
     static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, FrameworkService framework, CancellationToken ct)
     {
