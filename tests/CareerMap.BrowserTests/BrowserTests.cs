@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CareerMap.Framework;
 using CareerMap.Tests.Support;
 using Microsoft.Playwright;
@@ -75,7 +76,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await SignInAsAsync(page, "Employee");
         await Assertions.Expect(page.Locator(".you")).ToContainTextAsync("You are Care Representative II");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Business units" })).ToBeVisibleAsync();
-        Assert.Equal(11, await page.Locator("article.unit").CountAsync());
+        await Assertions.Expect(page.Locator("article.unit")).ToHaveCountAsync(11);
     }
 
     [Fact]
@@ -240,13 +241,16 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByLabel("Customer Care").CheckAsync();
         await page.GetByLabel("Participant Services").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the map" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("unit=PART"));
         var d = await app.ExportAsync();
         await Assertions.Expect(page.Locator("svg.map a.card")).ToHaveCountAsync(d.Roles.Count(r => r.Unit is "CARE" or "PART"));
         await Assertions.Expect(page.Locator("svg.map a.card[data-role='MR-OUT-1']")).ToHaveCountAsync(0);
 
         await page.GetByLabel("Promotion").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Show the map" }).ClickAsync();
-        Assert.True(await page.Locator("svg.map path.edge.promotion").CountAsync() > 0);
+        // Counts below are read once, so wait for the filtered page itself rather than the one being replaced.
+        await page.WaitForURLAsync(new Regex("kind=promotion"));
+        await Assertions.Expect(page.Locator("svg.map path.edge.promotion").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("svg.map path.edge.lateral")).ToHaveCountAsync(0);
         Assert.True(await page.Locator("svg.map path.edge").CountAsync() < allEdges);
         await Assertions.Expect(page.GetByLabel("Customer Care")).ToBeCheckedAsync();
@@ -422,6 +426,7 @@ public sealed class AuditBrowserTests(Chromium chromium) : IClassFixture<Chromiu
         await page.GotoAsync("/admin/roles/CC-REP-3/edit");
         await page.GetByLabel("Title").FillAsync("Care Representative III (Lead)");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await page.GetByLabel("Words").FillAsync("CC-REP-3");
         await page.GetByLabel("What").SelectOptionAsync("Role");
