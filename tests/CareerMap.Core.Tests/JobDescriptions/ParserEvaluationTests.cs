@@ -141,8 +141,8 @@ public sealed class ParserEvaluationTests
         Assert.Equal(report.Documents, report.Found);
         Assert.True(report.AllSections.F1 >= 0.95, text);
         Assert.All(report.Sections.Where(s => s.Value.Expected > 0), s => Assert.True(s.Value.F1 >= 0.85, $"{s.Key}: F1 {s.Value.F1:0.00}\n{text}"));
-        // The issue's target is 0.80; the lexical model reaches about 0.77 here (see the issue note). This floor guards against regressions.
-        Assert.True(report.Competencies.F1 >= 0.75, text);
+        // The thresholds were chosen on this set and HeldOut, so 0.80 here is optimistic; the blind Test set is the honest figure.
+        Assert.True(report.Competencies.F1 >= 0.78, text);
         Assert.All(report.Headers, h => Assert.True(h.Value.Right >= h.Value.Total * 0.8, $"header {h.Key}: {h.Value.Right}/{h.Value.Total}\n{text}"));
     }
 
@@ -155,6 +155,19 @@ public sealed class ParserEvaluationTests
         TestContext.Current.SendDiagnosticMessage(text);
         Assert.Equal(report.Documents, report.Found);
         Assert.True(report.AllSections.F1 >= 0.90, text);
-        Assert.True(report.Competencies.F1 >= 0.60, text);
+        Assert.True(report.Competencies.F1 >= 0.75, text);
+    }
+
+    [Fact]
+    public void The_blind_test_set_is_reported_and_its_sections_meet_the_target()
+    {
+        var report = Evaluate(LabeledFile.TestFolder);
+        var text = Describe("Blind test set", report);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-test.md"), text);
+        TestContext.Current.SendDiagnosticMessage(text);
+        Assert.Equal(report.Documents, report.Found);
+        Assert.True(report.AllSections.F1 >= 0.95, text);
+        // Measured once, blind, at 0.71 (see LABELING.md); a floor against regressions, never a target to tune toward.
+        Assert.True(report.Competencies.F1 >= 0.68, text);
     }
 }
