@@ -179,12 +179,15 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         var description = Parsed(version);
         var role = new RoleDto(code?.Trim() ?? "", version.Title, unit ?? "", family ?? "", grade ?? "", level, description.Summary, null,
             [.. description.Responsibilities.SelectMany(g => g.Items)], []);
+        // The new role and the filing of its description land together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await framework.CreateAsync(FrameworkCollections.Roles, role, ct);
         if (outcome.Status != WriteStatus.Saved)
             return outcome.Errors ?? new Dictionary<string, string[]> { ["code"] = [outcome.Message ?? "the role was not saved"] };
         version.RoleId = await db.Roles.Where(r => r.Code == role.Code).Select(r => r.Id).SingleAsync(ct);
         version.Number = 1;
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return new Dictionary<string, string[]>();
     }
 
