@@ -25,7 +25,7 @@ public sealed partial class CompetencyMatcher
     public int MaxCompetencies { get; init; } = 7;
     public double NameBonus { get; init; } = 10;
 
-    sealed record Entry(string Code, string Name, string Category, Dictionary<string, int> Terms, int Length);
+    sealed record Entry(string Code, string Name, bool Core, Dictionary<string, int> Terms, int Length);
 
     readonly List<Entry> entries = [];
     readonly Dictionary<string, double> idf = [];
@@ -46,7 +46,7 @@ public sealed partial class CompetencyMatcher
             foreach (var l in c.Levels) Add(l, 1);
             foreach (var i in c.Indicators) Add(i, 1);
             foreach (var s in synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, 3);
-            entries.Add(new(c.Code, c.Name, c.Category, terms, terms.Values.Sum()));
+            entries.Add(new(c.Code, c.Name, string.Equals(c.Category, "core", StringComparison.OrdinalIgnoreCase), terms, terms.Values.Sum()));
         }
         averageLength = entries.Count == 0 ? 1 : entries.Average(e => e.Length);
         foreach (var term in entries.SelectMany(e => e.Terms.Keys).Distinct())
@@ -56,10 +56,10 @@ public sealed partial class CompetencyMatcher
         }
     }
 
-    internal sealed record Hit(string Line, double Score, List<string> Words);
+    sealed record Hit(string Line, double Score, List<string> Words);
 
     /// <summary>Every competency some line spoke for, with the lines and their scores, strongest first.</summary>
-    internal sealed record Candidate(string Code, string Name, bool Core, List<Hit> Hits, double Total);
+    sealed record Candidate(string Code, string Name, bool Core, List<Hit> Hits, double Total);
 
     public IReadOnlyList<CompetencyMatch> Match(ParsedJobDescription jd) =>
         [.. Candidates(jd)
@@ -68,7 +68,7 @@ public sealed partial class CompetencyMatcher
             .Select(c => new CompetencyMatch(c.Code, c.Name, LevelOf(c.Hits.Take(3).Select(x => x.Line)), Math.Round(1 - Math.Exp(-c.Total / 8), 2),
                 [.. c.Hits.Take(3).Select(x => x.Line)], [.. c.Hits.Take(3).SelectMany(x => x.Words).Distinct(StringComparer.OrdinalIgnoreCase)]))];
 
-    internal IReadOnlyList<Candidate> Candidates(ParsedJobDescription jd)
+    List<Candidate> Candidates(ParsedJobDescription jd)
     {
         // Section weights (skills lists firmer, summaries softer) were tried on the labeled set and lowered F1; every line counts alike.
         var lines = (jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
@@ -81,20 +81,18 @@ public sealed partial class CompetencyMatcher
             var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
             var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0),
                     Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
-                .Where(s => s.Score >= (IsCore(s.Entry) ? CoreLineThreshold : LineThreshold)).OrderByDescending(s => s.Score).ToList();
+                .Where(s => s.Score >= (s.Entry.Core ? CoreLineThreshold : LineThreshold)).OrderByDescending(s => s.Score).ToList();
             // A line says what the work is (job knowledge, leadership) and how it is done (core): "explain plan coverage to
             // members" is Eligibility and Communication. The two compete separately, or the specific words of the first
             // always drown the common words of the second. In each, a line speaks for its best competency and for up to
             // two more it names nearly as clearly.
-            var groups = scored.GroupBy(s => IsCore(s.Entry)).Select(g => g.ToList());
+            var groups = scored.GroupBy(s => s.Entry.Core).Select(g => g.ToList());
             foreach (var group in groups)
                 foreach (var s in group.Take(1).Concat(group.Skip(1).Take(2).Where(s => s.Score >= group[0].Score * RunnerUp)))
                     (hits.TryGetValue(s.Entry, out var list) ? list : hits[s.Entry] = []).Add(new(line, s.Score, s.Words));
         }
-        return [.. hits.Select(h => new Candidate(h.Key.Code, h.Key.Name, IsCore(h.Key), [.. h.Value.OrderByDescending(x => x.Score)], h.Value.Sum(x => x.Score))).OrderByDescending(c => c.Total)];
+        return [.. hits.Select(h => new Candidate(h.Key.Code, h.Key.Name, h.Key.Core, [.. h.Value.OrderByDescending(x => x.Score)], h.Value.Sum(x => x.Score))).OrderByDescending(c => c.Total)];
     }
-
-    static bool IsCore(Entry e) => string.Equals(e.Category, "core", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A line that names the competency outright ("Customer Focus: puts the member first").</summary>
     static bool Names(string line, Entry e) => line.Contains(e.Name, StringComparison.OrdinalIgnoreCase);
