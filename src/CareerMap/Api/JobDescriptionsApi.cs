@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareerMap.Framework;
 using CareerMap.JobDescriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -82,7 +81,7 @@ public static class JobDescriptionsApi
         await library.CompareAsync(junior, senior, ct) is { } c ? TypedResults.Ok(c)
             : Missing($"{junior} or {senior} has no job description yet");
 
-    static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, FrameworkService framework, CancellationToken ct)
+    static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, JobDescriptionLibrary library, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return Problem("file", "send the description as multipart/form-data: a file in the field 'file', or pasted text in the field 'text'");
@@ -95,7 +94,7 @@ public static class JobDescriptionsApi
         {
             return Problem("file", $"the form can't be read: {e.Message}");
         }
-        var matcher = new CompetencyMatcher((await framework.ExportAsync(ct)).Competencies);
+        var matcher = await library.MatcherAsync(ct);
         try
         {
             if (form.Files.GetFile("file") is { } file)
