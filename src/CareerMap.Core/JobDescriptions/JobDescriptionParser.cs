@@ -350,9 +350,10 @@ public static partial class JobDescriptionParser
         var gap = 0;
         foreach (var r in text.Split('\n'))
         {
-            var t = string.Join(' ', Markdown().Replace(r, "").Split(' ', StringSplitOptions.RemoveEmptyEntries));
-            if (t.Length == 0) { gap++; continue; }
-            foreach (var piece in SplitHeadings(t)) { raw.Add((piece, gap)); gap = 0; }
+            var plain = Markdown().Replace(r, "").Trim();
+            if (plain.Length == 0) { gap++; continue; }
+            foreach (var field in HeaderFields(plain))
+                foreach (var piece in SplitHeadings(Collapse(field)).SelectMany(RunInHeading)) { raw.Add((piece, gap)); gap = 0; }
         }
         // A capitals heading broken over two lines: "… Microsoft Office PHYSICAL" / "REQUIREMENTS: Must be able…".
         for (var i = 1; i < raw.Count; i++)
@@ -419,6 +420,45 @@ public static partial class JobDescriptionParser
         if (StartsLower(text) || text[0] is '(' or '&' or ',') return gap <= 1;
         if (gap > 0) return false;
         return prev.Length >= maxLength * 0.75 || EndsWithJoiner(prev);
+    }
+
+    static string Collapse(string text) => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Several header fields on one line ("Reports To: X    Status: Y", "Job Level: 106 | Reports To: …") are read one by one.</summary>
+    static IEnumerable<string> HeaderFields(string line)
+    {
+        if (line.Count(c => c == ':') < 2) return [line];
+        var pieces = FieldSeparator().Split(line);
+        return pieces.Length > 1 && pieces.All(p => HeaderOf(new(Collapse(p), Kind.Text)) is not null) ? pieces : [line];
+    }
+
+    static readonly JdSection[] ListSections = [JdSection.Responsibilities, JdSection.Qualifications, JdSection.Education, JdSection.Skills, JdSection.Desirable];
+
+    /// <summary>
+    /// A heading run into its text with no colon, as pasted postings have it: "ResponsibilitiesMake 60 calls…", "What you'll doReach
+    /// offices…", "Duties and responsibilities Answer calls…". A lone word is taken as a heading only when it names a list section and
+    /// a sentence follows, so a duty that starts with "Schedule" or "Note" stays a duty.
+    /// </summary>
+    static IEnumerable<string> RunInHeading(string text)
+    {
+        if (text.Length < 60 || !char.IsUpper(text[0]) || text.EndsWith(':')) return [text];
+        foreach (Match m in GluedCapital().Matches(text[..Math.Min(text.Length, 50)]))
+        {
+            var head = text[..(m.Index + 1)];
+            if (Vocabulary.IsHeadingPhrase(Vocabulary.Fold(head))) return [head + ":", text[(m.Index + 1)..]];
+        }
+        var words = Word().Matches(text[..Math.Min(text.Length, 60)]);
+        for (var k = Math.Min(6, words.Count - 1); k >= 1; k--)
+        {
+            var end = words[k - 1].Index + words[k - 1].Length;
+            var head = text[..end];
+            var rest = text[end..].TrimStart();
+            if (rest.Length == 0 || !char.IsUpper(rest[0]) || !char.IsWhiteSpace(text[end]) || Vocabulary.Heading(head) is not { } section) continue;
+            if (k == 1 && (head.Length < 6 || !ListSections.Contains(section))) continue;
+            if (IsTitleCase(string.Join(' ', rest.Split(' ').Take(4)))) continue;
+            return [head + ":", rest];
+        }
+        return [text];
     }
 
     /// <summary>Splits a run-in heading off its text ("Essential Duties:Answer…", "…Patient Portal. QUALIFICATIONS: …").</summary>
@@ -517,6 +557,12 @@ public static partial class JobDescriptionParser
 
     [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.NonBacktracking)]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"[a-z'’][A-Z][a-z]", RegexOptions.NonBacktracking)]
+    private static partial Regex GluedCapital();
+
+    [GeneratedRegex(@"\s*[|·•]\s*|\s{2,}", RegexOptions.NonBacktracking)]
+    private static partial Regex FieldSeparator();
 
     [GeneratedRegex(@"[a-z,)](?<space>\s?)(?<word>[A-Z][a-z]+)\b", RegexOptions.NonBacktracking)]
     private static partial Regex CapitalAfterLower();
