@@ -170,4 +170,11 @@ public sealed class ParserEvaluationTests
         Assert.True(report.Competencies.F1 >= 0.68, text);
         Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
+
+    [Fact]
+    public void The_second_blind_test_set_is_reported()
+    {
+        var (report, text) = Run(LabeledFile.SecondTestFolder, "Second blind test set", "jd-evaluation-test2.md");
+        Assert.True(report.Documents >= 13, text);
+    }
 }

@@ -1,0 +1,81 @@
+using CareerMap.JobDescriptions;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>Layouts met in the second round of held-out descriptions: header fields sharing a line, headings run into posting text.</summary>
+public sealed class LayoutTests
+{
+    static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.Parse(text).Documents);
+
+    [Fact]
+    public void Several_header_fields_on_one_line_are_each_read()
+    {
+        var d = Single("""
+            Records Retrieval Specialist
+            Reports To: HIM Supervisor    Position Status: Non-Exempt
+            Job Level: 106 | Department: Health Information Management
+            Effective: January 6, 2025 · Revised: March 3, 2025
+
+            Duties
+            - Retrieve records requested by clients.
+            """);
+        Assert.Equal(("HIM Supervisor", "Non-Exempt", "Health Information Management", "2025-03-03"),
+            (d.Header.ReportsTo, d.Header.FlsaStatus, d.Header.Department, d.Header.RevisedDate));
+        Assert.Equal(("106", "2025-01-06"), (d.Header.JobLevel, d.Header.EffectiveDate));
+    }
+
+    [Fact]
+    public void A_separator_inside_one_field_value_does_not_split_it()
+    {
+        var d = Single("""
+            Marketing Coordinator
+            Department: Marketing | Communications
+            Reports To: Director
+
+            Duties
+            - Write member newsletters.
+            """);
+        Assert.Equal(("Marketing | Communications", "Director"), (d.Header.Department, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void A_heading_glued_to_its_text_starts_its_section()
+    {
+        var d = Single("""
+            Member Outreach Specialist
+
+            ResponsibilitiesMake 60 outbound calls a day to welcome new members and complete a short health survey
+
+            What you'll bringOne year of call center or community outreach experience with a health plan
+            """);
+        Assert.StartsWith("Make 60 outbound calls", Assert.Single(d.Responsibilities.SelectMany(g => g.Items)), StringComparison.Ordinal);
+        Assert.StartsWith("One year of call center", Assert.Single(d.Qualifications), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_heading_followed_by_a_sentence_on_the_same_line_starts_its_section()
+    {
+        var d = Single("""
+            Pharmacy Help Desk Technician
+
+            Duties and responsibilities Answer calls from retail pharmacies about rejected prescription claims and explain each reject code
+            """);
+        Assert.Contains(d.Responsibilities.SelectMany(g => g.Items), i => i.StartsWith("Answer calls from retail pharmacies", StringComparison.Ordinal));
+        Assert.Null(d.Summary);
+    }
+
+    [Fact]
+    public void A_duty_that_starts_with_a_heading_word_stays_a_duty()
+    {
+        var d = Single("""
+            Patient Scheduling Coordinator
+
+            Responsibilities
+            - Schedule appointments for patients across all clinics and confirm their insurance on every call.
+            - Note any change of address in the patient record before the call ends, and tell the clinic.
+            """);
+        Assert.Equal(2, d.Responsibilities.SelectMany(g => g.Items).Count());
+        Assert.Empty(d.WorkEnvironment);
+        Assert.Empty(d.Disclaimers);
+    }
+}
