@@ -23,6 +23,8 @@ public static partial class JobDescriptionParser
     sealed class Doc(string? title)
     {
         public string? Title = title;
+        /// <summary>The line above the header block taken for the title; an explicit "Job Title:" field below it wins.</summary>
+        public string? GuessedTitle;
         public readonly Dictionary<Vocabulary.HeaderField, string> Header = [];
         public readonly Dictionary<string, string> Other = new(StringComparer.Ordinal);
         public readonly StringBuilder Summary = new();
@@ -66,8 +68,16 @@ public static partial class JobDescriptionParser
             {
                 if (doc is null)
                 {
-                    doc = new Doc(preamble.Count > 0 && IsTitleLike(preamble[^1]) ? Pop(preamble) : null);
+                    var guessed = preamble.Count > 0 && IsTitleLike(preamble[^1]) ? Pop(preamble) : null;
+                    doc = new Doc(guessed) { GuessedTitle = guessed };
                     docs.Add(doc);
+                }
+                if (Vocabulary.Header(header.Key) == Vocabulary.HeaderField.Title && header.Value.Length > 0 && doc.GuessedTitle is { } guess && doc.Title == guess)
+                {
+                    // "Riverside Community Health Plan" above "Job Title: Provider Services Representative" is a cover line, kept before the description.
+                    preamble.Add(guess);
+                    doc.Title = null;
+                    doc.GuessedTitle = null;
                 }
                 SetHeader(doc, header.Key, header.Value);
                 continue;

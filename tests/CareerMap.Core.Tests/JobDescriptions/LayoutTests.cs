@@ -78,4 +78,19 @@ public sealed class LayoutTests
         Assert.Empty(d.WorkEnvironment);
         Assert.Empty(d.Disclaimers);
     }
+
+    [Fact]
+    public void A_job_title_field_wins_over_a_cover_line_above_the_header()
+    {
+        var result = JobDescriptionParser.Parse("""
+            Riverside Community Health Plan
+            Job Title: Provider Services Representative
+            Reports to: Provider Services Team Lead
+
+            Duties
+            - Answer provider calls about claims.
+            """);
+        Assert.Equal("Provider Services Representative", Assert.Single(result.Documents).Title);
+        Assert.Equal(["Riverside Community Health Plan"], result.Preamble);
+    }
 }

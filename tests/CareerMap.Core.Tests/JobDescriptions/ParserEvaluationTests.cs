@@ -166,8 +166,8 @@ public sealed class ParserEvaluationTests
     {
         var (report, text) = Run(LabeledFile.TestFolder, "Blind test set", "jd-evaluation-test.md");
         Assert.True(report.AllSections.F1 >= 0.95, text);
-        // Measured once, blind, at 0.71 (see LABELING.md); a floor against regressions, never a target to tune toward.
-        Assert.True(report.Competencies.F1 >= 0.68, text);
+        // Measured blind at 0.71 (see LABELING.md), 0.76 after the second session's matcher work; a floor against regressions.
+        Assert.True(report.Competencies.F1 >= 0.73, text);
         Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
 
@@ -175,6 +175,9 @@ public sealed class ParserEvaluationTests
     public void The_second_blind_test_set_is_reported()
     {
         var (report, text) = Run(LabeledFile.SecondTestFolder, "Second blind test set", "jd-evaluation-test2.md");
-        Assert.True(report.Documents >= 13, text);
+        Assert.True(report.AllSections.F1 >= 0.95, text);
+        // Measured once, blind, at 0.76 (see LABELING.md): a floor against regressions, never a target to tune toward.
+        Assert.True(report.Competencies.F1 >= 0.73, text);
+        Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
 }
