@@ -14,7 +14,7 @@ public sealed partial class CompetencyMatcher
     /// <summary>
     /// A line counts for a job-knowledge or leadership competency from this score, and for a core one from <see cref="CoreLineThreshold"/>;
     /// a competency is called for from <see cref="DocumentThreshold"/> (core: <see cref="CoreDocumentThreshold"/>) summed over its lines.
-    /// Set on the development sets (Labeled and HeldOut) in a flat region of the sweep, never on the blind Test set.
+    /// Set on the development sets (Labeled and HeldOut) in a flat region of the sweep, never on the blind sets.
     /// </summary>
     public double LineThreshold { get; init; } = 5.0;
     public double CoreLineThreshold { get; init; } = 4.0;
@@ -24,6 +24,7 @@ public sealed partial class CompetencyMatcher
     /// <summary>A description calls for a handful of competencies; past this many, the weakest are noise.</summary>
     public int MaxCompetencies { get; init; } = 8;
     public double NameBonus { get; init; } = 10;
+
     sealed record Entry(string Code, string Name, bool Core, Dictionary<string, double> Terms, double Length);
 
     sealed record FieldWeights(double Name, double Definition, double Levels, double Indicators, double Synonyms);
@@ -36,6 +37,7 @@ public sealed partial class CompetencyMatcher
     /// Chosen on the development sets (Labeled and HeldOut), never on the blind sets.
     /// </summary>
     static readonly FieldWeights CoreWeights = new(3, 2, 0.25, 0.25, 8), JobWeights = new(3, 2, 1, 0.25, 5);
+
     readonly List<Entry> entries = [];
     readonly Dictionary<string, double> idf = [];
     readonly double averageLength;
