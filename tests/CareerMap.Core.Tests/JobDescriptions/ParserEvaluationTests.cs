@@ -180,4 +180,11 @@ public sealed class ParserEvaluationTests
         Assert.True(report.Competencies.F1 >= 0.73, text);
         Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
+
+    [Fact]
+    public void The_third_blind_test_set_is_reported()
+    {
+        var (report, text) = Run(LabeledFile.ThirdTestFolder, "Third blind test set", "jd-evaluation-test3.md");
+        Assert.True(report.Documents >= 13, text);
+    }
 }
