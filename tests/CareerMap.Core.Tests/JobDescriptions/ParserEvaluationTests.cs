@@ -185,6 +185,10 @@ public sealed class ParserEvaluationTests
     public void The_third_blind_test_set_is_reported()
     {
         var (report, text) = Run(LabeledFile.ThirdTestFolder, "Third blind test set", "jd-evaluation-test3.md");
-        Assert.True(report.Documents >= 13, text);
+        // c06's posting lines were left unmarked by mistake when it was written; its words count against section precision.
+        Assert.True(report.AllSections.F1 >= 0.95, text);
+        // Measured once, blind, at 0.75 (see LABELING.md): a floor against regressions, never a target to tune toward.
+        Assert.True(report.Competencies.F1 >= 0.72, text);
+        Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
 }
