@@ -18,7 +18,9 @@ static class Vocabulary
     [
         ("job summary", JdSection.Summary), ("position summary", JdSection.Summary), ("general summary", JdSection.Summary), ("summary", JdSection.Summary),
         ("job purpose", JdSection.Summary), ("position purpose", JdSection.Summary), ("purpose", JdSection.Summary), ("overview", JdSection.Summary),
-        ("position overview", JdSection.Summary), ("about the role", JdSection.Summary), ("the role", JdSection.Summary), ("role summary", JdSection.Summary),
+        ("position overview", JdSection.Summary), ("about the role", JdSection.Summary), ("about the job", JdSection.Summary),
+        ("about the position", JdSection.Summary), ("about this role", JdSection.Summary), ("about the opportunity", JdSection.Summary),
+        ("what the job is", JdSection.Summary), ("what this job is", JdSection.Summary), ("who we are", JdSection.Summary), ("the role", JdSection.Summary), ("role summary", JdSection.Summary),
         ("job description", JdSection.Summary), ("description", JdSection.Summary), ("position description", JdSection.Summary),
         ("essential duties and responsibilities", JdSection.Responsibilities), ("duties and responsibilities", JdSection.Responsibilities),
         ("job duties and responsibilities", JdSection.Responsibilities), ("essential duties", JdSection.Responsibilities), ("essential functions", JdSection.Responsibilities),
