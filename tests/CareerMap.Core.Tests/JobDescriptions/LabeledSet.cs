@@ -12,12 +12,6 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Labeled");
     /// <summary>Written and labeled after the parser and matcher were tuned on <see cref="Folder"/>, and never tuned on.</summary>
     public static readonly string HeldOutFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "HeldOut");
-    /// <summary>Written and labeled blind (see LABELING.md): never tuned on, its figure is the honest one.</summary>
-    public static readonly string TestFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Test");
-    /// <summary>The second blind set, committed before the matcher work it measures (see LABELING.md).</summary>
-    public static readonly string SecondTestFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Test2");
-    /// <summary>The third blind set, committed before the matcher work it measures (see LABELING.md).</summary>
-    public static readonly string ThirdTestFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Test3");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
 

@@ -161,34 +161,20 @@ public sealed class ParserEvaluationTests
         Assert.True(report.Competencies.F1 >= 0.75, text);
     }
 
-    [Fact]
-    public void The_blind_test_set_is_reported_and_its_sections_meet_the_target()
+    /// <summary>
+    /// The blind sets (see LABELING.md), each measured once before anything was tuned with it in view: Test at 0.71 (0.76 after
+    /// the second session's matcher work), Test2 at 0.76, Test3 at 0.75. Their competency floors guard regressions only, never a
+    /// target to tune toward. Test3's c06 posting lines were left unmarked when it was written; they count against its sections.
+    /// </summary>
+    [Theory]
+    [InlineData("Test", 0.73)]
+    [InlineData("Test2", 0.73)]
+    [InlineData("Test3", 0.72)]
+    public void A_blind_test_set_is_reported_and_its_sections_and_headers_meet_the_target(string set, double competencyFloor)
     {
-        var (report, text) = Run(LabeledFile.TestFolder, "Blind test set", "jd-evaluation-test.md");
+        var (report, text) = Run(Path.Combine(AppContext.BaseDirectory, "JobDescriptions", set), $"Blind set {set}", $"jd-evaluation-{set.ToLowerInvariant()}.md");
         Assert.True(report.AllSections.F1 >= 0.95, text);
-        // Measured blind at 0.71 (see LABELING.md), 0.76 after the second session's matcher work; a floor against regressions.
-        Assert.True(report.Competencies.F1 >= 0.73, text);
-        Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
-    }
-
-    [Fact]
-    public void The_second_blind_test_set_is_reported()
-    {
-        var (report, text) = Run(LabeledFile.SecondTestFolder, "Second blind test set", "jd-evaluation-test2.md");
-        Assert.True(report.AllSections.F1 >= 0.95, text);
-        // Measured once, blind, at 0.76 (see LABELING.md): a floor against regressions, never a target to tune toward.
-        Assert.True(report.Competencies.F1 >= 0.73, text);
-        Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
-    }
-
-    [Fact]
-    public void The_third_blind_test_set_is_reported()
-    {
-        var (report, text) = Run(LabeledFile.ThirdTestFolder, "Third blind test set", "jd-evaluation-test3.md");
-        // c06's posting lines were left unmarked by mistake when it was written; its words count against section precision.
-        Assert.True(report.AllSections.F1 >= 0.95, text);
-        // Measured once, blind, at 0.75 (see LABELING.md): a floor against regressions, never a target to tune toward.
-        Assert.True(report.Competencies.F1 >= 0.72, text);
+        Assert.True(report.Competencies.F1 >= competencyFloor, text);
         Assert.All(report.Headers, h => Assert.Equal(h.Value.Total, h.Value.Right));
     }
 }
