@@ -10,7 +10,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList<LabeledDoc> Docs)
 {
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Labeled");
-    /// <summary>Written and labeled after the parser and matcher were tuned on <see cref="Folder"/>, and never tuned on.</summary>
+    /// <summary>Written in batches after rounds of tuning on <see cref="Folder"/>, each measured once on first contact and then also tuned on (see LABELING.md).</summary>
     public static readonly string HeldOutFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "HeldOut");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
