@@ -24,8 +24,10 @@ public sealed partial class CompetencyMatcher
     /// <summary>A description calls for a handful of competencies; past this many, the weakest are noise.</summary>
     public int MaxCompetencies { get; init; } = 8;
     public double NameBonus { get; init; } = 10;
+    /// <summary>What a line earns for a competency it says in one of the curated phrasings (<see cref="CompetencyCues.Phrasings"/>): past either line threshold on its own.</summary>
+    public double PhrasingBonus { get; init; } = 6;
 
-    sealed record Entry(string Code, string Name, bool Core, Dictionary<string, double> Terms, double Length);
+    sealed record Entry(string Code, string Name, bool Core, Dictionary<string, double> Terms, double Length, Regex? Phrasing, Regex? Requirement);
 
     sealed record FieldWeights(double Name, double Definition, double Levels, double Indicators, double Synonyms);
 
@@ -42,9 +44,9 @@ public sealed partial class CompetencyMatcher
     readonly Dictionary<string, double> idf = [];
     readonly double averageLength;
 
-    public CompetencyMatcher(IEnumerable<CompetencyDto> competencies, IReadOnlyDictionary<string, string[]>? synonyms = null)
+    public CompetencyMatcher(IEnumerable<CompetencyDto> competencies, CompetencyCues? cues = null)
     {
-        synonyms ??= CompetencySynonyms.Riverbend;
+        cues ??= CompetencyCues.Riverbend;
         foreach (var c in competencies)
         {
             var core = string.Equals(c.Category, "core", StringComparison.OrdinalIgnoreCase);
@@ -58,8 +60,8 @@ public sealed partial class CompetencyMatcher
             Add(c.Definition, w.Definition);
             foreach (var l in c.Levels) Add(l, w.Levels);
             foreach (var i in c.Indicators) Add(i, w.Indicators);
-            foreach (var s in synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, w.Synonyms);
-            entries.Add(new(c.Code, c.Name, core, terms, terms.Values.Sum()));
+            foreach (var s in cues.Synonyms.GetValueOrDefault(c.Code) ?? []) Add(s, w.Synonyms);
+            entries.Add(new(c.Code, c.Name, core, terms, terms.Values.Sum(), cues.Phrasings.GetValueOrDefault(c.Code), cues.Requirements.GetValueOrDefault(c.Code)));
         }
         averageLength = entries.Count == 0 ? 1 : entries.Average(e => e.Length);
         foreach (var term in entries.SelectMany(e => e.Terms.Keys).Distinct())
@@ -87,13 +89,18 @@ public sealed partial class CompetencyMatcher
         var lines = (jd.Title is null ? [] : new[] { jd.Title }).Concat(jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
             .Concat(jd.Responsibilities.SelectMany(g => g.Text is null ? g.Items : [g.Text, .. g.Items])).Concat(jd.KnowledgeSkillsAbilities).Concat(jd.Qualifications)
             .Concat(jd.EducationAndExperience).Concat(jd.PerformanceExpectations)
-            .Where(l => l.Length > 0).Distinct().ToList();
+            .Where(l => l.Length > 0 && !Optional().IsMatch(l)).Distinct().ToList();
         var hits = new Dictionary<Entry, List<Hit>>(ReferenceEqualityComparer.Instance);
         foreach (var line in lines)
         {
             var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
-            var scored = entries.Select(e => (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0),
-                    Words: tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList()))
+            var scored = entries.Where(e => e.Requirement?.IsMatch(line) ?? true).Select(e =>
+                {
+                    var words = tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList();
+                    var phrasing = e.Phrasing?.Match(line);
+                    if (phrasing is { Success: true }) words.Add(phrasing.Value);
+                    return (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0) + (phrasing is { Success: true } ? PhrasingBonus : 0), Words: words);
+                })
                 .Where(s => s.Score >= (s.Entry.Core ? CoreLineThreshold : LineThreshold)).OrderByDescending(s => s.Score).ToList();
             // A line says what the work is (job knowledge, leadership) and how it is done (core): "explain plan coverage to
             // members" is Eligibility and Communication. The two compete separately, or the specific words of the first
@@ -149,7 +156,7 @@ public sealed partial class CompetencyMatcher
         // Words every job description uses whatever the competency: years of experience, the contact center itself, time words.
         "experience", "experienced", "year", "years", "new", "first", "several", "make", "makes", "find", "finds", "out", "day", "days", "week",
         "weeks", "month", "months", "once", "take", "takes", "give", "gives", "keep", "keeps", "sure", "right", "get", "gets", "go", "goes", "use",
-        "uses", "contact", "center", "centers", "little", "possible", "before", "after", "during", "under", "about", "over", "within", "across",
+        "uses", "contact", "center", "centers", "skill", "skills", "little", "possible", "before", "after", "during", "under", "about", "over", "within", "across",
     ];
 
     /// <summary>Words and adjacent word pairs ("second language" is not "plain language"), stemmed, stop words out.</summary>
@@ -168,7 +175,7 @@ public sealed partial class CompetencyMatcher
         }
     }
 
-    static readonly string[] Suffixes = ["ations", "ation", "ings", "ing", "ies", "ied", "ment", "ness", "ions", "ion", "ers", "er", "ed", "es", "ly", "s"];
+    static readonly string[] Suffixes = ["ations", "ation", "ating", "ated", "ates", "ate", "ings", "ing", "ies", "ied", "ment", "ness", "ions", "ion", "ers", "er", "ed", "es", "ly", "s"];
 
     /// <summary>A light suffix stripper: enough that "communicates", "communicating" and "communication" meet.</summary>
     static string Stem(string w)
@@ -188,6 +195,9 @@ public sealed partial class CompetencyMatcher
 
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.NonBacktracking)]
     private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\b(a plus|preferred|helpful|nice to have|an asset|desirable|desired)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Optional();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// What the matcher reads for a framework's competencies beyond their own text (see LABELING.md for the rules they follow):
+/// <list type="bullet">
+/// <item><see cref="Synonyms"/>: the words job descriptions use for a competency that its definition and indicators do not;</item>
+/// <item><see cref="Phrasings"/>: ways of saying a competency that no single word carries ("agree the fix with IT" is
+/// working with colleagues, "train new clerks" is coaching); a line that says one speaks for the competency;</item>
+/// <item><see cref="Requirements"/>: what a line must also say to speak for a competency at all (Customer Focus only where
+/// the work serves people directly, not where "member satisfaction" is a column on a report).</item>
+/// </list>
+/// HR-made frameworks without entries match on their own text.
+/// </summary>
+public sealed record CompetencyCues(
+    IReadOnlyDictionary<string, string[]> Synonyms,
+    IReadOnlyDictionary<string, Regex> Phrasings,
+    IReadOnlyDictionary<string, Regex> Requirements)
+{
+    // Declared before Riverbend, which reads it: static fields are initialized in the order they are written.
+    static readonly Dictionary<string, string[]> RiverbendSynonyms = new()
+    {
+        ["RESILIENCE"] = ["flexibility", "flexible", "adapt to change", "deal with change", "calm under pressure", "stress", "changing priorities", "fast-paced"],
+        ["RESULTS"] = ["complete", "completion", "daily target", "goal", "deadline", "turnaround", "timeframes", "on schedule", "production standards", "per hour", "quota", "deadlines", "meet deadlines", "timely", "timeline", "results", "productivity", "metrics", "targets", "goals", "prioritize work", "greatest results", "expectations", "production", "handle-time", "attendance", "on time", "daily production"],
+        ["JOBKNOW"] = ["knowledge of", "familiarity with", "understanding of", "terminology", "medical terminology", "keyboarding", "typing", "computer skills", "Microsoft Office", "technical knowledge", "computer literate", "words per minute"],
+        ["PROBLEM"] = ["went wrong", "why", "issues", "find out why", "research", "researches", "investigate", "investigates", "look into", "dig into", "figure out", "reconcile", "troubleshoot", "troubleshooting", "problem solving", "analytical", "analyze", "solutions", "solve", "judgment", "decisions", "reason logically", "root cause", "root causes", "fix", "untangle", "patterns", "recommend changes", "process fixes", "resolve"],
+        ["CUSTOMER"] = ["help members", "help patients", "callers", "serve", "serves", "customer service", "customer satisfaction", "patients", "patient", "members", "courteous", "greets", "helpful", "inquiries", "customer needs", "service orientation"],
+        ["COMMS"] = ["write", "writes", "letters", "present", "presents", "presenter", "speaks", "clearly", "in writing", "communicate", "communication", "verbal", "written", "writing", "presentation", "listening", "explain", "explains", "communicates effectively", "English", "negotiation", "phone", "telephone", "telephone manner", "email", "plain language", "plain words", "clear answers", "inform", "update", "status updates", "meetings", "huddles", "message", "interpret", "recommend"],
+        ["CONDUCT"] = ["HIPAA", "PHI", "protected health information", "privacy", "sensitive", "discretion", "private", "professionalism", "professional manner", "respect", "confidentiality", "confidential", "ethics", "code of conduct", "integrity", "dress code", "professional behavior", "trustworthiness", "courteous and professional", "gossip", "accountability"],
+        ["TEAM"] = ["partner with", "partners with", "alongside", "colleagues", "coworkers", "peers", "help out", "fill in", "cover for", "other departments", "cross-functional", "teamwork", "cooperation", "cooperatively", "collaborate", "team", "relationships with staff", "trust and cooperation", "diverse people", "multicultural", "work closely", "teammates", "clinic staff", "calibrate", "helps teammates", "shares"],
+        ["CLAIMS"] = ["claims", "billing", "invoices", "payment", "financial assistance", "copay", "premium", "explanation of benefits"],
+        ["ELIG"] = ["eligibility", "benefit coverage", "plan benefits", "Medicare", "Medicaid", "insurance verification", "coverage"],
+        ["PHARM"] = ["pharmacy", "prescription", "prescriptions", "pharmacist", "medication", "refills", "drug", "formulary"],
+        ["ROI"] = ["release of information", "medical records", "records requests", "chart", "valid authorization", "subpoena", "subpoenas", "disclosure", "disclosures", "copies of records"],
+        ["WFM"] = ["forecast", "forecasting", "staffing", "workforce management", "real-time adherence", "intraday", "service level", "shift bids"],
+        ["DATA"] = ["scorecards", "report on", "reports on", "trends", "numbers", "data", "reports", "reporting", "analysis", "analytics", "SQL", "dashboard", "utilization rates", "trending", "Excel", "metrics", "weekly reports"],
+        ["QUALITY"] = ["sample", "scorecard", "scoring", "standards", "regulatory deadlines", "state regulations", "quality targets", "quality goals", "compliance", "regulatory", "audits", "audit", "quality assurance", "accuracy", "completeness", "quality standards", "quality score", "errors", "policies and procedures", "regulations", "accreditation"],
+        ["PROJECT"] = ["project", "project plans", "project management", "requirements", "implementation", "process improvement", "workflows", "business processes", "Lean", "use cases", "gap analysis"],
+        ["VENDOR"] = ["vendor", "vendors", "contracts", "contractor", "outsourced", "service agreements", "MOU", "partnering institutions"],
+        ["CLIENT"] = ["stakeholders", "liaison", "client", "clients", "market relationships", "partners", "relationship management", "account management"],
+        ["LEAD"] = ["supervise", "supervises", "hiring", "recruitment", "recruit", "evaluate performance", "lead teams", "leadership", "manage staff", "direct reports", "interns"],
+        ["DEESC"] = ["de-escalate", "upset", "complaints", "difficult callers", "conflict", "calm", "escalated"],
+        ["BILING"] = ["bilingual", "Spanish", "fluent", "interpretation", "second language", "Hmong", "Vietnamese"],
+        ["PORTAL"] = ["patient portal", "portal", "health IT", "EHR", "EMR", "HL7", "NextGen", "online", "registration", "login", "secure messaging", "mobile", "interface", "MyChart", "password", "proxy access"],
+        ["COACH"] = ["train", "training", "educate", "education", "teaching", "mentor", "coach", "curriculum", "orientation", "instruct", "training materials", "teach", "refresher training", "feedback", "onboard", "develop representatives"],
+    };
+
+    /// <summary>The sample framework's cues.</summary>
+    public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
+    {
+        // Working with, helping or supporting colleagues: "with the scheduling team", "alongside the team", "between technicians and pharmacists".
+        ["TEAM"] = Phrase(@"\b(with|alongside|between)\s+(the\s+|our\s+|other\s+|their\s+|each\s+|fellow\s+)?([\w-]+\s+){0,2}?(team|teams|staff|colleagues|coworkers|co-workers|peers|teammates|pharmacists?|nurses?|physicians?|clinicians?|supervisors?|managers?|leaders?|leadership|IT|operations|departments?|analysts?|coordinators?|specialists?|representatives?|trainers?|technicians?|social workers?|counsel)\b"),
+        // Training others: "train new specialists", "teach Lean basics to supervisors", "show new clerks how".
+        ["COACH"] = Phrase(@"\b(train|trains|training|teach|teaches|mentor|mentors|coach|coaches|onboard|onboards|develop|develops|show)\s+(the\s+|our\s+|new\s+|other\s+|each\s+|their\s+)?([\w-]+\s+){0,2}?(hires?|staff|specialists?|clerks?|representatives?|reps|agents?|supervisors?|analysts?|trainees|employees|colleagues|coworkers|peers|team|teammates|others|leads?|schedulers?|technicians?|coordinators?|trainers?|nurses?|users)\b"),
+        // Reporting on numbers: the tools, "report monthly on", "weekly reports", "analyze the data".
+        ["DATA"] = Phrase(@"\b(excel|sql|dashboards?|scorecards?|power bi|tableau|queries|query)\b|\breport(s|ing)?\s+(on|monthly|weekly|daily)\b|\b(weekly|monthly|daily|quarterly)\s+([\w-]+\s+)?reports?\b|\banaly[sz]e\s+([\w-]+\s+){0,2}?(data|trends|results|numbers)\b"),
+        // Running projects: "projects", "lead the rollout of", "plan corrective action plans".
+        ["PROJECT"] = Phrase(@"\bprojects?\b|\b(lead|leads|run|runs|manage|manages|plan|plans|own|owns|drive|drives)\s+([\w-]+\s+){0,4}?(rollouts?|implementations?|action plans?|improvements?|launch(es)?|migrations?|upgrades?)\b"),
+    }, new Dictionary<string, Regex>
+    {
+        // Serving people directly: a serving verb before patients, members, callers or customers; their calls or questions; customer service; courtesy.
+        ["CUSTOMER"] = Phrase(@"\b(help|helps|helping|serve|serves|serving|assist|assists|answer|answers|greet|greets|call|calls|talk|talks|speak|speaks|support|supports|guide|guides|welcome|welcomes|explain|explains|tell|tells|register|registers|schedule|schedules|enroll|enrolls|walk|walks|reach|reaches|remind|reminds|calm|calms)\b([\w'’-]+\s+|\s+){0,6}?(patients?|members?|callers?|customers?|families|applicants?|beneficiaries|requesters?|consumers?)\b|\b(patients?|members?|callers?|customers?)['’]?s?\s+(calls?|questions?|needs|complaints?|concerns?|requests?)\b|\bcustomer (service|care|support|satisfaction)\b|\b(courteous|friendly|empathy|empathetic|patient and)\b"),
+    });
+
+    static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+}
