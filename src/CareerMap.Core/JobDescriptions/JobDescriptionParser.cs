@@ -599,7 +599,7 @@ public static partial class JobDescriptionParser
     [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b", RegexOptions.NonBacktracking)]
     private static partial Regex DateToken();
 
-    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|this description (?:is|does|may|lists)|\bnot an? (?:complete|exhaustive|comprehensive) list\b|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
     private static partial Regex DisclaimerPattern();
 
     [GeneratedRegex(@"\b(?:(?:current|valid|active)\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:certification|certificate|license|licensure)\b(?:\s+(?:as|in)\s+(?:an?\s+)?[A-Z][\w ]{2,40})?|\bcertified\s+(?:[a-z]+\s+){0,3}[a-z]+\b|\b(?:CPhT|PTCB|RHIT|RHIA|CCS|CPC|CRCR|CHAA|CMA|BLS|CPR|PMP|ITIL|Six Sigma|Lean Six Sigma)\b", RegexOptions.NonBacktracking)]

@@ -17,7 +17,8 @@ static class Vocabulary
     static readonly (string Phrase, JdSection Section)[] Headings =
     [
         ("job summary", JdSection.Summary), ("position summary", JdSection.Summary), ("general summary", JdSection.Summary), ("summary", JdSection.Summary),
-        ("job purpose", JdSection.Summary), ("position purpose", JdSection.Summary), ("purpose", JdSection.Summary), ("overview", JdSection.Summary),
+        ("job purpose", JdSection.Summary), ("position purpose", JdSection.Summary), ("purpose of the position", JdSection.Summary),
+        ("purpose of the role", JdSection.Summary), ("purpose of the job", JdSection.Summary), ("purpose", JdSection.Summary), ("overview", JdSection.Summary),
         ("position overview", JdSection.Summary), ("about the role", JdSection.Summary), ("about the job", JdSection.Summary),
         ("about the position", JdSection.Summary), ("about this role", JdSection.Summary), ("about the opportunity", JdSection.Summary),
         ("what the job is", JdSection.Summary), ("what this job is", JdSection.Summary), ("who we are", JdSection.Summary), ("the role", JdSection.Summary), ("role summary", JdSection.Summary),
@@ -35,7 +36,8 @@ static class Vocabulary
         ("education and training", JdSection.Education), ("training and experience", JdSection.Education),
         ("minimum qualifications", JdSection.Qualifications), ("required qualifications", JdSection.Qualifications), ("qualifications", JdSection.Qualifications),
         ("requirements", JdSection.Qualifications), ("minimum requirements", JdSection.Qualifications), ("job requirements", JdSection.Qualifications),
-        ("what you bring", JdSection.Qualifications), ("what you ll bring", JdSection.Qualifications), ("who you are", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
+        ("what you bring", JdSection.Qualifications), ("what you ll bring", JdSection.Qualifications), ("who you are", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications),
+        ("what we re looking for", JdSection.Qualifications), ("what we are looking for", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
         ("certifications", JdSection.Qualifications), ("licensure", JdSection.Qualifications), ("certification", JdSection.Qualifications),
         ("knowledge skills and abilities", JdSection.Skills), ("knowledge skills abilities", JdSection.Skills), ("skills knowledge and abilities", JdSection.Skills),
         ("ksas", JdSection.Skills), ("ksa", JdSection.Skills), ("skills", JdSection.Skills), ("abilities", JdSection.Skills), ("skills and abilities", JdSection.Skills),
@@ -56,11 +58,21 @@ static class Vocabulary
 
     static readonly Dictionary<string, JdSection> HeadingOf = Headings.ToDictionary(h => h.Phrase, h => h.Section);
 
-    /// <summary>The section a heading names, if it names one.</summary>
+    static readonly HashSet<string> Qualifiers =
+        ["principal", "essential", "key", "main", "major", "primary", "general", "additional", "other", "specific", "core", "basic", "minimum", "job", "position", "role"];
+
+    /// <summary>
+    /// The section a heading names, if it names one: exactly, or after a word or two that only qualify a heading of two
+    /// words or more ("Principal duties and responsibilities", "Additional key accountabilities" stay out: one word left).
+    /// </summary>
     public static JdSection? Heading(string text)
     {
         var folded = Fold(text);
-        return HeadingOf.TryGetValue(folded, out var section) ? section : null;
+        if (HeadingOf.TryGetValue(folded, out var section)) return section;
+        var words = folded.Split(' ');
+        for (var skip = 1; skip <= 2 && words.Length - skip >= 2 && Qualifiers.Contains(words[skip - 1]); skip++)
+            if (HeadingOf.TryGetValue(string.Join(' ', words[skip..]), out section)) return section;
+        return null;
     }
 
     public static bool IsHeadingPhrase(string folded) => HeadingOf.ContainsKey(folded);

@@ -2,7 +2,10 @@ using CareerMap.JobDescriptions;
 
 namespace CareerMap.Core.Tests.JobDescriptions;
 
-/// <summary>Layouts met in the second round of held-out descriptions: header fields sharing a line, headings run into posting text.</summary>
+/// <summary>
+/// Layouts met in the held-out and blind descriptions: header fields sharing a line, headings run into posting text,
+/// headings with a qualifying word in front, disclaimers with no heading.
+/// </summary>
 public sealed class LayoutTests
 {
     static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.Parse(text).Documents);
@@ -92,5 +95,38 @@ public sealed class LayoutTests
             """);
         Assert.Equal("Provider Services Representative", Assert.Single(result.Documents).Title);
         Assert.Equal(["Riverside Community Health Plan"], result.Preamble);
+    }
+
+    [Fact]
+    public void A_known_heading_after_a_qualifying_word_starts_its_section_and_a_short_requirement_stays_a_requirement()
+    {
+        var d = Single("""
+            Contact Center Training Specialist
+
+            PRINCIPAL DUTIES AND RESPONSIBILITIES
+            A. Deliver the six-week new-hire class.
+            B. Update job aids when a policy changes.
+
+            Qualifications
+            Prior experience required
+            Customer service skills
+            """);
+        Assert.Equal(["Deliver the six-week new-hire class.", "Update job aids when a policy changes."], d.Responsibilities.SelectMany(g => g.Items));
+        Assert.Equal(["Prior experience required", "Customer service skills"], d.Qualifications);
+        Assert.Empty(d.Unplaced);
+    }
+
+    [Fact]
+    public void A_posting_heading_glued_to_its_requirements_and_a_disclaimer_without_a_heading_are_placed()
+    {
+        var d = Single("""
+            Patient Financial Services Representative
+
+            What we're looking forOne year of customer service or medical billing experience
+
+            This description lists the main duties of the job. It is not a complete list, and other duties may be assigned.
+            """);
+        Assert.Equal(["One year of customer service or medical billing experience"], d.Qualifications);
+        Assert.StartsWith("This description lists", Assert.Single(d.Disclaimers), StringComparison.Ordinal);
     }
 }
