@@ -59,8 +59,9 @@ public sealed record CompetencyCues(
         ["PROJECT"] = Phrase(@"\bprojects?\b|\b(lead|leads|run|runs|manage|manages|plan|plans|own|owns|drive|drives)\s+([\w-]+\s+){0,4}?(rollouts?|implementations?|action plans?|improvements?|launch(es)?|migrations?|upgrades?)\b"),
     }, new Dictionary<string, Regex>
     {
-        // Serving people directly: a serving verb before patients, members, callers or customers; their calls or questions; customer service; courtesy.
-        ["CUSTOMER"] = Phrase(@"\b(help|helps|helping|serve|serves|serving|assist|assists|answer|answers|greet|greets|call|calls|talk|talks|speak|speaks|support|supports|guide|guides|welcome|welcomes|explain|explains|tell|tells|register|registers|schedule|schedules|enroll|enrolls|walk|walks|reach|reaches|remind|reminds|calm|calms)\b([\w'’-]+\s+|\s+){0,6}?(patients?|members?|callers?|customers?|families|applicants?|beneficiaries|requesters?|consumers?)\b|\b(patients?|members?|callers?|customers?)['’]?s?\s+(calls?|questions?|needs|complaints?|concerns?|requests?)\b|\bcustomer (service|care|support|satisfaction)\b|\b(courteous|friendly|empathy|empathetic|patient and)\b"),
+        // Serving people directly: a serving verb a few words before patients, members, callers or customers ("call" only right
+        // before them: "call volume and member satisfaction" serves no one); their calls or questions; customer service; courtesy.
+        ["CUSTOMER"] = Phrase(@"\b(help|helps|helping|serve|serves|serving|assist|assists|answer|answers|greet|greets|talk|talks|speak|speaks|support|supports|guide|guides|welcome|welcomes|explain|explains|tell|tells|register|registers|schedule|schedules|enroll|enrolls|walk|walks|reach|reaches|remind|reminds|calm|calms)\b([\w'’-]+\s+|\s+){0,6}?(patients?|members?|callers?|customers?|families|applicants?|beneficiaries|requesters?|consumers?)\b|\bcalls?\s+(from\s+|with\s+|to\s+)?(the\s+|new\s+|each\s+|back\s+)?(patients?|members?|callers?|customers?|families|applicants?)\b|\b(patients?|members?|callers?|customers?)['’]?s?\s+(calls?|questions?|needs|complaints?|concerns?|requests?)\b|\bcustomer (service|care|support|satisfaction)\b|\b(courteous|friendly|empathy|empathetic|patient and)\b"),
     });
 
     static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);

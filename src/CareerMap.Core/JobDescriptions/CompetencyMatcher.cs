@@ -6,7 +6,9 @@ namespace CareerMap.JobDescriptions;
 /// <summary>
 /// Ties the lines of a job description to the framework's competencies with BM25, a lexical model a person can check:
 /// each competency is a "document" of its name, definition, level descriptors, indicators and a curated synonym list;
-/// each duty or requirement line is a query. The words that matched and the lines that scored are returned as evidence.
+/// each duty or requirement line is a query. Curated cues (<see cref="CompetencyCues"/>) add what single words cannot: a line
+/// said in one of a competency's phrasings earns <see cref="PhrasingBonus"/>, and a competency with a requirement is only
+/// scored on lines that meet it. The words and phrases that matched and the lines that scored are returned as evidence.
 /// </summary>
 public sealed partial class CompetencyMatcher
 {
@@ -196,7 +198,8 @@ public sealed partial class CompetencyMatcher
     [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.NonBacktracking)]
     private static partial Regex WordPattern();
 
-    [GeneratedRegex(@"\b(a plus|preferred|helpful|nice to have|an asset|desirable|desired)\b", RegexOptions.IgnoreCase)]
+    /// <summary>A requirement the text marks as optional ("Spanish a plus", "terminology helpful"): LABELING.md never counts one.</summary>
+    [GeneratedRegex(@"\b(a plus|preferred|nice to have|an asset|desirable|desired)\b|\b(is|are|would be) helpful\b|\bhelpful\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Optional();
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]

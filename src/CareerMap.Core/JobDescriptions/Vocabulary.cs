@@ -63,7 +63,8 @@ static class Vocabulary
 
     /// <summary>
     /// The section a heading names, if it names one: exactly, or after a word or two that only qualify a heading of two
-    /// words or more ("Principal duties and responsibilities", "Additional key accountabilities" stay out: one word left).
+    /// words or more ("Principal duties and responsibilities", "Additional key accountabilities"). "Other duties" (one word
+    /// left) and "Prior experience required" ("prior" qualifies nothing here) stay lines.
     /// </summary>
     public static JdSection? Heading(string text)
     {
