@@ -35,7 +35,7 @@ public sealed class CompetencyCuesTests
             - {duty}
 
             Qualifications
-            - Spanish a plus.
+            - Bilingual Spanish a plus.
             """;
         Assert.DoesNotContain(Suggest(Posting("Build dashboards for call volume and member satisfaction.")), c => c.Code == "CUSTOMER");
         Assert.Contains(Suggest(Posting("Answer member questions about their benefits and help callers find a doctor.")), c => c.Code == "CUSTOMER");
