@@ -101,16 +101,17 @@ public sealed partial class CompetencyMatcher
                     var words = tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList();
                     var phrasing = e.Phrasing?.Match(line);
                     if (phrasing is { Success: true }) words.Add(phrasing.Value);
-                    return (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0) + (phrasing is { Success: true } ? PhrasingBonus : 0), Words: words);
+                    return (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0) + (phrasing is { Success: true } ? PhrasingBonus : 0), Words: words,
+                        Phrased: phrasing is { Success: true });
                 })
                 .Where(s => s.Score >= (s.Entry.Core ? CoreLineThreshold : LineThreshold)).OrderByDescending(s => s.Score).ToList();
             // A line says what the work is (job knowledge, leadership) and how it is done (core): "explain plan coverage to
             // members" is Eligibility and Communication. The two compete separately, or the specific words of the first
             // always drown the common words of the second. In each, a line speaks for its best competency and for up to
-            // two more it names nearly as clearly.
+            // two more it names nearly as clearly, and for every competency it says in a curated phrasing.
             var groups = scored.GroupBy(s => s.Entry.Core).Select(g => g.ToList());
             foreach (var group in groups)
-                foreach (var s in group.Take(1).Concat(group.Skip(1).Take(2).Where(s => s.Score >= group[0].Score * RunnerUp)))
+                foreach (var s in group.Take(1).Concat(group.Skip(1).Where((s, i) => s.Phrased || i < 2 && s.Score >= group[0].Score * RunnerUp)))
                     (hits.TryGetValue(s.Entry, out var list) ? list : hits[s.Entry] = []).Add(new(line, s.Score, s.Words));
         }
         return [.. hits.Select(h => new Candidate(h.Key.Code, h.Key.Name, h.Key.Core, [.. h.Value.OrderByDescending(x => x.Score)], h.Value.Sum(x => x.Score))).OrderByDescending(c => c.Total)];
