@@ -65,6 +65,15 @@ public sealed record CompetencyCues(
     // "between technicians and pharmacists". A team named as a unit ("leads the ROI team", "join the team") is not it.
     static readonly Regex Team = Phrase(@"\b(with|alongside|between)\s+(the\s+|our\s+|other\s+|their\s+|each\s+|fellow\s+)?([\w-]+\s+){0,2}?(team|teams|staff|colleagues|coworkers|co-workers|peers|teammates|pharmacists?|nurses?|physicians?|clinicians?|supervisors?|managers?|leaders?|leadership|IT|operations|departments?|analysts?|coordinators?|specialists?|representatives?|trainers?|technicians?|social workers?|counsel|experts?)\b|\b(teamwork|team player|collaborat\w*|cooperat\w*|colleagues|coworkers|co-workers|peers|teammates|help out|helps out|pitch in|pitches in|fill in|fills in|cover for|covers for|partner with|partners with|partnering with|cross-functional|other departments|calibration sessions?|calibrate (scores|scoring|with)|each other|one another|share what works)\b|\b(support|supports|help|helps|assist|assists)\s+(the\s+|their\s+)?([\w-]+\s+)?(team|staff|nurses?|pharmacists?|technicians?|representatives?|specialists?|clerks?)\b|\b(support|supports|help|helps|assist|assists)\s+(other|fellow)\s+\w+|\b(cover|covers|help|helps|pitch in|pitches in|fill in|fills in)\b[^.;]{0,60}\bwhen\b[^.;]{0,40}\b(short|busy|behind|out|absent)\b");
 
+    // Quality and Compliance: checking work against a standard (audits, monitoring, scoring, accuracy, errors) and the
+    // rules it answers to (compliance, regulations, accreditation). A quality goal the person is held to is Results.
+    static readonly Regex Quality = Phrase(@"\b(audit\w*|complian\w*|regulat\w*|accredit\w*|assurance|calibrat\w*|accuracy|corrective actions?|errors?|error rates?|QA|QC|quality (standards?|scores|forms?|program|database|audits?|reviews?|checks?|control|monitoring|of care)|sample of|score\s+([\w-]+\s+){0,3}?(calls|contacts|interactions|chats|evaluations))\b|\bmonitor\w*\s+([\w-]+\s+){0,3}?(calls|contacts|interactions|quality|accuracy|compliance|vendors?|performance|work)\b");
+
+    // De-escalation: upset people and complaints; "escalates clinical questions to a pharmacist" is not it.
+    static readonly Regex Deescalation = Phrase(@"\b(de-?escalat\w*|upset|angry|frustrated|irate|dissatisfied|unhappy|difficult (callers?|members?|patients?|customers?|conversations?|situations?|calls?)|complaints?|grievances?|conflicts?|calm\w*|tense|hostile|escalated (calls?|members?|complaints?|cases?|issues?)|escalations|supervisor calls?|ask for a supervisor)\b");
+    // Health IT and Portal Administration: the portal, its accounts and the systems behind it, not every "online" or "EHR".
+    static readonly Regex Portal = Phrase(@"\b(portals?|MyChart|patient app|mobile app|health IT|HL7|interfaces?|proxy|activation|log ?ins?|logins?|passwords?|sign[- ]?(in|ins|up|ups)|user accounts?|accounts? (locked|access|setup)|EHR (build|configuration|access|applications?|support|analysts?)|help desk|self-scheduling|go-live|upgrades?)\b");
+
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
     {
@@ -80,6 +89,7 @@ public sealed record CompetencyCues(
         ["ROI"] = ReleaseOfInformation,
         ["CONDUCT"] = Conduct,
         ["CUSTOMER"] = Customer,
+        ["DEESC"] = Deescalation,
     }, new Dictionary<string, Regex>
     {
         ["RESULTS"] = Results,
@@ -87,6 +97,9 @@ public sealed record CompetencyCues(
         ["CONDUCT"] = Conduct,
         ["CUSTOMER"] = Customer,
         ["TEAM"] = Team,
+        ["QUALITY"] = Quality,
+        ["DEESC"] = Deescalation,
+        ["PORTAL"] = Portal,
     });
 
     static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
