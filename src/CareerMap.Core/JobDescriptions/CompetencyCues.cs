@@ -74,6 +74,9 @@ public sealed record CompetencyCues(
     // Health IT and Portal Administration: the portal, its accounts and the systems behind it, not every "online" or "EHR".
     static readonly Regex Portal = Phrase(@"\b(portals?|MyChart|patient app|mobile app|health IT|HL7|interfaces?|proxy|activation|log ?ins?|logins?|passwords?|sign[- ]?(in|ins|up|ups)|user accounts?|accounts? (locked|access|setup)|EHR (build|configuration|access|applications?|support|analysts?)|help desk|self-scheduling|go-live|upgrades?)\b");
 
+    // Problem Solving: troubleshooting, researching, analyzing or resolving issues; a "coverage decision" or "figures" is not.
+    static readonly Regex Problem = Phrase(@"\b(troubleshoot\w*|research\w*|investigat\w*|analy[sz]\w*|analytical|resolv\w*|resolution|root causes?|problem[- ]solving|solve\w*|solutions?|figure out|work out|works out|find out|look into|looks into|dig into|digs into|reconcil\w*|untangle\w*|why|went wrong|fix|fixes|fixed|discrepanc\w*|judg(e)?ment|decide|decides|errors?|problems?|issues?|recommend\w*|patterns|logically)\b");
+
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
     {
@@ -101,6 +104,7 @@ public sealed record CompetencyCues(
         ["QUALITY"] = Quality,
         ["DEESC"] = Deescalation,
         ["PORTAL"] = Portal,
+        ["PROBLEM"] = Problem,
     });
 
     static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
