@@ -51,8 +51,9 @@ public sealed record CompetencyCues(
     // for nothing of the kind.
     // Results: a target, deadline, productivity or turnaround the person is held to.
     static readonly Regex Results = Phrase(@"\b(targets?|goals?|deadlines?|turnaround|timeframes?|time limits?|timelines?|on time|on schedule|on track|timely|promptly|quotas?|productivity|production|KPIs?|service levels?|handle[- ]time|adherence|first[- ]call resolution|backlogs?|end of (the )?day|same day|per (hour|day|shift)|an hour|a day|hourly|fill rate)\b|\bwithin\s+(\d+|one|two|three|four|five|ten|thirty|the|its|their|required|regulatory|agreed|contract\w*)\b|\b(meet|meets|meeting|hit|hits|reach|reaches|exceed|exceeds|achieve|achieves|hold|holds)\b([\w'’-]+\s+|\s+){0,4}?(standards?|expectations|rates?|goals?|targets?)\b|\d+(\.\d+)?\s?%");
-    // Release of Information: releasing or disclosing records, the requests for them and their authorizations, subpoenas.
-    static readonly Regex ReleaseOfInformation = Phrase(@"\b(release|releases|released|releasing|disclos\w*|subpoena\w*|court orders?|ROI|copies|copy|copying|copied|records? requests?|requests? for (copies|medical records|records|charts)|requested records|retriev\w*|valid authorization|health information management)\b");
+    // Release of Information: releasing or disclosing records (not a software release), the requests for them and their
+    // authorizations, subpoenas.
+    static readonly Regex ReleaseOfInformation = Phrase(@"\brelease[- ]of[- ]information\b|\breleas\w*\s+([\w-]+\s+){0,3}?(records?|information|charts?|PHI|copies)\b|\b(records?|charts?|information|PHI)\s+([\w,-]+\s+){0,8}?releas\w*|\b(disclos\w*|subpoena\w*|court orders?|ROI|copies|copy|copying|copied|records? requests?|requests? for (copies|medical records|records|charts)|requested records|retriev\w*|valid authorization|health information management)\b");
     // Professional Conduct: confidentiality, privacy, ethics, professionalism, integrity.
     static readonly Regex Conduct = Phrase(@"\b(confidential\w*|privacy|private|HIPAA|PHI|protected health information|professional(ism|ly)?|ethic\w*|integrity|respect\w*|discretion|discreet|code of conduct|dress code|trustworth\w*|honest\w*|accountab\w*|sensitive|never (share|shares|discuss|discusses|disclose|discloses))\b");
 
@@ -76,6 +77,12 @@ public sealed record CompetencyCues(
 
     // Problem Solving: troubleshooting, researching, analyzing or resolving issues; a "coverage decision" or "figures" is not.
     static readonly Regex Problem = Phrase(@"\b(troubleshoot\w*|research\w*|investigat\w*|analy[sz]\w*|analytical|resolv\w*|resolution|root causes?|problem[- ]solving|solve\w*|solutions?|figure out|work out|works out|find out|look into|looks into|dig into|digs into|reconcil\w*|untangle\w*|why|went wrong|fix|fixes|fixed|discrepanc\w*|judg(e)?ment|decide|decides|errors?|problems?|issues?|recommend\w*|patterns|logically)\b");
+
+    // Job Knowledge: where knowledge is asked for (of procedures, systems, terminology, plan rules) or the tools of the desk.
+    static readonly Regex JobKnowledge = Phrase(@"\b(knowledge|knowledgeable|familiar\w*|understanding of|grasp of|terminology|typing|types|keyboard\w*|words per minute|computers?|computer systems|Microsoft|software|proficien\w*|expert in)\b");
+    // People Leadership: hiring, supervising, evaluating and developing people; a "Team Lead" title or "senior leaders" as an
+    // audience is not it.
+    static readonly Regex Leadership = Phrase(@"\b(supervis\w*|hire|hires|hiring|recruit\w*|direct reports|disciplin\w*|employee relations|people (leader|management)|motivat\w*|attendance|time off|time-off|performance (reviews?|evaluations?|appraisals?|management|issues|improvement))\b|\b(evaluate|evaluates|develop|develops|manage|manages|lead|leads)\s+(a\s+|the\s+|their\s+)?(team|staff|people|employees|representatives|supervisors|analysts|specialists|trainers|clerks)\b|\b(lead|leads|manage|manages)\s+a\s+team\s+of\b|\bmanage\w*\s+([\w-]+\s+){0,2}?performance\b");
 
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
@@ -105,6 +112,8 @@ public sealed record CompetencyCues(
         ["DEESC"] = Deescalation,
         ["PORTAL"] = Portal,
         ["PROBLEM"] = Problem,
+        ["JOBKNOW"] = JobKnowledge,
+        ["LEAD"] = Leadership,
     });
 
     static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
