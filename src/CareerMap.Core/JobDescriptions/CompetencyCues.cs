@@ -84,6 +84,10 @@ public sealed record CompetencyCues(
     // audience is not it.
     static readonly Regex Leadership = Phrase(@"\b(supervis\w*|hire|hires|hiring|recruit\w*|direct reports|disciplin\w*|employee relations|people (leader|management)|motivat\w*|attendance|time off|time-off|performance (reviews?|evaluations?|appraisals?|management|issues|improvement))\b|\b(evaluate|evaluates|develop|develops|manage|manages|lead|leads)\s+(a\s+|the\s+|their\s+)?(team|staff|people|employees|representatives|supervisors|analysts|specialists|trainers|clerks)\b|\b(lead|leads|manage|manages)\s+a\s+team\s+of\b|\bmanage\w*\s+([\w-]+\s+){0,2}?performance\b");
 
+    // Communication: explaining, writing, speaking or presenting to someone ("write the policies", "present results in
+    // quarterly reviews", "tell patients what to bring, in terms they can follow"); answering the phone alone is not it.
+    static readonly Regex Communication = Phrase(@"\b(present|presents|presenting|presentations?|explain|explains|explaining|plain (language|words|terms|english)|simple (steps|terms|words)|terms they can follow|status updates|in writing|written and verbal|verbal and written|spoken and written|communicat\w*)\b|\b(write|writes|writing|draft|drafts)\s+([\w-]+\s+){0,4}?(policies|procedures|letters?|articles?|summar(y|ies)|reports?|notices?|documentation|guides?|job aids|emails?|scripts?|responses?|announcements?|materials|lesson plans)\b|\b(tell|tells|inform|informs|update|updates|brief|briefs)\s+(the\s+|each\s+)?([\w-]+\s+)?(patients?|members?|callers?|clients?|office|offices|prescribers?|providers?|supervisors?|managers?|leaders(hip)?|director|staff|team|requesters?)\b|\breport\s+([\w-]+\s+){0,5}?to\s+(senior\s+)?(leadership|leaders|the director|the manager|management)\b");
+
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
     {
@@ -101,6 +105,7 @@ public sealed record CompetencyCues(
         ["CONDUCT"] = Conduct,
         ["CUSTOMER"] = Customer,
         ["DEESC"] = Deescalation,
+        ["COMMS"] = Communication,
     }, new Dictionary<string, Regex>
     {
         ["RESULTS"] = Results,
