@@ -64,7 +64,7 @@ public sealed record CompetencyCues(
 
     // Team Engagement: working with, helping or supporting colleagues: "with the scheduling team", "alongside the team",
     // "between technicians and pharmacists". A team named as a unit ("leads the ROI team", "join the team") is not it.
-    static readonly Regex Team = Phrase(@"\b(with|alongside|between)\s+(the\s+|our\s+|other\s+|their\s+|each\s+|fellow\s+)?([\w-]+\s+){0,2}?(team|teams|staff|colleagues|coworkers|co-workers|peers|teammates|pharmacists?|nurses?|physicians?|clinicians?|supervisors?|managers?|leaders?|leadership|IT|operations|departments?|analysts?|coordinators?|specialists?|representatives?|trainers?|technicians?|social workers?|counsel|experts?)\b|\b(teamwork|team player|collaborat\w*|cooperat\w*|colleagues|coworkers|co-workers|peers|teammates|help out|helps out|pitch in|pitches in|fill in|fills in|cover for|covers for|partner with|partners with|partnering with|cross-functional|other departments|calibration sessions?|calibrate (scores|scoring|with)|each other|one another|share what works)\b|\b(support|supports|help|helps|assist|assists)\s+(the\s+|their\s+)?([\w-]+\s+)?(team|staff|nurses?|pharmacists?|technicians?|representatives?|specialists?|clerks?)\b|\b(support|supports|help|helps|assist|assists)\s+(other|fellow)\s+\w+|\b(cover|covers|help|helps|pitch in|pitches in|fill in|fills in)\b[^.;]{0,60}\bwhen\b[^.;]{0,40}\b(short|busy|behind|out|absent)\b");
+    static readonly Regex Team = Phrase(@"\b(with|alongside|between)\s+(the\s+|our\s+|other\s+|their\s+|each\s+|fellow\s+)?([\w-]+\s+){0,2}?(team|teams|staff|colleagues|coworkers|co-workers|peers|teammates|pharmacists?|nurses?|physicians?|clinicians?|supervisors?|managers?|leaders?|leadership|IT|operations|departments?|analysts?|coordinators?|specialists?|representatives?|trainers?|technicians?|social workers?|counsel|experts?)\b|\b(teamwork|team player|collaborat\w*|cooperat\w*|colleagues|coworkers|co-workers|peers|teammates|help out|helps out|pitch in|pitches in|fill in|fills in|cover for|covers for|partner with|partners with|partnering with|cross-functional|other departments|calibration sessions?|calibrate (scores|scoring|with)|each other|one another|share what works)\b|\b(support|supports|help|helps|assist|assists)\s+(the|their)\s+([\w-]+\s+)?(team|staff|nurses?|pharmacists?|technicians?|representatives?|specialists?|clerks?)\b|\b(support|supports|help|helps|assist|assists)\s+(other|fellow)\s+\w+|\b(cover|covers|help|helps|pitch in|pitches in|fill in|fills in)\b[^.;]{0,60}\bwhen\b[^.;]{0,40}\b(short|busy|behind|out|absent)\b");
 
     // Quality and Compliance: checking work against a standard (audits, monitoring, scoring, accuracy, errors) and the
     // rules it answers to (compliance, regulations, accreditation). A quality goal the person is held to is Results.
@@ -87,6 +87,12 @@ public sealed record CompetencyCues(
     // Communication: explaining, writing, speaking or presenting to someone ("write the policies", "present results in
     // quarterly reviews", "tell patients what to bring, in terms they can follow"); answering the phone alone is not it.
     static readonly Regex Communication = Phrase(@"\b(present|presents|presenting|presentations?|explain|explains|explaining|plain (language|words|terms|english)|simple (steps|terms|words)|terms they can follow|status updates|in writing|written and verbal|verbal and written|spoken and written|communicat\w*)\b|\b(write|writes|writing|draft|drafts)\s+([\w-]+\s+){0,4}?(policies|procedures|letters?|articles?|summar(y|ies)|reports?|notices?|documentation|guides?|job aids|emails?|scripts?|responses?|announcements?|materials|lesson plans)\b|\b(tell|tells|inform|informs|update|updates|brief|briefs)\s+(the\s+|each\s+)?([\w-]+\s+)?(patients?|members?|callers?|clients?|office|offices|prescribers?|providers?|supervisors?|managers?|leaders(hip)?|director|staff|team|requesters?)\b|\breport\s+([\w-]+\s+){0,5}?to\s+(senior\s+)?(leadership|leaders|the director|the manager|management)\b");
+
+    // Job-knowledge competencies whose everyday words ("service level", "contract", "benefit", "billed") other work shares:
+    // a line must name their subject.
+    static readonly Regex Scheduling = Phrase(@"\b(forecast\w*|workforce|staffing|intraday|real-time|shift bids?|shifts|schedules|scheduling|scheduler\w*|capacity|headcount|queues?|volumes?|breaks|time off|time-off|overtime)\b");
+    static readonly Regex Vendors = Phrase(@"\b(vendors?|contractors?|outsourc\w*|suppliers?|service agreements?|MOU|delegat\w*|copy service|partnering institutions)\b");
+    static readonly Regex Claims = Phrase(@"\b(claims?|billing|bills?|invoices?|payments?|premiums?|copays?|deductibles?|balances?|refunds?|overpayments?|reimburs\w*|explanation of benefits|EOBs?|statements?|charges|collect\w*|financial assistance|fees?)\b");
 
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
@@ -119,6 +125,9 @@ public sealed record CompetencyCues(
         ["PROBLEM"] = Problem,
         ["JOBKNOW"] = JobKnowledge,
         ["LEAD"] = Leadership,
+        ["WFM"] = Scheduling,
+        ["VENDOR"] = Vendors,
+        ["CLAIMS"] = Claims,
     });
 
     static Regex Phrase(string pattern) => new(pattern, RegexOptions.IgnoreCase | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
