@@ -489,6 +489,17 @@ public static partial class JobDescriptionParser
             var folded = Vocabulary.Fold(candidate);
             var heading = Vocabulary.IsHeadingPhrase(folded) && (start == 0 || IsCapitalsHeading(candidate) || IsTitleCase(candidate) || folded.Contains(' ', StringComparison.Ordinal));
             var dated = Vocabulary.Header(candidate) is Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Approved && IsoDate(rest) is not null;
+            // A whole posting pasted as one line carries its header fields inline: "Real-Time Analyst Reports To: Workforce
+            // Manager Job Summary: …". The field's value runs to the next heading or field.
+            if (!heading && !dated && start > 0 && text.Length >= 150 && text.Count(c => c == ':') >= 3 && IsTitleCase(candidate) && Vocabulary.Header(candidate) is not null)
+            {
+                var before = text[..start].Trim();
+                if (before.Length > 0) yield return before;
+                var pieces = SplitHeadings(rest).ToList();
+                yield return $"{candidate}: {pieces[0]}";
+                foreach (var piece in pieces.Skip(1)) yield return piece;
+                yield break;
+            }
             if (!heading && !(dated && start > 0)) continue;
             if (start > 0)
             {

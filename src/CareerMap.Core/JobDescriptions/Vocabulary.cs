@@ -23,6 +23,10 @@ static class Vocabulary
         ("about the position", JdSection.Summary), ("about this role", JdSection.Summary), ("about the opportunity", JdSection.Summary),
         ("what the job is", JdSection.Summary), ("what this job is", JdSection.Summary), ("who we are", JdSection.Summary), ("the role", JdSection.Summary), ("role summary", JdSection.Summary),
         ("job description", JdSection.Summary), ("description", JdSection.Summary), ("position description", JdSection.Summary),
+        // Civil-service class specifications and union class descriptions.
+        ("definition", JdSection.Summary), ("class definition", JdSection.Summary), ("nature of work", JdSection.Summary), ("nature of the work", JdSection.Summary),
+        ("general description", JdSection.Summary), ("summary of position", JdSection.Summary), ("summary of the position", JdSection.Summary),
+        ("who are we looking for", JdSection.Summary),
         ("essential duties and responsibilities", JdSection.Responsibilities), ("duties and responsibilities", JdSection.Responsibilities),
         ("job duties and responsibilities", JdSection.Responsibilities), ("essential duties", JdSection.Responsibilities), ("essential functions", JdSection.Responsibilities),
         ("essential job functions", JdSection.Responsibilities), ("major responsibilities", JdSection.Responsibilities), ("key responsibilities", JdSection.Responsibilities),
@@ -30,6 +34,10 @@ static class Vocabulary
         ("job duties", JdSection.Responsibilities), ("principal duties", JdSection.Responsibilities), ("principal accountabilities", JdSection.Responsibilities),
         ("accountabilities", JdSection.Responsibilities), ("key accountabilities", JdSection.Responsibilities), ("main duties", JdSection.Responsibilities), ("key duties", JdSection.Responsibilities), ("what you will do", JdSection.Responsibilities), ("what you ll do", JdSection.Responsibilities),
         ("primary responsibilities", JdSection.Responsibilities), ("essential responsibilities", JdSection.Responsibilities), ("tasks", JdSection.Responsibilities),
+        ("examples of duties", JdSection.Responsibilities), ("example of duties", JdSection.Responsibilities), ("typical duties", JdSection.Responsibilities),
+        ("illustrative tasks", JdSection.Responsibilities), ("illustrative duties", JdSection.Responsibilities), ("examples of work performed", JdSection.Responsibilities),
+        ("principal responsibilities", JdSection.Responsibilities), ("what will i do", JdSection.Responsibilities), ("what the job involves", JdSection.Responsibilities),
+        ("what you ll be doing", JdSection.Responsibilities), ("what you will be doing", JdSection.Responsibilities),
         ("education and experience requirements", JdSection.Education), ("education and experience", JdSection.Education), ("education experience", JdSection.Education),
         ("education", JdSection.Education), ("experience", JdSection.Education), ("education required", JdSection.Education), ("education requirements", JdSection.Education),
         ("education required preferred", JdSection.Education), ("experience required", JdSection.Education), ("required experience", JdSection.Education),
@@ -37,12 +45,14 @@ static class Vocabulary
         ("minimum qualifications", JdSection.Qualifications), ("required qualifications", JdSection.Qualifications), ("qualifications", JdSection.Qualifications),
         ("requirements", JdSection.Qualifications), ("minimum requirements", JdSection.Qualifications), ("job requirements", JdSection.Qualifications),
         ("what you bring", JdSection.Qualifications), ("what you ll bring", JdSection.Qualifications), ("who you are", JdSection.Qualifications), ("what you ll need", JdSection.Qualifications),
-        ("what we re looking for", JdSection.Qualifications), ("what we are looking for", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
+        ("what we re looking for", JdSection.Qualifications), ("what we are looking for", JdSection.Qualifications),
+        ("what do i need", JdSection.Qualifications), ("what you need", JdSection.Qualifications), ("licenses and certifications", JdSection.Qualifications),
         ("certifications", JdSection.Qualifications), ("licensure", JdSection.Qualifications), ("certification", JdSection.Qualifications),
         ("knowledge skills and abilities", JdSection.Skills), ("knowledge skills abilities", JdSection.Skills), ("skills knowledge and abilities", JdSection.Skills),
         ("ksas", JdSection.Skills), ("ksa", JdSection.Skills), ("skills", JdSection.Skills), ("abilities", JdSection.Skills), ("skills and abilities", JdSection.Skills),
         ("knowledge", JdSection.Skills), ("competencies", JdSection.Skills), ("competency", JdSection.Skills), ("core competencies", JdSection.Skills),
         ("required skills", JdSection.Skills), ("key competencies", JdSection.Skills), ("skills required", JdSection.Skills),
+        ("knowledge and abilities", JdSection.Skills), ("knowledge and skills", JdSection.Skills),
         ("preferred qualifications", JdSection.Desirable), ("desirable qualifications", JdSection.Desirable), ("preferred experience", JdSection.Desirable),
         ("preferred", JdSection.Desirable), ("desirable", JdSection.Desirable), ("desired qualifications", JdSection.Desirable), ("skills preferred", JdSection.Desirable),
         ("preferred skills", JdSection.Desirable), ("nice to have", JdSection.Desirable), ("bonus points", JdSection.Desirable), ("preferred education", JdSection.Desirable),
@@ -59,7 +69,7 @@ static class Vocabulary
     static readonly Dictionary<string, JdSection> HeadingOf = Headings.ToDictionary(h => h.Phrase, h => h.Section);
 
     static readonly HashSet<string> Qualifiers =
-        ["principal", "essential", "key", "main", "major", "primary", "general", "additional", "other", "specific", "core", "basic", "minimum", "job", "position", "role"];
+        ["principal", "essential", "key", "main", "major", "primary", "general", "additional", "other", "specific", "core", "basic", "minimum", "job", "position", "role", "required"];
 
     /// <summary>
     /// The section a heading names, if it names one: exactly, or after a word or two that only qualify a heading of two
@@ -68,6 +78,9 @@ static class Vocabulary
     /// </summary>
     public static JdSection? Heading(string text)
     {
+        // A note in brackets after a heading ("Key accountabilities (% of time)") qualifies it.
+        var bracket = text.IndexOf('(', StringComparison.Ordinal);
+        if (bracket > 0 && text.TrimEnd(' ', ':').EndsWith(')')) text = text[..bracket];
         var folded = Fold(text);
         if (HeadingOf.TryGetValue(folded, out var section)) return section;
         var words = folded.Split(' ');
@@ -82,13 +95,13 @@ static class Vocabulary
 
     static readonly Dictionary<string, HeaderField> HeaderKeys = new()
     {
-        ["jobtitle"] = HeaderField.Title, ["positiontitle"] = HeaderField.Title, ["title"] = HeaderField.Title, ["position"] = HeaderField.Title,
+        ["jobtitle"] = HeaderField.Title, ["positiontitle"] = HeaderField.Title, ["classtitle"] = HeaderField.Title, ["title"] = HeaderField.Title, ["position"] = HeaderField.Title,
         ["flsastatus"] = HeaderField.Flsa, ["flsa"] = HeaderField.Flsa, ["positionstatus"] = HeaderField.Flsa, ["compensationstatus"] = HeaderField.Flsa,
         ["exemptstatus"] = HeaderField.Flsa, ["flsaclassification"] = HeaderField.Flsa, ["status"] = HeaderField.Flsa, ["classification"] = HeaderField.Flsa,
         ["reportsto"] = HeaderField.ReportsTo, ["reportto"] = HeaderField.ReportsTo, ["reportingto"] = HeaderField.ReportsTo, ["supervisor"] = HeaderField.ReportsTo,
         ["reportsdirectlyto"] = HeaderField.ReportsTo, ["supervises"] = HeaderField.Supervises, ["supervisoryresponsibilities"] = HeaderField.Supervises,
         ["directreports"] = HeaderField.Supervises, ["supervisesthefollowing"] = HeaderField.Supervises,
-        ["department"] = HeaderField.Department, ["dept"] = HeaderField.Department, ["division"] = HeaderField.Department, ["unit"] = HeaderField.Department,
+        ["department"] = HeaderField.Department, ["dept"] = HeaderField.Department, ["team"] = HeaderField.Department, ["division"] = HeaderField.Department, ["unit"] = HeaderField.Department,
         ["joblevel"] = HeaderField.JobLevel, ["level"] = HeaderField.JobLevel, ["grade"] = HeaderField.JobLevel, ["paygrade"] = HeaderField.JobLevel, ["jobgrade"] = HeaderField.JobLevel,
         ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective,
         ["reviseddate"] = HeaderField.Revised, ["revised"] = HeaderField.Revised, ["lastrevised"] = HeaderField.Revised, ["lastupdated"] = HeaderField.Revised,
@@ -100,7 +113,7 @@ static class Vocabulary
     static readonly HashSet<string> OtherKeys =
     [
         "impactoferror", "worksetting", "levelofaccesstoepm", "emr", "ics", "reviewed", "employeesignature", "date", "location", "jobcode", "hours",
-        "shift", "employmenttype", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
+        "shift", "employmenttype", "bargainingunit", "union", "classcode", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
     ];
 
     public static string KeyOf(string key) => new([.. key.ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
@@ -114,7 +127,7 @@ static class Vocabulary
     [
         "manager", "coordinator", "concierge", "representative", "specialist", "technician", "supervisor", "director", "analyst", "assistant",
         "associate", "lead", "agent", "advocate", "clerk", "officer", "pharmacist", "nurse", "administrator", "engineer", "consultant", "navigator",
-        "liaison", "intern", "scheduler", "auditor", "trainer", "coder", "receptionist", "president", "head", "counselor", "planner", "registrar", "rep",
+        "liaison", "intern", "scheduler", "worker", "auditor", "trainer", "coder", "receptionist", "president", "head", "counselor", "planner", "registrar", "rep",
     ];
 
     public static readonly string[] Languages =

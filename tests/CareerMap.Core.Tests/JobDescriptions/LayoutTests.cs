@@ -129,4 +129,90 @@ public sealed class LayoutTests
         Assert.Equal(["One year of customer service or medical billing experience"], d.Qualifications);
         Assert.StartsWith("This description lists", Assert.Single(d.Disclaimers), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_civil_service_class_specification_is_read_by_its_own_headings()
+    {
+        var d = Single("""
+            CLASS TITLE: Health Information Technician II
+            EFFECTIVE DATE: 07/01/2023
+
+            DEFINITION
+            Under general supervision, maintains and releases patient health records.
+
+            EXAMPLES OF DUTIES
+            Processes requests for disclosure of health information.
+            Compiles monthly census statistics.
+
+            KNOWLEDGE AND ABILITIES
+            Knowledge of medical terminology.
+            """);
+        Assert.Equal(("Health Information Technician II", "2023-07-01"), (d.Title, d.Header.EffectiveDate));
+        Assert.Equal("Under general supervision, maintains and releases patient health records.", d.Summary);
+        Assert.Equal(["Processes requests for disclosure of health information.", "Compiles monthly census statistics."], d.Responsibilities.SelectMany(g => g.Items));
+        Assert.Equal(["Knowledge of medical terminology."], d.KnowledgeSkillsAbilities);
+        Assert.Empty(d.Unplaced);
+    }
+
+    [Fact]
+    public void A_union_class_description_is_read_by_its_own_headings()
+    {
+        var d = Single("""
+            Class Title: Pharmacy Technician II
+            Bargaining Unit: Local 1199
+
+            Nature of Work
+            Fills mail-order prescriptions under a pharmacist's supervision.
+
+            Illustrative Tasks
+            1. Counts and labels prescriptions.
+            2. Clears jams on the fill line.
+            """);
+        Assert.Equal(("Pharmacy Technician II", "Local 1199"), (d.Title, d.Header.Other["Bargaining Unit"]));
+        Assert.Equal("Fills mail-order prescriptions under a pharmacist's supervision.", d.Summary);
+        Assert.Equal(["Counts and labels prescriptions.", "Clears jams on the fill line."], d.Responsibilities.SelectMany(g => g.Items));
+        Assert.Empty(d.Unplaced);
+    }
+
+    [Fact]
+    public void A_note_in_brackets_after_a_heading_does_not_hide_it()
+    {
+        var d = Single("""
+            Contact Center Supervisor
+            Reports To: Manager
+
+            KEY ACCOUNTABILITIES (% of time)
+            40% Hires, coaches and evaluates representatives.
+            """);
+        Assert.Equal("40% Hires, coaches and evaluates representatives.", Assert.Single(d.Responsibilities.SelectMany(g => g.Items)));
+        Assert.Empty(d.Unplaced);
+    }
+
+    [Fact]
+    public void A_posting_pasted_as_one_line_gives_up_its_header_fields_and_sections()
+    {
+        var d = Single("Real-Time Analyst Reports To: Workforce Manager Job Summary: Watches the queues minute by minute and keeps service level on target. "
+            + "Responsibilities: Monitor adherence and queue activity in NICE and move agents between skills as volume shiftsApprove or deny same-day time-off "
+            + "requests based on staffingSend intraday status updates to floor supervisors by chat and email "
+            + "Qualifications: Two years in workforce management");
+        Assert.Equal(("Real-Time Analyst", "Workforce Manager"), (d.Title, d.Header.ReportsTo));
+        Assert.Equal("Watches the queues minute by minute and keeps service level on target.", d.Summary);
+        Assert.Equal(["Monitor adherence and queue activity in NICE and move agents between skills as volume shifts", "Approve or deny same-day time-off requests based on staffing",
+            "Send intraday status updates to floor supervisors by chat and email"], d.Responsibilities.SelectMany(g => g.Items));
+        Assert.Equal(["Two years in workforce management"], d.Qualifications);
+    }
+
+    [Fact]
+    public void A_header_word_inside_a_duty_does_not_split_it()
+    {
+        var d = Single("""
+            Billing Specialist
+            Reports To: Billing Manager
+
+            Duties
+            - Work with the Finance Department: reconcile deposits daily and send the Treasury Department: a summary each Friday, with notes: what changed.
+            """);
+        Assert.Equal("Work with the Finance Department: reconcile deposits daily and send the Treasury Department: a summary each Friday, with notes: what changed.",
+            Assert.Single(d.Responsibilities.SelectMany(g => g.Items)));
+    }
 }

@@ -148,8 +148,8 @@ public sealed class ParserEvaluationTests
         Assert.True(LabeledFile.All().Count >= 12, "at least 12 labeled files");
         Assert.True(report.AllSections.F1 >= 0.95, text);
         Assert.All(report.Sections.Where(s => s.Value.Expected > 0), s => Assert.True(s.Value.F1 >= 0.85, $"{s.Key}: F1 {s.Value.F1:0.00}\n{text}"));
-        // The matcher was tuned on this set and on every set seen before, so this figure is optimistic; Test4's one blind measurement is the honest one.
-        Assert.True(report.Competencies.F1 >= 0.82, text);
+        // The matcher was tuned on this set and on every set seen before, so this figure is optimistic; Test5's one blind measurement is the honest one.
+        Assert.True(report.Competencies.F1 >= 0.86, text);
         Assert.All(report.Headers, h => Assert.True(h.Value.Right >= h.Value.Total * 0.8, $"header {h.Key}: {h.Value.Right}/{h.Value.Total}\n{text}"));
     }
 
@@ -158,22 +158,22 @@ public sealed class ParserEvaluationTests
     {
         var (report, text) = Run(LabeledFile.HeldOutFolder, "Held-out set", "jd-evaluation-held-out.md");
         Assert.True(report.AllSections.F1 >= 0.90, text);
-        Assert.True(report.Competencies.F1 >= 0.82, text);
+        Assert.True(report.Competencies.F1 >= 0.86, text);
     }
 
     /// <summary>
     /// The blind sets (see LABELING.md), each measured once before anything was tuned with it in view: Test at 0.71, Test2 at
-    /// 0.76, Test3 at 0.75, Test4 at 0.73 (0.68 for the matcher before the phrasings, measured on it the same day; 0.76 once the
-    /// reader placed the three sections that run found it missing). Test to Test3 were tuned on afterwards and now read 0.81–0.82.
-    /// The competency floors guard regressions only, never a target to tune toward. Test3's c06 posting lines were left
-    /// unmarked when it was written; they count against its sections.
+    /// 0.76, Test3 at 0.75, Test4 at 0.73, Test5 at 0.79 (0.73 for the matcher of the session before, measured on it the same
+    /// day; 0.86 once the reader knew the class-specification headings that run found it missing). All but Test5 were tuned on
+    /// afterwards and now read 0.88–0.91. The competency floors guard regressions only, never a target to tune toward.
+    /// Test3's c06 posting lines were left unmarked when it was written; they count against its sections.
     /// </summary>
     [Theory]
-    [InlineData("Test", 0.79)]
-    [InlineData("Test2", 0.79)]
-    [InlineData("Test3", 0.80)]
-    [InlineData("Test4", 0.74)]
-    [InlineData("Test5", 0.0)]
+    [InlineData("Test", 0.86)]
+    [InlineData("Test2", 0.86)]
+    [InlineData("Test3", 0.88)]
+    [InlineData("Test4", 0.85)]
+    [InlineData("Test5", 0.83)]
     public void A_blind_test_set_is_reported_and_its_sections_and_headers_meet_the_target(string set, double competencyFloor)
     {
         var (report, text) = Run(Path.Combine(AppContext.BaseDirectory, "JobDescriptions", set), $"Blind set {set}", $"jd-evaluation-{set.ToLowerInvariant()}.md");
