@@ -58,8 +58,8 @@ public sealed record CompetencyCues(
     static readonly Regex Conduct = Phrase(@"\b(confidential\w*|privacy|private|HIPAA|PHI|protected health information|professional(ism|ly)?|ethic\w*|integrity|respect\w*|discretion|discreet|code of conduct|dress code|trustworth\w*|honest\w*|accountab\w*|sensitive|never (share|shares|discuss|discusses|disclose|discloses))\b");
 
     // Customer Focus: serving people directly: a serving verb a few words before patients, members, callers or customers
-    // ("call" only right before them: "call volume and member satisfaction" serves no one); their calls or questions;
-    // customer service; courtesy.
+    // ("call" only right before them: "call volume and member satisfaction" serves no one); their questions or needs;
+    // customer service; courtesy. "Customer Care" as a department name or "member calls" as a queue is not it.
     static readonly Regex Customer = Phrase(@"\b(help|helps|helping|serve|serves|serving|assist|assists|answer|answers|greet|greets|talk|talks|speak|speaks|support|supports|guide|guides|welcome|welcomes|explain|explains|tell|tells|register|registers|schedule|schedules|enroll|enrolls|walk|walks|reach|reaches|remind|reminds|calm|calms|counsel|counsels|handle|handles|contact|contacts|educate|educates|visit|visits)\b([\w'’-]+\s+|\s+){0,6}?(patients?|members?|callers?|customers?|families|applicants?|beneficiaries|requesters?|consumers?)\b|\bcalls?\s+(from\s+|with\s+|to\s+)?(the\s+|new\s+|each\s+|back\s+|upset\s+|angry\s+)?(patients?|members?|callers?|customers?|families|applicants?)\b|\b(patients?|members?|callers?|customers?)['’]?s?\s+(questions?|needs|complaints?|concerns?|requests?)\b|\bcustomer (service|support|satisfaction)\b|\b(courteous|friendly|empathy|empathetic|patient and)\b");
 
     // Team Engagement: working with, helping or supporting colleagues: "with the scheduling team", "alongside the team",
@@ -97,7 +97,6 @@ public sealed record CompetencyCues(
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
     {
-        // Working with, helping or supporting colleagues: "with the scheduling team", "alongside the team", "between technicians and pharmacists".
         ["TEAM"] = Team,
         // Training others: "train new specialists", "teach Lean basics to supervisors", "show new clerks how".
         ["COACH"] = Phrase(@"\b(train|trains|training|teach|teaches|mentor|mentors|coach|coaches|onboard|onboards|develop|develops|show)\s+(the\s+|our\s+|new\s+|other\s+|each\s+|their\s+)?([\w-]+\s+){0,2}?(hires?|staff|specialists?|clerks?|representatives?|reps|agents?|supervisors?|analysts?|trainees|employees|colleagues|coworkers|peers|team|teammates|others|leads?|schedulers?|technicians?|coordinators?|trainers?|nurses?|users)\b"),
