@@ -16,7 +16,7 @@ public sealed partial class CompetencyMatcher
     /// <summary>
     /// A line counts for a job-knowledge or leadership competency from this score, and for a core one from <see cref="CoreLineThreshold"/>;
     /// a competency is called for from <see cref="DocumentThreshold"/> (core: <see cref="CoreDocumentThreshold"/>) summed over its lines.
-    /// Set on the development sets (Labeled and HeldOut) in a flat region of the sweep, never on the blind sets.
+    /// Set in a flat region of the sweep on the sets already seen, never on a blind set before its one measurement (LABELING.md).
     /// </summary>
     public double LineThreshold { get; init; } = 5.0;
     public double CoreLineThreshold { get; init; } = 4.0;
