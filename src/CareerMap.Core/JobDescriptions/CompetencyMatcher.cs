@@ -96,13 +96,16 @@ public sealed partial class CompetencyMatcher
         foreach (var line in lines)
         {
             var tokens = Tokens(line).DistinctBy(t => t.Stem).ToList();
-            var scored = entries.Where(e => e.Requirement?.IsMatch(line) ?? true).Select(e =>
+            var scored = entries.Select(e => (Entry: e, Phrasing: e.Phrasing?.Match(line)))
+                // Most requirements are also the competency's phrasing: its match already answers the requirement.
+                .Where(x => x.Entry.Requirement is not { } requirement || (ReferenceEquals(requirement, x.Entry.Phrasing) ? x.Phrasing!.Success : requirement.IsMatch(line)))
+                .Select(x =>
                 {
+                    var (e, phrasing) = x;
+                    var phrased = phrasing is { Success: true };
                     var words = tokens.Where(t => e.Terms.ContainsKey(t.Stem)).Select(t => t.Word).ToList();
-                    var phrasing = e.Phrasing?.Match(line);
-                    if (phrasing is { Success: true }) words.Add(phrasing.Value);
-                    return (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0) + (phrasing is { Success: true } ? PhrasingBonus : 0), Words: words,
-                        Phrased: phrasing is { Success: true });
+                    if (phrased) words.Add(phrasing!.Value);
+                    return (Entry: e, Score: Score(e, tokens) + (Names(line, e) ? NameBonus : 0) + (phrased ? PhrasingBonus : 0), Words: words, Phrased: phrased);
                 })
                 .Where(s => s.Score >= (s.Entry.Core ? CoreLineThreshold : LineThreshold)).OrderByDescending(s => s.Score).ToList();
             // A line says what the work is (job knowledge, leadership) and how it is done (core): "explain plan coverage to
