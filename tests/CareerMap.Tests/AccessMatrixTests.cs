@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CareerMap.Accounts;
+using CareerMap.Infrastructure;
+using CareerMap.People;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using CareerMap.Tests.Support;
 
 namespace CareerMap.Tests;
@@ -97,5 +101,31 @@ public sealed class AccessMatrixTests
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>An endpoint added later under a person's route, with no check of its own, is still refused to whoever may not see that person.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_new_person_endpoint_without_its_own_check_is_still_refused_to_a_stranger(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var app = await TestApp.StartAsync(database, extend: web =>
+        {
+            web.MapGet("/api/employees/{number}/secret", (string number) => TypedResults.Ok(new { number, secret = "salary band" })).RequireAuthorization();
+            web.MapPost("/api/employees/{number}/secret", (string number) => TypedResults.Ok()).RequireAuthorization().ForRelations(Relation.Self);
+        });
+        var c = await Cast.LoadAsync(app);
+        var peer = await app.SignedInAsync(AppRoles.Employee, c.Peer);
+        var otherManager = await app.SignedInAsync(AppRoles.Manager, c.OtherManager);
+        var manager = await app.SignedInAsync(AppRoles.Manager, c.Manager);
+        var self = await app.SignedInAsync(AppRoles.Employee, c.Employee);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await peer.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherManager.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
+        Assert.DoesNotContain("salary", await (await peer.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await peer.GetAsync("/api/employees/NO-SUCH-PERSON/secret", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
+        // An endpoint that declares whom it serves is held to that, too: the manager may read but not act as the person.
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync($"/api/employees/{c.Employee}/secret", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await self.PostAsync($"/api/employees/{c.Employee}/secret", null, Ct)).StatusCode);
     }
 }

@@ -90,7 +90,7 @@ public sealed class PlansApiTests
         var skip = await app.SignedInAsync(AppRoles.Manager, cast.SkipLevel);
         Assert.Equal(0, (await skip.GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct)).GetArrayLength());
 
-        await app.WithDbAsync(db => db.Plans.ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmittedOn, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-20)), Ct));
+        await app.WithDbAsync(db => db.Plans.ExecuteUpdateAsync(s => s.SetProperty(p => p.SubmittedOn, TestClock.Today.AddDays(-20)), Ct));
         var overdue = await skip.GetFromJsonAsync<JsonElement>("/api/plans/overdue", Ct);
         Assert.Equal(cast.Employee, overdue[0].GetProperty("employeeNumber").GetString());
         Assert.Equal(20, overdue[0].GetProperty("daysWaiting").GetInt32());

@@ -15,7 +15,7 @@ public sealed class RatingIndexTests
     public async Task The_index_ranks_exactly_as_the_straightforward_computation_and_follows_new_ratings(string provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TestClock.Today;
         var graph = CareerGraph.Build(await app.ExportAsync());
         var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
         Assert.Equal(300, index.Count);

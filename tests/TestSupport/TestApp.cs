@@ -24,9 +24,12 @@ public sealed class TestApp : IAsyncDisposable
         await StartAsync(await TestDatabase.CreateAsync(provider), demo, ownsDatabase: true, settings);
 
     /// <summary>Another app instance over a database some other instance already serves.</summary>
-    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="extend">Maps more endpoints before the app starts (tests of what every endpoint gets without asking).</param>
+    public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplication>? extend = null)
     {
-        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo, Settings: settings));
+        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo, Settings: settings, Clock: TestClock.Create()));
+        extend?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(address), ownsDatabase = ownsDatabase };

@@ -1,4 +1,3 @@
-using CareerMap.Cli;
 using CareerMap.Data;
 using CareerMap.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +75,8 @@ public sealed class TestDatabase : IAsyncDisposable
             if (sqliteTemplate is not null) return sqliteTemplate;
             var path = Path.Combine(Path.GetTempPath(), $"careermap-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
             var target = DatabaseTarget.Parse($"Data Source={path};Pooling=False");
-            await CareerMapCli.PrepareAsync(target);
+            await target.MigrateAsync();
+            await SeedAsync(target);
             // Fold the WAL back into the file so a plain copy carries everything.
             await using (var db = target.CreateContext())
                 await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -122,14 +122,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await PostgresServer.ExecuteAsync(admin, $"CREATE DATABASE {Template}");
             var target = DatabaseTarget.Parse(new NpgsqlConnectionStringBuilder(admin) { Database = Template }.ConnectionString);
             await target.MigrateAsync();
-            await using (var services = CareerMapServices.BuildCliServices(target))
-            await using (var scope = services.CreateAsyncScope())
-            {
-                var sample = scope.ServiceProvider.GetRequiredService<SampleOrganization>();
-                await sample.LoadFrameworkAsync();
-                await sample.SeedPeopleAsync(new(SampleOrganization.DefaultEmployees, SampleOrganization.DefaultSeed, new DateOnly(2026, 11, 1)));
-                await sample.CreatePersonasAsync();
-            }
+            await SeedAsync(target);
             NpgsqlConnection.ClearAllPools();
             postgresTemplate = true;
         }
@@ -137,6 +130,14 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>The sample organization as the app loads it on first start, on the tests' day: the same people on both providers.</summary>
+    static async Task SeedAsync(DatabaseTarget target)
+    {
+        await using var services = CareerMapServices.BuildCliServices(target, TestClock.Create());
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SampleOrganization>().LoadAsync();
     }
 
     public async ValueTask DisposeAsync() => await cleanup();

@@ -11,7 +11,7 @@ namespace CareerMap.Audit;
 /// so a change and its record land together or not at all. Secrets (password hashes, stamps) are never recorded.
 /// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
     static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), "IdentityUserToken`1", "IdentityUserLogin`1"];
@@ -31,7 +31,7 @@ public sealed class AuditInterceptor(IAuditActor actor) : SaveChangesInterceptor
     void Record(DbContext? context)
     {
         if (context is null) return;
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
             .ToList();

@@ -56,7 +56,7 @@ public sealed record DiffLine(string Kind, string? Left, string? Right);
 public sealed record RoleComparison(string Junior, string Senior, IReadOnlyDictionary<string, IReadOnlyList<string>> Adds, IReadOnlyList<string> CompetenciesAdded, IReadOnlyList<string> LevelsRaised);
 
 /// <summary>HR's library of job descriptions: every version kept, diffs between any two, and confirmed links into the framework.</summary>
-public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework)
+public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework, TimeProvider clock)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -99,7 +99,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
             stored.Add(new JobDescriptionVersion
             {
                 RoleId = role?.Id, Number = number, Title = title, SourceName = Path.GetFileName(fileName), SourceText = text,
-                Structured = JsonSerializer.Serialize(d, Json), CreatedAt = DateTime.UtcNow, CreatedBy = actor,
+                Structured = JsonSerializer.Serialize(d, Json), CreatedAt = clock.UtcNow(), CreatedBy = actor,
             });
         }
         db.JobDescriptions.AddRange(stored);
@@ -161,7 +161,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         var report = await framework.ImportAsync(document, place => place.Replace("requirements", "links", StringComparison.Ordinal), dryRun: false, ct: ct);
         if (!report.Ok) return report.Problems;
         version.ConfirmedLinks = JsonSerializer.Serialize(links.ToDictionary(l => l.Competency, l => l.Level), Json);
-        version.ConfirmedAt = DateTime.UtcNow;
+        version.ConfirmedAt = clock.UtcNow();
         version.ConfirmedBy = actor;
         await db.SaveChangesAsync(ct);
         return [];

@@ -13,21 +13,8 @@ public sealed record AssessmentView(long Id, string Competency, int Level, strin
 
 public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
 {
-    /// <summary>Everyone below a leader, at any depth.</summary>
-    public async Task<HashSet<int>> BelowAsync(int leaderId, CancellationToken ct = default)
-    {
-        var reports = (await db.Employees.AsNoTracking().Where(e => e.ManagerId != null).Select(e => new { e.Id, e.ManagerId }).ToListAsync(ct))
-            .ToLookup(e => e.ManagerId!.Value, e => e.Id);
-        var below = new HashSet<int>();
-        var queue = new Queue<int>([leaderId]);
-        while (queue.Count > 0)
-            foreach (var id in reports[queue.Dequeue()])
-                if (below.Add(id)) queue.Enqueue(id);
-        return below;
-    }
-
-    /// <summary>One page of the people an account may see (null: everyone), found by name, number, role title or location, in name order.</summary>
-    public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IReadOnlyCollection<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
+    /// <summary>One page of the people an account may see (a query of their ids; null: everyone), found by name, number, role title or location, in name order.</summary>
+    public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IQueryable<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
@@ -46,6 +33,9 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     /// <summary>What is known of one person for readiness and routes.</summary>
     public async Task<PersonState?> StateAsync(int employeeId, DateOnly today, CancellationToken ct = default) =>
         (await LoadAsync([employeeId], today, ct)) is [var person, ..] ? person.State : null;
+
+    /// <summary>One person known to exist (the person in a route, already resolved).</summary>
+    public async Task<PersonRecord> PersonAsync(int employeeId, DateOnly today, CancellationToken ct = default) => (await LoadAsync([employeeId], today, ct))[0];
 
     public Task<string?> NameOfAsync(int employeeId, CancellationToken ct = default) =>
         db.Employees.Where(e => e.Id == employeeId).Select(e => e.Name).FirstOrDefaultAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Paths;
@@ -22,7 +23,7 @@ public sealed record ActionEdit(string Competency, string? Strategy, string Desc
 public sealed record OverduePlan(string EmployeeNumber, string Name, string ManagerName, DateOnly SubmittedOn, int DaysWaiting);
 
 /// <summary>The IDP: proposed from the assessment, edited by its owner, reviewed by their manager, every step recorded.</summary>
-public sealed class PlanService(CareerMapDb db, FrameworkService framework)
+public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock)
 {
     public const int ReviewDays = 14;
 
@@ -51,6 +52,13 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework)
         [.. Moves.Where(m => m.Key.From == from && (m.Value == "either" ? actor.IsOwner || actor.IsLeader : m.Value == "owner" ? actor.IsOwner : actor.IsLeader)).Select(m => m.Key.To)];
 
     public static bool Editable(PlanStatus status) => status is PlanStatus.Draft or PlanStatus.ChangesRequested;
+
+    /// <summary>The account acting on a plan, as its owner, a leader above them, or a reader.</summary>
+    public async Task<PlanActor> ActorAsync(CurrentAccount account, Relation relation, CancellationToken ct = default)
+    {
+        var name = account.EmployeeId is int me ? await db.Employees.Where(e => e.Id == me).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
+        return new PlanActor(account.EmployeeId, name ?? account.Email ?? "unknown", relation == Relation.Self, relation == Relation.Leader);
+    }
 
     public static string Cycle(DateOnly today) => today.Year.ToString(CultureInfo.InvariantCulture);
 
@@ -162,7 +170,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework)
 
     async Task RecordAsync(int planId, PlanActor actor, PlanEventKind kind, PlanStatus? from, PlanStatus? to, string? text, CancellationToken ct)
     {
-        db.PlanEvents.Add(new PlanEvent { PlanId = planId, At = DateTime.UtcNow, ByEmployeeId = actor.EmployeeId, By = actor.Name, Kind = kind, From = from, To = to, Text = text });
+        db.PlanEvents.Add(new PlanEvent { PlanId = planId, At = clock.UtcNow(), ByEmployeeId = actor.EmployeeId, By = actor.Name, Kind = kind, From = from, To = to, Text = text });
         await db.SaveChangesAsync(ct);
     }
 

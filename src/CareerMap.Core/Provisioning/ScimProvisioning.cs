@@ -22,12 +22,12 @@ sealed record ScimFields(string UserName, string? ExternalId, bool Active, strin
 /// from a roster are adopted rather than duplicated. A manager not provisioned yet is linked when they arrive.
 /// DELETE deactivates: the resource answers 404 afterwards, the employee and their history stay.
 /// </summary>
-public sealed partial class ScimProvisioning(CareerMapDb db)
+public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
 {
     /// <summary>Absolute URL of /scim/v2, for meta.location and $ref.</summary>
     public string BaseUrl { get; set; } = "/scim/v2";
 
-    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    DateOnly Today => clock.Today();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
@@ -37,7 +37,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
     public async Task<JsonObject> CreateAsync(JsonObject body, CancellationToken ct = default)
     {
         var (resource, fields) = Read(body);
-        var now = DateTime.UtcNow;
+        var now = clock.UtcNow();
         var user = new ScimUser
         {
             ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
@@ -84,7 +84,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
     public Task DeleteAsync(string id, CancellationToken ct = default) => WriteAsync(async () =>
     {
         var user = await FindAsync(id, ct);
-        user.DeletedAt = DateTime.UtcNow;
+        user.DeletedAt = clock.UtcNow();
         user.Active = false;
         user.Version++;
         if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
@@ -202,7 +202,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db)
         user.Resource = resource.ToJsonString();
         user.UserName = fields.UserName;
         user.UserNameKey = fields.UserName.ToLowerInvariant();
-        user.LastModified = DateTime.UtcNow;
+        user.LastModified = clock.UtcNow();
         user.Version++;
         await SaveAsync(user, fields, ct);
     }

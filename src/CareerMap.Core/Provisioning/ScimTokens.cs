@@ -8,14 +8,14 @@ namespace CareerMap.Provisioning;
 public sealed record IssuedToken(int Id, string Name, string Prefix, string Token);
 
 /// <summary>Provisioning tokens: random, shown once, stored as a SHA-256 hash, revocable.</summary>
-public sealed class ScimTokens(CareerMapDb db)
+public sealed class ScimTokens(CareerMapDb db, TimeProvider clock)
 {
     const string Scheme = "cmscim_";
 
     public async Task<IssuedToken> IssueAsync(string name, string issuedBy, CancellationToken ct = default)
     {
         var token = Scheme + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var stored = new ScimToken { Name = name.Trim(), Prefix = token[..(Scheme.Length + 6)], Hash = HashOf(token), CreatedAt = DateTime.UtcNow, CreatedBy = issuedBy };
+        var stored = new ScimToken { Name = name.Trim(), Prefix = token[..(Scheme.Length + 6)], Hash = HashOf(token), CreatedAt = clock.UtcNow(), CreatedBy = issuedBy };
         db.ScimTokens.Add(stored);
         await db.SaveChangesAsync(ct);
         return new(stored.Id, stored.Name, stored.Prefix, token);
@@ -27,9 +27,9 @@ public sealed class ScimTokens(CareerMapDb db)
         if (!secret.StartsWith(Scheme, StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = HashOf(secret);
         var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-        if (token is not null && (token.LastUsedAt is not { } used || DateTime.UtcNow - used > TimeSpan.FromMinutes(1)))
+        if (token is not null && (token.LastUsedAt is not { } used || clock.UtcNow() - used > TimeSpan.FromMinutes(1)))
         {
-            token.LastUsedAt = DateTime.UtcNow;
+            token.LastUsedAt = clock.UtcNow();
             await db.ScimTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, token.LastUsedAt), ct);
         }
         return token;
@@ -39,7 +39,7 @@ public sealed class ScimTokens(CareerMapDb db)
     {
         var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (token is null) return false;
-        token.RevokedAt ??= DateTime.UtcNow;
+        token.RevokedAt ??= clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return true;
     }

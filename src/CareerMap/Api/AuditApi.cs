@@ -3,6 +3,7 @@ using CareerMap.Audit;
 using CareerMap.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 
@@ -19,28 +20,12 @@ public static class AuditApi
         return app;
     }
 
-    public static IQueryable<AuditEntry> Filter(CareerMapDb db, string? q, string? entity, string? actor, DateOnly? from, DateOnly? to)
-    {
-        var query = db.Audit.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(entity)) query = query.Where(a => a.Entity == entity);
-        if (!string.IsNullOrWhiteSpace(actor)) query = query.Where(a => a.Actor == actor);
-        if (from is { } f) query = query.Where(a => a.At >= f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        if (to is { } t) query = query.Where(a => a.At < t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim().ToLowerInvariant();
-            query = query.Where(a => a.Key.ToLower().Contains(text) || a.Entity.ToLower().Contains(text) || a.Actor.ToLower().Contains(text)
-                || (a.Before != null && a.Before.ToLower().Contains(text)) || (a.After != null && a.After.ToLower().Contains(text)));
-        }
-        return query.OrderByDescending(a => a.At).ThenByDescending(a => a.Id);
-    }
-
     static async Task<Results<Ok<Paged<AuditView>>, ValidationProblem>> Search(string? q, string? entity, string? actor, DateOnly? from, DateOnly? to, int? page, int? pageSize,
         CareerMapDb db, CancellationToken ct)
     {
         if (page is < 1 || pageSize is < 1 or > FrameworkApi.MaxPageSize)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = [$"page must be 1 or more and pageSize 1 to {FrameworkApi.MaxPageSize}"] });
-        var query = Filter(db, q, entity, actor, from, to);
+        var query = AuditSearch.Filter(db, q, entity, actor, from, to);
         var size = pageSize ?? FrameworkApi.DefaultPageSize;
         var items = await query.Skip(((page ?? 1) - 1) * size).Take(size)
             .Select(a => new AuditView(a.At, a.Actor, a.Entity, a.Key, a.Action, a.Before, a.After)).ToListAsync(ct);
@@ -50,7 +35,7 @@ public static class AuditApi
     static async Task<FileContentHttpResult> Export(string? q, string? entity, string? actor, DateOnly? from, DateOnly? to, CareerMapDb db, CancellationToken ct)
     {
         var csv = new StringBuilder("at,actor,entity,key,action,before,after\n");
-        await foreach (var a in Filter(db, q, entity, actor, from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var a in AuditSearch.Filter(db, q, entity, actor, from, to).AsAsyncEnumerable().WithCancellation(ct))
             csv.AppendJoin(',', [a.At.ToString("O"), Field(a.Actor), Field(a.Entity), Field(a.Key), a.Action, Field(a.Before), Field(a.After)]).Append('\n');
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "careermap-audit.csv");
     }

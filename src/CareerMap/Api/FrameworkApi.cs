@@ -4,6 +4,7 @@ using CareerMap.Framework;
 using CareerMap.Framework.Formats;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

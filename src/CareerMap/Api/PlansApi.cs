@@ -1,22 +1,20 @@
-using System.Security.Claims;
-using CareerMap.Accounts;
+using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Api;
 
-public sealed record PlanActionView(string Competency, string? Strategy, string Description, DateOnly? DueOn, string Status, string? Evidence);
+public sealed record PlanActionView(string Competency, string? Strategy, string Description, DateOnly? DueOn, ActionStatus Status, string? Evidence);
 
-public sealed record PlanEventView(DateTime At, string? By, string Kind, string? From, string? To, string? Text);
+public sealed record PlanEventView(DateTime At, string? By, PlanEventKind Kind, PlanStatus? From, PlanStatus? To, string? Text);
 
-public sealed record PlanView(string Employee, string Cycle, string Status, string? Education, string? Experience,
+public sealed record PlanView(string Employee, string Cycle, PlanStatus Status, string? Education, string? Experience,
     string? ShortTermProfessional, string? ShortTermPersonal, string? MidTermProfessional, string? MidTermPersonal, string? LongTermProfessional, string? LongTermPersonal,
     IReadOnlyList<string> TargetRoles, IReadOnlyList<string> Strengths, IReadOnlyList<string> Opportunities, IReadOnlyList<string> Needs,
-    IReadOnlyList<Reflection> Reflections, IReadOnlyList<PlanActionView> Actions, DateOnly? SubmittedOn, IReadOnlyList<string> NextSteps, IReadOnlyList<PlanEventView> History);
+    IReadOnlyList<Reflection> Reflections, IReadOnlyList<PlanActionView> Actions, DateOnly? SubmittedOn, IReadOnlyList<PlanStatus> NextSteps, IReadOnlyList<PlanEventView> History);
 
 public sealed record StartPlan(string? TargetRole);
 
@@ -30,121 +28,89 @@ public static class PlansApi
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("Development plans");
-        api.MapGet("/employees/{number}/plan", Get);
-        api.MapPost("/employees/{number}/plan", Start).WithSummary("Starts this cycle's plan (its owner only), proposed from the ratings toward a target role");
-        api.MapPut("/employees/{number}/plan", Edit).WithSummary("Edits a draft, or a plan sent back for changes (its owner only)");
-        api.MapPost("/employees/{number}/plan/status", Transition).WithSummary("Draft → Submitted → Approved / Changes requested → In progress → Completed");
-        api.MapPost("/employees/{number}/plan/notes", Note).WithSummary("A comment or a dated check-in");
         api.MapGet("/plans/overdue", Overdue).WithSummary("Plans submitted over 14 days ago and not reviewed, for their manager's manager (all of them for HR)");
+
+        // Who may see the person in the route is checked before these run (PersonAccess.UsePersonAccess).
+        var plan = api.MapGroup("/employees/{number}/plan");
+        plan.MapGet("", Get);
+        plan.MapPost("", Start).ForRelations(Relation.Self).WithSummary("Starts this cycle's plan (its owner only), proposed from the ratings toward a target role");
+        plan.MapPut("", Edit).ForRelations(Relation.Self).WithSummary("Edits a draft, or a plan sent back for changes (its owner only)");
+        plan.MapPost("/status", Transition).ForRelations(Relation.Self, Relation.Leader).WithSummary("Draft → Submitted → Approved / Changes requested → In progress → Completed");
+        plan.MapPost("/notes", Note).ForRelations(Relation.Self, Relation.Leader).WithSummary("A comment or a dated check-in");
         return app;
     }
 
-    static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
-
-    public static PlanStatus? ParseStatus(string? text) =>
-        Enum.TryParse<PlanStatus>((text ?? "").Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal), true, out var s) && Enum.IsDefined(s) ? s : null;
-
-    public static string StatusName(PlanStatus s) => s switch
+    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> Get(PersonInRoute who, PeopleAccess access, PlanService plans, CancellationToken ct)
     {
-        PlanStatus.ChangesRequested => "changes-requested",
-        PlanStatus.InProgress => "in-progress",
-        _ => s.ToString().ToLowerInvariant(),
-    };
-
-    /// <summary>The person, whether they exist, and who the caller is to them.</summary>
-    public static async Task<(int? Id, Relation Relation, PlanActor Actor)> WhoAsync(string number, ClaimsPrincipal user, PeopleAccess access, PeopleDirectory people,
-        UserManager<AppUser> users, CancellationToken ct)
-    {
-        var id = await people.IdOfAsync(number, ct);
-        var relation = id is null ? Relation.None : await access.RelationAsync(user, id.Value, ct);
-        var me = await access.MeAsync(user);
-        var name = (me is int m ? await people.NameOfAsync(m, ct) : null) ?? (await users.GetUserAsync(user))?.Email ?? "unknown";
-        return (id, relation, new PlanActor(me, name, relation == Relation.Self, relation == Relation.Leader));
+        if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
+        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
     }
 
-    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ForbidHttpResult>> Get(string number, ClaimsPrincipal user, PeopleAccess access,
-        PeopleDirectory people, UserManager<AppUser> users, PlanService plans, CancellationToken ct)
+    static async Task<Results<Created<PlanView>, Conflict<ProblemDetails>, ValidationProblem>> Start(StartPlan body, PersonInRoute who, PeopleAccess access,
+        PeopleDirectory people, CareerPaths paths, PlanService plans, TimeProvider clock, CancellationToken ct)
     {
-        var (id, relation, actor) = await WhoAsync(number, user, access, people, users, ct);
-        if (id is null) return NotFound($"employee {number} does not exist");
-        if (relation == Relation.None) return TypedResults.Forbid();
-        var plan = await plans.CurrentAsync(id.Value, ct);
-        if (plan is null) return NotFound($"{number} has no development plan yet");
-        return TypedResults.Ok(View(number, plan, actor, await plans.EventsAsync(plan.Id, ct)));
-    }
-
-    static async Task<Results<Created<PlanView>, NotFound<ProblemDetails>, ForbidHttpResult, Conflict<ProblemDetails>, ValidationProblem>> Start(string number, StartPlan body,
-        ClaimsPrincipal user, PeopleAccess access, PeopleDirectory people, UserManager<AppUser> users, CareerPaths paths, PlanService plans, CancellationToken ct)
-    {
-        var (id, relation, actor) = await WhoAsync(number, user, access, people, users, ct);
-        if (id is null) return NotFound($"employee {number} does not exist");
-        if (relation != Relation.Self) return TypedResults.Forbid();
-        var current = await plans.CurrentAsync(id.Value, ct);
-        if (current is not null && current.Cycle == PlanService.Cycle(Today))
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Already started", Detail = $"{number} already has a plan for {current.Cycle}" });
+        var today = clock.Today();
+        var current = await plans.CurrentAsync(who.Id, ct);
+        if (current is not null && current.Cycle == PlanService.Cycle(today))
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Already started", Detail = $"{who.EmployeeNumber} already has a plan for {current.Cycle}" });
         var graph = await paths.GraphAsync(ct);
-        var person = (await people.LoadAsync([id.Value], Today, ct))[0].State;
-        var target = body.TargetRole ?? PeopleApi.Recommendations(graph, person).FirstOrDefault(r => r.Direction == "promotion")?.Role ?? person.CurrentRole;
+        var person = (await people.PersonAsync(who.Id, today, ct)).State;
+        var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person);
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
-        var plan = await plans.StartAsync(id.Value, person, graph, target, actor, Today, ct);
-        return TypedResults.Created($"/api/employees/{number}/plan", View(number, plan, actor, await plans.EventsAsync(plan.Id, ct)));
+        var plan = await plans.StartAsync(who.Id, person, graph, target, await plans.ActorAsync(access.Account, who.Relation, ct), today, ct);
+        return TypedResults.Created($"/api/employees/{who.EmployeeNumber}/plan", await ViewAsync(who, plan, access, plans, ct));
     }
 
-    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> Edit(string number, PlanEdit body, ClaimsPrincipal user,
-        PeopleAccess access, PeopleDirectory people, UserManager<AppUser> users, CareerPaths paths, PlanService plans, CancellationToken ct)
+    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Edit(PlanEdit body, PersonInRoute who, PeopleAccess access,
+        CareerPaths paths, PlanService plans, CancellationToken ct)
     {
-        var (id, relation, actor) = await WhoAsync(number, user, access, people, users, ct);
-        if (id is null) return NotFound($"employee {number} does not exist");
-        if (relation != Relation.Self) return TypedResults.Forbid();
-        if (await plans.CurrentAsync(id.Value, ct) is not { } plan) return NotFound($"{number} has no development plan yet");
+        if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
         var errors = await plans.UpdateAsync(plan, body, await paths.GraphAsync(ct), ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(View(number, plan, actor, await plans.EventsAsync(plan.Id, ct)));
+        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
     }
 
-    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem, Conflict<ProblemDetails>>> Transition(string number, PlanTransition body,
-        ClaimsPrincipal user, PeopleAccess access, PeopleDirectory people, UserManager<AppUser> users, PlanService plans, CancellationToken ct)
+    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Transition(PlanTransition body, PersonInRoute who,
+        PeopleAccess access, PlanService plans, TimeProvider clock, CancellationToken ct)
     {
-        var (id, relation, actor) = await WhoAsync(number, user, access, people, users, ct);
-        if (id is null) return NotFound($"employee {number} does not exist");
-        if (relation is not (Relation.Self or Relation.Leader)) return TypedResults.Forbid();
-        if (ParseStatus(body.To) is not { } to)
+        if (WireNames.Parse<PlanStatus>(body.To) is not { } to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be submitted, approved, changes-requested, in-progress or completed"] });
-        if (await plans.CurrentAsync(id.Value, ct) is not { } plan) return NotFound($"{number} has no development plan yet");
-        var refused = await plans.TransitionAsync(plan, to, actor, body.Comment, Today, ct);
+        if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
+        var refused = await plans.TransitionAsync(plan, to, await plans.ActorAsync(access.Account, who.Relation, ct), body.Comment, clock.Today(), ct);
         if (refused is not null) return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not allowed now", Detail = refused });
-        return TypedResults.Ok(View(number, plan, actor, await plans.EventsAsync(plan.Id, ct)));
+        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
     }
 
-    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> Note(string number, PlanNote body, ClaimsPrincipal user,
-        PeopleAccess access, PeopleDirectory people, UserManager<AppUser> users, PlanService plans, CancellationToken ct)
+    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Note(PlanNote body, PersonInRoute who, PeopleAccess access,
+        PlanService plans, CancellationToken ct)
     {
-        var (id, relation, actor) = await WhoAsync(number, user, access, people, users, ct);
-        if (id is null) return NotFound($"employee {number} does not exist");
-        if (relation is not (Relation.Self or Relation.Leader)) return TypedResults.Forbid();
-        var kind = body.Kind?.ToLowerInvariant() switch { "comment" => PlanEventKind.Comment, "check-in" or "checkin" => PlanEventKind.CheckIn, _ => (PlanEventKind?)null };
+        var kind = WireNames.Parse<PlanEventKind>(body.Kind) is { } k && k != PlanEventKind.Status ? k : (PlanEventKind?)null;
         var errors = new Dictionary<string, string[]>();
         if (kind is null) errors["kind"] = ["kind must be comment or check-in"];
         if (string.IsNullOrWhiteSpace(body.Text)) errors["text"] = ["text is required"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (await plans.CurrentAsync(id.Value, ct) is not { } plan) return NotFound($"{number} has no development plan yet");
-        await plans.AddNoteAsync(plan, kind!.Value, actor, body.Text!, ct);
-        return TypedResults.Ok(View(number, plan, actor, await plans.EventsAsync(plan.Id, ct)));
+        if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
+        await plans.AddNoteAsync(plan, kind!.Value, await plans.ActorAsync(access.Account, who.Relation, ct), body.Text!, ct);
+        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
     }
 
-    static async Task<Ok<IReadOnlyList<OverduePlan>>> Overdue(ClaimsPrincipal user, PeopleAccess access, PlanService plans, CancellationToken ct)
+    static async Task<Ok<IReadOnlyList<OverduePlan>>> Overdue(PeopleAccess access, PlanService plans, TimeProvider clock, CancellationToken ct)
     {
-        if (user.IsInRole(AppRoles.HrAdmin)) return TypedResults.Ok(await plans.OverdueAsync(null, Today, ct));
-        return TypedResults.Ok(await access.MeAsync(user) is int me ? await plans.OverdueAsync(me, Today, ct) : []);
+        if (access.Account.IsHrAdmin) return TypedResults.Ok(await plans.OverdueAsync(null, clock.Today(), ct));
+        return TypedResults.Ok(access.Account.EmployeeId is int me ? await plans.OverdueAsync(me, clock.Today(), ct) : []);
     }
 
-    static NotFound<ProblemDetails> NotFound(string detail) => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = detail });
+    static NotFound<ProblemDetails> NoPlan(PersonInRoute who) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"{who.EmployeeNumber} has no development plan yet" });
 
-    public static PlanView View(string number, DevelopmentPlan p, PlanActor actor, IReadOnlyList<PlanEvent> events) =>
-        new(number, p.Cycle, StatusName(p.Status), p.Education, p.Experience, p.ShortTermProfessional, p.ShortTermPersonal, p.MidTermProfessional, p.MidTermPersonal,
+    static async Task<PlanView> ViewAsync(PersonInRoute who, DevelopmentPlan p, PeopleAccess access, PlanService plans, CancellationToken ct)
+    {
+        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var events = await plans.EventsAsync(p.Id, ct);
+        return new(who.EmployeeNumber, p.Cycle, p.Status, p.Education, p.Experience, p.ShortTermProfessional, p.ShortTermPersonal, p.MidTermProfessional, p.MidTermPersonal,
             p.LongTermProfessional, p.LongTermPersonal, p.TargetRoles, p.Strengths, p.Opportunities, p.Needs, p.Reflections,
-            [.. p.Actions.Select(a => new PlanActionView(a.Competency, a.Strategy, a.Description, a.DueOn, a.Status switch { ActionStatus.InProgress => "in-progress", ActionStatus.Done => "done", _ => "not-started" }, a.Evidence))],
-            p.SubmittedOn, [.. PlanService.Allowed(p.Status, actor).Select(StatusName)],
-            [.. events.Select(e => new PlanEventView(e.At, e.By, e.Kind == PlanEventKind.CheckIn ? "check-in" : e.Kind.ToString().ToLowerInvariant(),
-                e.From is { } f ? StatusName(f) : null, e.To is { } t ? StatusName(t) : null, e.Text))]);
+            [.. p.Actions.Select(a => new PlanActionView(a.Competency, a.Strategy, a.Description, a.DueOn, a.Status, a.Evidence))],
+            p.SubmittedOn, PlanService.Allowed(p.Status, actor),
+            [.. events.Select(e => new PlanEventView(e.At, e.By, e.Kind, e.From, e.To, e.Text))]);
+    }
 }

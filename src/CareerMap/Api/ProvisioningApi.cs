@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

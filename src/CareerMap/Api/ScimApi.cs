@@ -7,6 +7,7 @@ using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

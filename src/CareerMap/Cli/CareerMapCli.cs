@@ -126,7 +126,7 @@ public static class CareerMapCli
         command.Options.Add(frameworkRoles);
         command.SetAction(async (p, ct) =>
         {
-            var date = DateOnly.FromDateTime(DateTime.UtcNow);
+            var date = TimeProvider.System.Today();
             if (p.GetValue(asOf) is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
                 return Fail($"--as-of: '{text}' is not a date in the form yyyy-MM-dd", Usage);
             var count = p.GetValue(employees);

@@ -11,19 +11,26 @@ namespace CareerMap.Infrastructure;
 /// <summary>
 /// Every request signed in as an account is checked against the account as stored: a locked account, or one whose
 /// security stamp changed (deactivated by provisioning, password reset), is treated as signed out at once. Identity
-/// checks cookies only every 30 minutes and bearer tokens never; this closes both.
+/// checks cookies only every 30 minutes and bearer tokens never; this closes both. The row read here also fills the
+/// request's <see cref="CurrentAccount"/>, so nothing else reads the account again.
 /// </summary>
-sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity) : IClaimsTransformation
+sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity, CurrentAccount current, TimeProvider clock) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         var options = identity.Value.ClaimsIdentity;
         if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(options.UserIdClaimType) is not { } id) return principal;
         var stamp = principal.FindFirstValue(options.SecurityStampClaimType);
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd }).FirstOrDefaultAsync();
-        var active = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= DateTimeOffset.UtcNow)
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd, u.Email, u.EmployeeId }).FirstOrDefaultAsync();
+        var active = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= clock.GetUtcNow())
             && (stamp is null || stamp == account.SecurityStamp);
-        return active ? principal : new ClaimsPrincipal(new ClaimsIdentity());
+        if (!active)
+        {
+            current.SignOut();
+            return new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        current.SignIn(id, account!.Email, account.EmployeeId, principal.IsInRole(AppRoles.HrAdmin));
+        return principal;
     }
 }
 

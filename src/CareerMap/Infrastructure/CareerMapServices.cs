@@ -14,10 +14,11 @@ public static class CareerMapServices
     {
         services.AddSingleton(database);
         services.TryAddSingleton<IAuditActor, CommandLineActor>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<CareerMapDb>((sp, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IAuditActor>()));
+            options.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         });
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
@@ -25,7 +26,8 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
-        services.AddScoped<CareerMap.Api.PeopleAccess>();
+        services.AddScoped<CurrentAccount>();
+        services.AddScoped<CareerMap.People.PeopleAccess>();
         services.AddScoped<CareerMap.Provisioning.ScimProvisioning>();
         services.AddScoped<CareerMap.Provisioning.ScimTokens>();
         services.AddScoped<CareerMap.Provisioning.TitleAliases>();
@@ -56,9 +58,10 @@ public static class CareerMapServices
     }
 
     /// <summary>A service provider for CLI commands: data, accounts and logging, no web server.</summary>
-    public static ServiceProvider BuildCliServices(DatabaseTarget database)
+    public static ServiceProvider BuildCliServices(DatabaseTarget database, TimeProvider? clock = null)
     {
         var services = new ServiceCollection();
+        services.AddSingleton(clock ?? TimeProvider.System);
         services.AddLogging();
         services.AddDataProtection();
         services.AddCareerMapData(database);

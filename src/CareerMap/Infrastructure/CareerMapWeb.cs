@@ -10,8 +10,9 @@ using Scalar.AspNetCore;
 namespace CareerMap.Infrastructure;
 
 /// <param name="Settings">Extra configuration over appsettings.json and the environment (tests use it for single sign-on).</param>
+/// <param name="Clock">The clock every date and time comes from (tests run on a fixed day); the system clock when null.</param>
 public sealed record WebSettings(DatabaseTarget Database, string Urls = CareerMapWeb.DefaultUrls, bool DemoRequested = true, string Environment = "Production",
-    IReadOnlyDictionary<string, string?>? Settings = null);
+    IReadOnlyDictionary<string, string?>? Settings = null, TimeProvider? Clock = null);
 
 /// <summary>Demo mode offers one-click sign-in as sample personas: only for the embedded sample on a loopback address.</summary>
 public sealed record DemoMode(bool Enabled);
@@ -39,7 +40,9 @@ public static class CareerMapWeb
         services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
         services.AddHttpContextAccessor();
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
+        if (settings.Clock is not null) services.AddSingleton(settings.Clock);
         services.AddCareerMapData(settings.Database);
+        services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
         // SCIM provisioning tokens under /scim; else a bearer token when the request carries one, else the page cookie.
@@ -52,6 +55,10 @@ public static class CareerMapWeb
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccounts>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
+        // Cookies and sign-in handshakes carry absolute expiry times that browsers compare with their own clock, so they
+        // keep the wall clock even when the app's business clock is set to another day (tests).
+        services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.ConfigureAll<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "careermap";
@@ -70,6 +77,8 @@ public static class CareerMapWeb
             .AddPolicy(Policies.Scim, p => p.AddAuthenticationSchemes(ScimApi.Scheme).RequireClaim(ScimApi.TokenClaim))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddProblemDetails();
+        // Enum values travel as kebab-case names (changes-requested, step-back), through this one converter.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(WireNames.Policy)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -101,6 +110,7 @@ public static class CareerMapWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePersonAccess();
         app.MapAssets();
         app.MapHealthApi();
         app.MapAuthApi();

@@ -10,7 +10,7 @@ namespace CareerMap.Infrastructure;
 public sealed record DemoPersona(string Key, string Email, string Label, string Description);
 
 /// <summary>Riverbend Health with generated people and the three demo personas.</summary>
-public sealed class SampleOrganization(CareerMapDb db, FrameworkService framework, AccountService accounts)
+public sealed class SampleOrganization(CareerMapDb db, FrameworkService framework, AccountService accounts, TimeProvider clock)
 {
     public const int DefaultEmployees = 300;
     public const int DefaultSeed = 2026;
@@ -37,7 +37,7 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         // The bulk writer bypasses change tracking, so the seed is recorded as one entry.
         db.Audit.Add(new CareerMap.Audit.AuditEntry
         {
-            At = DateTime.UtcNow, Actor = "seed", Entity = nameof(Employee), Key = "(generated)", Action = "added",
+            At = clock.UtcNow(), Actor = "seed", Entity = nameof(Employee), Key = "(generated)", Action = "added",
             After = $"{{\"employees\":{people.Employees.Count},\"assessments\":{people.Assessments.Count},\"seed\":{options.Seed}}}",
         });
         await db.SaveChangesAsync(ct);
@@ -48,7 +48,7 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
     {
         if (!await LoadFrameworkAsync(ct)) return;
         if (await db.Employees.AnyAsync(ct)) return;
-        await SeedPeopleAsync(new(DefaultEmployees, DefaultSeed, DateOnly.FromDateTime(DateTime.UtcNow)), ct: ct);
+        await SeedPeopleAsync(new(DefaultEmployees, DefaultSeed, clock.Today()), ct: ct);
         await CreatePersonasAsync(ct);
     }
 

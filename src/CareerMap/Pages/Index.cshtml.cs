@@ -1,13 +1,12 @@
 using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Framework;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Pages;
 
-public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserManager<AppUser> users, CareerMap.Plans.PlanService plans) : PageModel
+public sealed class IndexModel(FrameworkService framework, CareerMapDb db, CurrentAccount account, CareerMap.Plans.PlanService plans, TimeProvider clock) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public int Employees { get; private set; }
@@ -22,11 +21,11 @@ public sealed class IndexModel(FrameworkService framework, CareerMapDb db, UserM
     {
         Document = await framework.ExportAsync(ct);
         Employees = await db.Employees.CountAsync(ct);
-        if (await users.GetUserAsync(User) is { EmployeeId: int id })
+        if (account.EmployeeId is int id)
         {
             var code = await db.Employees.Where(e => e.Id == id).Select(e => e.Role.Code).FirstOrDefaultAsync(ct);
             MyRole = Document.Roles.FirstOrDefault(r => r.Code == code);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = clock.Today();
             Awaiting = await plans.AwaitingAsync(id, today, ct);
             Overdue = await plans.OverdueAsync(id, today, ct);
         }

@@ -1,4 +1,3 @@
-using CareerMap.Api;
 using CareerMap.Audit;
 using CareerMap.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +22,7 @@ public sealed class AuditModel(CareerMapDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entities = await db.Audit.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
-        var query = AuditApi.Filter(db, Q, Entity, null, From, To);
+        var query = AuditSearch.Filter(db, Q, Entity, null, From, To);
         Total = await query.CountAsync(ct);
         Entries = await query.Take(PageSize).ToListAsync(ct);
     }

@@ -2,13 +2,12 @@ using CareerMap.Accounts;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Map;
 
-public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock) : PageModel
 {
     public static readonly string[] Kinds = ["promotion", "lateral", "step-back"];
 
@@ -57,9 +56,9 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, UserMa
             else if (Graph.Role(To) is null) Problem = $"There is no role {To}.";
             else
             {
-                if (await users.GetUserAsync(User) is { EmployeeId: int id })
+                if (account.EmployeeId is int id)
                 {
-                    var me = await people.StateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+                    var me = await people.StateAsync(id, clock.Today(), ct);
                     if (me is not null && string.Equals(me.CurrentRole, From, StringComparison.OrdinalIgnoreCase)) Person = me;
                 }
                 Result = PathFinder.Find(Graph, From, To, 3, Person);

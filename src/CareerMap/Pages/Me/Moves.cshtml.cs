@@ -2,14 +2,13 @@ using CareerMap.Accounts;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Me;
 
 public sealed record NextMove(CareerEdge Move, string Title, Readiness? Readiness, int EstimatedMonths);
 
-public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, UserManager<AppUser> users) : PageModel
+public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock) : PageModel
 {
     public CareerGraph Graph { get; private set; } = null!;
     public PersonState? Person { get; private set; }
@@ -19,8 +18,8 @@ public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, UserMa
     public async Task OnGetAsync(CancellationToken ct)
     {
         Graph = await paths.GraphAsync(ct);
-        if (await users.GetUserAsync(User) is not { EmployeeId: int id }) return;
-        Person = await people.StateAsync(id, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        if (account.EmployeeId is not int id) return;
+        Person = await people.StateAsync(id, clock.Today(), ct);
         if (Person is null) return;
         Assessed = Person.Levels.Count > 0;
         var moves = Graph.OutOf(Person.CurrentRole).Select(e =>

@@ -1,4 +1,4 @@
-using CareerMap.Api;
+using CareerMap.Infrastructure;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Pages.People;
 
-public sealed class AssessModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths, FrameworkService framework) : PersonPage(people, access, paths)
+/// <summary>Only the person and their leaders rate; HR admin reads.</summary>
+[ForRelations(Relation.Self, Relation.Leader)]
+public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, FrameworkService framework, PeopleAccess access)
+    : PersonPage(people, who, paths, clock)
 {
     [BindProperty] public Dictionary<string, int?> Levels { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Evidence { get; set; } = [];
@@ -16,14 +19,13 @@ public sealed class AssessModel(PeopleDirectory people, PeopleAccess access, Car
 
     public int Required(string competency) => Graph.Needs(Person.Role).FirstOrDefault(n => n.Competency == competency)?.Level ?? 0;
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) =>
-        await PrepareAsync(number, ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string number, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await PrepareAsync(number, ct) is { } refused) return refused;
+        await PrepareAsync(ct);
         var source = AsManager ? AssessmentSource.Manager : AssessmentSource.Self;
-        var me = await Access.MeAsync(User);
+        var me = access.Account.EmployeeId;
         var saved = 0;
         foreach (var c in Competencies)
         {
@@ -36,16 +38,13 @@ public sealed class AssessModel(PeopleDirectory people, PeopleAccess access, Car
         return Redirect($"/people/{Person.EmployeeNumber}?rated={saved}");
     }
 
-    async Task<IActionResult?> PrepareAsync(string number, CancellationToken ct)
+    async Task PrepareAsync(CancellationToken ct)
     {
-        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
-        // Only the person and their leaders rate; HR admin reads.
-        if (Relation is not (Relation.Self or Relation.Leader)) return Forbid();
+        await LoadPersonAsync(ct);
         var document = (await framework.SnapshotAsync(ct)).Document;
         var codes = Graph.Needs(Person.Role).Select(n => n.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Competencies = [.. document.Competencies.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Category == "core" ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)];
         LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == "self").GroupBy(a => a.Competency)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
-        return null;
     }
 }

@@ -1,4 +1,3 @@
-using CareerMap.Api;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.People;
 
-public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths) : PageModel
+public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -19,6 +18,6 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
     {
         Graph = await paths.GraphAsync(ct);
         PageNumber = Math.Max(1, PageNumber);
-        (Found, Total) = await people.SearchAsync(await access.VisibleAsync(User, ct), Q, PageNumber, PageSize, DateOnly.FromDateTime(DateTime.UtcNow), ct);
+        (Found, Total) = await people.SearchAsync(access.Visible(), Q, PageNumber, PageSize, clock.Today(), ct);
     }
 }

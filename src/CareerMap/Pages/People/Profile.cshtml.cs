@@ -1,22 +1,20 @@
-using CareerMap.Api;
+using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ProfileModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths) : PersonPage(people, access, paths)
+public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock) : PersonPage(people, who, paths, clock)
 {
     public string? ManagerName { get; private set; }
     public string? ManagerNumber { get; private set; }
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
-        if (Person.ManagerId is int m && (await People.LoadAsync([m], Today, ct)) is [var manager, ..])
-            (ManagerName, ManagerNumber) = (manager.Name, manager.EmployeeNumber);
-        Recommendations = [.. PeopleApi.Recommendations(Graph, Person.State).Take(5)];
-        return Page();
+        await LoadPersonAsync(ct);
+        if (Person.ManagerId is int m)
+            (ManagerName, ManagerNumber) = (await People.NameOfAsync(m, ct), await People.NumberOfAsync(m, ct));
+        Recommendations = [.. Paths.Recommendations.For(Graph, Person.State).Take(5)];
     }
 }

@@ -1,19 +1,19 @@
-using CareerMap.Api;
+using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ReadinessModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths) : PersonPage(people, access, paths)
+public sealed class ReadinessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock) : PersonPage(people, who, paths, clock)
 {
     public ReadinessView View { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string number, string? role, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? role, CancellationToken ct)
     {
-        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
+        await LoadPersonAsync(ct);
         if (string.IsNullOrWhiteSpace(role) || Graph.Role(role) is null) return NotFound();
-        View = PeopleApi.ReadinessOf(Graph, Person, role);
+        View = ReadinessReport.Of(Graph, Person, role, Today);
         return Page();
     }
 }

@@ -1,11 +1,9 @@
-using CareerMap.Accounts;
-using CareerMap.Api;
 using CareerMap.Framework;
+using CareerMap.Infrastructure;
 using CareerMap.Pages.People;
 using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Plans;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareerMap.Pages.Plans;
@@ -37,8 +35,8 @@ public sealed class PlanInput
     public List<ActionInput> Actions { get; set; } = [];
 }
 
-public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, CareerPaths paths, PlanService plans, FrameworkService framework, UserManager<AppUser> users)
-    : PersonPage(people, access, paths)
+public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, PlanService plans, FrameworkService framework,
+    PeopleAccess access) : PersonPage(people, who, paths, clock)
 {
     [BindProperty] public PlanInput Input { get; set; } = new();
     public DevelopmentPlan? Plan { get; private set; }
@@ -50,11 +48,11 @@ public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, Caree
     public string? Recommended { get; private set; }
     PlanActor actor = null!;
 
-    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct) => await LoadAsync(number, ct) ?? Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostStartAsync(string number, string? target, CancellationToken ct)
     {
-        if (await LoadAsync(number, ct) is { } refused) return refused;
+        await LoadAsync(ct);
         if (Relation != Relation.Self || Plan is not null) return Forbid();
         if (Graph.Role(target ?? "") is null) { Message = "Choose the role you are aiming for."; return Page(); }
         await plans.StartAsync(Person.Id, Person.State, Graph, target!, actor, Today, ct);
@@ -63,7 +61,7 @@ public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, Caree
 
     public async Task<IActionResult> OnPostSaveAsync(string number, CancellationToken ct)
     {
-        if (await LoadAsync(number, ct, keepInput: true) is { } refused) return refused;
+        await LoadAsync(ct, keepInput: true);
         if (Relation != Relation.Self || Plan is null) return Forbid();
         static List<string> Lines(string? text) => [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         var edit = new PlanEdit(Input.Education, Input.Experience, Input.ShortTermProfessional, Input.ShortTermPersonal, Input.MidTermProfessional, Input.MidTermPersonal,
@@ -78,8 +76,8 @@ public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, Caree
 
     public async Task<IActionResult> OnPostStatusAsync(string number, string? to, string? comment, CancellationToken ct)
     {
-        if (await LoadAsync(number, ct) is { } refused) return refused;
-        if (Plan is null || PlansApi.ParseStatus(to) is not { } status) return BadRequest();
+        await LoadAsync(ct);
+        if (Plan is null || WireNames.Parse<PlanStatus>(to) is not { } status) return BadRequest();
         Message = await plans.TransitionAsync(Plan, status, actor, comment, Today, ct);
         if (Message is not null) return Page();
         return Redirect($"/plans/{number}");
@@ -87,7 +85,7 @@ public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, Caree
 
     public async Task<IActionResult> OnPostNoteAsync(string number, string? kind, string? text, CancellationToken ct)
     {
-        if (await LoadAsync(number, ct) is { } refused) return refused;
+        await LoadAsync(ct);
         if (Plan is null || Relation is not (Relation.Self or Relation.Leader)) return Forbid();
         if (string.IsNullOrWhiteSpace(text)) { Message = "Write something first."; return Page(); }
         await plans.AddNoteAsync(Plan, kind == "check-in" ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
@@ -96,27 +94,26 @@ public sealed class PlanModel(PeopleDirectory people, PeopleAccess access, Caree
 
     public async Task<IActionResult> OnGetDocxAsync(string number, CancellationToken ct)
     {
-        if (await LoadAsync(number, ct) is { } refused) return refused;
+        await LoadAsync(ct);
         if (Plan is null) return NotFound();
         var bytes = PlanDocx.Write(Plan, Person.Name, Graph.Title, Graph.CompetencyName);
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"IDP-{Person.EmployeeNumber}-{Plan.Cycle}.docx");
     }
 
-    async Task<IActionResult?> LoadAsync(string number, CancellationToken ct, bool keepInput = false)
+    async Task LoadAsync(CancellationToken ct, bool keepInput = false)
     {
-        if (await LoadPersonAsync(number, ct) is { } refused) return refused;
-        (_, _, actor) = await PlansApi.WhoAsync(number, User, Access, People, users, ct);
+        await LoadPersonAsync(ct);
+        actor = await plans.ActorAsync(access.Account, Relation, ct);
         Document = (await framework.SnapshotAsync(ct)).Document;
         Plan = await plans.CurrentAsync(Person.Id, ct);
         if (Plan is null)
         {
-            Recommended = PeopleApi.Recommendations(Graph, Person.State).FirstOrDefault(r => r.Direction == "promotion")?.Role;
-            return null;
+            Recommended = Recommendations.For(Graph, Person.State).FirstOrDefault(r => r.Direction == MoveDirection.Promotion)?.Role;
+            return;
         }
         History = await plans.EventsAsync(Plan.Id, ct);
         NextSteps = PlanService.Allowed(Plan.Status, actor);
         if (!keepInput) Fill();
-        return null;
     }
 
     void Fill() => Input = new PlanInput

@@ -1,4 +1,4 @@
-using CareerMap.Api;
+using CareerMap.Infrastructure;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,4 @@
-namespace CareerMap.Api;
+namespace CareerMap.Infrastructure;
 
 public static class Policies
 {

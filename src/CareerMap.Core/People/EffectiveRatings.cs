@@ -1,6 +1,6 @@
-using CareerMap.People;
+using CareerMap.Paths;
 
-namespace CareerMap.Paths;
+namespace CareerMap.People;
 
 public static class EffectiveRatings
 {

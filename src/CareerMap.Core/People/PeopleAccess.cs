@@ -1,0 +1,31 @@
+using CareerMap.Accounts;
+using CareerMap.Data;
+
+namespace CareerMap.People;
+
+public enum Relation { None, Self, Leader, HrAdmin }
+
+/// <summary>
+/// Who may see whom, in one place: a person sees themselves, a leader everyone below them in the reporting line (at any
+/// depth), HR admin everyone. The web app asks it once per request for the person in the route; lists ask it for the
+/// people to include.
+/// </summary>
+public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
+{
+    public CurrentAccount Account => account;
+
+    public async Task<Relation> RelationAsync(int employeeId, CancellationToken ct = default)
+    {
+        if (account.EmployeeId == employeeId) return Relation.Self;
+        if (account.EmployeeId is int me && await ReportingLine.LeadsAsync(db, me, employeeId, ct)) return Relation.Leader;
+        return account.IsHrAdmin ? Relation.HrAdmin : Relation.None;
+    }
+
+    /// <summary>The ids of the people this account may see, as a query to compose; null means everyone.</summary>
+    public IQueryable<int>? Visible()
+    {
+        if (account.IsHrAdmin) return null;
+        if (account.EmployeeId is int me) return ReportingLine.SelfAndBelow(db, me);
+        return db.Employees.Where(_ => false).Select(e => e.Id);
+    }
+}
