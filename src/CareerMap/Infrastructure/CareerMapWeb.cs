@@ -93,6 +93,7 @@ public static class CareerMapWeb
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimit)));
         });
+        builder.AddObservability();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -103,6 +104,7 @@ public static class CareerMapWeb
         app.UseAuthorization();
         app.MapAssets();
         app.MapHealthApi();
+        app.MapObservability();
         app.MapAuthApi();
         app.MapFrameworkApi();
         app.MapCareerMapApi();
