@@ -20,7 +20,9 @@ public sealed record TelemetryExport(Uri? OtlpEndpoint, OtlpExportProtocol Proto
     {
         var fromEnvironment = configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var endpoint = string.IsNullOrWhiteSpace(fromEnvironment) ? configuration["OpenTelemetry:OtlpEndpoint"] : fromEnvironment;
-        var protocol = (configuration["OpenTelemetry:OtlpProtocol"] ?? configuration["OTEL_EXPORTER_OTLP_PROTOCOL"])?.Trim().ToLowerInvariant() switch
+        // With the standard variables the exporter reads its protocol from them alone.
+        var protocolSetting = string.IsNullOrWhiteSpace(fromEnvironment) ? configuration["OpenTelemetry:OtlpProtocol"] ?? configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] : configuration["OTEL_EXPORTER_OTLP_PROTOCOL"];
+        var protocol = protocolSetting?.Trim().ToLowerInvariant() switch
         {
             null or "" or "grpc" => OtlpExportProtocol.Grpc,
             "http/protobuf" => OtlpExportProtocol.HttpProtobuf,
