@@ -4,6 +4,7 @@ using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerMap.Tests;
 
@@ -20,7 +21,7 @@ public sealed class RatingIndexTests
         var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
         Assert.Equal(300, index.Count);
 
-        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db)).LoadAsync(null, today, Ct));
+        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db, NullLogger<FrameworkService>.Instance)).LoadAsync(null, today, Ct));
         foreach (var role in new[] { "CC-REP-SR", "CC-SUP", "PS-TECH-1", "CI-AN-PM" })
         {
             var expected = everyone

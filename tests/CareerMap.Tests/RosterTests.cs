@@ -5,6 +5,7 @@ using CareerMap.Accounts;
 using CareerMap.People;
 using CareerMap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerMap.Tests;
 
@@ -17,7 +18,7 @@ public sealed class RosterTests
     {
         await using var db = database.Target.CreateContext();
         var (rows, problems) = Roster.Read(new MemoryStream(bytes), fileName);
-        return await Roster.ImportAsync(db, rows, problems, dryRun, Ct);
+        return await Roster.ImportAsync(db, rows, problems, dryRun, NullLogger.Instance, Ct);
     }
 
     static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. lines]) + "\n");

@@ -52,7 +52,8 @@ public static class FrameworkCache
     /// <summary>Count, version sum and highest id of a table in one query: any insert, update or delete moves one of them.</summary>
     static async Task<string> Stamp(IQueryable<StampRow> rows, CancellationToken ct)
     {
-        var s = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(x => (long)x.Version), Top = g.Max(x => x.Id) }).FirstOrDefaultAsync(ct);
+        // One group at most, so Single: First without an order makes EF Core warn each time the query is compiled.
+        var s = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(x => (long)x.Version), Top = g.Max(x => x.Id) }).SingleOrDefaultAsync(ct);
         return s is null ? "0" : $"{s.Count}:{s.Versions}:{s.Top}";
     }
 }

@@ -76,6 +76,17 @@ public sealed record FrameworkDiff(bool OrganizationChanged, IReadOnlyList<Colle
         }
     }
 
+    /// <summary>Only what changed, on one line, for a log: "roles: 1 added: CC-NEW | requirements: 2 changed: …".</summary>
+    public string Brief()
+    {
+        static string Part(int count, string what, IReadOnlyList<string> keys) => count == 0 ? "" : $"{count} {what}{List(keys)}";
+        var parts = Collections.Where(c => !c.IsEmpty).Select(c => $"{c.Collection}: " + string.Join("; ", new[]
+        {
+            Part(c.Added.Count, "added", c.Added), Part(c.Changed.Count, "changed", [.. c.Changed.Select(x => x.Key)]), Part(c.Removed.Count, "removed", c.Removed),
+        }.Where(p => p.Length > 0)));
+        return string.Join(" | ", (OrganizationChanged ? ["organization: changed"] : Array.Empty<string>()).Concat(parts));
+    }
+
     static string List(IReadOnlyList<string> keys) => keys.Count == 0 ? "" :
         keys.Count <= 12 ? $": {string.Join(", ", keys)}" : $": {string.Join(", ", keys.Take(12))} and {keys.Count - 12} more";
 }

@@ -1,5 +1,6 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Framework;
 
@@ -19,7 +20,7 @@ public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
 public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
 
 /// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
-public sealed class FrameworkService(CareerMapDb db)
+public sealed class FrameworkService(CareerMapDb db, ILogger<FrameworkService> logger)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
     public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await FrameworkCache.SnapshotAsync(db, ct)).Document);
@@ -33,14 +34,20 @@ public sealed class FrameworkService(CareerMapDb db)
     public async Task<ImportReport> ImportAsync(FrameworkDocument document, Func<string, string> place, bool dryRun,
         IReadOnlyList<ImportProblem>? readProblems = null, Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
     {
+        using var activity = CareerMapTelemetry.Source.StartActivity("framework import");
         var problems = (readProblems ?? []).ToList();
         var placed = problems.Select(p => p.Place).ToHashSet();
         problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
         var before = await FrameworkCache.SnapshotAsync(db, ct);
         var diff = FrameworkDiff.Between(before.Document, document);
         problems.AddRange(await RemovalProblemsAsync(diff, ct));
-        if (problems.Count > 0 || dryRun || diff.IsEmpty)
+        if (problems.Count > 0) return Refused(problems, dryRun, diff);
+        if (dryRun || diff.IsEmpty)
+        {
+            if (!dryRun) logger.FrameworkImportUnchanged();
+            CareerMapTelemetry.CountImport("framework", dryRun ? "dry-run" : "unchanged");
             return new(false, dryRun, problems, diff);
+        }
         writing?.Invoke(diff);
         try
         {
@@ -48,9 +55,18 @@ public sealed class FrameworkService(CareerMapDb db)
         }
         catch (StaleFrameworkException e)
         {
-            return new(false, false, [new("import", e.Message)], diff);
+            return Refused([new("import", e.Message)], false, diff);
         }
+        logger.FrameworkImported(diff.Collections.Sum(c => c.Added.Count), diff.Collections.Sum(c => c.Changed.Count), diff.Collections.Sum(c => c.Removed.Count), diff.Brief());
+        CareerMapTelemetry.CountImport("framework", "applied");
         return new(true, false, [], diff);
+    }
+
+    ImportReport Refused(List<ImportProblem> problems, bool dryRun, FrameworkDiff diff)
+    {
+        if (!dryRun) logger.FrameworkImportRefused(problems.Count, problems[0].Place, problems[0].Message);
+        CareerMapTelemetry.CountImport("framework", dryRun ? "dry-run" : "refused");
+        return new(false, dryRun, problems, diff);
     }
 
     public Task<WriteOutcome> CreateAsync<T>(FrameworkCollection<T> collection, T item, CancellationToken ct = default) where T : class =>
@@ -113,6 +129,7 @@ public sealed class FrameworkService(CareerMapDb db)
         {
             return new(WriteStatus.Stale, Message: e.Message);
         }
+        logger.FrameworkItemWritten(collection.Singular, key ?? collection.Key(item!), item is null ? "deleted" : key is null ? "created" : "updated");
         var version = item is null ? 0 : (await FrameworkCache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
     }

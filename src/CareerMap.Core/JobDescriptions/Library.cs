@@ -3,6 +3,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Logging;
 
 namespace CareerMap.JobDescriptions;
 
@@ -56,7 +57,7 @@ public sealed record DiffLine(string Kind, string? Left, string? Right);
 public sealed record RoleComparison(string Junior, string Senior, IReadOnlyDictionary<string, IReadOnlyList<string>> Adds, IReadOnlyList<string> CompetenciesAdded, IReadOnlyList<string> LevelsRaised);
 
 /// <summary>HR's library of job descriptions: every version kept, diffs between any two, and confirmed links into the framework.</summary>
-public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework, TimeProvider clock)
+public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<JobDescriptionLibrary> logger)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -67,6 +68,16 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     /// else as a proposal for a new role. Nothing is stored if the file can't be read or names an unknown role.
     /// </summary>
     public async Task<(IReadOnlyList<JdVersionSummary> Stored, string? Problem)> ImportAsync(Stream input, string fileName, string? roleCode, string actor, CancellationToken ct = default)
+    {
+        using var activity = CareerMapTelemetry.Source.StartActivity("job description import");
+        var (stored, problem) = await StoreAsync(input, fileName, roleCode, actor, ct);
+        if (problem is not null) logger.JobDescriptionImportRefused(problem);
+        else logger.JobDescriptionsStored(stored.Count, Path.GetFileName(fileName), string.Join(", ", stored.Select(v => $"{v.Role ?? $"proposed '{v.Title}'"} v{v.Number}")));
+        CareerMapTelemetry.CountImport("job-description", problem is null ? "applied" : "refused");
+        return (stored, problem);
+    }
+
+    async Task<(IReadOnlyList<JdVersionSummary> Stored, string? Problem)> StoreAsync(Stream input, string fileName, string? roleCode, string actor, CancellationToken ct)
     {
         string text;
         JdParseResult parsed;
@@ -144,6 +155,13 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     /// </summary>
     public async Task<IReadOnlyList<ImportProblem>> ConfirmAsync(int id, IReadOnlyList<LinkDecision> links, string actor, CancellationToken ct = default)
     {
+        var problems = await LinkAsync(id, links, actor, ct);
+        if (problems.Count > 0) logger.JobDescriptionConfirmRefused(id, problems.Count, problems[0].Place, problems[0].Message);
+        return problems;
+    }
+
+    async Task<IReadOnlyList<ImportProblem>> LinkAsync(int id, IReadOnlyList<LinkDecision> links, string actor, CancellationToken ct)
+    {
         var version = await db.JobDescriptions.Include(v => v.Role).SingleOrDefaultAsync(v => v.Id == id, ct);
         if (version is null) return [new("id", $"no job description version {id}")];
         if (version.Role is null) return [new("role", "this description proposes a new role: add the role to the framework and import the description for it first")];
@@ -164,6 +182,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         version.ConfirmedAt = clock.UtcNow();
         version.ConfirmedBy = actor;
         await db.SaveChangesAsync(ct);
+        logger.JobDescriptionLinksConfirmed(id, version.Role.Code, links.Count);
         return [];
     }
 
@@ -188,6 +207,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         version.Number = 1;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        logger.JobDescriptionRoleAdded(id, role.Code);
         return new Dictionary<string, string[]>();
     }
 

@@ -5,6 +5,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CareerMap.People;
 
@@ -147,8 +148,9 @@ public static partial class Roster
     }
 
     /// <summary>Checks the rows against each other and the database, then writes them in one transaction unless it is a dry run.</summary>
-    public static async Task<RosterReport> ImportAsync(CareerMapDb db, IReadOnlyList<RosterRow> rows, IReadOnlyList<ImportProblem> readProblems, bool dryRun, CancellationToken ct = default)
+    public static async Task<RosterReport> ImportAsync(CareerMapDb db, IReadOnlyList<RosterRow> rows, IReadOnlyList<ImportProblem> readProblems, bool dryRun, ILogger logger, CancellationToken ct = default)
     {
+        using var activity = CareerMapTelemetry.Source.StartActivity("roster import");
         var problems = readProblems.ToList();
         var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var stored = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
@@ -183,7 +185,12 @@ public static partial class Roster
         var added = rows.Where(r => !stored.ContainsKey(r.Number)).Select(r => r.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var changed = rows.Where(r => stored.TryGetValue(r.Number, out var e) && Differs(e, r, roles, managerOf, stored)).Select(r => r.Number).ToList();
         var unchanged = stored.Count - changed.Count;
-        if (problems.Count > 0 || dryRun) return new(false, dryRun, problems, added, changed, unchanged);
+        if (problems.Count > 0 || dryRun)
+        {
+            if (!dryRun) logger.RosterImportRefused(problems.Count, problems[0].Place);
+            CareerMapTelemetry.CountImport("roster", dryRun ? "dry-run" : "refused");
+            return new(false, dryRun, problems, added, changed, unchanged);
+        }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var entities = new Dictionary<string, Employee>(stored, StringComparer.OrdinalIgnoreCase);
@@ -204,6 +211,8 @@ public static partial class Roster
         foreach (var row in rows.Where(r => r.Manager is null)) entities[row.Number].ManagerId = null;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        logger.RosterImported(added.Count, changed.Count, unchanged);
+        CareerMapTelemetry.CountImport("roster", "applied");
         return new(true, false, [], added, changed, unchanged);
     }
 

@@ -5,6 +5,7 @@ using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Plans;
 
@@ -23,7 +24,7 @@ public sealed record ActionEdit(string Competency, string? Strategy, string Desc
 public sealed record OverduePlan(string EmployeeNumber, string Name, string ManagerName, DateOnly SubmittedOn, int DaysWaiting);
 
 /// <summary>The IDP: proposed from the assessment, edited by its owner, reviewed by their manager, every step recorded.</summary>
-public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock)
+public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<PlanService> logger)
 {
     public const int ReviewDays = 14;
 
@@ -103,6 +104,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
         await RecordAsync(plan.Id, actor, PlanEventKind.Status, null, PlanStatus.Draft, "Plan started", ct);
+        logger.PlanStarted(plan.Id, employeeId, actor.EmployeeId);
         return plan;
     }
 
@@ -153,7 +155,10 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
     public async Task<string?> TransitionAsync(DevelopmentPlan plan, PlanStatus to, PlanActor actor, string? comment, DateOnly today, CancellationToken ct = default)
     {
         if (!Allowed(plan.Status, actor).Contains(to))
+        {
+            logger.PlanMoveRefused(plan.Id, plan.EmployeeId, plan.Status, to, actor.EmployeeId);
             return $"a plan that is {Words(plan.Status)} can't be marked {Words(to)} by {(actor.IsOwner ? "its owner" : actor.IsLeader ? "a manager" : "you")}";
+        }
         if (to == PlanStatus.ChangesRequested && string.IsNullOrWhiteSpace(comment))
             return "say what should change: a comment is required when sending a plan back";
         var from = plan.Status;
@@ -162,6 +167,8 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
         plan.Version++;
         await db.SaveChangesAsync(ct);
         await RecordAsync(plan.Id, actor, PlanEventKind.Status, from, to, comment, ct);
+        logger.PlanMoved(plan.Id, plan.EmployeeId, from, to, actor.EmployeeId);
+        CareerMapTelemetry.PlanTransitions.Add(1, new KeyValuePair<string, object?>("from", from.ToString()), new KeyValuePair<string, object?>("to", to.ToString()));
         return null;
     }
 

@@ -6,6 +6,7 @@ using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Provisioning;
 
@@ -22,7 +23,7 @@ sealed record ScimFields(string UserName, string? ExternalId, bool Active, strin
 /// from a roster are adopted rather than duplicated. A manager not provisioned yet is linked when they arrive.
 /// DELETE deactivates: the resource answers 404 afterwards, the employee and their history stay.
 /// </summary>
-public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
+public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock, ILogger<ScimProvisioning> logger)
 {
     /// <summary>Absolute URL of /scim/v2, for meta.location and $ref.</summary>
     public string BaseUrl { get; set; } = "/scim/v2";
@@ -36,17 +37,18 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
 
     public async Task<JsonObject> CreateAsync(JsonObject body, CancellationToken ct = default)
     {
-        var (resource, fields) = Read(body);
-        var now = clock.UtcNow();
-        var user = new ScimUser
+        var user = await ProvisionAsync("create", null, async () =>
         {
-            ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
-            Resource = resource.ToJsonString(), Created = now, LastModified = now,
-        };
-        await WriteAsync(async () =>
-        {
+            var (resource, fields) = Read(body);
+            var now = clock.UtcNow();
+            var user = new ScimUser
+            {
+                ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
+                Resource = resource.ToJsonString(), Created = now, LastModified = now,
+            };
             db.ScimUsers.Add(user);
             await SaveAsync(user, fields, ct);
+            return user;
         }, ct);
         return await RenderOneAsync(user, ct);
     }
@@ -55,33 +57,33 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
 
     public async Task<JsonObject> ReplaceAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        var (resource, fields) = Read(body);
-        ScimUser? user = null;
-        await WriteAsync(async () =>
+        var user = await ProvisionAsync("replace", id, async () =>
         {
-            user = await FindAsync(id, ct);
+            var (resource, fields) = Read(body);
+            var user = await FindAsync(id, ct);
             CheckVersion(user, ifMatch);
             await UpdateAsync(user, resource, fields, ct);
+            return user;
         }, ct);
-        return await RenderOneAsync(user!, ct);
+        return await RenderOneAsync(user, ct);
     }
 
     public async Task<JsonObject> PatchAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        ScimUser? user = null;
-        await WriteAsync(async () =>
+        var user = await ProvisionAsync("patch", id, async () =>
         {
-            user = await FindAsync(id, ct);
+            var user = await FindAsync(id, ct);
             CheckVersion(user, ifMatch);
             var resource = JsonNode.Parse(user.Resource)!.AsObject();
             ScimPatch.Apply(resource, body);
             var (normalized, fields) = Read(resource);
             await UpdateAsync(user, normalized, fields, ct);
+            return user;
         }, ct);
-        return await RenderOneAsync(user!, ct);
+        return await RenderOneAsync(user, ct);
     }
 
-    public Task DeleteAsync(string id, CancellationToken ct = default) => WriteAsync(async () =>
+    public Task DeleteAsync(string id, CancellationToken ct = default) => ProvisionAsync("delete", id, async () =>
     {
         var user = await FindAsync(id, ct);
         user.DeletedAt = clock.UtcNow();
@@ -89,7 +91,26 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
         user.Version++;
         if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
         await db.SaveChangesAsync(ct);
+        return user;
     }, ct);
+
+    /// <summary>One SCIM write of one user, logged and counted: linked, waiting, deactivated or refused.</summary>
+    async Task<ScimUser> ProvisionAsync(string operation, string? id, Func<Task<ScimUser>> work, CancellationToken ct)
+    {
+        using var activity = CareerMapTelemetry.Source.StartActivity($"scim {operation}");
+        ScimUser? user = null;
+        try
+        {
+            await WriteAsync(async () => user = await work(), ct);
+        }
+        catch (ScimException e)
+        {
+            Refused(operation, id, e);
+            throw;
+        }
+        Written(operation, user!);
+        return user!;
+    }
 
     /// <summary>
     /// Provisioning writes one at a time: a report and their manager arriving together must not both miss each other.
@@ -111,6 +132,25 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
             Gate.Release();
         }
     }
+
+    void Refused(string operation, string? id, ScimException e)
+    {
+        // An id that is not one of ours is whatever the client put in the address: it is not logged.
+        logger.ScimWriteRefused(operation, id is null ? "(new)" : Guid.TryParse(id, out _) ? id : "(unknown)", e.Status, e.ScimType ?? "");
+        CountWrite(operation, "refused");
+    }
+
+    void Written(string operation, ScimUser user)
+    {
+        if (!user.Active) logger.ScimUserDeactivated(user.ResourceId, operation, user.EmployeeId);
+        else if (user.EmployeeId is null) logger.ScimUserWaiting(user.ResourceId, operation, user.Waiting ?? "");
+        else if (operation == "create") logger.ScimUserCreated(user.ResourceId, user.EmployeeId);
+        else logger.ScimUserUpdated(user.ResourceId, operation, user.EmployeeId);
+        CountWrite(operation, !user.Active ? "deactivated" : user.EmployeeId is null ? "waiting" : "linked");
+    }
+
+    static void CountWrite(string operation, string outcome) => CareerMapTelemetry.ProvisioningWrites.Add(1,
+        new KeyValuePair<string, object?>("operation", operation), new KeyValuePair<string, object?>("outcome", outcome));
 
     static readonly SemaphoreSlim Gate = new(1, 1);
 
@@ -176,6 +216,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock)
                 if (user.EmployeeId is not null) linked++;
             }
         }, ct);
+        if (linked > 0) logger.ScimWaitingLinked(linked);
         return linked;
     }
 

@@ -123,12 +123,12 @@ public static class PeopleApi
         return TypedResults.Ok(new Candidates(role.Code, ranking.Considered, new Bench(ranking.ReadyNow, ranking.WithinAYear, ranking.Later), [.. ranked.Take(take)]));
     }
 
-    static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db, CancellationToken ct)
+    static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db, ILoggerFactory loggers, CancellationToken ct)
     {
         if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["attach the roster as the form field 'file'"] });
         await using var stream = file.OpenReadStream();
         var (rows, problems) = Roster.Read(stream, file.FileName);
-        var report = await Roster.ImportAsync(db, rows, problems, dryRun ?? false, ct);
+        var report = await Roster.ImportAsync(db, rows, problems, dryRun ?? false, loggers.CreateLogger(typeof(Roster)), ct);
         return report.Ok ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 

@@ -30,7 +30,7 @@ static class BenchCommand
         {
             var n = p.GetValue(employees);
             var db0 = target(p) ?? DatabaseTarget.Parse($"Data Source={Path.Combine(Path.GetTempPath(), $"careermap-bench-{n}.db")}");
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var today = TimeProvider.System.Today();
             await using var scope = await CareerMapServices.OpenCliAsync(db0, ct);
             var db = scope.Get<CareerMapDb>();
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));

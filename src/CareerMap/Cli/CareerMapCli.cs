@@ -222,7 +222,7 @@ public static class CareerMapCli
             await using (var stream = path.OpenRead())
             {
                 var (rows, problems) = Roster.Read(stream, path.Name);
-                report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), ct);
+                report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), scope.Get<ILoggerFactory>().CreateLogger(typeof(Roster)), ct);
             }
             if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
             else if (!report.Ok)

@@ -62,7 +62,8 @@ public static class CareerMapServices
     {
         var services = new ServiceCollection();
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddLogging();
+        // Commands print their results (JSON with --json) on standard output; only warnings and errors are logged, on standard error.
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddDataProtection();
         services.AddCareerMapData(database);
         services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();

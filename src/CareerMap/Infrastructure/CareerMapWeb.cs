@@ -102,6 +102,7 @@ public static class CareerMapWeb
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimit)));
         });
+        builder.AddObservability();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -113,6 +114,7 @@ public static class CareerMapWeb
         app.UsePersonAccess();
         app.MapAssets();
         app.MapHealthApi();
+        app.MapObservability();
         app.MapAuthApi();
         app.MapFrameworkApi();
         app.MapCareerMapApi();
