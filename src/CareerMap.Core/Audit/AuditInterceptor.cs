@@ -14,7 +14,7 @@ namespace CareerMap.Audit;
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
-    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), "IdentityUserToken`1", "IdentityUserLogin`1"];
+    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {

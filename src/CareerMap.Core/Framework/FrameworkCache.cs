@@ -1,59 +1,36 @@
-using System.Collections.Concurrent;
 using CareerMap.Data;
-using CareerMap.Paths;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Framework;
 
 /// <summary>
-/// The last framework read from each database, with its career graph, kept until the database says the framework
-/// changed. The check (counts, version sums and highest ids per table) runs on every call, so an edit made by any
-/// app instance is seen by all of them at once.
+/// The framework as last read from this app's database, kept until the framework's change stamp moves (one row,
+/// read on every call), so an edit made by any app instance is seen by all of them at once.
 /// </summary>
-public static class FrameworkCache
+public sealed class FrameworkCache : IDisposable
 {
-    sealed record Entry(string Stamp, FrameworkSnapshot Snapshot, Lazy<CareerGraph> Graph);
+    sealed record Entry(long Stamp, FrameworkSnapshot Snapshot);
 
-    static readonly ConcurrentDictionary<string, Entry> Entries = new();
+    readonly SemaphoreSlim gate = new(1, 1);
+    Entry? last;
 
-    public static async Task<FrameworkSnapshot> SnapshotAsync(CareerMapDb db, CancellationToken ct) => (await EntryAsync(db, ct)).Snapshot;
-
-    public static async Task<CareerGraph> GraphAsync(CareerMapDb db, CancellationToken ct) => (await EntryAsync(db, ct)).Graph.Value;
-
-    static async Task<Entry> EntryAsync(CareerMapDb db, CancellationToken ct)
+    public async Task<FrameworkSnapshot> SnapshotAsync(CareerMapDb db, CancellationToken ct)
     {
-        var key = db.Database.GetConnectionString() ?? "";
-        var stamp = await StampAsync(db, ct);
-        if (Entries.TryGetValue(key, out var hit) && hit.Stamp == stamp) return hit;
-        var snapshot = await FrameworkReader.ReadAsync(db, ct);
-        var entry = new Entry(stamp, snapshot, new Lazy<CareerGraph>(() => CareerGraph.Build(snapshot.Document)));
-        Entries[key] = entry;
-        return entry;
+        // The stamp is read before the data, so data read after it is never older than the stamp it is kept under.
+        var stamp = (await ChangeStamps.ReadAsync(db, ct)).Framework;
+        if (Volatile.Read(ref last) is { } hit && hit.Stamp == stamp) return hit.Snapshot;
+        await gate.WaitAsync(ct);
+        try
+        {
+            if (last is { } again && again.Stamp == stamp) return again.Snapshot;
+            var entry = new Entry(stamp, await FrameworkReader.ReadAsync(db, ct));
+            Volatile.Write(ref last, entry);
+            return entry.Snapshot;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    static async Task<string> StampAsync(CareerMapDb db, CancellationToken ct) => string.Join('|',
-        await Stamp(db.Organizations.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Grades.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Units.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Families.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Competencies.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Roles.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Requirements.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Duties.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Strategies.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct),
-        await Stamp(db.Moves.Select(x => new StampRow { Version = x.Version, Id = x.Id }), ct));
-
-    sealed class StampRow
-    {
-        public int Version { get; init; }
-        public int Id { get; init; }
-    }
-
-    /// <summary>Count, version sum and highest id of a table in one query: any insert, update or delete moves one of them.</summary>
-    static async Task<string> Stamp(IQueryable<StampRow> rows, CancellationToken ct)
-    {
-        // One group at most, so Single: First without an order makes EF Core warn each time the query is compiled.
-        var s = await rows.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Versions = g.Sum(x => (long)x.Version), Top = g.Max(x => x.Id) }).SingleOrDefaultAsync(ct);
-        return s is null ? "0" : $"{s.Count}:{s.Versions}:{s.Top}";
-    }
+    public void Dispose() => gate.Dispose();
 }

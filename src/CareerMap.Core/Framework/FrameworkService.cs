@@ -20,13 +20,13 @@ public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
 public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
 
 /// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
-public sealed class FrameworkService(CareerMapDb db, ILogger<FrameworkService> logger)
+public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, ILogger<FrameworkService> logger)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
-    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await FrameworkCache.SnapshotAsync(db, ct)).Document);
+    public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await cache.SnapshotAsync(db, ct)).Document);
 
     /// <summary>The framework with each item's version; shared, so read it and never change it.</summary>
-    public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => FrameworkCache.SnapshotAsync(db, ct);
+    public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => cache.SnapshotAsync(db, ct);
 
     /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
     /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
@@ -38,7 +38,7 @@ public sealed class FrameworkService(CareerMapDb db, ILogger<FrameworkService> l
         var problems = (readProblems ?? []).ToList();
         var placed = problems.Select(p => p.Place).ToHashSet();
         problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
-        var before = await FrameworkCache.SnapshotAsync(db, ct);
+        var before = await cache.SnapshotAsync(db, ct);
         var diff = FrameworkDiff.Between(before.Document, document);
         problems.AddRange(await RemovalProblemsAsync(diff, ct));
         if (problems.Count > 0) return Refused(problems, dryRun, diff);
@@ -80,7 +80,7 @@ public sealed class FrameworkService(CareerMapDb db, ILogger<FrameworkService> l
 
     async Task<WriteOutcome> WriteAsync<T>(FrameworkCollection<T> collection, string? key, T? item, int? expectedVersion, CancellationToken ct) where T : class
     {
-        var before = await FrameworkCache.SnapshotAsync(db, ct);
+        var before = await cache.SnapshotAsync(db, ct);
         var after = Copy(before.Document);
         var items = collection.Items(after);
         int index;
@@ -130,7 +130,7 @@ public sealed class FrameworkService(CareerMapDb db, ILogger<FrameworkService> l
             return new(WriteStatus.Stale, Message: e.Message);
         }
         logger.FrameworkItemWritten(collection.Singular, key ?? collection.Key(item!), item is null ? "deleted" : key is null ? "created" : "updated");
-        var version = item is null ? 0 : (await FrameworkCache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
+        var version = item is null ? 0 : (await cache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
     }
 

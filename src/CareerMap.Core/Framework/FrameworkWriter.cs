@@ -20,7 +20,6 @@ static class FrameworkWriter
             org.Code = after.Organization.Code;
             org.Name = after.Organization.Name;
             org.TopLevel = after.Organization.TopLevel;
-            org.Version++;
         }
 
         var grades = await db.Grades.ToDictionaryAsync(x => x.Code, cmp, ct);
@@ -102,7 +101,6 @@ static class FrameworkWriter
             {
                 var entity = Expect(collection, stored, change.Key);
                 update(byKey[change.Key], entity);
-                db.Entry(entity).Property<int>("Version").CurrentValue++;
                 if (collection.Key(byKey[change.Key]) is var newKey && !stored.ContainsKey(newKey)) stored[newKey] = entity;
             }
             foreach (var key in changes.Added)

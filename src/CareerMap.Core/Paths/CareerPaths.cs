@@ -1,10 +1,18 @@
-using CareerMap.Data;
+using System.Runtime.CompilerServices;
 using CareerMap.Framework;
 
 namespace CareerMap.Paths;
 
-/// <summary>The career graph of the stored framework, rebuilt only when the framework changes.</summary>
-public sealed class CareerPaths(CareerMapDb db)
+/// <summary>The career graph of the stored framework, built once per framework snapshot.</summary>
+public sealed class CareerPaths(FrameworkService framework, CareerGraphs graphs)
 {
-    public Task<CareerGraph> GraphAsync(CancellationToken ct = default) => FrameworkCache.GraphAsync(db, ct);
+    public async Task<CareerGraph> GraphAsync(CancellationToken ct = default) => graphs.Of(await framework.SnapshotAsync(ct));
+}
+
+/// <summary>The graphs built so far, one per snapshot the framework cache still holds (a replaced snapshot's graph goes with it).</summary>
+public sealed class CareerGraphs
+{
+    readonly ConditionalWeakTable<FrameworkSnapshot, Lazy<CareerGraph>> built = new();
+
+    public CareerGraph Of(FrameworkSnapshot snapshot) => built.GetValue(snapshot, s => new Lazy<CareerGraph>(() => CareerGraph.Build(s.Document))).Value;
 }

@@ -21,6 +21,7 @@ public static class PeopleWriter
         await db.Assessments.ExecuteDeleteAsync(ct);
         await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
         await db.Employees.ExecuteDeleteAsync(ct);
+        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -37,6 +38,7 @@ public static class PeopleWriter
             await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), people, offset, roles, competencies, Step, ct);
         else
             await InsertAsync(db.Database.GetDbConnection(), people, offset, roles, competencies, Step, ct);
+        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         progress?.Report(1);
     }
 

@@ -203,7 +203,6 @@ public static partial class Roster
                 entities[row.Number] = e;
             }
             else if (!changed.Contains(row.Number, StringComparer.OrdinalIgnoreCase)) continue;
-            else e.Version++;
             e.Name = row.Name; e.Email = row.Email; e.RoleId = roles[row.Role]; e.HireDate = row.HireDate; e.RoleStartDate = row.RoleStartDate;
             e.Location = row.Location; e.Languages = [.. row.Languages]; e.Certifications = [.. row.Certifications]; e.ContactCenterMonths = row.ContactCenterMonths;
         }

@@ -146,7 +146,6 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
                 Status = a.Status is { } s ? Enum.Parse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true) : ActionStatus.NotStarted,
             }));
         }
-        plan.Version++;
         await db.SaveChangesAsync(ct);
         return errors;
     }
@@ -164,7 +163,6 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
         var from = plan.Status;
         plan.Status = to;
         if (to == PlanStatus.Submitted) plan.SubmittedOn = today;
-        plan.Version++;
         await db.SaveChangesAsync(ct);
         await RecordAsync(plan.Id, actor, PlanEventKind.Status, from, to, comment, ct);
         logger.PlanMoved(plan.Id, plan.EmployeeId, from, to, actor.EmployeeId);

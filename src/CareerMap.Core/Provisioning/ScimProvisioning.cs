@@ -88,7 +88,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         var user = await FindAsync(id, ct);
         user.DeletedAt = clock.UtcNow();
         user.Active = false;
-        user.Version++;
         if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
         await db.SaveChangesAsync(ct);
         return user;
@@ -244,7 +243,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         user.UserName = fields.UserName;
         user.UserNameKey = fields.UserName.ToLowerInvariant();
         user.LastModified = clock.UtcNow();
-        user.Version++;
         await SaveAsync(user, fields, ct);
     }
 
@@ -291,7 +289,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         }
         else
         {
-            employee.Version++;
             if (roleId is int role && role != employee.RoleId) { employee.RoleId = role; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
             else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
             if (fields.HireDate is { } hired) employee.HireDate = hired;
@@ -309,7 +306,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         var manager = fields.ManagerRef is null ? null : await ManagerIdAsync(fields.ManagerRef, ct);
         if (manager is int m && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
             throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:manager: '{fields.ManagerRef}' reports to this user, so they cannot be their manager");
-        if (employee.ManagerId != manager) { employee.ManagerId = manager; employee.Version++; }
+        employee.ManagerId = manager;
         await LinkReportsAsync(user, employee, ct);
         await db.SaveChangesAsync(ct);
     }
@@ -324,7 +321,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         {
             if (await ReportingLine.LeadsAsync(db, report.Id, manager.Id, ct)) continue;
             report.ManagerId = manager.Id;
-            report.Version++;
         }
     }
 
@@ -364,7 +360,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     {
         if (employee.DeactivatedOn is not null) return;
         employee.DeactivatedOn = Today;
-        employee.Version++;
         foreach (var account in await db.Users.Where(u => u.EmployeeId == employee.Id && employee.Id != 0).ToListAsync(ct))
         {
             // Locked for good and signed out everywhere the security stamp is checked.
@@ -378,7 +373,6 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     {
         if (employee.DeactivatedOn is null) return;
         employee.DeactivatedOn = null;
-        employee.Version++;
         foreach (var account in await db.Users.Where(u => u.EmployeeId == employee.Id).ToListAsync(ct))
             account.LockoutEnd = null;
     }

@@ -135,6 +135,32 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("change_stamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "Framework",
+                            Value = 0L
+                        },
+                        new
+                        {
+                            Area = "People",
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("CareerMap.Data.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

@@ -90,7 +90,7 @@ public static class PeopleApi
         TypedResults.Ok(Recommendations.For(await paths.GraphAsync(ct), (await people.PersonAsync(who.Id, clock.Today(), ct)).State));
 
     static async Task<Results<Ok<Candidates>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> FindCandidates(string code, int? top, string? unit, string? location,
-        string? grade, int? minTenure, PeopleAccess access, PeopleDirectory people, CareerPaths paths, CareerMap.Data.CareerMapDb db, TimeProvider clock, CancellationToken ct)
+        string? grade, int? minTenure, PeopleAccess access, PeopleDirectory people, CareerPaths paths, RatingIndexCache ratings, CareerMap.Data.CareerMapDb db, TimeProvider clock, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {MaxTop}"] });
         var graph = await paths.GraphAsync(ct);
@@ -99,7 +99,7 @@ public static class PeopleApi
         // An employee sees only themselves, which is no candidate list at all.
         if (visible is { Count: <= 1 }) return TypedResults.Forbid();
         var today = clock.Today();
-        var index = await RatingIndexCache.GetAsync(db, today, ct);
+        var index = await ratings.GetAsync(db, today, ct);
         var allowed = index.RoleCodes.Select(code => graph.Role(code) is { } r && r.Code != role.Code
             && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))
             && (grade is null || string.Equals(r.Grade, grade, StringComparison.OrdinalIgnoreCase))).ToArray();

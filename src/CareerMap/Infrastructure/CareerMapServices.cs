@@ -18,8 +18,12 @@ public static class CareerMapServices
         services.AddDbContext<CareerMapDb>((sp, options) =>
         {
             database.Configure(options);
-            options.AddInterceptors(new AuditInterceptor(sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
+            // Versions and change stamps first, so the audit entry records the version the save writes.
+            options.AddInterceptors(new ChangeStampInterceptor(), new AuditInterceptor(sp.GetRequiredService<IAuditActor>(), sp.GetRequiredService<TimeProvider>()));
         });
+        services.AddSingleton<FrameworkCache>();
+        services.AddSingleton<CareerMap.Paths.CareerGraphs>();
+        services.AddSingleton<CareerMap.People.RatingIndexCache>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();

@@ -1,0 +1,99 @@
+using CareerMap.Framework;
+using CareerMap.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareerMap.Data;
+
+/// <summary>What a cache depends on: the framework (everything the framework document holds) or the people (employees).</summary>
+public enum ChangeArea { Framework, People }
+
+/// <summary>
+/// One row per area whose value changes, to a new random number, in the same transaction as any change to that area.
+/// Caches compare one row instead of counting tables; a random value (not a counter) means two instances writing at
+/// once, or a restored backup, can never land back on a value a cache already saw.
+/// </summary>
+public sealed class ChangeStamp
+{
+    public ChangeArea Area { get; set; }
+    public long Value { get; set; }
+}
+
+sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
+{
+    public void Configure(EntityTypeBuilder<ChangeStamp> b)
+    {
+        b.ToTable("change_stamps");
+        b.HasKey(x => x.Area);
+        b.Property(x => x.Area).HasConversion<string>().HasMaxLength(32);
+        b.HasData(new ChangeStamp { Area = ChangeArea.Framework, Value = 0 }, new ChangeStamp { Area = ChangeArea.People, Value = 0 });
+    }
+}
+
+public static class ChangeStamps
+{
+    public static async Task<(long Framework, long People)> ReadAsync(CareerMapDb db, CancellationToken ct = default)
+    {
+        var rows = await db.Set<ChangeStamp>().AsNoTracking().ToDictionaryAsync(s => s.Area, s => s.Value, ct);
+        return (rows.GetValueOrDefault(ChangeArea.Framework), rows.GetValueOrDefault(ChangeArea.People));
+    }
+
+    /// <summary>For bulk writes that bypass the change tracker (seeding, clearing people): mark the area changed.</summary>
+    public static Task BumpAsync(CareerMapDb db, ChangeArea area, CancellationToken ct = default) =>
+        db.Set<ChangeStamp>().Where(s => s.Area == area).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, Random.Shared.NextInt64()), ct);
+
+    internal static ChangeArea? AreaOf(IEntityType entity) =>
+        entity.ClrType == typeof(Employee) ? ChangeArea.People
+        : entity.ClrType.Namespace == typeof(Role).Namespace ? ChangeArea.Framework
+        // A join table (a strategy's competencies) belongs to the area of what it joins.
+        : entity.HasSharedClrType && entity.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType.Namespace == typeof(Role).Namespace) ? ChangeArea.Framework
+        : null;
+}
+
+/// <summary>
+/// Runs before every save: bumps the concurrency version of each changed item (the one place versions move) and the
+/// change stamp of each area the save touches, so both land in the same transaction as the change itself.
+/// </summary>
+public sealed class ChangeStampInterceptor : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    static void Stamp(DbContext? context)
+    {
+        if (context is null) return;
+        var areas = new HashSet<ChangeArea>();
+        foreach (var e in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            if (e.Metadata.ClrType == typeof(ChangeStamp)) continue;
+            if (e.State == EntityState.Modified && e.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version && version.ClrType == typeof(int))
+            {
+                var property = e.Property("Version");
+                property.CurrentValue = (int)property.OriginalValue! + 1;
+            }
+            if (ChangeStamps.AreaOf(e.Metadata) is { } area) areas.Add(area);
+        }
+        foreach (var area in areas)
+        {
+            var stamp = context.Set<ChangeStamp>().Local.FirstOrDefault(s => s.Area == area);
+            if (stamp is null)
+            {
+                stamp = new ChangeStamp { Area = area };
+                context.Attach(stamp);
+            }
+            stamp.Value = Random.Shared.NextInt64();
+            context.Entry(stamp).Property(s => s.Value).IsModified = true;
+        }
+    }
+}
