@@ -1,3 +1,5 @@
+using CareerMap.Sample;
+using CareerMap.Hosting;
 using System.Text.RegularExpressions;
 using CareerMap.Framework;
 using CareerMap.Tests.Support;
@@ -300,7 +302,7 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
 
     static Task<(string Employee, string Name, string Peer)> EmployeePersonaAsync(TestApp app) => app.WithDbAsync(async db =>
     {
-        var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == CareerMap.Infrastructure.SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId));
+        var id = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == CareerMap.Sample.SampleOrganization.EmployeeEmail).Select(u => u.EmployeeId));
         var e = db.Employees.Where(x => x.Id == id).Select(x => new { x.EmployeeNumber, x.Name, x.ManagerId }).Single();
         var peer = db.Employees.Where(x => x.ManagerId == e.ManagerId && x.Id != id).Select(x => x.EmployeeNumber).First();
         return (e.EmployeeNumber, e.Name, peer);

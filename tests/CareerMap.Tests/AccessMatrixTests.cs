@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using System.Net;
 using System.Net.Http.Json;
 using CareerMap.Accounts;

@@ -1,3 +1,4 @@
+using CareerMap.People;
 using System.Text;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -19,14 +20,14 @@ public sealed class ImportExportTests
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream(bytes);
-        return await FrameworkFiles.ImportAsync(new FrameworkService(db, new FrameworkCache(), NullLogger<FrameworkService>.Instance), stream, fileName, dryRun, ct: Ct);
+        return await FrameworkFiles.ImportAsync(new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance), stream, fileName, dryRun, ct: Ct);
     }
 
     static async Task<byte[]> ExportAsync(DatabaseTarget target, FrameworkFileFormat format)
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream();
-        FrameworkFiles.Write(await new FrameworkService(db, new FrameworkCache(), NullLogger<FrameworkService>.Instance).ExportAsync(Ct), format, stream);
+        FrameworkFiles.Write(await new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance).ExportAsync(Ct), format, stream);
         return stream.ToArray();
     }
 

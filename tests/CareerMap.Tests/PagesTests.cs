@@ -1,3 +1,4 @@
+using CareerMap.Hosting;
 using System.Net;
 using System.Text.RegularExpressions;
 using CareerMap.Infrastructure;

@@ -1,3 +1,5 @@
+using CareerMap.Sample;
+using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

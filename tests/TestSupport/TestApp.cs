@@ -1,3 +1,4 @@
+using CareerMap.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CareerMap.Accounts;

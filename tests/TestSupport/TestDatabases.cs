@@ -1,3 +1,5 @@
+using CareerMap.Sample;
+using CareerMap.Hosting;
 using CareerMap.Data;
 using CareerMap.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

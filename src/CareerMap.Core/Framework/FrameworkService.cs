@@ -20,7 +20,7 @@ public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
 public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
 
 /// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
-public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, ILogger<FrameworkService> logger)
+public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
     public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await cache.SnapshotAsync(db, ct)).Document);
@@ -134,24 +134,10 @@ public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, ILogg
         return new(WriteStatus.Saved, version);
     }
 
-    /// <summary>Removing what people hold or were assessed on would lose their history: refuse instead.</summary>
     async Task<List<ImportProblem>> RemovalProblemsAsync(FrameworkDiff diff, CancellationToken ct)
     {
         var problems = new List<ImportProblem>();
-        var roles = diff.For(FrameworkCollections.Roles).Removed;
-        if (roles.Count > 0)
-        {
-            var held = await db.Employees.Where(e => roles.Contains(e.Role.Code)).GroupBy(e => e.Role.Code)
-                .Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(ct);
-            problems.AddRange(held.OrderBy(h => h.Role).Select(h => new ImportProblem($"roles ({h.Role})", $"role {h.Role} would be removed but {h.Count} employee(s) hold it")));
-        }
-        var competencies = diff.For(FrameworkCollections.Competencies).Removed;
-        if (competencies.Count > 0)
-        {
-            var rated = await db.Assessments.Where(a => competencies.Contains(a.Competency.Code)).GroupBy(a => a.Competency.Code)
-                .Select(g => new { Competency = g.Key, Count = g.Count() }).ToListAsync(ct);
-            problems.AddRange(rated.OrderBy(h => h.Competency).Select(h => new ImportProblem($"competencies ({h.Competency})", $"competency {h.Competency} would be removed but {h.Count} assessment(s) rate it")));
-        }
+        foreach (var holder in references) problems.AddRange(await holder.RemovalProblemsAsync(diff, ct));
         return problems;
     }
 

@@ -13,18 +13,6 @@ public static class PeopleWriter
 {
     public static async Task<int> CountAsync(CareerMapDb db, CancellationToken ct = default) => await db.Employees.CountAsync(ct);
 
-    /// <summary>Removes every employee and assessment, unlinking accounts first; for reseeding sample data only.</summary>
-    public static async Task ClearAsync(CareerMapDb db, CancellationToken ct = default)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Users.Where(u => u.EmployeeId != null).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmployeeId, (int?)null), ct);
-        await db.Assessments.ExecuteDeleteAsync(ct);
-        await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
-        await db.Employees.ExecuteDeleteAsync(ct);
-        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
-        await tx.CommitAsync(ct);
-    }
-
     public static async Task WriteAsync(CareerMapDb db, GeneratedPeople people, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);

@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using System.Globalization;
 using CareerMap.Accounts;
 using CareerMap.Data;

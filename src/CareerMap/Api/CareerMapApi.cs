@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using System.Security.Claims;
 using CareerMap.Framework;
 using CareerMap.Paths;

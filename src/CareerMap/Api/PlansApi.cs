@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;

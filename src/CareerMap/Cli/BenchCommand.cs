@@ -1,3 +1,4 @@
+using CareerMap.Hosting;
 using System.CommandLine;
 using System.Diagnostics;
 using CareerMap.Data;
@@ -39,7 +40,7 @@ static class BenchCommand
             if (await db.Employees.CountAsync(ct) != n)
             {
                 Console.WriteLine($"Generating {n:N0} people in {db0.Describe()} (kept for later runs)…");
-                await PeopleWriter.ClearAsync(db, ct);
+                await sample.ClearPeopleAsync(ct);
                 var watch = Stopwatch.StartNew();
                 await sample.SeedPeopleAsync(new(n, 1, today), null, ct);
                 Console.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");

@@ -1,3 +1,4 @@
+using CareerMap.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using CareerMap.Data;

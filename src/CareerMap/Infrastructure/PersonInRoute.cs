@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using CareerMap.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;

@@ -77,8 +77,8 @@ public static class SingleSignOn
     {
         app.MapGet("/account/sso", (string? returnUrl, SingleSignOnOptions sso) => sso.Enabled
             ? Results.Challenge(new AuthenticationProperties { RedirectUri = $"{Complete}?returnUrl={Uri.EscapeDataString(Local(returnUrl))}" }, [SingleSignOnOptions.Scheme])
-            : Results.NotFound()).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(CareerMapWeb.SignInLimit);
-        app.MapGet(Complete, CompleteAsync).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(CareerMapWeb.SignInLimit);
+            : Results.NotFound()).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SignInLimits.Policy);
+        app.MapGet(Complete, CompleteAsync).AllowAnonymous().ExcludeFromDescription().RequireRateLimiting(SignInLimits.Policy);
         return app;
     }
 

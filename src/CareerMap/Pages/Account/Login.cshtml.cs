@@ -1,3 +1,4 @@
+using CareerMap.Sample;
 using CareerMap.Accounts;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Identity;

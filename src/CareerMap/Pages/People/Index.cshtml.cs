@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using CareerMap.Access;
 using CareerMap.Framework;
 using CareerMap.Infrastructure;
 using CareerMap.Pages.People;

@@ -2,10 +2,9 @@ using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.People;
-using CareerMap.Sample;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerMap.Infrastructure;
+namespace CareerMap.Sample;
 
 public sealed record DemoPersona(string Key, string Email, string Label, string Description);
 
@@ -41,6 +40,18 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
             After = $"{{\"employees\":{people.Employees.Count},\"assessments\":{people.Assessments.Count},\"seed\":{options.Seed}}}",
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Removes every employee and assessment, unlinking accounts first; for reseeding sample data only.</summary>
+    public async Task ClearPeopleAsync(CancellationToken ct = default)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Users.Where(u => u.EmployeeId != null).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmployeeId, (int?)null), ct);
+        await db.Assessments.ExecuteDeleteAsync(ct);
+        await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
+        await db.Employees.ExecuteDeleteAsync(ct);
+        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>First start of the embedded default: the framework, a few hundred people and the demo personas.</summary>

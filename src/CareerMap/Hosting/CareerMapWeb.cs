@@ -1,30 +1,41 @@
 using CareerMap.Accounts;
 using CareerMap.Api;
 using CareerMap.Data;
+using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
-namespace CareerMap.Infrastructure;
+namespace CareerMap.Hosting;
 
 /// <param name="Settings">Extra configuration over appsettings.json and the environment (tests use it for single sign-on).</param>
 /// <param name="Clock">The clock every date and time comes from (tests run on a fixed day); the system clock when null.</param>
 public sealed record WebSettings(DatabaseTarget Database, string Urls = CareerMapWeb.DefaultUrls, bool DemoRequested = true, string Environment = "Production",
     IReadOnlyDictionary<string, string?>? Settings = null, TimeProvider? Clock = null);
 
-/// <summary>Demo mode offers one-click sign-in as sample personas: only for the embedded sample on a loopback address.</summary>
-public sealed record DemoMode(bool Enabled);
-
+/// <summary>The web app: what it is made of, then how a request flows through it, then what it answers.</summary>
 public static class CareerMapWeb
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
     const string SignInScheme = "CareerMap";
-    public const string SignInLimit = "sign-in";
-    public const int SignInsPerMinute = 30;
 
     public static WebApplication Build(WebSettings settings)
+    {
+        var builder = CreateBuilder(settings);
+        AddData(builder.Services, settings);
+        AddSignIn(builder);
+        AddRateLimits(builder.Services);
+        AddApiAndPages(builder.Services);
+        builder.AddObservability();
+        var app = builder.Build();
+        UsePipeline(app);
+        MapEndpoints(app);
+        return app;
+    }
+
+    static WebApplicationBuilder CreateBuilder(WebSettings settings)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -36,17 +47,28 @@ public static class CareerMapWeb
         if (settings.Settings is not null) builder.Configuration.AddInMemoryCollection(settings.Settings);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
-        var services = builder.Services;
-        services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
+        builder.Services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
+        return builder;
+    }
+
+    static void AddData(IServiceCollection services, WebSettings settings)
+    {
         services.AddHttpContextAccessor();
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         if (settings.Clock is not null) services.AddSingleton(settings.Clock);
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
+    }
+
+    /// <summary>
+    /// SCIM provisioning tokens under /scim; else a bearer token when the request carries one, else the page cookie.
+    /// Challenges then redirect pages, 401 the API and answer SCIM clients with a SCIM error.
+    /// </summary>
+    static void AddSignIn(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
-        // SCIM provisioning tokens under /scim; else a bearer token when the request carries one, else the page cookie.
-        // Challenges then redirect pages, 401 the API and answer SCIM clients with a SCIM error.
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Path.StartsWithSegments("/scim") ? ScimApi.Scheme
@@ -54,7 +76,7 @@ public static class CareerMapWeb
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccounts>();
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
         // Cookies and sign-in handshakes carry absolute expiry times that browsers compare with their own clock, so they
         // keep the wall clock even when the app's business clock is set to another day (tests).
         services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
@@ -76,35 +98,41 @@ public static class CareerMapWeb
             .AddPolicy(Policies.HrAdmin, p => p.RequireRole(AppRoles.HrAdmin))
             .AddPolicy(Policies.Scim, p => p.AddAuthenticationSchemes(ScimApi.Scheme).RequireClaim(ScimApi.TokenClaim))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    static void AddRateLimits(IServiceCollection services) => services.AddRateLimiter(o =>
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        // Lockout guards each account; this guards against one address trying many accounts.
+        o.AddPolicy(SignInLimits.Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInLimits.PerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        o.OnRejected = async (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
+            {
+                HttpContext = context.HttpContext,
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts", Detail = "Too many sign-in attempts from this address; wait a minute and try again." },
+            });
+        };
+    });
+
+    static void AddApiAndPages(IServiceCollection services)
+    {
         services.AddProblemDetails();
         // Enum values travel as kebab-case names (changes-requested, step-back), through this one converter.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(WireNames.Policy)));
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Lockout guards each account; this guards against one address trying many accounts.
-            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (context, ct) =>
-            {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts", Detail = "Too many sign-in attempts from this address; wait a minute and try again." },
-                });
-            };
-        });
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);
             o.Conventions.AllowAnonymousToFolder("/Account");
-            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimit)));
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimits.Policy)));
         });
-        builder.AddObservability();
+    }
 
-        var app = builder.Build();
+    static void UsePipeline(WebApplication app)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
@@ -112,6 +140,10 @@ public static class CareerMapWeb
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePersonAccess();
+    }
+
+    static void MapEndpoints(WebApplication app)
+    {
         app.MapAssets();
         app.MapHealthApi();
         app.MapObservability();
@@ -128,7 +160,6 @@ public static class CareerMapWeb
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();
-        return app;
     }
 
     static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)

@@ -1,3 +1,6 @@
+using CareerMap.Infrastructure;
+using CareerMap.Sample;
+using CareerMap.Hosting;
 using CareerMap.Accounts;
 using CareerMap.Audit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,7 +8,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using Microsoft.AspNetCore.Identity;
 
-namespace CareerMap.Infrastructure;
+namespace CareerMap.Hosting;
 
 public static class CareerMapServices
 {
@@ -25,13 +28,14 @@ public static class CareerMapServices
         services.AddSingleton<CareerMap.Paths.CareerGraphs>();
         services.AddSingleton<CareerMap.People.RatingIndexCache>();
         services.AddScoped<FrameworkService>();
+        services.AddScoped<IFrameworkReferences, CareerMap.People.PeopleFrameworkReferences>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SampleOrganization>();
         services.AddScoped<CurrentAccount>();
-        services.AddScoped<CareerMap.People.PeopleAccess>();
+        services.AddScoped<CareerMap.Access.PeopleAccess>();
         services.AddScoped<CareerMap.Provisioning.ScimProvisioning>();
         services.AddScoped<CareerMap.Provisioning.ScimTokens>();
         services.AddScoped<CareerMap.Provisioning.TitleAliases>();

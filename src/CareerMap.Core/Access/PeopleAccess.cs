@@ -1,7 +1,8 @@
 using CareerMap.Accounts;
 using CareerMap.Data;
+using CareerMap.People;
 
-namespace CareerMap.People;
+namespace CareerMap.Access;
 
 public enum Relation { None, Self, Leader, HrAdmin }
 

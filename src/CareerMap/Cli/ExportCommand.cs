@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework.Formats;
+using CareerMap.Framework;
+using CareerMap.Hosting;
+using CareerMap.Infrastructure;
+using CareerMap.People;
+using CareerMap.Sample;
+using Spectre.Console;
+using static CareerMap.Cli.CareerMapCli;
+
+namespace CareerMap.Cli;
+
+/// <summary>`careermap export`: the whole framework as careermap/1 JSON or an Excel workbook.</summary>
+static class ExportCommand
+{
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "json or xlsx", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "xlsx");
+        var output = new Option<FileInfo>("--out") { Description = "File to write", Required = true };
+        var command = new Command("export", "Export the whole framework as careermap/1 JSON or an Excel workbook");
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.SetAction(async (p, ct) =>
+        {
+            var target = Target(p);
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var document = await scope.Get<FrameworkService>().ExportAsync(ct);
+            var path = p.GetValue(output)!;
+            var temp = path.FullName + ".partial";
+            await using (var stream = File.Create(temp))
+                FrameworkFiles.Write(document, p.GetValue(format) == "xlsx" ? FrameworkFileFormat.Xlsx : FrameworkFileFormat.Json, stream);
+            File.Move(temp, path.FullName, overwrite: true);
+            Console.WriteLine($"Exported {document.Roles.Count} roles and {document.Competencies.Count} competencies to {path.Name}");
+            return Ok;
+        });
+        return command;
+    }
+}

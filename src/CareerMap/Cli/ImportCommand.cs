@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Data;
+using CareerMap.Framework.Formats;
+using CareerMap.Framework;
+using CareerMap.Hosting;
+using CareerMap.Infrastructure;
+using CareerMap.People;
+using CareerMap.Sample;
+using Spectre.Console;
+using static CareerMap.Cli.CareerMapCli;
+
+namespace CareerMap.Cli;
+
+/// <summary>`careermap import` (a framework) and `careermap import people` (a roster), all or nothing.</summary>
+static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A careermap/1 JSON file or an Excel workbook (.xlsx)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report what would be added, changed and removed; change nothing" };
+        var command = new Command("import", "Import a whole framework, all or nothing");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.Subcommands.Add(People());
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            var target = Target(p);
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var framework = scope.Get<FrameworkService>();
+            ImportReport report;
+            await using (var stream = path.OpenRead())
+                report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun),
+                    diff => Console.Error.WriteLine($"Writing {diff.Collections.Sum(c => c.Added.Count + c.Changed.Count + c.Removed.Count):N0} changes in one transaction…"), ct);
+            if (p.GetValue(Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+                return report.Ok ? Ok : BadInput;
+            }
+            if (!report.Ok)
+            {
+                Console.Error.WriteLine($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
+                foreach (var problem in report.Problems) Console.Error.WriteLine($"  {path.Name}: {problem}");
+                return BadInput;
+            }
+            var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
+            Console.WriteLine($"{verb} {path.Name}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
+            foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
+            return Ok;
+        });
+        return command;
+    }
+
+    public static Command People()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A roster as .csv or .xlsx with the columns " + string.Join(", ", Roster.Columns) };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Report who would be added and changed; change nothing" };
+        var command = new Command("people", "Import people from a roster, all or nothing; people not in the file are kept");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            var target = Target(p);
+            await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
+            var db = scope.Get<CareerMapDb>();
+            RosterReport report;
+            await using (var stream = path.OpenRead())
+            {
+                var (rows, problems) = Roster.Read(stream, path.Name);
+                report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), scope.Get<ILoggerFactory>().CreateLogger(typeof(Roster)), ct);
+            }
+            if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+            else if (!report.Ok)
+            {
+                Console.Error.WriteLine($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
+                foreach (var problem in report.Problems) Console.Error.WriteLine($"  {path.Name}: {problem}");
+            }
+            else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were.");
+            return report.Ok ? Ok : BadInput;
+        });
+        return command;
+    }
+}
