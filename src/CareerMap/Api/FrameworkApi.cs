@@ -10,7 +10,7 @@ namespace CareerMap.Api;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-public sealed record MoveView(string Code, string From, string To, string? Note, IReadOnlyList<PrerequisiteDto> Prerequisites, string? Kind, string? Direction, string? Scope);
+public sealed record MoveView(string Code, string From, string To, string? Note, IReadOnlyList<PrerequisiteDto> Prerequisites, string? Kind, MoveDirection? Direction, MoveScope? Scope);
 
 /// <summary>
 /// CRUD for every framework collection, addressed by code. All collections share one shape, so one generic
@@ -43,7 +43,7 @@ public static class FrameworkApi
     static MoveView ViewOf(FrameworkDocument d, MoveDto m)
     {
         var kind = d.KindOf(m.From, m.To);
-        return new(m.Code, m.From, m.To, m.Note, m.Prerequisites ?? [], kind?.ToString(), kind?.DirectionName, kind?.ScopeName);
+        return new(m.Code, m.From, m.To, m.Note, m.Prerequisites ?? [], kind?.ToString(), kind?.Direction, kind?.Scope);
     }
 
     static void Map<T>(RouteGroupBuilder api, FrameworkCollection<T> c, string tag, string keyRoute = "/{code}", Func<HttpRequest, string>? keyOf = null,
