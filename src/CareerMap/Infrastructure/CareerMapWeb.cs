@@ -95,7 +95,7 @@ public static class CareerMapWeb
                 });
             };
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireEnumSchemas>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);
