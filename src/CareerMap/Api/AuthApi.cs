@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CareerMap.Accounts;
 using CareerMap.Data;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(CareerMap.Infrastructure.CareerMapWeb.SignInLimit);
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(CareerMap.Infrastructure.CareerMapWeb.SignInLimit)
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapGet("/me", Me);
         return app;
     }
