@@ -25,8 +25,8 @@ public sealed class CareerMapApiTests
         foreach (var e in edges)
         {
             var expected = d.KindOf(e.GetProperty("from").GetString()!, e.GetProperty("to").GetString()!)!.Value;
-            Assert.Equal(expected.DirectionName, e.GetProperty("direction").GetString());
-            Assert.Equal(expected.ScopeName, e.GetProperty("scope").GetString());
+            Assert.Equal(WireNames.Of(expected.Direction), e.GetProperty("direction").GetString());
+            Assert.Equal(WireNames.Of(expected.Scope), e.GetProperty("scope").GetString());
         }
         var origins = edges.Select(e => e.GetProperty("origin").GetString()).ToHashSet();
         Assert.Equal(["explicit", "leadership-step", "next-level", "similar-lateral"], origins.Order());

@@ -25,23 +25,9 @@ public readonly record struct MoveKind(MoveDirection Direction, MoveScope Scope)
         return new MoveKind(direction, scope);
     }
 
-    public string DirectionName => Direction switch
-    {
-        MoveDirection.Promotion => "promotion",
-        MoveDirection.Lateral => "lateral",
-        _ => "step-back",
-    };
-
-    public string ScopeName => Scope switch
-    {
-        MoveScope.WithinFamily => "within-family",
-        MoveScope.WithinUnit => "within-unit",
-        _ => "cross-functional",
-    };
-
     public override string ToString() => Scope == MoveScope.CrossFunctional
-        ? $"cross-functional {DirectionName}"
-        : $"{DirectionName} {ScopeName.Replace('-', ' ')}";
+        ? $"cross-functional {WireNames.Of(Direction)}"
+        : $"{WireNames.Of(Direction)} {WireNames.Of(Scope).Replace('-', ' ')}";
 }
 
 public static class MoveKinds

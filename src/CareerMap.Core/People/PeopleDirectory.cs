@@ -9,7 +9,7 @@ namespace CareerMap.People;
 public sealed record PersonRecord(int Id, string EmployeeNumber, string Name, string Email, string Role, string? Location, int? ManagerId,
     DateOnly HireDate, DateOnly RoleStartDate, PersonState State);
 
-public sealed record AssessmentView(long Id, string Competency, int Level, string Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
+public sealed record AssessmentView(long Id, string Competency, int Level, AssessmentSource Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
 
 public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
 {
@@ -77,7 +77,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
             .ToListAsync(ct);
         var assessors = await db.Employees.AsNoTracking().Where(e => rows.Select(r => r.AssessorId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         return [.. rows.OrderByDescending(r => r.AssessedOn).ThenByDescending(r => r.Id)
-            .Select(r => new AssessmentView(r.Id, r.Competency, r.Level, r.Source.ToString().ToLowerInvariant(),
+            .Select(r => new AssessmentView(r.Id, r.Competency, r.Level, r.Source,
                 r.AssessorId is int a && assessors.TryGetValue(a, out var name) ? name : null, r.AssessedOn, r.Evidence))];
     }
 
@@ -104,7 +104,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
         db.Assessments.Add(row);
         await db.SaveChangesAsync(ct);
         var assessor = assessorId is int id ? await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
-        return (new AssessmentView(row.Id, known!.Code, row.Level, source.ToString().ToLowerInvariant(), assessor, row.AssessedOn, row.Evidence), errors);
+        return (new AssessmentView(row.Id, known!.Code, row.Level, source, assessor, row.AssessedOn, row.Evidence), errors);
     }
 
     public static int MonthsBetween(DateOnly from, DateOnly to) =>

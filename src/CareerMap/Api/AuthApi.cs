@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,8 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
-        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy);
+        auth.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(SignInLimits.Policy)
+            .Produces<AccessTokenResponse>().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapGet("/me", Me);
         return app;
     }

@@ -14,7 +14,7 @@ public sealed record PrerequisiteView(string Kind, int? Months, IReadOnlyList<st
 
 public sealed record DeltaView(string Competency, string Name, int From, int To, int Rise);
 
-public sealed record MapEdge(string Code, string From, string To, string Kind, string Direction, string Scope, string Origin, string? Note,
+public sealed record MapEdge(string Code, string From, string To, string Kind, MoveDirection Direction, MoveScope Scope, MoveOrigin Origin, string? Note,
     IReadOnlyList<PrerequisiteView> Prerequisites, IReadOnlyList<DeltaView> Delta);
 
 public sealed record CareerMapView(IReadOnlyList<MapNode> Nodes, IReadOnlyList<MapEdge> Edges);
@@ -25,7 +25,7 @@ public sealed record PrerequisiteStatusView(string Kind, string Text, bool Met, 
 
 public sealed record GapView(string Competency, string Name, int Required, int Current, int Gap);
 
-public sealed record PathMove(string From, string To, string Kind, string Direction, string Scope, string Origin,
+public sealed record PathMove(string From, string To, string Kind, MoveDirection Direction, MoveScope Scope, MoveOrigin Origin,
     IReadOnlyList<PrerequisiteStatusView> Prerequisites, IReadOnlyList<GapView> Gaps, int EstimatedMonths);
 
 public sealed record PathView(IReadOnlyList<PathMove> Moves, int EstimatedMonths, string Explanation);
@@ -88,21 +88,13 @@ public static class CareerMapApi
     public static MapNode Node(CareerGraph g, RoleDto r) =>
         new(r.Code, r.Title, r.Unit, r.Family, g.Document.Families.FirstOrDefault(f => f.Code == r.Family)?.Track ?? "", r.Grade, r.Level);
 
-    public static string OriginName(MoveOrigin origin) => origin switch
-    {
-        MoveOrigin.Explicit => "explicit",
-        MoveOrigin.NextLevel => "next-level",
-        MoveOrigin.LeadershipStep => "leadership-step",
-        _ => "similar-lateral",
-    };
-
     public static MapEdge Edge(CareerGraph g, CareerEdge e) =>
-        new(e.Code, e.Source, e.Target, e.Kind.ToString(), e.Kind.DirectionName, e.Kind.ScopeName, OriginName(e.Origin), e.Note,
+        new(e.Code, e.Source, e.Target, e.Kind.ToString(), e.Kind.Direction, e.Kind.Scope, e.Origin, e.Note,
             [.. e.Prerequisites.Select(p => new PrerequisiteView(p.Kind, p.Months, p.Roles, p.Value, p.Describe(g.Title)))],
             [.. e.Delta.Select(x => new DeltaView(x.Competency, g.CompetencyName(x.Competency), x.From, x.To, x.Rise))]);
 
     public static PathView View(CareerGraph g, CareerPath p) =>
-        new([.. p.Steps.Select(s => new PathMove(s.Move.Source, s.Move.Target, s.Move.Kind.ToString(), s.Move.Kind.DirectionName, s.Move.Kind.ScopeName, OriginName(s.Move.Origin),
+        new([.. p.Steps.Select(s => new PathMove(s.Move.Source, s.Move.Target, s.Move.Kind.ToString(), s.Move.Kind.Direction, s.Move.Kind.Scope, s.Move.Origin,
                 [.. s.Prerequisites.Select(x => new PrerequisiteStatusView(x.Prerequisite.Kind, x.Text, x.Met, x.MonthsToMeet))],
                 [.. s.Gaps.Select(x => new GapView(x.Competency, x.Name, x.Required, x.Current, x.Gap))], s.Months))],
             p.EstimatedMonths, p.Explanation);

@@ -10,7 +10,7 @@ namespace CareerMap.Api;
 
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-public sealed record MoveView(string Code, string From, string To, string? Note, IReadOnlyList<PrerequisiteDto> Prerequisites, string? Kind, string? Direction, string? Scope);
+public sealed record MoveView(string Code, string From, string To, string? Note, IReadOnlyList<PrerequisiteDto> Prerequisites, string? Kind, MoveDirection? Direction, MoveScope? Scope);
 
 /// <summary>
 /// CRUD for every framework collection, addressed by code. All collections share one shape, so one generic
@@ -25,46 +25,52 @@ public static class FrameworkApi
     {
         var api = app.MapGroup("/api").RequireAuthorization();
         api.MapGet("/organization", GetOrganization).WithTags("Organization");
-        Map(api, FrameworkCollections.Units, "Business units");
-        Map(api, FrameworkCollections.Grades, "Grades");
-        Map(api, FrameworkCollections.Families, "Job families");
-        Map(api, FrameworkCollections.Roles, "Roles");
-        Map(api, FrameworkCollections.Competencies, "Competencies");
-        Map(api, FrameworkCollections.Requirements, "Requirements", "/{role}/{competency}", r => FrameworkCollections.RequirementKey($"{r.RouteValues["role"]}", $"{r.RouteValues["competency"]}"));
-        Map(api, FrameworkCollections.Duties, "Duties");
-        Map(api, FrameworkCollections.Strategies, "Development strategies");
-        Map(api, FrameworkCollections.Moves, "Moves", view: (d, m) => ViewOf(d, m));
+        Map(api, FrameworkCollections.Units, "Business units", AsIs);
+        Map(api, FrameworkCollections.Grades, "Grades", AsIs);
+        Map(api, FrameworkCollections.Families, "Job families", AsIs);
+        Map(api, FrameworkCollections.Roles, "Roles", AsIs);
+        Map(api, FrameworkCollections.Competencies, "Competencies", AsIs);
+        Map(api, FrameworkCollections.Requirements, "Requirements", AsIs, "/{role}/{competency}",
+            r => FrameworkCollections.RequirementKey($"{r.RouteValues["role"]}", $"{r.RouteValues["competency"]}"));
+        Map(api, FrameworkCollections.Duties, "Duties", AsIs);
+        Map(api, FrameworkCollections.Strategies, "Development strategies", AsIs);
+        Map(api, FrameworkCollections.Moves, "Moves", ViewOf);
         return app;
     }
 
     static async Task<Ok<OrganizationDto>> GetOrganization(FrameworkService framework, CancellationToken ct) =>
         TypedResults.Ok((await framework.ExportAsync(ct)).Organization);
 
+    static T AsIs<T>(FrameworkDocument d, T item) => item;
+
     static MoveView ViewOf(FrameworkDocument d, MoveDto m)
     {
         var kind = d.KindOf(m.From, m.To);
-        return new(m.Code, m.From, m.To, m.Note, m.Prerequisites ?? [], kind?.ToString(), kind?.DirectionName, kind?.ScopeName);
+        return new(m.Code, m.From, m.To, m.Note, m.Prerequisites ?? [], kind?.ToString(), kind?.Direction, kind?.Scope);
     }
 
-    static void Map<T>(RouteGroupBuilder api, FrameworkCollection<T> c, string tag, string keyRoute = "/{code}", Func<HttpRequest, string>? keyOf = null,
-        Func<FrameworkDocument, T, object>? view = null) where T : class
+    /// <summary>Items of <typeparamref name="T"/> are stored and sent; they are answered as <typeparamref name="TView"/>.</summary>
+    static void Map<T, TView>(RouteGroupBuilder api, FrameworkCollection<T> c, string tag, Func<FrameworkDocument, T, TView> view,
+        string keyRoute = "/{code}", Func<HttpRequest, string>? keyOf = null) where T : class
     {
         keyOf ??= r => $"{r.RouteValues["code"]}";
-        view ??= (_, item) => item;
         var g = api.MapGroup($"/{c.Name}").WithTags(tag);
         g.MapGet("/", (int? page, int? pageSize, FrameworkService svc, CancellationToken ct) => List(c, view, page, pageSize, svc, ct))
             .WithSummary($"Lists {c.Name}, a page at a time");
         g.MapGet(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Get(c, view, keyOf(http.Request), http, svc, ct))
             .WithSummary($"Gets one {c.Singular}; the ETag header carries its version");
-        g.MapPost("/", ([FromBody] JsonElement body, HttpContext http, FrameworkService svc, CancellationToken ct) => Create(c, view, body, http, svc, ct))
+        // The body is read by the framework's own reader, which names unknown fields; Accepts<T> describes it.
+        g.MapPost("/", (HttpContext http, FrameworkService svc, CancellationToken ct) => Create(c, view, http, svc, ct))
             .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").WithSummary($"Creates a {c.Singular} (HR admin)");
-        g.MapPut(keyRoute, ([FromBody] JsonElement body, HttpContext http, FrameworkService svc, CancellationToken ct) => Update(c, view, keyOf(http.Request), body, http, svc, ct))
-            .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").WithSummary($"Replaces a {c.Singular} (HR admin); send If-Match to refuse stale writes");
+        g.MapPut(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Update(c, view, keyOf(http.Request), http, svc, ct))
+            .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithSummary($"Replaces a {c.Singular} (HR admin); send If-Match to refuse stale writes");
         g.MapDelete(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Delete(c, keyOf(http.Request), http, svc, ct))
-            .RequireAuthorization(Policies.HrAdmin).WithSummary($"Deletes a {c.Singular} (HR admin); refused while other items refer to it");
+            .RequireAuthorization(Policies.HrAdmin).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .WithSummary($"Deletes a {c.Singular} (HR admin); refused while other items refer to it");
     }
 
-    static async Task<Results<Ok<Paged<object>>, ValidationProblem>> List<T>(FrameworkCollection<T> c, Func<FrameworkDocument, T, object> view,
+    static async Task<Results<Ok<Paged<TView>>, ValidationProblem>> List<T, TView>(FrameworkCollection<T> c, Func<FrameworkDocument, T, TView> view,
         int? page, int? pageSize, FrameworkService svc, CancellationToken ct) where T : class
     {
         var errors = new Dictionary<string, string[]>();
@@ -75,10 +81,10 @@ public static class FrameworkApi
         var size = pageSize ?? DefaultPageSize;
         var d = await svc.ExportAsync(ct);
         var items = c.Items(d);
-        return TypedResults.Ok(new Paged<object>([.. items.Skip((p - 1) * size).Take(size).Select(i => view(d, i))], p, size, items.Count));
+        return TypedResults.Ok(new Paged<TView>([.. items.Skip((p - 1) * size).Take(size).Select(i => view(d, i))], p, size, items.Count));
     }
 
-    static async Task<Results<Ok<object>, NotFound<ProblemDetails>>> Get<T>(FrameworkCollection<T> c, Func<FrameworkDocument, T, object> view, string key,
+    static async Task<Results<Ok<TView>, NotFound<ProblemDetails>>> Get<T, TView>(FrameworkCollection<T> c, Func<FrameworkDocument, T, TView> view, string key,
         HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
     {
         var snapshot = await svc.SnapshotAsync(ct);
@@ -89,9 +95,11 @@ public static class FrameworkApi
         return TypedResults.Ok(view(snapshot.Document, item));
     }
 
-    static async Task<Results<Created<object>, ValidationProblem, Conflict<ProblemDetails>>> Create<T>(FrameworkCollection<T> c, Func<FrameworkDocument, T, object> view,
-        JsonElement body, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
+    static async Task<Results<Created<TView>, ValidationProblem, Conflict<ProblemDetails>, StatusCodeHttpResult>> Create<T, TView>(FrameworkCollection<T> c,
+        Func<FrameworkDocument, T, TView> view, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
     {
+        var (body, refused) = await ReadJsonAsync(http.Request, ct);
+        if (refused is not null) return refused;
         var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body);
         if (problems.Count > 0) return Invalid(problems);
         var outcome = await svc.CreateAsync(c, item, ct);
@@ -108,9 +116,11 @@ public static class FrameworkApi
         }
     }
 
-    static async Task<Results<Ok<object>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult>> Update<T>(FrameworkCollection<T> c, Func<FrameworkDocument, T, object> view,
-        string key, JsonElement body, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
+    static async Task<Results<Ok<TView>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult, StatusCodeHttpResult>> Update<T, TView>(FrameworkCollection<T> c,
+        Func<FrameworkDocument, T, TView> view, string key, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
     {
+        var (body, refused) = await ReadJsonAsync(http.Request, ct);
+        if (refused is not null) return refused;
         if (!TryIfMatch(http, out var expected)) return PreconditionFailed("If-Match must be an ETag this API issued, such as \"3\"");
         var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body);
         if (problems.Count > 0) return Invalid(problems);
@@ -144,6 +154,27 @@ public static class FrameworkApi
                 Extensions = { ["errors"] = outcome.Errors },
             }),
         };
+    }
+
+    /// <summary>
+    /// Refuses a body as minimal APIs' own binding does (415 unless JSON, 400 when it does not parse; the status code
+    /// pages write the problem document), so that any JSON value reaches the framework reader.
+    /// </summary>
+    static async Task<(JsonElement Body, StatusCodeHttpResult? Refused)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType()) return (default, TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType));
+        try
+        {
+            return (await request.ReadFromJsonAsync<JsonElement>(ct), null);
+        }
+        catch (JsonException)
+        {
+            return (default, TypedResults.StatusCode(StatusCodes.Status400BadRequest));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (default, TypedResults.StatusCode(e.StatusCode));
+        }
     }
 
     static ValidationProblem Invalid(IReadOnlyList<FrameworkProblem> problems) =>

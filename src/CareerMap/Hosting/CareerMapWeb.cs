@@ -122,7 +122,7 @@ public static class CareerMapWeb
         services.AddProblemDetails();
         // Enum values travel as kebab-case names (changes-requested, step-back), through this one converter.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(WireNames.Policy)));
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer<WireEnumSchemas>());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);

@@ -9,7 +9,7 @@ namespace CareerMap.Pages.Map;
 
 public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock) : PageModel
 {
-    public static readonly string[] Kinds = ["promotion", "lateral", "step-back"];
+    public static readonly MoveDirection[] Kinds = Enum.GetValues<MoveDirection>();
 
     [BindProperty(SupportsGet = true, Name = "unit")] public string[] Units { get; set; } = [];
     [BindProperty(SupportsGet = true, Name = "kind")] public string[] MoveKinds { get; set; } = [];
@@ -19,7 +19,7 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
 
     public CareerGraph Graph { get; private set; } = null!;
     public IReadOnlyList<UnitDto> ShownUnits { get; private set; } = [];
-    public ISet<string> ShownKinds { get; private set; } = new HashSet<string>();
+    public ISet<MoveDirection> ShownKinds { get; private set; } = new HashSet<MoveDirection>();
     public PathResult? Result { get; private set; }
     public PersonState? Person { get; private set; }
     public string Svg { get; private set; } = "";
@@ -27,11 +27,14 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
 
     public bool UnitShown(string code) => ShownUnits.Any(u => u.Code == code);
 
+    /// <summary>The kinds of move the query asks for by their wire names (step-back).</summary>
+    public IReadOnlySet<MoveDirection> AskedKinds { get; private set; } = new HashSet<MoveDirection>();
+
     /// <summary>Laterals to similar roles elsewhere are many; they are shown when lateral moves are asked for.</summary>
-    public bool ShowSimilar => MoveKinds.Contains("lateral");
+    public bool ShowSimilar => AskedKinds.Contains(MoveDirection.Lateral);
 
     public IEnumerable<CareerEdge> MovesOutOf(string role) =>
-        Graph.OutOf(role).Where(e => ShownKinds.Contains(e.Kind.DirectionName) && (ShowSimilar || e.Origin != MoveOrigin.SimilarLateral));
+        Graph.OutOf(role).Where(e => ShownKinds.Contains(e.Kind.Direction) && (ShowSimilar || e.Origin != MoveOrigin.SimilarLateral));
 
     /// <summary>The same map with another route drawn.</summary>
     public string RouteLink(int route)
@@ -46,7 +49,8 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
         var units = Graph.Document.Units;
         ShownUnits = Units.Length == 0 ? units : [.. units.Where(u => Units.Contains(u.Code, StringComparer.OrdinalIgnoreCase))];
         if (ShownUnits.Count == 0) ShownUnits = units;
-        ShownKinds = (MoveKinds.Length == 0 ? Kinds : MoveKinds.Where(Kinds.Contains)).ToHashSet();
+        AskedKinds = MoveKinds.Select(WireNames.Parse<MoveDirection>).OfType<MoveDirection>().ToHashSet();
+        ShownKinds = AskedKinds.ToHashSet();
         if (ShownKinds.Count == 0) ShownKinds = Kinds.ToHashSet();
 
         IReadOnlyList<CareerEdge> route = [];
@@ -67,7 +71,7 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
                 // A route is drawn whole, so its units are shown even when filtered out.
                 var needed = route.SelectMany(e => new[] { Graph.Role(e.Source)!.Unit, Graph.Role(e.Target)!.Unit }).ToHashSet();
                 ShownUnits = [.. units.Where(u => ShownUnits.Contains(u) || needed.Contains(u.Code))];
-                foreach (var e in route) ShownKinds.Add(e.Kind.DirectionName);
+                foreach (var e in route) ShownKinds.Add(e.Kind.Direction);
             }
         }
         Svg = MapDrawing.Svg(Graph, ShownUnits, ShownKinds, ShowSimilar, route, Graph.Role(From ?? "")?.Code, Graph.Role(To ?? "")?.Code);

@@ -20,10 +20,10 @@ public sealed class MapDrawing
     public double Height { get; private set; }
 
     /// <param name="similar">Whether to draw the rule-made laterals to similar roles in other units; there are many.</param>
-    public static string Svg(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<string> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
+    public static string Svg(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
         => new MapDrawing().Render(graph, units, kinds, similar, route, from, to);
 
-    string Render(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<string> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
+    string Render(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
     {
         var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var roles = graph.Roles.Where(r => unitCodes.Contains(r.Unit)).ToList();
@@ -56,7 +56,7 @@ public sealed class MapDrawing
         svg.Append("<title id=\"map-title\">Career map</title>");
         svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"map-desc\">{roles.Count} roles in {units.Count} business units on grades {Enc(grades.LastOrDefault().Grade)} to {Enc(grades.FirstOrDefault().Grade)}. The list below the map says the same in words.</desc>");
         svg.Append("<defs>");
-        foreach (var kind in new[] { "promotion", "lateral", "step-back", "route" })
+        foreach (var kind in Enum.GetValues<MoveDirection>().Select(WireNames.Of).Append("route"))
             svg.Append(CultureInfo.InvariantCulture, $"<marker id=\"arrow-{kind}\" class=\"head {kind}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>");
         svg.Append("</defs>");
 
@@ -74,13 +74,14 @@ public sealed class MapDrawing
         }
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grade-label head\" x=\"12\" y=\"30\">Grade</text>");
 
-        var edges = graph.Edges.Where(e => cards.ContainsKey(e.Source) && cards.ContainsKey(e.Target) && kinds.Contains(e.Kind.DirectionName)
+        var edges = graph.Edges.Where(e => cards.ContainsKey(e.Source) && cards.ContainsKey(e.Target) && kinds.Contains(e.Kind.Direction)
             && (similar || e.Origin != MoveOrigin.SimilarLateral)).ToList();
         svg.Append("<g class=\"edges\">");
         foreach (var e in edges.Where(e => !routeEdges.Contains($"{e.Source}>{e.Target}")))
         {
-            var cls = $"edge {e.Kind.DirectionName}{(e.Kind.Scope == MoveScope.CrossFunctional ? " cross" : "")}{(e.Origin == MoveOrigin.SimilarLateral ? " similar" : "")}{(route.Count > 0 ? " dim" : "")}";
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{e.Kind.DirectionName})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.ToString())}</title></path>");
+            var direction = WireNames.Of(e.Kind.Direction);
+            var cls = $"edge {direction}{(e.Kind.Scope == MoveScope.CrossFunctional ? " cross" : "")}{(e.Origin == MoveOrigin.SimilarLateral ? " similar" : "")}{(route.Count > 0 ? " dim" : "")}";
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{direction})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.ToString())}</title></path>");
         }
         foreach (var e in route)
             svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge route\" data-from=\"{Enc(e.Source)}\" data-to=\"{Enc(e.Target)}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-route)\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.ToString())}</title></path>");

@@ -45,7 +45,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
         var document = (await framework.SnapshotAsync(ct)).Document;
         var codes = Graph.Needs(Person.Role).Select(n => n.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Competencies = [.. document.Competencies.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Category == "core" ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)];
-        LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == "self").GroupBy(a => a.Competency)
+        LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == AssessmentSource.Self).GroupBy(a => a.Competency)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -89,7 +89,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         await LoadAsync(ct);
         if (Plan is null || Relation is not (Relation.Self or Relation.Leader)) return Forbid();
         if (string.IsNullOrWhiteSpace(text)) { Message = "Write something first."; return Page(); }
-        await plans.AddNoteAsync(Plan, kind == "check-in" ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
+        await plans.AddNoteAsync(Plan, WireNames.Parse<PlanEventKind>(kind) == PlanEventKind.CheckIn ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
         return Redirect($"/plans/{number}#history");
     }
 
