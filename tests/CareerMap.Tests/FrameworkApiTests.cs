@@ -59,6 +59,30 @@ public sealed class FrameworkApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/grades/112", Ct)).StatusCode);
     }
 
+    /// <summary>A strategy's competencies are rows of their own; changing only them still moves the strategy's version.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Changing_only_what_an_item_owns_moves_its_version_so_a_stale_write_is_refused(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var client = await app.SignedInAsync(AppRoles.HrAdmin);
+        var first = await client.GetAsync("/api/strategies/COMMITTEE", Ct);
+        var etag = first.Headers.ETag!;
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await first.Content.ReadAsStringAsync(Ct))!.AsObject();
+
+        body["competencies"] = new System.Text.Json.Nodes.JsonArray("COMMS");
+        var mine = new HttpRequestMessage(HttpMethod.Put, "/api/strategies/COMMITTEE") { Content = JsonContent.Create(body) };
+        mine.Headers.IfMatch.Add(etag);
+        var saved = await client.SendAsync(mine, Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.NotEqual(etag, saved.Headers.ETag);
+
+        body["competencies"] = new System.Text.Json.Nodes.JsonArray("TEAM");
+        var theirs = new HttpRequestMessage(HttpMethod.Put, "/api/strategies/COMMITTEE") { Content = JsonContent.Create(body) };
+        theirs.Headers.IfMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(theirs, Ct)).StatusCode);
+        Assert.Equal(["COMMS"], (await app.ExportAsync()).Strategies.Single(x => x.Code == "COMMITTEE").Competencies);
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_stale_write_answers_412_and_changes_nothing(string provider)
     {

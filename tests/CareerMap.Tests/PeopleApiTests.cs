@@ -36,7 +36,7 @@ public sealed class PeopleApiTests
         Assert.All(lines, l =>
         {
             Assert.Equal("manager", l.GetProperty("ratedBy").GetString());
-            Assert.Equal(TestClock.Today.ToString("yyyy-MM-dd"), l.GetProperty("ratedOn").GetString());
+            Assert.Equal(TestClock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l.GetProperty("ratedOn").GetString());
         });
         var critical = lines.Single(l => l.GetProperty("critical").GetBoolean());
         Assert.Equal(1, critical.GetProperty("gap").GetInt32());

@@ -59,6 +59,23 @@ public sealed class PlansApiTests
         Assert.Equal("Supervisor in three years", done.GetProperty("midTermProfessional").GetString());
     }
 
+    /// <summary>A plan's actions are rows of their own: an edit of only them still moves the plan's version, the guard against a save racing a submit.</summary>
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Editing_only_a_plans_actions_moves_the_plans_version(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var cast = await Cast.LoadAsync(app);
+        var url = $"/api/employees/{cast.Employee}/plan";
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        Assert.Equal(HttpStatusCode.Created, (await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+        Task<int> Version() => app.WithDbAsync(db => db.Plans.Where(p => p.Employee.EmployeeNumber == cast.Employee).Select(p => p.Version).SingleAsync(Ct));
+        var before = await Version();
+
+        var edit = await me.PutAsJsonAsync(url, new { actions = new[] { new { competency = "COMMS", description = "Lead the team huddle twice a month" } } }, Ct);
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        Assert.Equal(before + 1, await Version());
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Only_the_owner_their_managers_and_hr_see_a_plan(string provider)
     {

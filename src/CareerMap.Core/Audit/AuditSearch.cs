@@ -6,6 +6,9 @@ namespace CareerMap.Audit;
 public static class AuditSearch
 {
     /// <summary>Entries matching the words (in key, entity, actor or values), entity, actor and date range, newest first.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
     public static IQueryable<AuditEntry> Filter(CareerMapDb db, string? q, string? entity, string? actor, DateOnly? from, DateOnly? to)
     {
         var query = db.Audit.AsNoTracking();

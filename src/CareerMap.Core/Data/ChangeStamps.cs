@@ -44,6 +44,29 @@ public static class ChangeStamps
     public static Task BumpAsync(CareerMapDb db, ChangeArea area, CancellationToken ct = default) =>
         db.Set<ChangeStamp>().Where(s => s.Area == area).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, Random.Shared.NextInt64()), ct);
 
+    /// <summary>The same, for bulk writers on a connection of their own: inside their transaction, so the people and the stamp land together.</summary>
+    public static async Task BumpAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ChangeArea area, CancellationToken ct = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """UPDATE change_stamps SET "Value" = @value WHERE "Area" = @area""";
+        var value = cmd.CreateParameter();
+        value.ParameterName = "@value";
+        value.Value = Random.Shared.NextInt64();
+        var name = cmd.CreateParameter();
+        name.ParameterName = "@area";
+        name.Value = area.ToString();
+        cmd.Parameters.Add(value);
+        cmd.Parameters.Add(name);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Marks an item changed when only what it owns changed (a plan's actions, a strategy's competencies), so the save
+    /// interceptor moves its version and a client holding the old version is refused.
+    /// </summary>
+    public static void Touch(DbContext db, object item) => db.Entry(item).Property("Version").IsModified = true;
+
     internal static ChangeArea? AreaOf(IEntityType entity) =>
         entity.ClrType == typeof(Employee) ? ChangeArea.People
         : entity.ClrType.Namespace == typeof(Role).Namespace ? ChangeArea.Framework

@@ -19,7 +19,7 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             return new(DatabaseProvider.Postgres, FromUri(new Uri(cs)));
         if (cs.Contains("Host=", StringComparison.OrdinalIgnoreCase))
             return new(DatabaseProvider.Postgres, cs);
-        if (!cs.Contains('='))
+        if (!cs.Contains('=', StringComparison.Ordinal))
             cs = $"Data Source={cs}";
         return new(DatabaseProvider.Sqlite, cs);
     }

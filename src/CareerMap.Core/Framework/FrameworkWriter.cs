@@ -101,6 +101,7 @@ static class FrameworkWriter
             {
                 var entity = Expect(collection, stored, change.Key);
                 update(byKey[change.Key], entity);
+                ChangeStamps.Touch(db, entity);
                 if (collection.Key(byKey[change.Key]) is var newKey && !stored.ContainsKey(newKey)) stored[newKey] = entity;
             }
             foreach (var key in changes.Added)

@@ -14,6 +14,9 @@ public sealed record AssessmentView(long Id, string Competency, int Level, Asses
 public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
 {
     /// <summary>One page of the people an account may see (a query of their ids; null: everyone), found by name, number, role title or location, in name order.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
     public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IQueryable<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);

@@ -26,7 +26,6 @@ public static class PeopleWriter
             await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), people, offset, roles, competencies, Step, ct);
         else
             await InsertAsync(db.Database.GetDbConnection(), people, offset, roles, competencies, Step, ct);
-        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         progress?.Report(1);
     }
 
@@ -71,6 +70,7 @@ public static class PeopleWriter
                     step();
                 }
             }
+            await ChangeStamps.BumpAsync(connection, tx, ChangeArea.People, ct);
             await tx.CommitAsync(ct);
         }
         finally
@@ -129,6 +129,7 @@ public static class PeopleWriter
             }
             await using (var cmd = new NpgsqlCommand("""SELECT setval(pg_get_serial_sequence('employees', 'Id'), (SELECT MAX("Id") FROM employees))""", connection, tx))
                 await cmd.ExecuteNonQueryAsync(ct);
+            await ChangeStamps.BumpAsync(connection, tx, ChangeArea.People, ct);
             await tx.CommitAsync(ct);
         }
         finally

@@ -147,6 +147,8 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
                 Status = a.Status is { } s ? Enum.Parse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true) : ActionStatus.NotStarted,
             }));
         }
+        // Actions are rows of their own: the plan itself must still move on, so a save racing a submit is refused.
+        ChangeStamps.Touch(db, plan);
         await db.SaveChangesAsync(ct);
         return errors;
     }

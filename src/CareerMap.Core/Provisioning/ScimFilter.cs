@@ -248,13 +248,13 @@ public abstract record ScimFilter
             return new Compare(path, op, ValueOf(value));
         }
 
-        AttrPath PathOf(string word, int position)
+        static AttrPath PathOf(string word, int position)
         {
             try { return AttrPath.Parse(word, "invalidFilter"); }
             catch (ScimException) { throw ScimException.BadRequest("invalidFilter", $"'{word}' at character {position + 1} is not an attribute name"); }
         }
 
-        JsonNode? ValueOf(Token token)
+        static JsonNode? ValueOf(Token token)
         {
             if (token.Kind == Kind.String)
             {

@@ -163,9 +163,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         {
             // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
             var text = v.GetValue<string>();
+            var userNameKey = text.ToLowerInvariant();
             live = column switch
             {
-                "userName" => live.Where(u => u.UserNameKey == text.ToLowerInvariant()),
+                "userName" => live.Where(u => u.UserNameKey == userNameKey),
                 "externalId" => live.Where(u => u.ExternalId == text),
                 "id" => live.Where(u => u.ResourceId == text),
                 _ => live.Where(u => u.EmployeeNumber == text),
@@ -329,6 +330,9 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             .Select(u => u.EmployeeId).FirstOrDefaultAsync(ct)
         ?? await db.Employees.Where(e => e.EmployeeNumber == reference).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
     async Task<(int? RoleId, string Why)> RoleOfAsync(ScimFields fields, CancellationToken ct)
     {
         if (fields.RoleCode is { } code)

@@ -104,11 +104,13 @@ public static class RiverbendHealth
     {
         PrerequisiteDto Months(int months, params string[] roles) => new("months-in-roles", months, roles);
         string[] careTenure = ["CC-REP-1", "CC-REP-2", "CC-REP-3", "CC-REP-SR", "CC-BIL-1", "CO-CDR", "MX-QA-SR"];
+        string[] intoProjects = ["CC-REP-2", "CC-REP-3", "CC-REP-SR", "CO-CDR", "MX-QA-SR"];
+        string[] intoSeniorProjects = ["CC-REP-SR", "RP-CDR-SR", "RP-AN", "CC-SUP"];
         return
         [
-            .. new[] { "CC-REP-2", "CC-REP-3", "CC-REP-SR", "CO-CDR", "MX-QA-SR" }.Select(from =>
+            .. intoProjects.Select(from =>
                 new MoveDto($"{from}-TO-CI-AN-PM", from, "CI-AN-PM", "Two to three years in Care gives the operational depth project work needs.", [Months(24, careTenure)])),
-            .. new[] { "CC-REP-SR", "RP-CDR-SR", "RP-AN", "CC-SUP" }.Select(from =>
+            .. intoSeniorProjects.Select(from =>
                 new MoveDto($"{from}-TO-CI-AN-SR-PM", from, "CI-AN-SR-PM", "Senior frontline, analyst and supervisor experience is a strong match for senior project work.", [new("months-in-role", 12)])),
             new("CC-REP-1-TO-CC-REP-SR", "CC-REP-1", "CC-REP-SR", "Any Care Representative with six months on the phones may join the Senior Team."),
             new("CC-REP-2-TO-CC-REP-SR", "CC-REP-2", "CC-REP-SR", "Any Care Representative with six months on the phones may join the Senior Team."),

@@ -47,7 +47,7 @@ static class BenchCommand
             }
             var graph = CareerGraph.Build(await scope.Get<FrameworkService>().ExportAsync(ct));
             var needs = graph.Needs(p.GetValue(role)!);
-            if (needs.Count == 0) { Console.Error.WriteLine($"error: role {p.GetValue(role)} has no requirements"); return CareerMapCli.BadInput; }
+            if (needs.Count == 0) { await Console.Error.WriteLineAsync($"error: role {p.GetValue(role)} has no requirements"); return CareerMapCli.BadInput; }
 
             var before = GC.GetTotalMemory(true);
             var load = Stopwatch.StartNew();

@@ -47,8 +47,8 @@ public static class CareerMapCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("Run with --help to see the commands and options.");
+            foreach (var e in parse.Errors) await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await Console.Error.WriteLineAsync("Run with --help to see the commands and options.");
             return Usage;
         }
         return await parse.InvokeAsync();

@@ -43,8 +43,8 @@ static class ImportCommand
             }
             if (!report.Ok)
             {
-                Console.Error.WriteLine($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
-                foreach (var problem in report.Problems) Console.Error.WriteLine($"  {path.Name}: {problem}");
+                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
+                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
                 return BadInput;
             }
             var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
@@ -78,8 +78,8 @@ static class ImportCommand
             if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
             else if (!report.Ok)
             {
-                Console.Error.WriteLine($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
-                foreach (var problem in report.Problems) Console.Error.WriteLine($"  {path.Name}: {problem}");
+                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
+                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
             }
             else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were.");
             return report.Ok ? Ok : BadInput;

@@ -41,7 +41,7 @@ static class UsersCommand
                 .CreateAsync(p.GetValue(email)!, AppRoles.FromCliName(p.GetValue(role)!)!, p.GetValue(employee), password);
             if (!result.Ok)
             {
-                foreach (var e in result.Errors) Console.Error.WriteLine($"error: {e}");
+                foreach (var e in result.Errors) await Console.Error.WriteLineAsync($"error: {e}");
                 return BadInput;
             }
             Console.WriteLine($"Created {p.GetValue(role)} account {p.GetValue(email)}");

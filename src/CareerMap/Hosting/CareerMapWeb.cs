@@ -71,7 +71,7 @@ public static class CareerMapWeb
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Path.StartsWithSegments("/scim") ? ScimApi.Scheme
+                ctx.Request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) ? ScimApi.Scheme
                 : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
@@ -164,7 +164,7 @@ public static class CareerMapWeb
 
     static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
@@ -176,7 +176,7 @@ public static class CareerMapWeb
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";
         // The API docs page runs its own inline scripts; every page of ours runs without any.
-        if (!http.Request.Path.StartsWithSegments("/docs"))
+        if (!http.Request.Path.StartsWithSegments("/docs", StringComparison.OrdinalIgnoreCase))
             h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         return next(http);
     }

@@ -74,7 +74,7 @@ public static class Observability
             {
                 tracing.AddSource(CareerMapTelemetry.Name)
                     // Probes every few seconds would drown the traces that matter.
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase))
                     .AddHttpClientInstrumentation()
                     .AddEntityFrameworkCoreInstrumentation();
                 if (export.Console) tracing.AddConsoleExporter();

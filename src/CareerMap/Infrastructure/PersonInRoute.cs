@@ -71,7 +71,7 @@ public static class PersonAccess
     static async Task NotFoundAsync(HttpContext http, string number)
     {
         http.Response.StatusCode = StatusCodes.Status404NotFound;
-        if (!http.Request.Path.StartsWithSegments("/api")) return;
+        if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) return;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
         {
             HttpContext = http,

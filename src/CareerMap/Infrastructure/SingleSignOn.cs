@@ -36,6 +36,8 @@ public sealed class SingleSignOnOptions
 
 public static class SingleSignOn
 {
+    static readonly string[] Scopes = ["openid", "profile", "email"];
+
     const string Complete = "/account/sso/complete";
 
     public static void AddSingleSignOn(this AuthenticationBuilder auth, SingleSignOnOptions sso)
@@ -55,7 +57,7 @@ public static class SingleSignOn
             o.MapInboundClaims = false;
             o.SaveTokens = false;
             o.Scope.Clear();
-            foreach (var scope in new[] { "openid", "profile", "email" }) o.Scope.Add(scope);
+            foreach (var scope in Scopes) o.Scope.Add(scope);
             o.CallbackPath = "/signin-oidc";
             // The provider answers with a top-level GET (response_mode=query), so Lax cookies come back with it;
             // None would demand HTTPS even where the operator chose plain HTTP behind a proxy.
@@ -85,6 +87,9 @@ public static class SingleSignOn
     static string Local(string? url) => !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 
     /// <summary>After the provider vouched for the person: find their employee by the configured claim, then sign in their account (made on first use).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
     static async Task<IResult> CompleteAsync(HttpContext http, string? returnUrl, SingleSignOnOptions sso, SignInManager<AppUser> signIn, UserManager<AppUser> users,
         AccountService accounts, CareerMapDb db, CancellationToken ct)
     {

@@ -131,20 +131,25 @@ public static partial class ExcelFrameworkFormat
 
     public static FrameworkRead Read(Stream input, string fileName = "workbook")
     {
-        XLWorkbook wb;
+        using var wb = TryOpen(input, out var error);
+        if (wb is null)
+            return new(null, [new(fileName, $"not a readable Excel workbook (.xlsx); it may be truncated or another kind of file ({error!.GetType().Name})")], p => p);
+        var reader = new WorkbookReader(wb);
+        var d = reader.Read();
+        return new(d, reader.Problems, reader.Place);
+    }
+
+    static XLWorkbook? TryOpen(Stream input, out Exception? error)
+    {
         try
         {
-            wb = new XLWorkbook(input);
+            error = null;
+            return new XLWorkbook(input);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new(null, [new(fileName, $"not a readable Excel workbook (.xlsx); it may be truncated or another kind of file ({e.GetType().Name})")], p => p);
-        }
-        using (wb)
-        {
-            var reader = new WorkbookReader(wb);
-            var d = reader.Read();
-            return new(d, reader.Problems, reader.Place);
+            error = e;
+            return null;
         }
     }
 
