@@ -1,0 +1,38 @@
+using CareerMap.Data;
+using CareerMap.Framework;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareerMap.People;
+
+sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
+{
+    public void Configure(EntityTypeBuilder<Employee> b)
+    {
+        b.ToTable("employees");
+        b.HasIndex(x => x.EmployeeNumber).IsUnique();
+        b.HasIndex(x => x.ManagerId);
+        b.HasIndex(x => x.RoleId);
+        b.HasIndex(x => x.Email);
+        b.Property(x => x.EmployeeNumber).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Email).HasMaxLength(256);
+        b.HasOne(x => x.Role).WithMany().HasForeignKey(x => x.RoleId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Languages).HasJsonConversion();
+        b.Property(x => x.Certifications).HasJsonConversion();
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.ToTable("assessments");
+        b.HasIndex(x => new { x.EmployeeId, x.CompetencyId, x.AssessedOn });
+        b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Competency).WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+    }
+}
