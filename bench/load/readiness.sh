@@ -5,7 +5,7 @@
 # With no --db, a fresh SQLite file is seeded; with a PostgreSQL --db, its database must be empty (it is seeded).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-employees=50000 db="" connections=64 seconds=20
+employees=50000 db="" connections=64 seconds=20 server=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --employees) employees=$2; shift 2 ;;
@@ -16,7 +16,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 work=$(mktemp -d)
-trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 [ -n "$db" ] || db="Data Source=$work/load.db"
 dotnet publish src/CareerMap -c Release -o "$work/app" -v quiet -nologo >/dev/null
 app="$work/app/careermap"

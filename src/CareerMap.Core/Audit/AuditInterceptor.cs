@@ -2,7 +2,6 @@ using System.Text.Json;
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareerMap.Audit;
 
@@ -11,26 +10,13 @@ namespace CareerMap.Audit;
 /// so a change and its record land together or not at all. Secrets (password hashes, stamps) are never recorded.
 /// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves.
 /// </summary>
-public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : BeforeSaveInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
     static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void BeforeSave(DbContext context)
     {
-        Record(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Record(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    void Record(DbContext? context)
-    {
-        if (context is null) return;
         var now = clock.UtcNow();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))

@@ -1,7 +1,6 @@
 using CareerMap.Framework;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -79,23 +78,10 @@ public static class ChangeStamps
 /// Runs before every save: bumps the concurrency version of each changed item (the one place versions move) and the
 /// change stamp of each area the save touches, so both land in the same transaction as the change itself.
 /// </summary>
-public sealed class ChangeStampInterceptor : SaveChangesInterceptor
+public sealed class ChangeStampInterceptor : BeforeSaveInterceptor
 {
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override void BeforeSave(DbContext context)
     {
-        Stamp(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Stamp(eventData.Context);
-        return base.SavingChanges(eventData, result);
-    }
-
-    static void Stamp(DbContext? context)
-    {
-        if (context is null) return;
         var areas = new HashSet<ChangeArea>();
         foreach (var e in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {

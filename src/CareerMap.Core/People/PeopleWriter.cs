@@ -11,6 +11,8 @@ namespace CareerMap.People;
 /// <summary>Writes generated people in bulk: one prepared statement in one transaction on SQLite, binary COPY on PostgreSQL.</summary>
 public static class PeopleWriter
 {
+    static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+
     public static async Task<int> CountAsync(CareerMapDb db, CancellationToken ct = default) => await db.Employees.CountAsync(ct);
 
     public static async Task WriteAsync(CareerMapDb db, GeneratedPeople people, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -89,6 +91,8 @@ public static class PeopleWriter
                 COPY employees ("Id","EmployeeNumber","Name","Email","RoleId","ManagerId","HireDate","RoleStartDate","Location","Languages","Certifications","ContactCenterMonths","Version") FROM STDIN (FORMAT BINARY)
                 """, ct))
             {
+                // Finishing a COPY of a million rows (checking keys, building indexes) outlasts the default 30 s timeout.
+                w.Timeout = CopyTimeout;
                 foreach (var e in people.Employees)
                 {
                     await w.StartRowAsync(ct);
@@ -113,6 +117,7 @@ public static class PeopleWriter
                 COPY assessments ("EmployeeId","CompetencyId","Level","Source","AssessorId","AssessedOn","Evidence") FROM STDIN (FORMAT BINARY)
                 """, ct))
             {
+                w.Timeout = CopyTimeout;
                 foreach (var a in people.Assessments)
                 {
                     await w.StartRowAsync(ct);

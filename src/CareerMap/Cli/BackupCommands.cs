@@ -1,15 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using CareerMap.Accounts;
 using CareerMap.Data;
-using CareerMap.Framework.Formats;
-using CareerMap.Framework;
-using CareerMap.Hosting;
-using CareerMap.Infrastructure;
-using CareerMap.People;
-using CareerMap.Sample;
-using Spectre.Console;
 using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;

@@ -1,15 +1,5 @@
-using CareerMap.Sample;
-using CareerMap.Hosting;
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using CareerMap.Accounts;
 using CareerMap.Data;
-using CareerMap.Framework;
-using CareerMap.Framework.Formats;
-using CareerMap.Infrastructure;
-using CareerMap.People;
-using Spectre.Console;
 
 namespace CareerMap.Cli;
 

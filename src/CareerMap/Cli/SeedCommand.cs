@@ -1,12 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
-using CareerMap.Accounts;
 using CareerMap.Data;
-using CareerMap.Framework.Formats;
 using CareerMap.Framework;
 using CareerMap.Hosting;
-using CareerMap.Infrastructure;
 using CareerMap.People;
 using CareerMap.Sample;
 using Microsoft.EntityFrameworkCore;
