@@ -76,10 +76,9 @@ public sealed class AccessMatrixTests
         ("scim search", HttpMethod.Post, "/scim/v2/Users/.search", new { filter = "userName pr" }, [Anon, Anon, Anon, Anon, Anon, Anon]),
     ];
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_endpoint_answers_each_caller_as_the_access_rules_say(string provider)
+    [Theory, ProviderApps]
+    public async Task Every_endpoint_answers_each_caller_as_the_access_rules_say(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var c = await Cast.LoadAsync(app);
         var cast = new Dictionary<Caller, string?> { [Caller.Self] = c.Employee, [Caller.Peer] = c.Peer, [Caller.Manager] = c.Manager, [Caller.SkipLevel] = c.SkipLevel, [Caller.OtherManager] = c.OtherManager, [Caller.HrAdmin] = null };
         var employee = cast[Caller.Self]!;

@@ -10,10 +10,9 @@ public sealed class AuditTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Every_change_is_recorded_with_who_when_before_and_after(string provider)
+    [Theory, ProviderApps]
+    public async Task Every_change_is_recorded_with_who_when_before_and_after(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var me = await hr.GetFromJsonAsync<JsonElement>("/api/auth/me", Ct);
         var hrEmail = me.GetProperty("email").GetString();

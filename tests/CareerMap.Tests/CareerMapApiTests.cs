@@ -12,10 +12,9 @@ public sealed class CareerMapApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_map_labels_every_move_of_the_sample_organization_by_its_grades_units_and_families(string provider)
+    [Theory, ProviderApps]
+    public async Task The_map_labels_every_move_of_the_sample_organization_by_its_grades_units_and_families(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.Employee);
         var map = await client.GetFromJsonAsync<JsonElement>("/api/career-map", Ct);
         var d = await app.ExportAsync();
@@ -36,10 +35,9 @@ public sealed class CareerMapApiTests
             e => Assert.Contains(e.GetProperty("prerequisites").EnumerateArray(), p => p.GetProperty("value").GetString() == "Certified Pharmacy Technician"));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Care_representative_i_reaches_care_manager_by_promotions_through_senior_and_supervisor(string provider)
+    [Theory, ProviderApps]
+    public async Task Care_representative_i_reaches_care_manager_by_promotions_through_senior_and_supervisor(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.Employee);
         var result = await client.GetFromJsonAsync<JsonElement>("/api/paths?from=CC-REP-1&to=CC-MGR", Ct);
         var paths = result.GetProperty("paths").EnumerateArray().ToList();
@@ -54,10 +52,9 @@ public sealed class CareerMapApiTests
         Assert.StartsWith("About ", paths[0].GetProperty("explanation").GetString());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Unknown_codes_unreachable_targets_and_k_bounds_are_answered_plainly(string provider)
+    [Theory, ProviderApps]
+    public async Task Unknown_codes_unreachable_targets_and_k_bounds_are_answered_plainly(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var unknown = await client.GetAsync("/api/paths?from=CC-REP-1&to=ASTRONAUT", Ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -81,10 +78,9 @@ public sealed class CareerMapApiTests
         Assert.Equal("No sequence of moves leads from Care Representative I to Islander.", none.GetProperty("reason").GetString());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Hr_switches_a_rule_made_move_off_and_adds_one_by_hand(string provider)
+    [Theory, ProviderApps]
+    public async Task Hr_switches_a_rule_made_move_off_and_adds_one_by_hand(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var before = await client.GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-2/moves", Ct);
         Assert.Contains(before.GetProperty("out").EnumerateArray(), e => e.GetProperty("to").GetString() == "CC-REP-3" && e.GetProperty("origin").GetString() == "next-level");
@@ -100,10 +96,9 @@ public sealed class CareerMapApiTests
         Assert.Contains(added.GetProperty("delta").EnumerateArray(), x => x.GetProperty("competency").GetString() == "QUALITY" && x.GetProperty("rise").GetInt32() > 0);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_persons_route_uses_their_ratings_and_only_they_their_managers_and_hr_may_ask(string provider)
+    [Theory, ProviderApps]
+    public async Task A_persons_route_uses_their_ratings_and_only_they_their_managers_and_hr_may_ask(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (self, skipLevel, other) = await app.WithDbAsync(async db =>
         {
             var e = await db.Employees.Where(x => x.Role.Code == "CC-REP-2" && x.Manager != null && x.Manager.Manager != null).OrderBy(x => x.Id)

@@ -12,20 +12,18 @@ public sealed class FrameworkApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Without_a_token_the_api_answers_401(string provider)
+    [Theory, ProviderApps]
+    public async Task Without_a_token_the_api_answers_401(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = app.Client(followRedirects: false);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/roles", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/grades", new { code = "120", name = "x", rank = 120 }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", Ct)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_employee_reads_the_framework_but_cannot_change_it(string provider)
+    [Theory, ProviderApps]
+    public async Task An_employee_reads_the_framework_but_cannot_change_it(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.Employee);
         var page = await client.GetFromJsonAsync<JsonElement>("/api/roles?page=2&pageSize=10", Ct);
         Assert.Equal(10, page.GetProperty("items").GetArrayLength());
@@ -37,10 +35,9 @@ public sealed class FrameworkApiTests
         Assert.Equal("Care Representative I", (await app.ExportAsync()).Roles.Single(r => r.Code == "CC-REP-1").Title);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_hr_admin_creates_updates_and_deletes_a_grade(string provider)
+    [Theory, ProviderApps]
+    public async Task An_hr_admin_creates_updates_and_deletes_a_grade(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var created = await client.PostAsJsonAsync("/api/grades", new { code = "112", name = "Grade 112 (senior executive)", rank = 112 }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -60,10 +57,9 @@ public sealed class FrameworkApiTests
     }
 
     /// <summary>A strategy's competencies are rows of their own; changing only them still moves the strategy's version.</summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Changing_only_what_an_item_owns_moves_its_version_so_a_stale_write_is_refused(string provider)
+    [Theory, ProviderApps]
+    public async Task Changing_only_what_an_item_owns_moves_its_version_so_a_stale_write_is_refused(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var first = await client.GetAsync("/api/strategies/COMMITTEE", Ct);
         var etag = first.Headers.ETag!;
@@ -83,10 +79,9 @@ public sealed class FrameworkApiTests
         Assert.Equal(["COMMS"], (await app.ExportAsync()).Strategies.Single(x => x.Code == "COMMITTEE").Competencies);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_stale_write_answers_412_and_changes_nothing(string provider)
+    [Theory, ProviderApps]
+    public async Task A_stale_write_answers_412_and_changes_nothing(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var first = await client.GetAsync("/api/roles/CC-REP-2", Ct);
         var etag = first.Headers.ETag!;
@@ -106,10 +101,9 @@ public sealed class FrameworkApiTests
         Assert.Equal("105", role.Grade);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Invalid_writes_name_the_field_and_change_nothing(string provider)
+    [Theory, ProviderApps]
+    public async Task Invalid_writes_name_the_field_and_change_nothing(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var before = JsonSerializer.Serialize(await app.ExportAsync());
 
@@ -131,10 +125,9 @@ public sealed class FrameworkApiTests
         Assert.Equal(before, JsonSerializer.Serialize(await app.ExportAsync()));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Deleting_what_others_refer_to_is_refused_with_the_references(string provider)
+    [Theory, ProviderApps]
+    public async Task Deleting_what_others_refer_to_is_refused_with_the_references(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var unit = await client.DeleteAsync("/api/units/PORTAL", Ct);
         Assert.Equal(HttpStatusCode.Conflict, unit.StatusCode);
@@ -147,10 +140,9 @@ public sealed class FrameworkApiTests
         Assert.Contains((await app.ExportAsync()).Units, u => u.Code == "PORTAL");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Requirements_are_addressed_by_role_and_competency(string provider)
+    [Theory, ProviderApps]
+    public async Task Requirements_are_addressed_by_role_and_competency(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var requirement = await client.GetFromJsonAsync<RequirementDto>("/api/requirements/PS-TECH-1/PHARM", Ct);
         Assert.True(requirement!.Critical);
@@ -163,10 +155,9 @@ public sealed class FrameworkApiTests
         Assert.Contains("PS-TECH-1/NOPE", await missing.Content.ReadAsStringAsync(Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Moves_carry_their_derived_kind(string provider)
+    [Theory, ProviderApps]
+    public async Task Moves_carry_their_derived_kind(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.Employee);
         var vendor = await client.GetFromJsonAsync<JsonElement>("/api/moves/CC-REP-SR-TO-VM-AN", Ct);
         Assert.Equal("promotion", vendor.GetProperty("direction").GetString());
@@ -178,10 +169,9 @@ public sealed class FrameworkApiTests
         Assert.Equal(24, pm.GetProperty("prerequisites")[0].GetProperty("months").GetInt32());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Unknown_codes_answer_404_naming_the_code(string provider)
+    [Theory, ProviderApps]
+    public async Task Unknown_codes_answer_404_naming_the_code(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = await app.SignedInAsync(AppRoles.Employee);
         var response = await client.GetAsync("/api/competencies/TELEPATHY", Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -191,10 +181,9 @@ public sealed class FrameworkApiTests
         Assert.Contains("pageSize", await badPage.Content.ReadAsStringAsync(Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sign_in_locks_the_account_after_repeated_failures(string provider)
+    [Theory, ProviderApps]
+    public async Task Sign_in_locks_the_account_after_repeated_failures(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         await app.SignedInAsync(AppRoles.Employee);
         var email = await app.WithDbAsync(db => db.Users.Where(u => u.Email!.StartsWith("employee-")).Select(u => u.Email!).SingleAsync(Ct));
         var client = app.Client();

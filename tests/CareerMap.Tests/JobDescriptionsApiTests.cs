@@ -30,10 +30,9 @@ public sealed class JobDescriptionsApiTests
         This job description is not intended to be an exhaustive list of duties.
         """;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_pasted_description_comes_back_structured_and_nothing_is_stored(string provider)
+    [Theory, ProviderApps]
+    public async Task A_pasted_description_comes_back_structured_and_nothing_is_stored(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var before = await hr.GetStringAsync("/api/audit/export.csv", Ct);
 
@@ -55,10 +54,9 @@ public sealed class JobDescriptionsApiTests
         Assert.Equal(before, await hr.GetStringAsync("/api/audit/export.csv", Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task An_unreadable_file_is_a_400_naming_the_file_and_the_reason(string provider)
+    [Theory, ProviderApps]
+    public async Task An_unreadable_file_is_a_400_naming_the_file_and_the_reason(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         async Task<string> Refusal(byte[] bytes, string name)
         {
@@ -114,10 +112,9 @@ public sealed class JobDescriptionLibraryTests
         - Six months of customer service experience.
         """;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Versions_are_kept_diffed_and_confirmed_links_change_the_requirements(string provider)
+    [Theory, ProviderApps]
+    public async Task Versions_are_kept_diffed_and_confirmed_links_change_the_requirements(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var first = await hr.PostAsync("/api/job-descriptions", File(Version1), Ct);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -165,10 +162,9 @@ public sealed class JobDescriptionLibraryTests
             Assert.Contains("Explain denied claims", word.MainDocumentPart!.Document.Body!.InnerText);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Unknown_titles_become_proposals_and_roles_compare_by_what_the_senior_one_adds(string provider)
+    [Theory, ProviderApps]
+    public async Task Unknown_titles_become_proposals_and_roles_compare_by_what_the_senior_one_adds(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var proposal = (await (await hr.PostAsync("/api/job-descriptions", File(Version1.Replace("Care Representative I", "Community Health Worker", StringComparison.Ordinal)), Ct))
             .Content.ReadFromJsonAsync<JsonElement>(Ct))[0];

@@ -24,10 +24,9 @@ public sealed class ObservabilityTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
     const string Header = "EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths";
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Live_and_ready_name_their_checks_and_health_is_unchanged(string provider)
+    [Theory, ProviderApps]
+    public async Task Live_and_ready_name_their_checks_and_health_is_unchanged(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var client = app.Client();
 
         var live = await client.GetAsync("/health/live", Ct);
@@ -44,7 +43,7 @@ public sealed class ObservabilityTests
 
         var health = await client.GetFromJsonAsync<JsonElement>("/health", Ct);
         Assert.Equal("healthy", health.GetProperty("status").GetString());
-        Assert.Equal(provider == Providers.Postgres ? "postgresql" : "sqlite", health.GetProperty("database").GetString());
+        Assert.Equal(app.Database.Target.Provider == CareerMap.Data.DatabaseProvider.Postgres ? "postgresql" : "sqlite", health.GetProperty("database").GetString());
     }
 
     [Fact]

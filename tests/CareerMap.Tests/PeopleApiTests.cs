@@ -11,10 +11,9 @@ public sealed class PeopleApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Readiness_matches_a_hand_computation_with_every_reason(string provider)
+    [Theory, ProviderApps]
+    public async Task Readiness_matches_a_hand_computation_with_every_reason(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
         var requirements = (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-SR").ToList();
@@ -43,10 +42,9 @@ public sealed class PeopleApiTests
         Assert.StartsWith($"You meet {requirements.Count - 1} of {requirements.Count}. Biggest gaps: Claims and Billing (you ", readiness.GetProperty("summary").GetString());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task People_see_only_themselves_and_leaders_only_their_reporting_line(string provider)
+    [Theory, ProviderApps]
+    public async Task People_see_only_themselves_and_leaders_only_their_reporting_line(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/assessments";
         async Task<HttpStatusCode> Status(string role, string? number, string path) =>
@@ -70,10 +68,9 @@ public sealed class PeopleApiTests
         Assert.Contains(team.GetProperty("items").EnumerateArray(), p => p.GetProperty("employeeNumber").GetString() == cast.Employee);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Ratings_are_appended_as_self_or_manager_and_never_overwritten(string provider)
+    [Theory, ProviderApps]
+    public async Task Ratings_are_appended_as_self_or_manager_and_never_overwritten(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/assessments";
         var self = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
@@ -97,10 +94,9 @@ public sealed class PeopleApiTests
         Assert.Equal(before + 3, (await self.GetFromJsonAsync<JsonElement>(url, Ct)).GetArrayLength());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Candidates_are_ranked_by_readiness_with_a_bench_and_filters(string provider)
+    [Theory, ProviderApps]
+    public async Task Candidates_are_ranked_by_readiness_with_a_bench_and_filters(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
         var all = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CC-REP-SR/candidates?top=20", Ct);
@@ -127,10 +123,9 @@ public sealed class PeopleApiTests
         Assert.InRange(team.GetProperty("considered").GetInt32(), 1, 15);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Recommendations_rank_the_next_roles_with_reasons(string provider)
+    [Theory, ProviderApps]
+    public async Task Recommendations_rank_the_next_roles_with_reasons(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var list = await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/recommendations", Ct);
         var items = list.EnumerateArray().ToList();

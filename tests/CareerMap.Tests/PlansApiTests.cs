@@ -11,10 +11,9 @@ public sealed class PlansApiTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_plan_is_proposed_from_the_gaps_and_follows_its_status_flow(string provider)
+    [Theory, ProviderApps]
+    public async Task A_plan_is_proposed_from_the_gaps_and_follows_its_status_flow(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
@@ -60,10 +59,9 @@ public sealed class PlansApiTests
     }
 
     /// <summary>A plan's actions are rows of their own: an edit of only them still moves the plan's version, the guard against a save racing a submit.</summary>
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Editing_only_a_plans_actions_moves_the_plans_version(string provider)
+    [Theory, ProviderApps]
+    public async Task Editing_only_a_plans_actions_moves_the_plans_version(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
@@ -76,10 +74,9 @@ public sealed class PlansApiTests
         Assert.Equal(before + 1, await Version());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Only_the_owner_their_managers_and_hr_see_a_plan(string provider)
+    [Theory, ProviderApps]
+    public async Task Only_the_owner_their_managers_and_hr_see_a_plan(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         await (await app.SignedInAsync(AppRoles.Employee, cast.Employee)).PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct);
@@ -95,10 +92,9 @@ public sealed class PlansApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.HrAdmin)).PostAsJsonAsync($"{url}/status", new { to = "approved" }, Ct)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_plan_waiting_over_14_days_is_flagged_to_the_managers_manager(string provider)
+    [Theory, ProviderApps]
+    public async Task A_plan_waiting_over_14_days_is_flagged_to_the_managers_manager(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var cast = await Cast.LoadAsync(app);
         var url = $"/api/employees/{cast.Employee}/plan";
         var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);

@@ -12,10 +12,9 @@ public sealed class RatingIndexTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_index_ranks_exactly_as_the_straightforward_computation_and_follows_new_ratings(string provider)
+    [Theory, ProviderApps]
+    public async Task The_index_ranks_exactly_as_the_straightforward_computation_and_follows_new_ratings(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var today = TestClock.Today;
         var graph = CareerGraph.Build(await app.ExportAsync());
         var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));

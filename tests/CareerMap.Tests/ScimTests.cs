@@ -48,10 +48,9 @@ public sealed class ScimTests
         Assert.Contains(detail, body.GetProperty("detail").GetString());
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task The_rfc_examples_create_read_replace_patch_and_delete_a_user(string provider)
+    [Theory, ProviderApps]
+    public async Task The_rfc_examples_create_read_replace_patch_and_delete_a_user(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, hr, _) = await ProvisionerAsync(app);
 
         // RFC 7644 §3.3: the creation example, verbatim. It names no role, so it waits for one.
@@ -136,10 +135,9 @@ public sealed class ScimTests
         Assert.Contains(trail.GetProperty("items").EnumerateArray(), e => e.GetProperty("actor").GetString() == "scim:Workday");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Filters_and_paging_find_users_as_the_rfc_describes(string provider)
+    [Theory, ProviderApps]
+    public async Task Filters_and_paging_find_users_as_the_rfc_describes(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, _, _) = await ProvisionerAsync(app);
         for (var i = 1; i <= 7; i++)
         {
@@ -182,10 +180,9 @@ public sealed class ScimTests
         AssertError(badBody, 400, "invalidFilter", "at the end of the filter");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Bad_requests_get_scim_errors_and_change_nothing(string provider)
+    [Theory, ProviderApps]
+    public async Task Bad_requests_get_scim_errors_and_change_nothing(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, _, _) = await ProvisionerAsync(app);
         var people = await app.WithDbAsync(db => db.Employees.CountAsync(Ct));
         var user = """{ "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"dup@riverbend.example", "title":"Care Representative I" }""";
@@ -221,10 +218,9 @@ public sealed class ScimTests
         Assert.Equal(people + 1, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Only_a_live_provisioning_token_may_provision_and_only_its_hash_is_stored(string provider)
+    [Theory, ProviderApps]
+    public async Task Only_a_live_provisioning_token_may_provision_and_only_its_hash_is_stored(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, hr, tokenId) = await ProvisionerAsync(app);
         var secret = scim.DefaultRequestHeaders.Authorization!.Parameter!;
         const string User = """{ "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"t@riverbend.example" }""";
@@ -264,10 +260,9 @@ public sealed class ScimTests
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.PostAsJsonAsync("/api/provisioning/tokens", new { name = "mine" }, Ct)).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task A_manager_who_arrives_after_their_reports_is_linked_and_can_be_changed_and_removed(string provider)
+    [Theory, ProviderApps]
+    public async Task A_manager_who_arrives_after_their_reports_is_linked_and_can_be_changed_and_removed(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, hr, _) = await ProvisionerAsync(app);
         string Person(string number, string title, string? manager) => $$"""
             { "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","{{Enterprise}}"], "userName":"{{number}}@riverbend.example", "title":"{{title}}",
@@ -302,10 +297,9 @@ public sealed class ScimTests
         Assert.False((await hr.GetFromJsonAsync<JsonElement>("/api/employees/R-1", Ct)).TryGetProperty("manager", out var none) && none.ValueKind == JsonValueKind.String);
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Titles_map_through_hr_aliases_and_existing_people_are_adopted_not_duplicated(string provider)
+    [Theory, ProviderApps]
+    public async Task Titles_map_through_hr_aliases_and_existing_people_are_adopted_not_duplicated(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, hr, _) = await ProvisionerAsync(app);
         var waiting = (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users",
             """{ "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"ana@riverbend.example", "title":"Patient Concierge", "displayName":"Ana Ruiz" }""")).Body;
@@ -341,10 +335,9 @@ public sealed class ScimTests
         AssertError(twiceBody, 409, "uniqueness", "belongs to another provisioned user");
     }
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Deactivating_a_user_stops_their_sign_in_and_reactivating_restores_it(string provider)
+    [Theory, ProviderApps]
+    public async Task Deactivating_a_user_stops_their_sign_in_and_reactivating_restores_it(TestApp app)
     {
-        await using var app = await TestApp.StartAsync(provider);
         var (scim, hr, _) = await ProvisionerAsync(app);
         var id = (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users", """
             { "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"], "userName":"leaver@riverbend.example",

@@ -20,6 +20,8 @@ public sealed class TestApp : IAsyncDisposable
     public required TestDatabase Database { get; init; }
     public required Uri BaseAddress { get; init; }
     bool ownsDatabase;
+    readonly List<HttpClient> clients = [];
+    int disposed;
 
     public static async Task<TestApp> StartAsync(string provider, bool demo = true, IReadOnlyDictionary<string, string?>? settings = null) =>
         await StartAsync(await TestDatabase.CreateAsync(provider), demo, ownsDatabase: true, settings);
@@ -36,8 +38,13 @@ public sealed class TestApp : IAsyncDisposable
         return new TestApp { App = app, Database = database, BaseAddress = new Uri(address), ownsDatabase = ownsDatabase };
     }
 
-    public HttpClient Client(bool followRedirects = true) =>
-        new(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = BaseAddress };
+    /// <summary>A client of the app, disposed with it.</summary>
+    public HttpClient Client(bool followRedirects = true)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects, UseCookies = true }) { BaseAddress = BaseAddress };
+        lock (clients) clients.Add(client);
+        return client;
+    }
 
     /// <summary>Creates an account with a known password and returns a client carrying its bearer token.</summary>
     public async Task<HttpClient> SignedInAsync(string role, string? employeeNumber = null)
@@ -68,8 +75,12 @@ public sealed class TestApp : IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<CareerMapDb>());
     }
 
+    public override string ToString() => Database.Target.Provider.ToString();
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        lock (clients) foreach (var client in clients) client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         if (ownsDatabase) await Database.DisposeAsync();
