@@ -2,11 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CareerMap.Accounts;
-using CareerMap.Data;
-using CareerMap.People;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Provisioning;
 
