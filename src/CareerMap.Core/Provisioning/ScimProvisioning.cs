@@ -32,9 +32,9 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
 
     sealed record EmployeeFacts(int Id, string Number, string Name, string RoleCode, string RoleTitle, string Grade, int? ManagerId, DateOnly? DeactivatedOn);
 
-    public async Task<JsonObject> CreateAsync(JsonObject body, CancellationToken ct = default)
+    public async Task<ScimAnswer> CreateAsync(JsonObject body, CancellationToken ct = default)
     {
-        var user = await ProvisionAsync("create", null, async () =>
+        var (user, refusal) = await ProvisionAsync("create", null, async () =>
         {
             var (resource, fields) = ScimUserReader.Read(body);
             var now = clock.UtcNow();
@@ -44,75 +44,87 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
                 Resource = resource.ToJsonString(), Created = now, LastModified = now,
             };
             db.ScimUsers.Add(user);
-            await SaveAsync(user, fields, ct);
-            return user;
+            return (user, await SaveAsync(user, fields, ct));
         }, ct);
-        return await RenderOneAsync(user, ct);
+        return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
     }
 
-    public async Task<JsonObject> GetAsync(string id, CancellationToken ct = default) => await RenderOneAsync(await FindAsync(id, ct), ct);
+    public async Task<ScimAnswer> GetAsync(string id, CancellationToken ct = default) =>
+        await FindAsync(id, ct) is { } user ? new(await RenderOneAsync(user, ct), null) : new(null, NoUser(id));
 
-    public async Task<JsonObject> ReplaceAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
+    public async Task<ScimAnswer> ReplaceAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        var user = await ProvisionAsync("replace", id, async () =>
+        var (user, refusal) = await ProvisionAsync("replace", id, async () =>
         {
             var (resource, fields) = ScimUserReader.Read(body);
-            var user = await FindAsync(id, ct);
-            CheckVersion(user, ifMatch);
-            await UpdateAsync(user, resource, fields, ct);
-            return user;
+            if (await FindAsync(id, ct) is not { } user) return (null, NoUser(id));
+            if (VersionRefusal(user, ifMatch) is { } stale) return (user, stale);
+            return (user, await UpdateAsync(user, resource, fields, ct));
         }, ct);
-        return await RenderOneAsync(user, ct);
+        return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
     }
 
-    public async Task<JsonObject> PatchAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
+    public async Task<ScimAnswer> PatchAsync(string id, JsonObject body, string? ifMatch, CancellationToken ct = default)
     {
-        var user = await ProvisionAsync("patch", id, async () =>
+        var (user, refusal) = await ProvisionAsync("patch", id, async () =>
         {
-            var user = await FindAsync(id, ct);
-            CheckVersion(user, ifMatch);
+            if (await FindAsync(id, ct) is not { } user) return (null, NoUser(id));
+            if (VersionRefusal(user, ifMatch) is { } stale) return (user, stale);
             var resource = JsonNode.Parse(user.Resource)!.AsObject();
             ScimPatch.Apply(resource, body);
             var (normalized, fields) = ScimUserReader.Read(resource);
-            await UpdateAsync(user, normalized, fields, ct);
-            return user;
+            return (user, await UpdateAsync(user, normalized, fields, ct));
         }, ct);
-        return await RenderOneAsync(user, ct);
+        return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
     }
 
-    public Task DeleteAsync(string id, CancellationToken ct = default) => ProvisionAsync("delete", id, async () =>
+    /// <summary>Deactivates the user's employee and retires the resource; null when done, else why not.</summary>
+    public async Task<ScimRefusal?> DeleteAsync(string id, CancellationToken ct = default) => (await ProvisionAsync("delete", id, async () =>
     {
-        var user = await FindAsync(id, ct);
+        if (await FindAsync(id, ct) is not { } user) return (null, NoUser(id));
         user.DeletedAt = clock.UtcNow();
         user.Active = false;
         if (user.EmployeeId is int employeeId) await DeactivateAsync(await db.Employees.SingleAsync(e => e.Id == employeeId, ct), ct);
         await db.SaveChangesAsync(ct);
-        return user;
-    }, ct);
+        return (user, null);
+    }, ct)).Refusal;
 
-    /// <summary>One SCIM write of one user, logged and counted: linked, waiting, deactivated or refused.</summary>
-    async Task<ScimUser> ProvisionAsync(string operation, string? id, Func<Task<ScimUser>> work, CancellationToken ct)
+    /// <summary>
+    /// One SCIM write of one user, logged and counted: linked, waiting, deactivated or refused. A refusal (404, 409, 412)
+    /// is an answer, not an exception: nothing of the write is kept. Malformed input (400) still throws from the reader.
+    /// </summary>
+    async Task<(ScimUser? User, ScimRefusal? Refusal)> ProvisionAsync(string operation, string? id, Func<Task<(ScimUser? User, ScimRefusal? Refusal)>> work, CancellationToken ct)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity($"scim {operation}");
-        ScimUser? user = null;
+        (ScimUser? User, ScimRefusal? Refusal) result = default;
         try
         {
-            await WriteAsync(async () => user = await work(), ct);
+            await WriteAsync(async () =>
+            {
+                result = await work();
+                return result.Refusal is null;
+            }, ct);
         }
         catch (ScimException e)
         {
-            Refused(operation, id, e);
+            Refused(operation, id, new(e.Status, e.ScimType, e.Message));
             throw;
         }
-        Written(operation, user!);
-        return user!;
+        if (result.Refusal is { } refusal)
+        {
+            db.ChangeTracker.Clear();
+            Refused(operation, id, refusal);
+        }
+        else Written(operation, result.User!);
+        return result;
     }
 
     /// <summary>
     /// Provisioning writes one at a time: a report and their manager arriving together must not both miss each other.
     /// In-process by a gate; across PostgreSQL instances by a transaction-scoped advisory lock.
     /// </summary>
-    async Task WriteAsync(Func<Task> work, CancellationToken ct)
+    /// <param name="work">Returns whether to keep what it wrote (a refused write is rolled back).</param>
+    async Task WriteAsync(Func<Task<bool>> work, CancellationToken ct)
     {
         await Gate.WaitAsync(ct);
         try
@@ -120,8 +132,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
-            await work();
-            await tx.CommitAsync(ct);
+            if (await work()) await tx.CommitAsync(ct);
         }
         finally
         {
@@ -129,10 +140,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         }
     }
 
-    void Refused(string operation, string? id, ScimException e)
+    void Refused(string operation, string? id, ScimRefusal refusal)
     {
         // An id that is not one of ours is whatever the client put in the address: it is not logged.
-        logger.ScimWriteRefused(operation, id is null ? "(new)" : Guid.TryParse(id, out _) ? id : "(unknown)", e.Status, e.ScimType ?? "");
+        logger.ScimWriteRefused(operation, id is null ? "(new)" : Guid.TryParse(id, out _) ? id : "(unknown)", refusal.Status, refusal.ScimType ?? "");
         CountWrite(operation, "refused");
     }
 
@@ -200,11 +211,16 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             foreach (var user in waiting)
             {
                 var (_, fields) = ScimUserReader.Read(JsonNode.Parse(user.Resource)!.AsObject());
+                ScimRefusal? refusal;
                 try
                 {
-                    await SaveAsync(user, fields, ct);
+                    refusal = await SaveAsync(user, fields, ct);
                 }
-                catch (ScimException)
+                catch (ScimException e)
+                {
+                    refusal = new(e.Status, e.ScimType, e.Message);
+                }
+                if (refusal is not null)
                 {
                     // Still not linkable (the email or number is someone else's): it keeps waiting with its earlier reason.
                     db.ChangeTracker.Clear();
@@ -212,6 +228,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
                 }
                 if (user.EmployeeId is not null) linked++;
             }
+            return true;
         }, ct);
         if (linked > 0) logger.ScimWaitingLinked(linked);
         return linked;
@@ -222,33 +239,31 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         [.. (await db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct))
             .Select(u => new WaitingUser(u.ResourceId, u.UserName, Json.Text(Json.Get(JsonNode.Parse(u.Resource)!.AsObject(), "title")), u.Waiting ?? ""))];
 
-    async Task<ScimUser> FindAsync(string id, CancellationToken ct) =>
-        await db.ScimUsers.SingleOrDefaultAsync(u => u.ResourceId == id && u.DeletedAt == null, ct)
-        ?? throw new ScimException(404, null, $"no user with id '{Json.Describe(id)}'");
+    Task<ScimUser?> FindAsync(string id, CancellationToken ct) =>
+        db.ScimUsers.SingleOrDefaultAsync(u => u.ResourceId == id && u.DeletedAt == null, ct);
 
-    static void CheckVersion(ScimUser user, string? ifMatch)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*") return;
-        if (!ifMatch.Split(',').Select(t => t.Trim()).Contains(ETag(user)))
-            throw new ScimException(412, null, $"the user changed since it was read: its version is now {ETag(user)}");
-    }
+    static ScimRefusal NoUser(string id) => new(404, null, $"no user with id '{Json.Describe(id)}'");
+
+    static ScimRefusal? VersionRefusal(ScimUser user, string? ifMatch) =>
+        string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*" || ifMatch.Split(',').Select(t => t.Trim()).Contains(ETag(user)) ? null
+        : new(412, null, $"the user changed since it was read: its version is now {ETag(user)}");
 
     public static string ETag(ScimUser user) => $"W/\"{user.Version}\"";
 
-    async Task UpdateAsync(ScimUser user, JsonObject resource, ScimFields fields, CancellationToken ct)
+    async Task<ScimRefusal?> UpdateAsync(ScimUser user, JsonObject resource, ScimFields fields, CancellationToken ct)
     {
         user.Resource = resource.ToJsonString();
         user.UserName = fields.UserName;
         user.UserNameKey = fields.UserName.ToLowerInvariant();
         user.LastModified = clock.UtcNow();
-        await SaveAsync(user, fields, ct);
+        return await SaveAsync(user, fields, ct);
     }
 
     /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it (inside the caller's transaction).</summary>
-    async Task SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
+    async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
     {
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
-            throw new ScimException(409, "uniqueness", $"userName '{fields.UserName}' is already taken");
+            return Taken($"userName '{fields.UserName}' is already taken");
         user.ExternalId = fields.ExternalId;
         user.EmployeeNumber = fields.EmployeeNumber;
         user.ManagerRef = fields.ManagerRef;
@@ -258,22 +273,22 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             : await db.Employees.SingleOrDefaultAsync(e => e.EmployeeNumber == fields.EmployeeNumber, ct);
         if (employee is not null && employee.Id != user.EmployeeId
             && await db.ScimUsers.AnyAsync(u => u.EmployeeId == employee.Id && u.DeletedAt == null && u.Id != user.Id, ct))
-            throw new ScimException(409, "uniqueness", $"employee number {fields.EmployeeNumber} belongs to another provisioned user");
+            return Taken($"employee number {fields.EmployeeNumber} belongs to another provisioned user");
         if (employee is not null && employee.EmployeeNumber != fields.EmployeeNumber
             && await db.Employees.AnyAsync(e => e.EmployeeNumber == fields.EmployeeNumber && e.Id != employee.Id, ct))
-            throw new ScimException(409, "uniqueness", $"employee number {fields.EmployeeNumber} belongs to someone else");
+            return Taken($"employee number {fields.EmployeeNumber} belongs to someone else");
 
         var (roleId, why) = await RoleOfAsync(fields, ct);
         // Exact and lower-case spellings, so the lookup stays on the email index at a million people.
         var lowerEmail = fields.Email?.ToLowerInvariant();
         if (fields.Email is { } email && await db.Employees.AnyAsync(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id), ct))
-            throw new ScimException(409, "uniqueness", $"email {email} belongs to another employee");
+            return Taken($"email {email} belongs to another employee");
         if (employee is null && (roleId is null || fields.Email is null))
         {
             user.EmployeeId = null;
             user.Waiting = roleId is null ? why : "no email: send emails (or a userName that is an email address)";
             await db.SaveChangesAsync(ct);
-            return;
+            return null;
         }
 
         if (employee is null)
@@ -307,7 +322,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         employee.ManagerId = manager;
         await LinkReportsAsync(user, employee, ct);
         await db.SaveChangesAsync(ct);
+        return null;
     }
+
+    static ScimRefusal Taken(string detail) => new(409, "uniqueness", detail);
 
     /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
     async Task LinkReportsAsync(ScimUser user, Employee manager, CancellationToken ct)
@@ -440,3 +458,9 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         return rendered;
     }
 }
+
+/// <summary>Why a SCIM request was refused (404, 409, 412 with the RFC's scimType), answered rather than thrown.</summary>
+public sealed record ScimRefusal(int Status, string? ScimType, string Detail);
+
+/// <summary>A SCIM answer about one user: the resource as the client sees it, or why not.</summary>
+public sealed record ScimAnswer(JsonObject? Resource, ScimRefusal? Refusal);

@@ -37,19 +37,21 @@ public static class ScimApi
         })).WithSummary("The same search as GET /Users, with the query in the body");
         scim.MapPost("/Users", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(http, users, async () =>
         {
-            var created = await users.CreateAsync(await BodyAsync(http, ct), ct);
-            return Reply(created, StatusCodes.Status201Created);
+            return Answer(await users.CreateAsync(await BodyAsync(http, ct), ct), StatusCodes.Status201Created);
         })).WithSummary("Provisions a user; linked to an employee once their role and email are known");
         scim.MapGet("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, string? attributes, string? excludedAttributes, CancellationToken ct) =>
-            Run(http, users, async () => Reply(Project(await users.GetAsync(id, ct), attributes, excludedAttributes))));
+            Run(http, users, async () =>
+            {
+                var answer = await users.GetAsync(id, ct);
+                return answer.Resource is { } user ? Reply(Project(user, attributes, excludedAttributes)) : Answer(answer);
+            }));
         scim.MapPut("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
-            Reply(await users.ReplaceAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("Replaces a user; If-Match guards against lost updates");
+            Answer(await users.ReplaceAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("Replaces a user; If-Match guards against lost updates");
         scim.MapPatch("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
-            Reply(await users.PatchAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("add / replace / remove, including the enterprise manager");
+            Answer(await users.PatchAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("add / replace / remove, including the enterprise manager");
         scim.MapDelete("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
         {
-            await users.DeleteAsync(id, ct);
-            return Results.NoContent();
+            return await users.DeleteAsync(id, ct) is { } refusal ? Error(refusal.Status, refusal.ScimType, refusal.Detail) : Results.NoContent();
         })).WithSummary("Deactivates the employee (history kept); the user answers 404 afterwards");
 
         var discovery = app.MapGroup("/scim/v2").AllowAnonymous().WithTags("SCIM provisioning");
@@ -112,6 +114,9 @@ public static class ScimApi
     }
 
     static IResult Reply(JsonObject body, int status = StatusCodes.Status200OK) => new ScimResult(body, status);
+
+    static IResult Answer(ScimAnswer answer, int status = StatusCodes.Status200OK) =>
+        answer.Refusal is { } refusal ? Error(refusal.Status, refusal.ScimType, refusal.Detail) : Reply(answer.Resource!, status);
 
     static IResult Error(int status, string? scimType, string detail) => new ScimResult(ScimSchemas.ErrorOf(status, scimType, detail), status);
 
