@@ -23,10 +23,9 @@ sealed record ScimFields(string UserName, string? ExternalId, bool Active, strin
 /// from a roster are adopted rather than duplicated. A manager not provisioned yet is linked when they arrive.
 /// DELETE deactivates: the resource answers 404 afterwards, the employee and their history stay.
 /// </summary>
-public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock, ILogger<ScimProvisioning> logger)
+public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock, IScimAddress address, ILogger<ScimProvisioning> logger)
 {
     /// <summary>Absolute URL of /scim/v2, for meta.location and $ref.</summary>
-    public string BaseUrl { get; set; } = "/scim/v2";
 
     DateOnly Today => clock.Today();
 
@@ -430,7 +429,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             && employee?.ManagerId is int managerId && facts.TryGetValue(managerId, out var boss))
         {
             manager["displayName"] = boss.Name;
-            if (resourceOf.TryGetValue(managerId, out var managerResource)) manager["$ref"] = $"{BaseUrl}/Users/{managerResource}";
+            if (resourceOf.TryGetValue(managerId, out var managerResource)) manager["$ref"] = $"{address.BaseUrl}/Users/{managerResource}";
         }
         var careerMap = rendered[ScimSchemas.CareerMap] as JsonObject ?? [];
         rendered[ScimSchemas.CareerMap] = careerMap;
@@ -452,7 +451,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             ["resourceType"] = "User",
             ["created"] = user.Created.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
             ["lastModified"] = user.LastModified.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["location"] = $"{BaseUrl}/Users/{user.ResourceId}",
+            ["location"] = $"{address.BaseUrl}/Users/{user.ResourceId}",
             ["version"] = ETag(user),
         };
         return rendered;

@@ -25,9 +25,9 @@ public static class ScimApi
     {
         var scim = app.MapGroup("/scim/v2").RequireAuthorization(Policies.Scim).DisableAntiforgery().WithTags("SCIM provisioning");
         scim.MapGet("/Users", (HttpContext http, ScimProvisioning users, string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes, CancellationToken ct) =>
-            Run(http, users, async () => Reply(Project(await users.ListAsync(filter, startIndex, count, ct), attributes, excludedAttributes))))
+            Run(async () => Reply(Project(await users.ListAsync(filter, startIndex, count, ct), attributes, excludedAttributes))))
             .WithSummary("Users, filtered (userName eq, externalId eq, emails co, meta.lastModified gt…) and paged (startIndex, count)");
-        scim.MapPost("/Users/.search", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(http, users, async () =>
+        scim.MapPost("/Users/.search", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(async () =>
         {
             var search = await BodyAsync(http, ct);
             string? Text(string name) => Json.Text(Json.Get(search, name));
@@ -35,21 +35,21 @@ public static class ScimApi
             string? List(string name) => Json.Get(search, name) is JsonArray a ? string.Join(",", a.Select(Json.Text).OfType<string>()) : Text(name);
             return Reply(Project(await users.ListAsync(Text("filter"), Number("startIndex"), Number("count"), ct), List("attributes"), List("excludedAttributes")));
         })).WithSummary("The same search as GET /Users, with the query in the body");
-        scim.MapPost("/Users", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(http, users, async () =>
+        scim.MapPost("/Users", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(async () =>
         {
             return Answer(await users.CreateAsync(await BodyAsync(http, ct), ct), StatusCodes.Status201Created);
         })).WithSummary("Provisions a user; linked to an employee once their role and email are known");
         scim.MapGet("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, string? attributes, string? excludedAttributes, CancellationToken ct) =>
-            Run(http, users, async () =>
+            Run(async () =>
             {
                 var answer = await users.GetAsync(id, ct);
                 return answer.Resource is { } user ? Reply(Project(user, attributes, excludedAttributes)) : Answer(answer);
             }));
-        scim.MapPut("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+        scim.MapPut("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(async () =>
             Answer(await users.ReplaceAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("Replaces a user; If-Match guards against lost updates");
-        scim.MapPatch("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+        scim.MapPatch("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(async () =>
             Answer(await users.PatchAsync(id, await BodyAsync(http, ct), http.Request.Headers.IfMatch, ct)))).WithSummary("add / replace / remove, including the enterprise manager");
-        scim.MapDelete("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(http, users, async () =>
+        scim.MapDelete("/Users/{id}", (HttpContext http, ScimProvisioning users, string id, CancellationToken ct) => Run(async () =>
         {
             return await users.DeleteAsync(id, ct) is { } refusal ? Error(refusal.Status, refusal.ScimType, refusal.Detail) : Results.NoContent();
         })).WithSummary("Deactivates the employee (history kept); the user answers 404 afterwards");
@@ -67,9 +67,8 @@ public static class ScimApi
         return app;
     }
 
-    static async Task<IResult> Run(HttpContext http, ScimProvisioning users, Func<Task<IResult>> action)
+    static async Task<IResult> Run(Func<Task<IResult>> action)
     {
-        users.BaseUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/scim/v2";
         try
         {
             return await action();

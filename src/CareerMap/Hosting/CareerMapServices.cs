@@ -36,6 +36,7 @@ public static class CareerMapServices
         services.AddScoped<SampleOrganization>();
         services.AddScoped<CurrentAccount>();
         services.AddScoped<CareerMap.Access.PeopleAccess>();
+        services.TryAddSingleton<CareerMap.Provisioning.IScimAddress, CareerMap.Provisioning.RelativeScimAddress>();
         services.AddScoped<CareerMap.Provisioning.ScimProvisioning>();
         services.AddScoped<CareerMap.Provisioning.ScimTokens>();
         services.AddScoped<CareerMap.Provisioning.TitleAliases>();

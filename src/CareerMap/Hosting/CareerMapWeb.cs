@@ -56,6 +56,7 @@ public static class CareerMapWeb
         services.AddHttpContextAccessor();
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         if (settings.Clock is not null) services.AddSingleton(settings.Clock);
+        services.AddSingleton<CareerMap.Provisioning.IScimAddress, RequestScimAddress>();
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
