@@ -1,7 +1,7 @@
-using CareerMap.Sample;
-using CareerMap.Hosting;
 using System.Text.RegularExpressions;
 using CareerMap.Framework;
+using CareerMap.Hosting;
+using CareerMap.Sample;
 using CareerMap.Tests.Support;
 using Microsoft.Playwright;
 

@@ -1,12 +1,12 @@
-using CareerMap.Access;
 using System.Net;
 using System.Net.Http.Json;
+using CareerMap.Access;
 using CareerMap.Accounts;
 using CareerMap.Infrastructure;
 using CareerMap.People;
+using CareerMap.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using CareerMap.Tests.Support;
 
 namespace CareerMap.Tests;
 

@@ -1,12 +1,12 @@
-using CareerMap.People;
 using System.Text;
 using System.Text.Json;
-using ClosedXML.Excel;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Framework.Formats;
+using CareerMap.People;
 using CareerMap.Sample;
 using CareerMap.Tests.Support;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
-using CareerMap.Hosting;
 using System.Net;
 using System.Text.RegularExpressions;
+using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
 

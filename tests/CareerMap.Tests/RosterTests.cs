@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using ClosedXML.Excel;
 using CareerMap.Accounts;
 using CareerMap.People;
 using CareerMap.Tests.Support;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 

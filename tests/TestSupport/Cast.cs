@@ -1,6 +1,6 @@
-using CareerMap.Sample;
 using CareerMap.Hosting;
 using CareerMap.Infrastructure;
+using CareerMap.Sample;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Tests.Support;

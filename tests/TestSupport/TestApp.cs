@@ -1,14 +1,14 @@
-using CareerMap.Hosting;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Framework;
+using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerMap.Tests.Support;
 

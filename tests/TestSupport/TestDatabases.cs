@@ -1,7 +1,7 @@
-using CareerMap.Sample;
-using CareerMap.Hosting;
 using CareerMap.Data;
+using CareerMap.Hosting;
 using CareerMap.Infrastructure;
+using CareerMap.Sample;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

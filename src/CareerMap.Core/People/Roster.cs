@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 using CareerMap.Data;
 using CareerMap.Framework;
+using ClosedXML.Excel;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

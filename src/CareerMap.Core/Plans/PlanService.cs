@@ -1,5 +1,5 @@
-using CareerMap.Access;
 using System.Globalization;
+using CareerMap.Access;
 using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.Framework;

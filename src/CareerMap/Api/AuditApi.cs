@@ -1,9 +1,9 @@
 using System.Text;
 using CareerMap.Audit;
 using CareerMap.Data;
+using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

@@ -1,5 +1,5 @@
-using CareerMap.Access;
 using System.Security.Claims;
+using CareerMap.Access;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CareerMap.Framework;
 using CareerMap.Framework.Formats;
+using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

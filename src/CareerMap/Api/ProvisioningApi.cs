@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using CareerMap.Infrastructure;
 using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

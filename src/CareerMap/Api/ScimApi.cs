@@ -3,11 +3,11 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CareerMap.Infrastructure;
 using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using CareerMap.Infrastructure;
 
 namespace CareerMap.Api;
 

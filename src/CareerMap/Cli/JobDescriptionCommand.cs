@@ -1,8 +1,8 @@
-using CareerMap.Hosting;
 using System.CommandLine;
 using System.Text.Json;
 using CareerMap.Data;
 using CareerMap.Framework;
+using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.JobDescriptions;
 

@@ -1,12 +1,12 @@
-using CareerMap.Infrastructure;
-using CareerMap.Sample;
-using CareerMap.Hosting;
 using CareerMap.Accounts;
 using CareerMap.Audit;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CareerMap.Data;
 using CareerMap.Framework;
+using CareerMap.Hosting;
+using CareerMap.Infrastructure;
+using CareerMap.Sample;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareerMap.Hosting;
 

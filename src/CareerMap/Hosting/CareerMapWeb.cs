@@ -1,9 +1,9 @@
+using System.Threading.RateLimiting;
 using CareerMap.Accounts;
 using CareerMap.Api;
 using CareerMap.Data;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;

@@ -1,6 +1,6 @@
-using CareerMap.Sample;
 using CareerMap.Accounts;
 using CareerMap.Infrastructure;
+using CareerMap.Sample;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

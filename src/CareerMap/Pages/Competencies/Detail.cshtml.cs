@@ -1,5 +1,5 @@
-using CareerMap.Infrastructure;
 using CareerMap.Framework;
+using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

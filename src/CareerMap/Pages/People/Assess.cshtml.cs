@@ -1,6 +1,6 @@
 using CareerMap.Access;
-using CareerMap.Infrastructure;
 using CareerMap.Framework;
+using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
