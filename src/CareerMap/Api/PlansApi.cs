@@ -44,7 +44,7 @@ public static class PlansApi
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> Get(PersonInRoute who, PeopleAccess access, PlanService plans, CancellationToken ct)
     {
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, await plans.ActorAsync(access.Account, who.Relation, ct), plans, ct));
     }
 
     static async Task<Results<Created<PlanView>, Conflict<ProblemDetails>, ValidationProblem>> Start(StartPlan body, PersonInRoute who, PeopleAccess access,
@@ -58,8 +58,9 @@ public static class PlansApi
         var person = (await people.PersonAsync(who.Id, today, ct)).State;
         var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person);
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
-        var plan = await plans.StartAsync(who.Id, person, graph, target, await plans.ActorAsync(access.Account, who.Relation, ct), today, ct);
-        return TypedResults.Created($"/api/employees/{who.EmployeeNumber}/plan", await ViewAsync(who, plan, access, plans, ct));
+        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var plan = await plans.StartAsync(who.Id, person, graph, target, actor, today, ct);
+        return TypedResults.Created($"/api/employees/{who.EmployeeNumber}/plan", await ViewAsync(who, plan, actor, plans, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Edit(PlanEdit body, PersonInRoute who, PeopleAccess access,
@@ -68,7 +69,7 @@ public static class PlansApi
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
         var errors = await plans.UpdateAsync(plan, body, await paths.GraphAsync(ct), ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, await plans.ActorAsync(access.Account, who.Relation, ct), plans, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Transition(PlanTransition body, PersonInRoute who,
@@ -77,9 +78,10 @@ public static class PlansApi
         if (WireNames.Parse<PlanStatus>(body.To) is not { } to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be submitted, approved, changes-requested, in-progress or completed"] });
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        var refused = await plans.TransitionAsync(plan, to, await plans.ActorAsync(access.Account, who.Relation, ct), body.Comment, clock.Today(), ct);
+        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var refused = await plans.TransitionAsync(plan, to, actor, body.Comment, clock.Today(), ct);
         if (refused is not null) return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not allowed now", Detail = refused });
-        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Note(PlanNote body, PersonInRoute who, PeopleAccess access,
@@ -91,8 +93,9 @@ public static class PlansApi
         if (string.IsNullOrWhiteSpace(body.Text)) errors["text"] = ["text is required"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        await plans.AddNoteAsync(plan, kind!.Value, await plans.ActorAsync(access.Account, who.Relation, ct), body.Text!, ct);
-        return TypedResults.Ok(await ViewAsync(who, plan, access, plans, ct));
+        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        await plans.AddNoteAsync(plan, kind!.Value, actor, body.Text!, ct);
+        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
     }
 
     static async Task<Ok<IReadOnlyList<OverduePlan>>> Overdue(PeopleAccess access, PlanService plans, TimeProvider clock, CancellationToken ct)
@@ -104,9 +107,8 @@ public static class PlansApi
     static NotFound<ProblemDetails> NoPlan(PersonInRoute who) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"{who.EmployeeNumber} has no development plan yet" });
 
-    static async Task<PlanView> ViewAsync(PersonInRoute who, DevelopmentPlan p, PeopleAccess access, PlanService plans, CancellationToken ct)
+    static async Task<PlanView> ViewAsync(PersonInRoute who, DevelopmentPlan p, PlanActor actor, PlanService plans, CancellationToken ct)
     {
-        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
         var events = await plans.EventsAsync(p.Id, ct);
         return new(who.EmployeeNumber, p.Cycle, p.Status, p.Education, p.Experience, p.ShortTermProfessional, p.ShortTermPersonal, p.MidTermProfessional, p.MidTermPersonal,
             p.LongTermProfessional, p.LongTermPersonal, p.TargetRoles, p.Strengths, p.Opportunities, p.Needs, p.Reflections,
