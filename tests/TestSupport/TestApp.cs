@@ -35,8 +35,13 @@ public sealed class TestApp : IAsyncDisposable
         extend?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TestApp { App = app, Database = database, BaseAddress = new Uri(address), ownsDatabase = ownsDatabase };
+        // A server bound to every interface is reached, like any other, on loopback.
+        var reachable = new UriBuilder(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal)).Uri;
+        return new TestApp { App = app, Database = database, BaseAddress = reachable, ownsDatabase = ownsDatabase };
     }
+
+    /// <summary>The addresses the server is actually bound to.</summary>
+    public ICollection<string> BoundAddresses => App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
 
     /// <summary>A client of the app, disposed with it.</summary>
     public HttpClient Client(bool followRedirects = true)

@@ -32,8 +32,8 @@ static class ServeCommand
         var target = Target(p);
         await PrepareAsync(target, ct);
         var app = CareerMapWeb.Build(new WebSettings(target, urls, !noDemo));
-        var demo = app.Services.GetRequiredService<DemoMode>().Enabled;
         await app.StartAsync(ct);
+        var demo = app.Services.GetRequiredService<DemoMode>().Enabled;
         Console.WriteLine($"CareerMap is serving at {string.Join(", ", app.Urls)} ({target.Describe()}; demo sign-in {(demo ? "on" : "off")}). Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(ct);
         return Ok;

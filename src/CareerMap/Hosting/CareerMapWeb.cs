@@ -47,7 +47,7 @@ public static class CareerMapWeb
         if (settings.Settings is not null) builder.Configuration.AddInMemoryCollection(settings.Settings);
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 20 * 1024 * 1024);
-        builder.Services.AddSingleton(new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded && IsLoopback(settings.Urls)));
+        builder.Services.AddSingleton(services => new DemoMode(settings.DemoRequested && settings.Database.IsEmbedded, services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         return builder;
     }
 
@@ -181,8 +181,4 @@ public static class CareerMapWeb
             h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         return next(http);
     }
-
-    public static bool IsLoopback(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(u =>
-        Uri.TryCreate(u.Replace("://+", "://wildcard", StringComparison.Ordinal).Replace("://*", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri)
-        && (uri.IsLoopback || uri.Host is "localhost"));
 }

@@ -37,14 +37,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     public async Task<IActionResult> OnPostDemoAsync(string? persona, string? returnUrl, CancellationToken ct)
     {
         ReturnUrl = Local(returnUrl);
-        if (!demo.Enabled) return NotFound();
+        if (!demo.OfferedTo(HttpContext)) return NotFound();
         var chosen = (await sample.PersonasAsync(ct)).FirstOrDefault(p => p.Key == persona);
         if (chosen is null || await users.FindByEmailAsync(chosen.Email) is not { } user) return NotFound();
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect(ReturnUrl);
     }
 
-    async Task LoadPersonasAsync(CancellationToken ct) => Personas = demo.Enabled ? await sample.PersonasAsync(ct) : [];
+    async Task LoadPersonasAsync(CancellationToken ct) => Personas = demo.OfferedTo(HttpContext) ? await sample.PersonasAsync(ct) : [];
 
     string Local(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
 }
