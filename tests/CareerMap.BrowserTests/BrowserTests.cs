@@ -82,6 +82,36 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_and_its_cookie_replayed_afterwards_is_refused()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "Manager");
+        var cookie = (await context.CookiesAsync()).Single(c => c.Name == "careermap");
+        // A second device of the same person stays signed in when the first signs out.
+        var other = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        await using var ___ = other;
+        var otherPage = await other.NewPageAsync();
+        await SignInAsAsync(otherPage, "Manager");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "You are signed out" })).ToBeVisibleAsync();
+        await page.GotoAsync("/people");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        var replay = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        await using var ____ = replay;
+        await replay.AddCookiesAsync([new() { Name = cookie.Name, Value = cookie.Value, Domain = cookie.Domain, Path = cookie.Path }]);
+        var replayed = await replay.NewPageAsync();
+        await replayed.GotoAsync("/people");
+        await Assertions.Expect(replayed).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+
+        await otherPage.GotoAsync("/people");
+        await Assertions.Expect(otherPage.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "People" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_competency_shows_its_five_levels_and_indicators_side_by_side()
     {
         var (app, page, context) = await OpenAsync();

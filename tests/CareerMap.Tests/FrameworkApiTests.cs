@@ -202,7 +202,7 @@ public sealed class FrameworkApiTests
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         var client = app.Client();
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < CareerMap.Infrastructure.SignInLimits.PerMinute; i++)
+        for (var i = 0; i < CareerMap.Infrastructure.SignInLimits.PerAddressPerMinute; i++)
             statuses.Add((await client.PostAsJsonAsync("/api/auth/login", new { email = $"nobody{i}@x.example", password = "wrong-password" }, Ct)).StatusCode);
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         var refused = await client.PostAsJsonAsync("/api/auth/login", new { email = "nobody@x.example", password = "wrong-password" }, Ct);

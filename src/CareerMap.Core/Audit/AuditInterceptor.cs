@@ -13,7 +13,7 @@ namespace CareerMap.Audit;
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : BeforeSaveInterceptor
 {
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
-    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), "IdentityUserToken`1", "IdentityUserLogin`1"];
+    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), nameof(Accounts.SignInSession), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     protected override void BeforeSave(DbContext context)
     {

@@ -89,6 +89,35 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Accounts.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1232,6 +1261,15 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.HasIndex("StrategiesId");
 
                     b.ToTable("strategy_competencies");
+                });
+
+            modelBuilder.Entity("CareerMap.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("CareerMap.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareerMap.Framework.Duty", b =>

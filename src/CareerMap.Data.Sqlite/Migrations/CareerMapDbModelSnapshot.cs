@@ -84,6 +84,35 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Accounts.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1181,6 +1210,15 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.HasIndex("StrategiesId");
 
                     b.ToTable("strategy_competencies");
+                });
+
+            modelBuilder.Entity("CareerMap.Accounts.SignInSession", b =>
+                {
+                    b.HasOne("CareerMap.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareerMap.Framework.Duty", b =>

@@ -33,6 +33,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SignInSessions>();
         services.AddScoped<SampleOrganization>();
         services.AddScoped<CurrentAccount>();
         services.AddScoped<CareerMap.Access.PeopleAccess>();

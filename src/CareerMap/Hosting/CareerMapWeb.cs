@@ -69,7 +69,14 @@ public static class CareerMapWeb
     static void AddSignIn(WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
+        services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>()
+            .AddSignInManager<SessionSignInManager>();
+        // The cookie's principal is rebuilt every 30 minutes; it keeps the sign-in session it belongs to.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
+        {
+            if (ctx.CurrentPrincipal?.FindFirst(SignInSessions.Claim) is { } session) ctx.NewPrincipal?.Identities.First().AddClaim(new(session.Type, session.Value));
+            return Task.CompletedTask;
+        });
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) ? ScimApi.Scheme
@@ -101,19 +108,17 @@ public static class CareerMapWeb
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 
-    static void AddRateLimits(IServiceCollection services) => services.AddRateLimiter(o =>
+    static void AddRateLimits(IServiceCollection services) => services.AddSingleton<SignInLimits>().AddRateLimiter(o =>
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-        // Lockout guards each account; this guards against one address trying many accounts.
-        o.AddPolicy(SignInLimits.Policy, http => RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInLimits.PerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        SignInLimits.AddPolicy(o);
         o.OnRejected = async (context, ct) =>
         {
             context.HttpContext.Response.Headers.RetryAfter = "60";
             await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new()
             {
                 HttpContext = context.HttpContext,
-                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts", Detail = "Too many sign-in attempts from this address; wait a minute and try again." },
+                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts", Detail = SignInLimits.Refusal },
             });
         };
     });

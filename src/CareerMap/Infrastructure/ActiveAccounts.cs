@@ -9,21 +9,24 @@ using Microsoft.Extensions.Options;
 namespace CareerMap.Infrastructure;
 
 /// <summary>
-/// Every request signed in as an account is checked against the account as stored: a locked account, or one whose
-/// security stamp changed (deactivated by provisioning, password reset), is treated as signed out at once. Identity
-/// checks cookies only every 30 minutes and bearer tokens never; this closes both. The row read here also fills the
-/// request's <see cref="CurrentAccount"/>, so nothing else reads the account again.
+/// Every request signed in as an account is checked against the account as stored, in one query: one whose security
+/// stamp changed (deactivated by provisioning, password reset) or whose sign-in session has ended (signed out on that
+/// device, or everywhere) is treated as signed out at once. Identity checks cookies only every 30 minutes and bearer
+/// tokens never; this closes both. A lockout is not checked here: it stops new sign-ins only, so five wrong passwords
+/// typed by someone else never end the owner's live sessions. The row read here also fills the request's
+/// <see cref="CurrentAccount"/>, so nothing else reads the account again.
 /// </summary>
-sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity, CurrentAccount current, TimeProvider clock) : IClaimsTransformation
+sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity, CurrentAccount current, SignInSessions sessions) : IClaimsTransformation
 {
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
         var options = identity.Value.ClaimsIdentity;
         if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(options.UserIdClaimType) is not { } id) return principal;
         var stamp = principal.FindFirstValue(options.SecurityStampClaimType);
-        var account = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.SecurityStamp, u.LockoutEnd, u.Email, u.EmployeeId }).FirstOrDefaultAsync();
-        var active = account is not null && (account.LockoutEnd is null || account.LockoutEnd <= clock.GetUtcNow())
-            && (stamp is null || stamp == account.SecurityStamp);
+        var session = sessions.Live(id, principal.FindFirstValue(SignInSessions.Claim) ?? "");
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new { u.SecurityStamp, u.Email, u.EmployeeId, Live = session.Any() }).FirstOrDefaultAsync();
+        var active = account is { Live: true } && (stamp is null || stamp == account.SecurityStamp);
         if (!active)
         {
             current.SignOut();

@@ -36,10 +36,3 @@ public sealed class DemoMode(bool requested, IServer server)
         return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
 }
-
-/// <summary>How many sign-in attempts one address may make: lockout guards each account, this guards against one address trying many.</summary>
-public static class SignInLimits
-{
-    public const string Policy = "sign-in";
-    public const int PerMinute = 30;
-}

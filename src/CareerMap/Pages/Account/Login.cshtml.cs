@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareerMap.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample, SingleSignOnOptions sso) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample, SingleSignOnOptions sso, SignInLimits limits) : PageModel
 {
     public string? Error { get; private set; }
     public string? Email { get; private set; }
@@ -27,10 +27,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     {
         ReturnUrl = Local(returnUrl);
         Email = email;
+        await LoadPersonasAsync(ct);
+        if (!limits.AllowAttempt(email))
+        {
+            Error = SignInLimits.Refusal;
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status429TooManyRequests;
+            return refused;
+        }
         var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
-        Error = result.IsLockedOut ? "This account is locked after too many failed sign-ins. Try again in 15 minutes." : "That email and password don't match an account.";
-        await LoadPersonasAsync(ct);
+        // The same words whether the email is unknown, the password wrong or the account locked.
+        Error = "That email and password don't match an account, or the account is locked for 15 minutes after too many failed sign-ins.";
         return Page();
     }
 
