@@ -121,6 +121,9 @@ public sealed class CliTests : IDisposable
             Assert.Equal(1, await Run("users", "add", "--email", "x@b.example", "--role", "employee", "--employee", "E999999", "--password-stdin", "--db", Db));
             Console.SetIn(new StringReader("short\n"));
             Assert.Equal(1, await Run("users", "add", "--email", "y@b.example", "--role", "employee", "--password-stdin", "--db", Db));
+            // Long enough, but among the most common leaked passwords (NIST SP 800-63B).
+            Console.SetIn(new StringReader("password12\n"));
+            Assert.Equal(1, await Run("users", "add", "--email", "z@b.example", "--role", "employee", "--password-stdin", "--db", Db));
         }
         finally
         {
@@ -129,7 +132,7 @@ public sealed class CliTests : IDisposable
         var user = await Count(db => db.Users.SingleAsync(u => u.Email == "lead@b.example"));
         Assert.NotNull(user.EmployeeId);
         Assert.DoesNotContain("a-long-enough-password", user.PasswordHash!, StringComparison.Ordinal);
-        Assert.False(await Count(db => db.Users.AnyAsync(u => u.Email == "y@b.example")));
+        Assert.False(await Count(db => db.Users.AnyAsync(u => u.Email == "y@b.example" || u.Email == "z@b.example")));
     }
 
     async Task<T> Count<T>(Func<CareerMapDb, Task<T>> query)

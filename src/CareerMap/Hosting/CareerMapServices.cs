@@ -76,7 +76,7 @@ public static class CareerMapServices
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddDataProtection();
         services.AddCareerMapData(database);
-        services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>();
+        services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>().AddPasswordValidator<CommonPasswords>();
         return services.BuildServiceProvider();
     }
 }

@@ -70,7 +70,7 @@ public static class CareerMapWeb
     {
         var services = builder.Services;
         services.AddIdentityApiEndpoints<AppUser>(CareerMapServices.ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>()
-            .AddSignInManager<SessionSignInManager>();
+            .AddSignInManager<SessionSignInManager>().AddPasswordValidator<CommonPasswords>();
         // The cookie's principal is rebuilt every 30 minutes; it keeps the sign-in session it belongs to.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = ctx =>
         {
