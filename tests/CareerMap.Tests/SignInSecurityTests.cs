@@ -213,4 +213,62 @@ public sealed partial class SignInSecurityTests
         // Another account from the same address is still tried.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { email = "someone-else@test.example", password = "guess" }, Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Behind_a_tls_terminating_proxy_cookies_are_secure_and_hsts_is_sent_but_not_over_plain_http()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var email = await AccountAsync(app);
+        static void ViaProxy(HttpRequestMessage r)
+        {
+            r.Headers.Add("X-Forwarded-Proto", "https");
+            r.Headers.Add("X-Forwarded-For", "198.51.100.20");
+            r.Headers.Host = "careermap.example";
+        }
+        var proxied = app.Client(followRedirects: false);
+        var signedIn = await PostFormAsync(proxied, "/account/login", "/account/login?handler=Password", new() { ["email"] = email, ["password"] = TestApp.Password, ["returnUrl"] = "/" }, ViaProxy);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("careermap=", StringComparison.Ordinal));
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("max-age=31536000", signedIn.Headers.GetValues("Strict-Transport-Security").Single());
+
+        var direct = app.Client(followRedirects: false);
+        var plain = await PostFormAsync(direct, "/account/login", "/account/login?handler=Password", new() { ["email"] = email, ["password"] = TestApp.Password, ["returnUrl"] = "/" });
+        Assert.DoesNotContain("secure", plain.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("careermap=", StringComparison.Ordinal)), StringComparison.OrdinalIgnoreCase);
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task Behind_a_proxy_each_client_address_has_its_own_sign_in_limit_and_strangers_cannot_claim_one()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        HttpClient From(string address)
+        {
+            var client = app.Client();
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", address);
+            return client;
+        }
+        var first = From("203.0.113.1");
+        for (var i = 0; i < SignInLimits.PerAddressPerMinute; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await first.PostAsJsonAsync("/api/auth/login", new { email = $"a{i}@test.example", password = "guess-it" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.PostAsJsonAsync("/api/auth/login", new { email = "a-last@test.example", password = "guess-it" }, Ct)).StatusCode);
+        // Another person behind the same proxy is not turned away with them.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await From("203.0.113.2").PostAsJsonAsync("/api/auth/login", new { email = "b@test.example", password = "guess-it" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Personal_pages_and_api_answers_are_never_cached_and_the_stylesheet_is()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        foreach (var url in new[] { "/api/employees?pageSize=1", "/api/auth/me", "/people", "/account/login" })
+        {
+            var answer = await hr.GetAsync(url, Ct);
+            Assert.True(answer.IsSuccessStatusCode, url);
+            Assert.True(answer.Headers.CacheControl?.NoStore, $"{url}: Cache-Control {answer.Headers.CacheControl}");
+        }
+        var css = await hr.GetAsync("/css/site.css", Ct);
+        Assert.Equal(TimeSpan.FromHours(1), css.Headers.CacheControl?.MaxAge);
+    }
 }

@@ -25,6 +25,7 @@ public static class CareerMapWeb
     {
         var builder = CreateBuilder(settings);
         AddData(builder.Services, settings);
+        builder.AddProxies();
         AddSignIn(builder);
         AddRateLimits(builder.Services);
         AddApiAndPages(builder.Services);
@@ -89,11 +90,14 @@ public static class CareerMapWeb
         // keep the wall clock even when the app's business clock is set to another day (tests).
         services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
         services.ConfigureAll<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(o => o.TimeProvider = TimeProvider.System);
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "careermap";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
             o.AccessDeniedPath = "/account/denied";
@@ -139,6 +143,8 @@ public static class CareerMapWeb
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
@@ -178,6 +184,12 @@ public static class CareerMapWeb
     static Task SecurityHeaders(HttpContext http, RequestDelegate next)
     {
         var h = http.Response.Headers;
+        // Pages and answers are about people: no browser or proxy keeps them unless a response says otherwise (the stylesheet).
+        http.Response.OnStarting(() =>
+        {
+            if (!h.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl)) h.CacheControl = "no-store";
+            return Task.CompletedTask;
+        });
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";
