@@ -8,6 +8,7 @@ using CareerMap.Accounts;
 using CareerMap.Api;
 using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CareerMap.Tests;
@@ -270,5 +271,33 @@ public sealed partial class SignInSecurityTests
         }
         var css = await hr.GetAsync("/css/site.css", Ct);
         Assert.Equal(TimeSpan.FromHours(1), css.Headers.CacheControl?.MaxAge);
+    }
+
+    [Fact]
+    public async Task A_write_to_the_api_carried_by_the_page_cookie_alone_is_refused_as_cross_site_forgery()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var email = await AccountAsync(app, AppRoles.HrAdmin);
+        var browser = app.Client(followRedirects: false);
+        await PostFormAsync(browser, "/account/login", "/account/login?handler=Password", new() { ["email"] = email, ["password"] = TestApp.Password, ["returnUrl"] = "/" });
+        var before = await app.WithDbAsync(db => db.Employees.CountAsync(Ct));
+        static MultipartFormDataContent Roster() => new()
+        {
+            { new ByteArrayContent("EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths\nX1,Eve Forger,eve@x.example,CC-REP-1,,2026-01-05,2026-01-05,,,,0\n"u8.ToArray()), "file", "roster.csv" },
+        };
+
+        // What another site's form could make the browser send: the cookie rides along, no token.
+        var forged = await browser.PostAsync("/api/employees/import", Roster(), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("RequestVerificationToken", await forged.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.PostAsync("/api/job-descriptions/parse", new MultipartFormDataContent { { new StringContent("Care Representative I"), "file", "jd.txt" } }, Ct)).StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+
+        // A page of ours hands out the token; with it the same write goes through.
+        var page = await browser.GetStringAsync("/people", Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/employees/import") { Content = Roster() };
+        request.Headers.Add("RequestVerificationToken", Antiforgery().Match(page).Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(request, Ct)).StatusCode);
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
     }
 }

@@ -151,6 +151,7 @@ public static class CareerMapWeb
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiCookieWriteCheck();
         app.UsePersonAccess();
     }
 
