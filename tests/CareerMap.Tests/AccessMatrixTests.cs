@@ -96,6 +96,7 @@ public sealed class AccessMatrixTests
                 using var request = new HttpRequestMessage(method, path.Replace("{e}", employee, StringComparison.Ordinal));
                 if (body is not null) request.Content = JsonContent.Create(body);
                 else if (method == HttpMethod.Post) request.Content = new MultipartFormDataContent();
+                if (method == HttpMethod.Put || method == HttpMethod.Delete) request.Headers.TryAddWithoutValidation("If-Match", "*");
                 var got = (await clients[caller].SendAsync(request, Ct)).StatusCode;
                 if (got != want) failures.Add($"{name} as {caller}: expected {(int)want}, got {(int)got}");
             }

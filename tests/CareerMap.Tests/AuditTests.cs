@@ -18,7 +18,7 @@ public sealed class AuditTests
         var hrEmail = me.GetProperty("email").GetString();
         var before = await hr.GetFromJsonAsync<JsonElement>("/api/requirements/PS-TECH-1/PHARM", Ct);
         var level = before.GetProperty("level").GetInt32();
-        Assert.Equal(HttpStatusCode.OK, (await hr.PutAsJsonAsync("/api/requirements/PS-TECH-1/PHARM",
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutIfMatchAsync("/api/requirements/PS-TECH-1/PHARM",
             new { role = "PS-TECH-1", competency = "PHARM", level = level + 1, weight = 2, critical = true }, Ct)).StatusCode);
 
         var trail = await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=RoleRequirement", Ct);

@@ -62,7 +62,7 @@ public sealed class DataSafetyTests
         Assert.True((await onSecond.GetFromJsonAsync<JsonElement>("/api/roles?pageSize=1", Ct)).GetProperty("total").GetInt32() > 50);
         Assert.Equal(HttpStatusCode.Created, (await onFirst.PostAsJsonAsync("/api/units", new { code = "HR", name = "People Operations" }, Ct)).StatusCode);
         Assert.Equal("People Operations", (await onSecond.GetFromJsonAsync<JsonElement>("/api/units/HR", Ct)).GetProperty("name").GetString());
-        var renamed = await onSecond.PutAsJsonAsync("/api/units/HR", new { code = "HR", name = "People & Culture" }, Ct);
+        var renamed = await onSecond.PutIfMatchAsync("/api/units/HR", new { code = "HR", name = "People & Culture" }, Ct);
         Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         var stale = new HttpRequestMessage(HttpMethod.Put, "/api/units/HR") { Content = JsonContent.Create(new { code = "HR", name = "Overwritten" }) };
         stale.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));

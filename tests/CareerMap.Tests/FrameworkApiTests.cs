@@ -52,8 +52,22 @@ public sealed class FrameworkApiTests
         Assert.Equal("\"2\"", updated.Headers.ETag!.Tag);
         Assert.Equal("Grade 112", (await app.ExportAsync()).Grades.Single(g => g.Code == "112").Name);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/grades/112", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteIfMatchAsync("/api/grades/112", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/grades/112", Ct)).StatusCode);
+    }
+
+    [Theory, ProviderApps]
+    public async Task A_framework_write_that_does_not_say_which_version_it_replaces_is_refused_with_428(TestApp app)
+    {
+        var client = await app.SignedInAsync(AppRoles.HrAdmin);
+        var put = await client.PutAsJsonAsync("/api/units/CARE", new { code = "CARE", name = "Overwritten blindly" }, Ct);
+        Assert.Equal(HttpStatusCode.PreconditionRequired, put.StatusCode);
+        Assert.Contains("If-Match", (await put.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.PreconditionRequired, (await client.DeleteAsync("/api/strategies/ONLINE", Ct)).StatusCode);
+        var framework = await app.ExportAsync();
+        Assert.NotEqual("Overwritten blindly", framework.Units.Single(u => u.Code == "CARE").Name);
+        Assert.Contains(framework.Strategies, s => s.Code == "ONLINE");
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.PutIfMatchAsync("/api/units/CARE", new { code = "CARE", name = "x" }, Ct, ifMatch: "\"not-a-version\"")).StatusCode);
     }
 
     /// <summary>A strategy's competencies are rows of their own; changing only them still moves the strategy's version.</summary>
@@ -107,7 +121,7 @@ public sealed class FrameworkApiTests
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var before = JsonSerializer.Serialize(await app.ExportAsync());
 
-        var badGrade = await client.PutAsJsonAsync("/api/roles/CC-REP-1", new { code = "CC-REP-1", title = "Care Representative I", unit = "CARE", family = "CC-REP", grade = "112", level = 1 }, Ct);
+        var badGrade = await client.PutIfMatchAsync("/api/roles/CC-REP-1", new { code = "CC-REP-1", title = "Care Representative I", unit = "CARE", family = "CC-REP", grade = "112", level = 1 }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, badGrade.StatusCode);
         var problem = await badGrade.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Contains("grade 112 is not on the scale", problem.GetProperty("errors").GetProperty("grade")[0].GetString());
@@ -129,12 +143,12 @@ public sealed class FrameworkApiTests
     public async Task Deleting_what_others_refer_to_is_refused_with_the_references(TestApp app)
     {
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
-        var unit = await client.DeleteAsync("/api/units/PORTAL", Ct);
+        var unit = await client.DeleteIfMatchAsync("/api/units/PORTAL", Ct);
         Assert.Equal(HttpStatusCode.Conflict, unit.StatusCode);
         var body = await unit.Content.ReadAsStringAsync(Ct);
         Assert.Contains("unknown unit 'PORTAL'", body);
 
-        var held = await client.DeleteAsync("/api/roles/CC-REP-1", Ct);
+        var held = await client.DeleteIfMatchAsync("/api/roles/CC-REP-1", Ct);
         Assert.Equal(HttpStatusCode.Conflict, held.StatusCode);
         Assert.Contains("employee(s) hold it", await held.Content.ReadAsStringAsync(Ct));
         Assert.Contains((await app.ExportAsync()).Units, u => u.Code == "PORTAL");
@@ -146,7 +160,7 @@ public sealed class FrameworkApiTests
         var client = await app.SignedInAsync(AppRoles.HrAdmin);
         var requirement = await client.GetFromJsonAsync<RequirementDto>("/api/requirements/PS-TECH-1/PHARM", Ct);
         Assert.True(requirement!.Critical);
-        var changed = await client.PutAsJsonAsync("/api/requirements/PS-TECH-1/PHARM", requirement with { Level = 4, Weight = 3 }, Ct);
+        var changed = await client.PutIfMatchAsync("/api/requirements/PS-TECH-1/PHARM", requirement with { Level = 4, Weight = 3 }, Ct);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         var stored = (await app.ExportAsync()).Requirements.Single(q => q.Role == "PS-TECH-1" && q.Competency == "PHARM");
         Assert.Equal((4, 3m), (stored.Level, stored.Weight));

@@ -12,6 +12,30 @@ public sealed class PlansApiTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory, ProviderApps]
+    public async Task Simultaneous_edits_and_transitions_of_one_plan_answer_409_never_500(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var url = $"/api/employees/{cast.Employee}/plan";
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var tabs = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.SignedInAsync(AppRoles.Employee, cast.Employee)));
+        Assert.Equal(HttpStatusCode.Created, (await me.PostAsJsonAsync(url, new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+
+        var edits = await Task.WhenAll(tabs.Select((tab, i) => tab.PutAsJsonAsync(url, new { shortTermProfessional = $"Goal typed in tab {i}" }, Ct)));
+        var submits = await Task.WhenAll(tabs.Select(tab => tab.PostAsJsonAsync($"{url}/status", new { to = "submitted" }, Ct)));
+
+        foreach (var answer in edits.Concat(submits))
+        {
+            Assert.True(answer.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{answer.RequestMessage!.Method} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(Ct)}");
+            if (answer.StatusCode == HttpStatusCode.Conflict) Assert.Equal(409, (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("status").GetInt32());
+        }
+        Assert.Single(submits, s => s.StatusCode == HttpStatusCode.OK);
+        // What was kept is one of the edits that answered 200, whole.
+        var kept = (await me.GetFromJsonAsync<JsonElement>(url, Ct)).GetProperty("shortTermProfessional").GetString();
+        var succeeded = edits.Select((e, i) => (e, i)).Where(x => x.e.StatusCode == HttpStatusCode.OK).Select(x => $"Goal typed in tab {x.i}").ToList();
+        Assert.Contains(kept, succeeded);
+    }
+
+    [Theory, ProviderApps]
     public async Task A_plan_is_proposed_from_the_gaps_and_follows_its_status_flow(TestApp app)
     {
         var cast = await Cast.LoadAsync(app);

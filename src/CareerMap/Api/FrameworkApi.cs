@@ -63,10 +63,10 @@ public static class FrameworkApi
         g.MapPost("/", (HttpContext http, FrameworkService svc, CancellationToken ct) => Create(c, view, http, svc, ct))
             .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").WithSummary($"Creates a {c.Singular} (HR admin)");
         g.MapPut(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Update(c, view, keyOf(http.Request), http, svc, ct))
-            .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .WithSummary($"Replaces a {c.Singular} (HR admin); send If-Match to refuse stale writes");
+            .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .WithSummary($"Replaces a {c.Singular} (HR admin); If-Match with the ETag read (or *) is required");
         g.MapDelete(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Delete(c, keyOf(http.Request), http, svc, ct))
-            .RequireAuthorization(Policies.HrAdmin).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .RequireAuthorization(Policies.HrAdmin).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary($"Deletes a {c.Singular} (HR admin); refused while other items refer to it");
     }
 
@@ -121,7 +121,7 @@ public static class FrameworkApi
     {
         var (body, refused) = await ReadJsonAsync(http.Request, ct);
         if (refused is not null) return refused;
-        if (!TryIfMatch(http, out var expected)) return PreconditionFailed("If-Match must be an ETag this API issued, such as \"3\"");
+        if (IfMatchRefusal(http, out var expected) is { } precondition) return precondition;
         var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body);
         if (problems.Count > 0) return Invalid(problems);
         var outcome = await svc.UpdateAsync(c, key, item, expected, ct);
@@ -139,7 +139,7 @@ public static class FrameworkApi
     static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> Delete<T>(FrameworkCollection<T> c, string key, HttpContext http,
         FrameworkService svc, CancellationToken ct) where T : class
     {
-        if (!TryIfMatch(http, out var expected)) return PreconditionFailed("If-Match must be an ETag this API issued, such as \"3\"");
+        if (IfMatchRefusal(http, out var expected) is { } precondition) return precondition;
         var outcome = await svc.DeleteAsync(c, key, expected, ct);
         return outcome.Status switch
         {
@@ -193,14 +193,21 @@ public static class FrameworkApi
         if (version is int v) http.Response.Headers.ETag = $"\"{v.ToString(CultureInfo.InvariantCulture)}\"";
     }
 
-    /// <summary>No If-Match means an unconditional write; a present one must be an ETag we issued.</summary>
-    static bool TryIfMatch(HttpContext http, out int? version)
+    /// <summary>
+    /// A write must say which version it replaces (If-Match with the ETag it read), so two people editing at once cannot
+    /// silently overwrite each other: none is 428, one we did not issue is 412. <c>*</c> asks explicitly for an
+    /// unconditional write.
+    /// </summary>
+    static ProblemHttpResult? IfMatchRefusal(HttpContext http, out int? version)
     {
         version = null;
         var header = http.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*") return true;
+        if (header.Length == 0)
+            return TypedResults.Problem("send If-Match with the ETag of the version you read (GET answers it), or * to overwrite whatever is there",
+                statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required");
+        if (header == "*") return null;
         if (header.StartsWith("W/", StringComparison.Ordinal)) header = header[2..];
-        if (int.TryParse(header.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) { version = v; return true; }
-        return false;
+        if (int.TryParse(header.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) { version = v; return null; }
+        return PreconditionFailed("If-Match must be an ETag this API issued, such as \"3\"");
     }
 }

@@ -130,6 +130,7 @@ public static class CareerMapWeb
     static void AddApiAndPages(IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<ConcurrentEdits>();
         // Enum values travel as kebab-case names (changes-requested, step-back), through this one converter.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(WireNames.Policy)));
         services.AddOpenApi(o => o.AddSchemaTransformer<WireEnumSchemas>());

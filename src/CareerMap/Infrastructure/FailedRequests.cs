@@ -50,6 +50,9 @@ static partial class RequestLog
     [LoggerMessage(1001, LogLevel.Error, "{Method} {Route} answered {StatusCode} after {ElapsedMs:0} ms (exception: {ExceptionType})")]
     public static partial void RequestFailed(this ILogger logger, string method, string route, int statusCode, double elapsedMs, string exceptionType);
 
+    [LoggerMessage(1003, LogLevel.Information, "Concurrent edit refused: {Method} {Path}")]
+    public static partial void ConcurrentEditRefused(this ILogger logger, string method, string path);
+
     [LoggerMessage(1002, LogLevel.Information, "Telemetry export: {Export}")]
     public static partial void TelemetryExportConfigured(this ILogger logger, string export);
 }
