@@ -123,7 +123,10 @@ public sealed class AccessMatrixTests
         Assert.Equal(HttpStatusCode.Forbidden, (await peer.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherManager.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
         Assert.DoesNotContain("salary", await (await peer.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await peer.GetAsync("/api/employees/NO-SUCH-PERSON/secret", Ct)).StatusCode);
+        // A number nobody has looks like a stranger's, so nobody but HR can probe which numbers exist.
+        Assert.Equal(HttpStatusCode.Forbidden, (await peer.GetAsync("/api/employees/NO-SUCH-PERSON/secret", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/employees/NO-SUCH-PERSON/secret", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(AppRoles.HrAdmin)).GetAsync("/api/employees/NO-SUCH-PERSON/secret", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/employees/{c.Employee}/secret", Ct)).StatusCode);
         // An endpoint that declares whom it serves is held to that, too: the manager may read but not act as the person.
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync($"/api/employees/{c.Employee}/secret", null, Ct)).StatusCode);

@@ -1,4 +1,5 @@
 using CareerMap.Access;
+using CareerMap.Accounts;
 using CareerMap.People;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -40,8 +41,9 @@ public static class PersonAccess
 
     /// <summary>
     /// Who may see whom, decided once per request: every endpoint whose route has a <c>{number}</c> gets the person
-    /// resolved (404 when nobody has that number) and the caller's relation checked (403 for a stranger, or for a relation
-    /// the endpoint does not serve) before its handler runs, so a handler cannot forget the check.
+    /// resolved and the caller's relation checked (403 for a stranger, or for a relation
+    /// the endpoint does not serve; 403 too for a number nobody has, unless the caller is an HR admin, who gets 404) before
+    /// its handler runs, so a handler cannot forget the check and nobody can probe which numbers exist.
     /// </summary>
     public static IApplicationBuilder UsePersonAccess(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -54,7 +56,9 @@ public static class PersonAccess
         var services = http.RequestServices;
         if (await services.GetRequiredService<PeopleDirectory>().IdOfAsync(number, http.RequestAborted) is not int id)
         {
-            await NotFoundAsync(http, number);
+            // Only someone who may see everyone learns that a number is nobody's; to anyone else it looks like a stranger's.
+            if (services.GetRequiredService<CurrentAccount>().IsHrAdmin) await NotFoundAsync(http, number);
+            else await http.ForbidAsync();
             return;
         }
         var relation = await services.GetRequiredService<PeopleAccess>().RelationAsync(id, http.RequestAborted);
