@@ -136,6 +136,7 @@ public static class CareerMapWeb
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseScimErrors();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();
