@@ -14,7 +14,8 @@ public sealed record WaitingUser(string Id, string UserName, string? Title, stri
 
 /// <summary>What of a SCIM user CareerMap acts on, read once from the resource.</summary>
 /// <param name="EmployeeNumber">The enterprise employeeNumber as sent (valid), or null when none was sent.</param>
-sealed record ScimFields(string UserName, string? ExternalId, bool Active, string? EmployeeNumber, string? ManagerRef, string Name, string? Email,
+/// <param name="EmailsKey">Every emails.value in lower case, one a line (<see cref="ScimUser.EmailsKey"/>).</param>
+sealed record ScimFields(string UserName, string? ExternalId, bool Active, string? EmployeeNumber, string? EmailsKey, string? ManagerRef, string Name, string? Email,
     string? Title, string? RoleCode, string? Grade, DateOnly? HireDate, DateOnly? RoleStartDate, string? Location);
 
 /// <summary>
@@ -169,18 +170,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         var start = Math.Max(1, startIndex ?? 1);
         var size = Math.Clamp(count ?? ScimSchemas.DefaultCount, 0, ScimSchemas.MaxResults);
         var live = db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null);
-        if (parsed is ScimFilter.Compare { Op: "eq", Value: JsonValue v } eq && v.GetValueKind() == JsonValueKind.String && IndexedColumn(eq.Path) is { } column)
+        // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
+        if (parsed is not null && Indexed(live, parsed) is { } found)
         {
-            // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
-            var text = v.GetValue<string>();
-            var userNameKey = text.ToLowerInvariant();
-            live = column switch
-            {
-                "userName" => live.Where(u => u.UserNameKey == userNameKey),
-                "externalId" => live.Where(u => u.ExternalId == text),
-                "id" => live.Where(u => u.ResourceId == text),
-                _ => live.Where(u => u.EmployeeNumber == text),
-            };
+            live = found;
             parsed = null;
         }
         if (parsed is null)
@@ -194,11 +187,41 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         return ScimSchemas.List([.. matching.Skip(start - 1).Take(size)], matching.Count, start);
     }
 
-    static string? IndexedColumn(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub) switch
+    /// <summary>
+    /// The users a filter selects, as a query on indexed columns, when the filter is one comparison SQL answers exactly:
+    /// eq on userName, externalId, id or employeeNumber; co, sw and ew on userName and emails. Else null.
+    /// </summary>
+    static IQueryable<ScimUser>? Indexed(IQueryable<ScimUser> live, ScimFilter filter)
+    {
+        if (filter is not ScimFilter.Compare { Value: JsonValue v } compare || v.GetValueKind() != JsonValueKind.String) return null;
+        var text = v.GetValue<string>();
+        var key = text.ToLowerInvariant();
+        var like = key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var (contains, starts, ends) = ($"%{like}%", $"{like}%", $"%{like}");
+        return (compare.Op, SearchedColumn(compare.Path)) switch
+        {
+            ("eq", "userName") => live.Where(u => u.UserNameKey == key),
+            ("eq", "externalId") => live.Where(u => u.ExternalId == text),
+            ("eq", "id") => live.Where(u => u.ResourceId == text),
+            ("eq", "employeeNumber") => live.Where(u => u.EmployeeNumber == text),
+            ("co", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, contains, @"\")),
+            ("sw", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, starts, @"\")),
+            ("ew", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, ends, @"\")),
+            // One address a line: a match never spans two addresses, so the line breaks anchor sw and ew.
+            (_, "emails") when key.Contains('\n', StringComparison.Ordinal) => null,
+            ("co", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, contains, @"\")),
+            ("sw", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, starts, @"\") || EF.Functions.Like(u.EmailsKey!, "%\n" + starts, @"\")),
+            ("ew", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, ends, @"\") || EF.Functions.Like(u.EmailsKey!, ends + "\n%", @"\")),
+            _ => null,
+        };
+    }
+
+    static string? SearchedColumn(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub?.ToLowerInvariant()) switch
     {
         (null, "username", null) => "userName",
         (null, "externalid", null) => "externalId",
         (null, "id", null) => "id",
+        (null, "emails" or "emailaddress" or "email", null or "value") => "emails",
         (ScimSchemas.Enterprise, "employeenumber", null) => "employeeNumber",
         _ => null,
     };
@@ -267,6 +290,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"userName '{fields.UserName}' is already taken");
         user.ExternalId = fields.ExternalId;
+        user.EmailsKey = fields.EmailsKey;
         user.ManagerRef = fields.ManagerRef;
         user.Active = fields.Active;
 

@@ -86,7 +86,8 @@ static partial class ScimUserReader
             throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:employeeNumber: {Json.Describe(problem)}");
         var joined = string.Join(' ', new[] { Text(name, "givenName", "name.givenName"), Text(name, "familyName", "name.familyName") }.OfType<string>());
         var displayName = Text(resource, "displayName", "displayName") ?? Text(name, "formatted", "name.formatted") ?? (joined.Length > 0 ? joined : null);
-        var fields = new ScimFields(userName, externalId, active, number, managerRef, displayName ?? userName, email,
+        var emailsKey = string.Join('\n', emails.Select(e => Json.Text(Json.Get(e, "value"))?.ToLowerInvariant()).OfType<string>());
+        var fields = new ScimFields(userName, externalId, active, number, emailsKey.Length == 0 ? null : emailsKey, managerRef, displayName ?? userName, email,
             Text(resource, "title", "title"), Text(careerMap, "roleCode", $"{ScimSchemas.CareerMap}:roleCode"), Text(careerMap, "grade", $"{ScimSchemas.CareerMap}:grade"),
             Date("hireDate"), Date("roleStartDate"), address is null ? null : Text(address, "locality", "addresses.locality"));
         foreach (var (field, value, max) in new[] { ("userName", userName, 256), ("displayName", fields.Name, 200), ("externalId", externalId ?? "", 256), ("manager.value", managerRef ?? "", 256) })
