@@ -19,6 +19,11 @@ public sealed class ScimUser
     public required string UserNameKey { get; set; }
     public string? ExternalId { get; set; }
     public string? EmployeeNumber { get; set; }
+    /// <summary>
+    /// Every emails.value folded to lower case, one a line: co, sw and ew filters on emails are answered from an index
+    /// of this column (pg_trgm on PostgreSQL, a covering index on SQLite), not by reading every resource.
+    /// </summary>
+    public string? EmailsKey { get; set; }
     /// <summary>The enterprise manager's <c>value</c> as sent: a SCIM id, an externalId or an employee number.</summary>
     public string? ManagerRef { get; set; }
     public bool Active { get; set; }

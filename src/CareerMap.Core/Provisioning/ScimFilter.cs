@@ -62,6 +62,18 @@ public abstract record ScimFilter
 
     public bool Matches(JsonObject resource) => Evaluate(this, resource);
 
+    /// <summary>Every attribute the filter names; inside <c>emails[…]</c> as sub-attributes of emails.</summary>
+    public IEnumerable<AttrPath> Paths() => this switch
+    {
+        And a => a.Left.Paths().Concat(a.Right.Paths()),
+        Or o => o.Left.Paths().Concat(o.Right.Paths()),
+        Not n => n.Inner.Paths(),
+        Present p => [p.Path],
+        Compare c => [c.Path],
+        ValuePath vp => vp.Inner.Paths().Select(p => vp.Path with { Sub = p.Name }).Prepend(vp.Path),
+        _ => [],
+    };
+
     static bool Evaluate(ScimFilter filter, JsonObject resource) => filter switch
     {
         And a => Evaluate(a.Left, resource) && Evaluate(a.Right, resource),

@@ -40,7 +40,7 @@ public static class ScimPatch
                         else ApplyOne(resource, op, new Target(AttrPath.Parse(name), null), v);
                     }
                 }
-                else ApplyOne(resource, op, Target.Parse(path.Trim()), value);
+                else ApplyOne(resource, op, Declared(Target.Parse(path.Trim())), value);
             }
             catch (ScimException e)
             {
@@ -77,6 +77,18 @@ public static class ScimPatch
             }
             return new(attr, filter, sub);
         }
+    }
+
+    /// <summary>A path the client names must be declared (RFC 7644 §3.5.2: invalidPath); read-only ones are refused as mutability later.</summary>
+    static Target Declared(Target target)
+    {
+        var path = target.Path;
+        if (path.Name.Length == 0 || (path.Schema is null && (ReadOnly.Contains(path.Name) || string.Equals(path.Name, "schemas", StringComparison.OrdinalIgnoreCase)))) return target;
+        var named = target.Filter?.Paths().Select(p => path with { Sub = p.Name }) ?? [];
+        foreach (var attribute in named.Prepend(path with { Sub = path.Sub ?? target.SubAfterFilter }))
+            if (ScimSchemas.Attribute(attribute) is null)
+                throw ScimException.BadRequest("invalidPath", $"'{attribute}' is not an attribute of {attribute.Schema ?? ScimSchemas.User}");
+        return target;
     }
 
     static void ApplyOne(JsonObject resource, string op, Target target, JsonNode? value)

@@ -13,7 +13,9 @@ namespace CareerMap.Provisioning;
 public sealed record WaitingUser(string Id, string UserName, string? Title, string Reason);
 
 /// <summary>What of a SCIM user CareerMap acts on, read once from the resource.</summary>
-sealed record ScimFields(string UserName, string? ExternalId, bool Active, string EmployeeNumber, string? ManagerRef, string Name, string? Email,
+/// <param name="EmployeeNumber">The enterprise employeeNumber as sent (valid), or null when none was sent.</param>
+/// <param name="EmailsKey">Every emails.value in lower case, one a line (<see cref="ScimUser.EmailsKey"/>).</param>
+sealed record ScimFields(string UserName, string? ExternalId, bool Active, string? EmployeeNumber, string? EmailsKey, string? ManagerRef, string Name, string? Email,
     string? Title, string? RoleCode, string? Grade, DateOnly? HireDate, DateOnly? RoleStartDate, string? Location);
 
 /// <summary>
@@ -55,8 +57,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     {
         var (user, refusal) = await ProvisionAsync("replace", id, async () =>
         {
-            var (resource, fields) = ScimUserReader.Read(body);
             if (await FindAsync(id, ct) is not { } user) return (null, NoUser(id));
+            var (resource, fields) = ScimUserReader.Read(body, user.Active);
             if (VersionRefusal(user, ifMatch) is { } stale) return (user, stale);
             return (user, await UpdateAsync(user, resource, fields, ct));
         }, ct);
@@ -71,7 +73,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             if (VersionRefusal(user, ifMatch) is { } stale) return (user, stale);
             var resource = JsonNode.Parse(user.Resource)!.AsObject();
             ScimPatch.Apply(resource, body);
-            var (normalized, fields) = ScimUserReader.Read(resource);
+            var (normalized, fields) = ScimUserReader.Read(resource, user.Active);
             return (user, await UpdateAsync(user, normalized, fields, ct));
         }, ct);
         return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
@@ -163,21 +165,15 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     public async Task<JsonObject> ListAsync(string? filter, int? startIndex, int? count, CancellationToken ct = default)
     {
         var parsed = string.IsNullOrWhiteSpace(filter) ? null : ScimFilter.Parse(filter);
+        if (parsed?.Paths().FirstOrDefault(p => !ScimSchemas.Filterable(p)) is { } unknown)
+            throw ScimException.BadRequest("invalidFilter", $"'{unknown}' is not an attribute CareerMap can filter on");
         var start = Math.Max(1, startIndex ?? 1);
         var size = Math.Clamp(count ?? ScimSchemas.DefaultCount, 0, ScimSchemas.MaxResults);
         var live = db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null);
-        if (parsed is ScimFilter.Compare { Op: "eq", Value: JsonValue v } eq && v.GetValueKind() == JsonValueKind.String && IndexedColumn(eq.Path) is { } column)
+        // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
+        if (parsed is not null && Indexed(live, parsed) is { } found)
         {
-            // The filters provisioning clients send most are answered from an index; the rest are evaluated on the resources.
-            var text = v.GetValue<string>();
-            var userNameKey = text.ToLowerInvariant();
-            live = column switch
-            {
-                "userName" => live.Where(u => u.UserNameKey == userNameKey),
-                "externalId" => live.Where(u => u.ExternalId == text),
-                "id" => live.Where(u => u.ResourceId == text),
-                _ => live.Where(u => u.EmployeeNumber == text),
-            };
+            live = found;
             parsed = null;
         }
         if (parsed is null)
@@ -191,11 +187,41 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         return ScimSchemas.List([.. matching.Skip(start - 1).Take(size)], matching.Count, start);
     }
 
-    static string? IndexedColumn(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub) switch
+    /// <summary>
+    /// The users a filter selects, as a query on indexed columns, when the filter is one comparison SQL answers exactly:
+    /// eq on userName, externalId, id or employeeNumber; co, sw and ew on userName and emails. Else null.
+    /// </summary>
+    static IQueryable<ScimUser>? Indexed(IQueryable<ScimUser> live, ScimFilter filter)
+    {
+        if (filter is not ScimFilter.Compare { Value: JsonValue v } compare || v.GetValueKind() != JsonValueKind.String) return null;
+        var text = v.GetValue<string>();
+        var key = text.ToLowerInvariant();
+        var like = key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        var (contains, starts, ends) = ($"%{like}%", $"{like}%", $"%{like}");
+        return (compare.Op, SearchedColumn(compare.Path)) switch
+        {
+            ("eq", "userName") => live.Where(u => u.UserNameKey == key),
+            ("eq", "externalId") => live.Where(u => u.ExternalId == text),
+            ("eq", "id") => live.Where(u => u.ResourceId == text),
+            ("eq", "employeeNumber") => live.Where(u => u.EmployeeNumber == text),
+            ("co", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, contains, @"\")),
+            ("sw", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, starts, @"\")),
+            ("ew", "userName") => live.Where(u => EF.Functions.Like(u.UserNameKey, ends, @"\")),
+            // One address a line: a match never spans two addresses, so the line breaks anchor sw and ew.
+            (_, "emails") when key.Contains('\n', StringComparison.Ordinal) => null,
+            ("co", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, contains, @"\")),
+            ("sw", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, starts, @"\") || EF.Functions.Like(u.EmailsKey!, "%\n" + starts, @"\")),
+            ("ew", "emails") => live.Where(u => EF.Functions.Like(u.EmailsKey!, ends, @"\") || EF.Functions.Like(u.EmailsKey!, ends + "\n%", @"\")),
+            _ => null,
+        };
+    }
+
+    static string? SearchedColumn(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub?.ToLowerInvariant()) switch
     {
         (null, "username", null) => "userName",
         (null, "externalid", null) => "externalId",
         (null, "id", null) => "id",
+        (null, "emails" or "emailaddress" or "email", null or "value") => "emails",
         (ScimSchemas.Enterprise, "employeenumber", null) => "employeeNumber",
         _ => null,
     };
@@ -209,7 +235,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             var waiting = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct);
             foreach (var user in waiting)
             {
-                var (_, fields) = ScimUserReader.Read(JsonNode.Parse(user.Resource)!.AsObject());
+                var (_, fields) = ScimUserReader.Read(JsonNode.Parse(user.Resource)!.AsObject(), user.Active);
                 ScimRefusal? refusal;
                 try
                 {
@@ -264,28 +290,32 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"userName '{fields.UserName}' is already taken");
         user.ExternalId = fields.ExternalId;
-        user.EmployeeNumber = fields.EmployeeNumber;
+        user.EmailsKey = fields.EmailsKey;
         user.ManagerRef = fields.ManagerRef;
         user.Active = fields.Active;
 
-        var employee = user.EmployeeId is int linkedId ? await db.Employees.SingleAsync(e => e.Id == linkedId, ct)
-            : await db.Employees.SingleOrDefaultAsync(e => e.EmployeeNumber == fields.EmployeeNumber, ct);
+        var linked = user.EmployeeId is int linkedId ? await db.Employees.SingleAsync(e => e.Id == linkedId, ct) : null;
+        // Without an employeeNumber a linked employee keeps theirs; a new one is numbered by externalId, else userName, when valid.
+        var number = fields.EmployeeNumber ?? linked?.EmployeeNumber ?? new[] { fields.ExternalId, fields.UserName }.FirstOrDefault(EmployeeNumbers.IsValid);
+        user.EmployeeNumber = number;
+        var employee = linked ?? (number is null ? null : await db.Employees.SingleOrDefaultAsync(e => e.EmployeeNumber == number, ct));
         if (employee is not null && employee.Id != user.EmployeeId
             && await db.ScimUsers.AnyAsync(u => u.EmployeeId == employee.Id && u.DeletedAt == null && u.Id != user.Id, ct))
-            return Taken($"employee number {fields.EmployeeNumber} belongs to another provisioned user");
-        if (employee is not null && employee.EmployeeNumber != fields.EmployeeNumber
-            && await db.Employees.AnyAsync(e => e.EmployeeNumber == fields.EmployeeNumber && e.Id != employee.Id, ct))
-            return Taken($"employee number {fields.EmployeeNumber} belongs to someone else");
+            return Taken($"employee number {number} belongs to another provisioned user");
+        if (employee is not null && employee.EmployeeNumber != number
+            && await db.Employees.AnyAsync(e => e.EmployeeNumber == number && e.Id != employee.Id, ct))
+            return Taken($"employee number {number} belongs to someone else");
 
         var (roleId, why) = await RoleOfAsync(fields, ct);
         // Exact and lower-case spellings, so the lookup stays on the email index at a million people.
         var lowerEmail = fields.Email?.ToLowerInvariant();
         if (fields.Email is { } email && await db.Employees.AnyAsync(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id), ct))
             return Taken($"email {email} belongs to another employee");
-        if (employee is null && (roleId is null || fields.Email is null))
+        if (employee is null && (roleId is null || fields.Email is null || number is null))
         {
             user.EmployeeId = null;
-            user.Waiting = roleId is null ? why : "no email: send emails (or a userName that is an email address)";
+            user.Waiting = roleId is null ? why : fields.Email is null ? "no email: send emails (or a userName that is an email address)"
+                : $"no employee number: send {ScimSchemas.Enterprise}:employeeNumber ({EmployeeNumbers.Rule})";
             await db.SaveChangesAsync(ct);
             return null;
         }
@@ -294,7 +324,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         {
             employee = new Employee
             {
-                EmployeeNumber = fields.EmployeeNumber, Name = fields.Name, Email = fields.Email!, RoleId = roleId!.Value,
+                EmployeeNumber = number!, Name = fields.Name, Email = fields.Email!, RoleId = roleId!.Value,
                 HireDate = fields.HireDate ?? Today, RoleStartDate = fields.RoleStartDate ?? fields.HireDate ?? Today,
             };
             db.Employees.Add(employee);
@@ -304,7 +334,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             if (roleId is int role && role != employee.RoleId) { employee.RoleId = role; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
             else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
             if (fields.HireDate is { } hired) employee.HireDate = hired;
-            employee.EmployeeNumber = fields.EmployeeNumber;
+            employee.EmployeeNumber = number!;
             employee.Name = fields.Name;
             if (fields.Email is not null) employee.Email = fields.Email;
         }
@@ -429,14 +459,19 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             && employee?.ManagerId is int managerId && facts.TryGetValue(managerId, out var boss))
         {
             manager["displayName"] = boss.Name;
-            if (resourceOf.TryGetValue(managerId, out var managerResource)) manager["$ref"] = $"{address.BaseUrl}/Users/{managerResource}";
+            // RFC 7643 §4.3: value is the manager's id. A manager CareerMap knows only from the roster keeps the value as sent.
+            if (resourceOf.TryGetValue(managerId, out var managerResource))
+            {
+                manager["value"] = managerResource;
+                manager["$ref"] = $"{address.BaseUrl}/Users/{managerResource}";
+            }
         }
         var careerMap = rendered[ScimSchemas.CareerMap] as JsonObject ?? [];
         rendered[ScimSchemas.CareerMap] = careerMap;
         if (employee is not null)
         {
-            careerMap["roleCode"] = employee.RoleCode;
-            careerMap["grade"] = employee.Grade;
+            careerMap["currentRoleCode"] = employee.RoleCode;
+            careerMap["currentGrade"] = employee.Grade;
             careerMap["roleTitle"] = employee.RoleTitle;
             careerMap["employeeNumber"] = employee.Number;
             careerMap["status"] = "linked";

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CareerMap.People;
 
 namespace CareerMap.Provisioning;
 
@@ -16,28 +17,64 @@ public static class ScimSchemas
     public const string SchemaUrn = "urn:ietf:params:scim:schemas:core:2.0:Schema";
     public const int MaxResults = 1000;
     public const int DefaultCount = 100;
+    /// <summary>The largest request body a SCIM endpoint reads (a User is a few kilobytes); larger answers 413.</summary>
+    public const int MaxPayloadBytes = 1024 * 1024;
 
     public static readonly string[] Extensions = [Enterprise, CareerMap];
 
     public static string? Known(string urn) => new[] { User, Enterprise, CareerMap }.FirstOrDefault(u => string.Equals(u, urn, StringComparison.OrdinalIgnoreCase));
 
     static JsonObject Attr(string name, string type = "string", string description = "", bool multi = false, bool required = false, string mutability = "readWrite",
-        string uniqueness = "none", bool caseExact = false, string returned = "default", params JsonObject[] sub)
+        string uniqueness = "none", bool caseExact = false, string returned = "default", string[]? referenceTypes = null, params JsonObject[] sub)
     {
         var a = new JsonObject
         {
             ["name"] = name, ["type"] = type, ["multiValued"] = multi, ["description"] = description, ["required"] = required,
             ["caseExact"] = caseExact, ["mutability"] = mutability, ["returned"] = returned, ["uniqueness"] = uniqueness,
         };
+        if (type == "reference") a["referenceTypes"] = new JsonArray([.. (referenceTypes ?? ["external"]).Select(t => JsonValue.Create(t))]);
         if (sub.Length > 0) a["subAttributes"] = new JsonArray([.. sub]);
         return a;
     }
 
-    static JsonObject[] Multi(string of) =>
+    static JsonObject[] Multi(string of, string valueType = "string") =>
     [
-        Attr("value", description: $"The {of}."), Attr("display", description: "A human-readable name.", mutability: "readOnly"),
+        Attr("value", valueType, $"The {of}."), Attr("display", description: "A human-readable name."),
         Attr("type", description: "A label such as work or home."), Attr("primary", "boolean", "The primary value."),
     ];
+
+    /// <summary>
+    /// The attribute a path names in the User schema or an extension (a sub-attribute when the path has one), or null
+    /// when CareerMap does not declare it. What is not declared is never stored, echoed or filtered on.
+    /// </summary>
+    public static JsonObject? Attribute(AttrPath path)
+    {
+        var schema = Declared.OfType<JsonObject>().FirstOrDefault(s => string.Equals(Json.Text(s["id"]), path.Schema ?? User, StringComparison.OrdinalIgnoreCase));
+        var attribute = schema is null ? null : Named(schema["attributes"] as JsonArray, path.Name);
+        return path.Sub is null || attribute is null ? attribute : Named(attribute["subAttributes"] as JsonArray, path.Sub);
+    }
+
+    public static JsonObject? Named(JsonArray? attributes, string name) =>
+        attributes?.OfType<JsonObject>().FirstOrDefault(a => string.Equals(Json.Text(a["name"]), name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The attributes of a schema, for reading what a client sent against them.</summary>
+    public static JsonArray AttributesOf(string schema) =>
+        (JsonArray)Declared.OfType<JsonObject>().Single(s => Json.Text(s["id"]) == schema)["attributes"]!;
+
+    static readonly JsonArray Declared = All();
+
+    static readonly string[] MetaAttributes = ["created", "lastModified", "resourceType", "location", "version"];
+
+    /// <summary>
+    /// Whether a filter may name the path: a declared attribute that is ever returned, meta's sub-attributes, and the
+    /// <c>emailAddress</c>/<c>email</c> spellings some HR systems send for emails.
+    /// </summary>
+    public static bool Filterable(AttrPath path) => (path.Schema, path.Name.ToLowerInvariant(), path.Sub) switch
+    {
+        (null, "meta", { } sub) => MetaAttributes.Contains(sub, StringComparer.OrdinalIgnoreCase),
+        (null, "emailaddress" or "email" or "schemas", null) => true,
+        _ => Attribute(path) is { } a && Json.Text(a["returned"]) != "never",
+    };
 
     static JsonObject Schema(string id, string name, string description, params JsonObject[] attributes) => new()
     {
@@ -56,30 +93,41 @@ public static class ScimSchemas
             ]),
             Attr("displayName", description: "The name shown in CareerMap; else name.formatted, else given and family name."),
             Attr("nickName"), Attr("title", description: "Job title; mapped to a role through HR's title aliases or an exact role title."),
+            Attr("profileUrl", "reference", "A URL of the person's profile elsewhere."),
             Attr("userType"), Attr("preferredLanguage"), Attr("locale"), Attr("timezone"),
-            Attr("active", "boolean", "False deactivates the employee: history is kept, sign-in stops."),
+            Attr("active", "boolean", "False deactivates the employee: history is kept, sign-in stops. Left out of a replacement (or removed), it stays as it was."),
+            Attr("password", description: "Accepted and discarded: never stored, never returned. People sign in through single sign-on or an account HR issues.",
+                mutability: "writeOnly", returned: "never"),
             Attr("emails", "complex", "Email addresses; the primary (else work, else first) becomes the employee's email.", multi: true, sub: Multi("email address")),
             Attr("phoneNumbers", "complex", multi: true, sub: Multi("phone number")),
+            Attr("ims", "complex", multi: true, sub: Multi("instant messaging address")),
+            Attr("photos", "complex", multi: true, sub: Multi("URL of a photo", "reference")),
             Attr("addresses", "complex", "Addresses; the locality of the primary or work address becomes the employee's location.", multi: true, sub:
             [
                 Attr("formatted"), Attr("streetAddress"), Attr("locality"), Attr("region"), Attr("postalCode"), Attr("country"), Attr("type"), Attr("primary", "boolean"),
             ]),
+            Attr("entitlements", "complex", multi: true, sub: Multi("entitlement")),
+            Attr("roles", "complex", multi: true, sub: Multi("role in the HR system (not CareerMap's framework role)")),
+            Attr("x509Certificates", "complex", multi: true, sub: Multi("certificate, base64", "binary")),
             Attr("externalId", description: "The HR system's identifier.", caseExact: true),
             Attr("id", description: "Assigned by CareerMap.", mutability: "readOnly", uniqueness: "server", caseExact: true, returned: "always")),
         Schema(Enterprise, "EnterpriseUser", "Enterprise User",
-            Attr("employeeNumber", description: "The employee number; CareerMap's key for a person (else externalId, else userName)."),
+            Attr("employeeNumber", description: $"The employee number ({EmployeeNumbers.Rule}); CareerMap's key for a person (else externalId, else userName). Removed, the employee keeps their number."),
             Attr("costCenter"), Attr("organization"), Attr("division"), Attr("department"),
             Attr("manager", "complex", "The person's manager: the id, externalId or employee number of another user. A manager not provisioned yet is linked when they arrive.", sub:
             [
-                Attr("value", description: "Identifier of the manager."), Attr("$ref", "reference", mutability: "readOnly"),
-                Attr("displayName", mutability: "readOnly"),
+                Attr("value", description: "Sent: the manager's id, externalId or employee number. Returned: the manager's SCIM id once they are provisioned."),
+                Attr("$ref", "reference", "The manager's User resource.", mutability: "readOnly", referenceTypes: ["User"]),
+                Attr("displayName", "string", "The manager's name.", mutability: "readOnly"),
             ])),
         Schema(CareerMap, "CareerMapUser", "Where the person sits in CareerMap's framework.",
-            Attr("roleCode", description: "The framework role, by code; overrides the title mapping."),
-            Attr("grade", description: "The job grade; chooses between roles that share a title, and must match roleCode when both are given."),
+            Attr("roleCode", description: "The framework role, by code, as sent; overrides the title mapping. Removed, the title decides again (the person keeps their role when it maps to none)."),
+            Attr("grade", description: "The job grade, as sent; chooses between roles that share a title, and must match roleCode when both are given."),
             Attr("hireDate", "dateTime", "yyyy-MM-dd; defaults to the day the person is provisioned."),
             Attr("roleStartDate", "dateTime", "yyyy-MM-dd; defaults to the day the role last changed."),
-            Attr("roleTitle", mutability: "readOnly"),
+            Attr("currentRoleCode", description: "The role the linked employee holds, by code.", mutability: "readOnly"),
+            Attr("currentGrade", description: "The grade of that role.", mutability: "readOnly"),
+            Attr("roleTitle", description: "The title of that role.", mutability: "readOnly"),
             Attr("employeeNumber", description: "The linked employee.", mutability: "readOnly"),
             Attr("status", description: "linked, or waiting (with the reason in 'waiting').", mutability: "readOnly"),
             Attr("waiting", description: "Why no employee is linked yet.", mutability: "readOnly")),
@@ -92,6 +140,7 @@ public static class ScimSchemas
         ["patch"] = new JsonObject { ["supported"] = true },
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = MaxResults },
+        // A password sent on create or PATCH is accepted and discarded (never stored or returned): see the README.
         ["changePassword"] = new JsonObject { ["supported"] = false },
         ["sort"] = new JsonObject { ["supported"] = false },
         ["etag"] = new JsonObject { ["supported"] = true },

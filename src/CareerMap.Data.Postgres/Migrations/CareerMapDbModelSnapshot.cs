@@ -1016,6 +1016,9 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EmailsKey")
+                        .HasColumnType("text");
+
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("integer");
 

@@ -971,6 +971,9 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailsKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("INTEGER");
 

@@ -6,6 +6,9 @@ using System.Text.Json.Nodes;
 using CareerMap.Infrastructure;
 using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,16 +27,15 @@ public static class ScimApi
     public static IEndpointRouteBuilder MapScimApi(this IEndpointRouteBuilder app)
     {
         var scim = app.MapGroup("/scim/v2").RequireAuthorization(Policies.Scim).DisableAntiforgery().WithTags("SCIM provisioning");
-        scim.MapGet("/Users", (HttpContext http, ScimProvisioning users, string? filter, int? startIndex, int? count, string? attributes, string? excludedAttributes, CancellationToken ct) =>
-            Run(async () => Reply(Project(await users.ListAsync(filter, startIndex, count, ct), attributes, excludedAttributes))))
+        scim.MapGet("/Users", (HttpContext http, ScimProvisioning users, string? filter, string? startIndex, string? count, string? attributes, string? excludedAttributes, CancellationToken ct) =>
+            Run(async () => Reply(Project(await users.ListAsync(filter, Number("startIndex", startIndex), Number("count", count), ct), attributes, excludedAttributes))))
             .WithSummary("Users, filtered (userName eq, externalId eq, emails co, meta.lastModified gt…) and paged (startIndex, count)");
         scim.MapPost("/Users/.search", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(async () =>
         {
             var search = await BodyAsync(http, ct);
             string? Text(string name) => Json.Text(Json.Get(search, name));
-            int? Number(string name) => int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
             string? List(string name) => Json.Get(search, name) is JsonArray a ? string.Join(",", a.Select(Json.Text).OfType<string>()) : Text(name);
-            return Reply(Project(await users.ListAsync(Text("filter"), Number("startIndex"), Number("count"), ct), List("attributes"), List("excludedAttributes")));
+            return Reply(Project(await users.ListAsync(Text("filter"), Number("startIndex", Text("startIndex")), Number("count", Text("count")), ct), List("attributes"), List("excludedAttributes")));
         })).WithSummary("The same search as GET /Users, with the query in the body");
         scim.MapPost("/Users", (HttpContext http, ScimProvisioning users, CancellationToken ct) => Run(async () =>
         {
@@ -62,6 +64,15 @@ public static class ScimApi
         discovery.MapGet("/Schemas", () => Reply(ScimSchemas.List([.. ScimSchemas.All().OfType<JsonObject>()], ScimSchemas.All().Count, 1)));
         discovery.MapGet("/Schemas/{id}", (string id) => ScimSchemas.All().OfType<JsonObject>().FirstOrDefault(s => string.Equals(Json.Text(s["id"]), id, StringComparison.OrdinalIgnoreCase)) is { } schema
             ? Reply(schema) : Error(404, null, $"no schema '{Json.Describe(id)}'"));
+        // Discovery documents are read-only (RFC 7644 §4): any other method is 405, naming the one allowed.
+        foreach (var readOnly in new[] { "/ServiceProviderConfig", "/ResourceTypes", "/ResourceTypes/{id}", "/Schemas", "/Schemas/{id}" })
+            discovery.MapMethods(readOnly, [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], (HttpContext http) =>
+            {
+                http.Response.Headers.Allow = HttpMethods.Get;
+                return Error(StatusCodes.Status405MethodNotAllowed, null, $"{http.Request.Path} is read-only: only GET is allowed");
+            }).ExcludeFromDescription();
+        scim.MapGet("/", () => Error(400, "invalidValue", "CareerMap does not search across resource types at the server root: query /scim/v2/Users"))
+            .ExcludeFromDescription();
         scim.Map("/{**rest}", (string rest) => Error(404, null, $"no endpoint /scim/v2/{Json.Describe(rest)}: CareerMap provisions Users only (no Groups, no Bulk)"))
             .ExcludeFromDescription();
         return app;
@@ -88,8 +99,15 @@ public static class ScimApi
         }
     }
 
+    /// <summary>startIndex and count of RFC 7644 §3.4.2.4: integers, else a SCIM 400.</summary>
+    static int? Number(string name, string? text) => text is null ? null
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+        : throw ScimException.BadRequest("invalidValue", $"{name}: '{Json.Describe(text)}' is not a whole number");
+
     static async Task<JsonObject> BodyAsync(HttpContext http, CancellationToken ct)
     {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = ScimSchemas.MaxPayloadBytes;
+        if (http.Request.ContentLength > ScimSchemas.MaxPayloadBytes) throw TooLarge();
         try
         {
             return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct) as JsonObject
@@ -99,7 +117,36 @@ public static class ScimApi
         {
             throw ScimException.BadRequest("invalidSyntax", $"the body is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})");
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            throw TooLarge();
+        }
     }
+
+    static ScimException TooLarge() => new(StatusCodes.Status413PayloadTooLarge, null, $"the body is larger than {ScimSchemas.MaxPayloadBytes / 1024} KB");
+
+    /// <summary>
+    /// Whatever happens under /scim answers a SCIM error document: an unexpected exception is a SCIM 500 (logged as
+    /// every failed request is), and a status without a body (from routing or authorization) gets one.
+    /// </summary>
+    public static IApplicationBuilder UseScimErrors(this IApplicationBuilder app) =>
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase), scim => scim.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception e) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+            {
+                http.Features.Set<IExceptionHandlerFeature>(new ExceptionHandlerFeature { Error = e, Path = http.Request.Path });
+                http.RequestServices.GetRequiredService<ILogger<ScimProvisioning>>().ScimRequestFailed(e, http.Request.Method);
+                http.Response.Clear();
+                await WriteErrorAsync(http.Response, StatusCodes.Status500InternalServerError, "CareerMap could not answer this request; the failure is logged");
+                return;
+            }
+            if (http.Response.StatusCode >= 400 && !http.Response.HasStarted && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+                await WriteErrorAsync(http.Response, http.Response.StatusCode, ReasonPhrases.GetReasonPhrase(http.Response.StatusCode));
+        }));
 
     static JsonObject Project(JsonObject body, string? attributes, string? excluded)
     {
@@ -139,6 +186,12 @@ public static class ScimApi
             return http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
         }
     }
+}
+
+static partial class ScimLog
+{
+    [LoggerMessage(4007, LogLevel.Error, "SCIM {Method} failed unexpectedly; answered a SCIM 500")]
+    public static partial void ScimRequestFailed(this ILogger logger, Exception exception, string method);
 }
 
 /// <summary>Authenticates provisioning clients by the hash of their bearer token; challenges answer with a SCIM error.</summary>

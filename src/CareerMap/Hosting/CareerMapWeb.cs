@@ -148,6 +148,7 @@ public static class CareerMapWeb
         app.UseHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseScimErrors();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();
