@@ -191,14 +191,26 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     /// The users a filter selects, as a query on indexed columns, when the filter is one comparison SQL answers exactly:
     /// eq on userName, externalId, id or employeeNumber; co, sw and ew on userName and emails. Else null.
     /// </summary>
-    static IQueryable<ScimUser>? Indexed(IQueryable<ScimUser> live, ScimFilter filter)
+    IQueryable<ScimUser>? Indexed(IQueryable<ScimUser> live, ScimFilter filter)
     {
         if (filter is not ScimFilter.Compare { Value: JsonValue v } compare || v.GetValueKind() != JsonValueKind.String) return null;
         var text = v.GetValue<string>();
         var key = text.ToLowerInvariant();
         var like = key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
         var (contains, starts, ends) = ($"%{like}%", $"{like}%", $"%{like}");
-        return (compare.Op, SearchedColumn(compare.Path)) switch
+        var column = SearchedColumn(compare.Path);
+        if (compare.Op is "co" or "sw" or "ew" && column is "userName" or "emails" && db.Database.IsSqlite())
+        {
+            // SQLite cannot serve a LIKE that starts with % from a B-tree: the FTS5 trigram index (migration
+            // ScimTrigramSearch) finds the candidates, a superset since its LIKE has no escape; the exact LIKE below keeps
+            // only what the filter says.
+            var pattern = $"%{key}%";
+            var candidates = column == "userName"
+                ? db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM scim_users_search WHERE "UserNameKey" LIKE {pattern}""")
+                : db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM scim_users_search WHERE "EmailsKey" LIKE {pattern}""");
+            live = live.Where(u => candidates.Contains(u.Id));
+        }
+        return (compare.Op, column) switch
         {
             ("eq", "userName") => live.Where(u => u.UserNameKey == key),
             ("eq", "externalId") => live.Where(u => u.ExternalId == text),
