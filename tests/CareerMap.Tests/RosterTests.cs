@@ -79,20 +79,26 @@ public sealed class RosterTests
         ["missing column"] = lead => ("r.csv", Encoding.UTF8.GetBytes("EmployeeNumber,Name,Email\nN1,A,a@x.example\n"), "line 1", "column 'Role' is missing"),
         ["wrong type"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,many"), "line 2, ContactCenterMonths", "expected a whole number of months, found 'many'"),
         ["email taken"] = lead => ("r.csv", Csv($"N1,A B,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0", $"N2,C D,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 3, Email", "is already given to N1"),
+        ["number with a slash"] = lead => ("r.csv", Csv($"Z/1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'Z/1' is not an employee number (1–64 characters"),
+        ["number with a question mark"] = lead => ("r.csv", Csv($"Z?1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'Z?1' is not an employee number"),
+        ["number as a formula"] = lead => ("r.csv", Csv($"=2+3,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'=2+3' is not an employee number"),
+        ["excel bad number"] = lead => ("r.xlsx", Workbook(["Z 1", "A B", "a@x.example", "CC-REP-1", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0]), "People!A2", "'Z 1' is not an employee number"),
         ["not a workbook"] = lead => ("r.xlsx", "plain text"u8.ToArray(), "r.xlsx", "not a readable Excel workbook"),
-        ["excel bad role"] = lead =>
-        {
-            using var wb = new XLWorkbook();
-            var ws = wb.AddWorksheet("People");
-            var header = Header.Split(',');
-            for (var i = 0; i < header.Length; i++) ws.Cell(1, i + 1).Value = header[i];
-            object[] row = ["N1", "A B", "a@x.example", "NOPE", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0];
-            for (var i = 0; i < row.Length; i++) ws.Cell(2, i + 1).Value = row[i] is DateTime d ? d : row[i]?.ToString();
-            using var s = new MemoryStream();
-            wb.SaveAs(s);
-            return ("r.xlsx", s.ToArray(), "People!D2", "unknown role 'NOPE'");
-        },
+        ["excel bad role"] = lead => ("r.xlsx", Workbook(["N1", "A B", "a@x.example", "NOPE", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0]), "People!D2", "unknown role 'NOPE'"),
     };
+
+    static byte[] Workbook(params object[][] rows)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("People");
+        var header = Header.Split(',');
+        for (var i = 0; i < header.Length; i++) ws.Cell(1, i + 1).Value = header[i];
+        for (var r = 0; r < rows.Length; r++)
+            for (var i = 0; i < rows[r].Length; i++) ws.Cell(r + 2, i + 1).Value = rows[r][i] is DateTime d ? d : rows[r][i]?.ToString();
+        using var s = new MemoryStream();
+        wb.SaveAs(s);
+        return s.ToArray();
+    }
 
     [Theory, MemberData(nameof(BadRosters))]
     public async Task A_bad_roster_is_refused_with_its_place_and_reason_and_writes_nobody(string provider, string kind)

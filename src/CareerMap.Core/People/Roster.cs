@@ -55,6 +55,7 @@ public static partial class Roster
             string? Text(string column) => cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             foreach (var column in Required)
                 if (Text(column) is null) { problems.Add(new(place(column), $"{column} is required")); ok = false; }
+            if (Text("EmployeeNumber") is { } number && EmployeeNumbers.Problem(number) is { } why) { problems.Add(new(place("EmployeeNumber"), why)); ok = false; }
             DateOnly Date(string column)
             {
                 var text = Text(column);
