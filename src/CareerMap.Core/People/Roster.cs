@@ -91,17 +91,30 @@ public static partial class Roster
     static List<(Dictionary<string, string?>, Func<string, string>)> ReadCsv(Stream input, ImportProblems problems)
     {
         var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
+        var limits = SpreadsheetLimits.Default;
+        if (input.CanSeek && input.Length - input.Position > limits.FileBytes) throw new FormatException($"the file is larger than {limits.FileBytes >> 20} MB; split it");
         using var csv = CsvReader.Create(input, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true }, true);
         try
         {
             var headers = csv.Headers.Select(h => h.Trim()).ToArray();
             if (headers.Length == 0 || headers.All(h => h.Length == 0)) throw new FormatException("the file is empty: expected a header line naming the columns");
+            if (headers.Length > limits.Columns) throw new FormatException($"line 1 has {headers.Length:N0} columns; a roster has at most {limits.Columns:N0}");
             CheckHeaders(headers, _ => "line 1", problems);
             while (csv.Read())
             {
                 var line = csv.LineNumber;
+                if (records.Count >= limits.Rows - 1)
+                {
+                    problems.Add(new($"line {line}", $"the roster has more than {limits.Rows - 1:N0} people; split the file"));
+                    break;
+                }
                 var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < headers.Length; i++) cells[headers[i]] = i < csv.FieldCount ? csv.GetString(i) : null;
+                if (cells.FirstOrDefault(c => c.Value?.Length > limits.CellLength) is { Key: { } tooLong })
+                {
+                    problems.Add(new($"line {line}, {tooLong}", $"the cell holds more than {limits.CellLength:N0} characters, the most a cell may hold"));
+                    continue;
+                }
                 if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
                 records.Add((cells, column => $"line {line}, {column}"));
             }

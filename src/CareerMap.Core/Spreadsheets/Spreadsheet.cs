@@ -211,8 +211,8 @@ public static class Spreadsheet
                     sheets.Add((name, target.Part));
             });
             if (sheets.Count == 0) throw new SpreadsheetRefusedException(fileName, "the workbook has no sheets");
-            if (relations.Values.FirstOrDefault(t => t.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)) is { Part: var strings }) SharedStrings(strings);
-            if (relations.Values.FirstOrDefault(t => t.Type.EndsWith("/styles", StringComparison.Ordinal)) is { Part: var styles }) Styles(styles);
+            if (relations.Values.FirstOrDefault(t => t.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)) is { Part: { } strings }) SharedStrings(strings);
+            if (relations.Values.FirstOrDefault(t => t.Type.EndsWith("/styles", StringComparison.Ordinal)) is { Part: { } styles }) Styles(styles);
             return [.. sheets.Select(s => ReadSheet(s.Name, s.Part))];
         }
 
