@@ -51,4 +51,20 @@ public sealed class AuditTests
         Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("/api/audit", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client(followRedirects: false).GetAsync("/api/audit", Ct)).StatusCode);
     }
+
+    [Theory, ProviderApps]
+    public async Task The_csv_export_hands_out_no_cell_a_spreadsheet_would_run_as_a_formula(TestApp app)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        string[] names = ["=2+3", "+SUM(1,2)", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "plain"];
+        foreach (var name in names)
+            Assert.Equal(HttpStatusCode.Created, (await hr.PostAsJsonAsync("/api/provisioning/tokens", new { name }, Ct)).StatusCode);
+
+        var csv = await hr.GetStringAsync("/api/audit/export.csv?entity=ScimToken", Ct);
+        Assert.Contains(",\"'=2+3\",", csv);
+        Assert.Contains(",\"'+SUM(1,2)\",", csv);
+        Assert.Contains(",\"'-2+3\",", csv);
+        Assert.Contains(",\"'@SUM(1+1)*cmd|' /C calc'!A0\",", csv);
+        Assert.Contains(",plain,", csv);
+    }
 }

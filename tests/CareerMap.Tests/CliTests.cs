@@ -119,6 +119,13 @@ public sealed class CliTests : IDisposable
             Assert.Equal(0, await Run("users", "add", "--email", "lead@b.example", "--role", "manager", "--employee", number, "--password-stdin", "--db", Db));
             Console.SetIn(new StringReader("a-long-enough-password\n"));
             Assert.Equal(1, await Run("users", "add", "--email", "x@b.example", "--role", "employee", "--employee", "E999999", "--password-stdin", "--db", Db));
+            Console.SetIn(new StringReader("a-long-enough-password\n"));
+            var errors = new StringWriter();
+            var stderr = Console.Error;
+            Console.SetError(errors);
+            try { Assert.Equal(1, await Run("users", "add", "--email", "z@b.example", "--role", "employee", "--employee", "Z/1", "--password-stdin", "--db", Db)); }
+            finally { Console.SetError(stderr); }
+            Assert.Contains("employee: 'Z/1' is not an employee number (1–64 characters", errors.ToString(), StringComparison.Ordinal);
             Console.SetIn(new StringReader("short\n"));
             Assert.Equal(1, await Run("users", "add", "--email", "y@b.example", "--role", "employee", "--password-stdin", "--db", Db));
             // Long enough, but among the most common leaked passwords (NIST SP 800-63B).

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using CareerMap.Accounts;
+using CareerMap.Framework;
 using CareerMap.People;
 using CareerMap.Tests.Support;
 using ClosedXML.Excel;
@@ -79,20 +81,26 @@ public sealed class RosterTests
         ["missing column"] = lead => ("r.csv", Encoding.UTF8.GetBytes("EmployeeNumber,Name,Email\nN1,A,a@x.example\n"), "line 1", "column 'Role' is missing"),
         ["wrong type"] = lead => ("r.csv", Csv($"N1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,many"), "line 2, ContactCenterMonths", "expected a whole number of months, found 'many'"),
         ["email taken"] = lead => ("r.csv", Csv($"N1,A B,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0", $"N2,C D,employee@demo.riverbend.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 3, Email", "is already given to N1"),
+        ["number with a slash"] = lead => ("r.csv", Csv($"Z/1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'Z/1' is not an employee number (1–64 characters"),
+        ["number with a question mark"] = lead => ("r.csv", Csv($"Z?1,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'Z?1' is not an employee number"),
+        ["number as a formula"] = lead => ("r.csv", Csv($"=2+3,A B,a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, EmployeeNumber", "'=2+3' is not an employee number"),
+        ["excel bad number"] = lead => ("r.xlsx", Workbook(["Z 1", "A B", "a@x.example", "CC-REP-1", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0]), "People!A2", "'Z 1' is not an employee number"),
         ["not a workbook"] = lead => ("r.xlsx", "plain text"u8.ToArray(), "r.xlsx", "not a readable Excel workbook"),
-        ["excel bad role"] = lead =>
-        {
-            using var wb = new XLWorkbook();
-            var ws = wb.AddWorksheet("People");
-            var header = Header.Split(',');
-            for (var i = 0; i < header.Length; i++) ws.Cell(1, i + 1).Value = header[i];
-            object[] row = ["N1", "A B", "a@x.example", "NOPE", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0];
-            for (var i = 0; i < row.Length; i++) ws.Cell(2, i + 1).Value = row[i] is DateTime d ? d : row[i]?.ToString();
-            using var s = new MemoryStream();
-            wb.SaveAs(s);
-            return ("r.xlsx", s.ToArray(), "People!D2", "unknown role 'NOPE'");
-        },
+        ["excel bad role"] = lead => ("r.xlsx", Workbook(["N1", "A B", "a@x.example", "NOPE", lead, new DateTime(2026, 1, 5), new DateTime(2026, 1, 5), "", "", "", 0]), "People!D2", "unknown role 'NOPE'"),
     };
+
+    static byte[] Workbook(params object[][] rows)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("People");
+        var header = Header.Split(',');
+        for (var i = 0; i < header.Length; i++) ws.Cell(1, i + 1).Value = header[i];
+        for (var r = 0; r < rows.Length; r++)
+            for (var i = 0; i < rows[r].Length; i++) ws.Cell(r + 2, i + 1).Value = rows[r][i] is DateTime d ? d : rows[r][i]?.ToString();
+        using var s = new MemoryStream();
+        wb.SaveAs(s);
+        return s.ToArray();
+    }
 
     [Theory, MemberData(nameof(BadRosters))]
     public async Task A_bad_roster_is_refused_with_its_place_and_reason_and_writes_nobody(string provider, string kind)
@@ -122,5 +130,76 @@ public sealed class RosterTests
         Assert.Equal(300, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import", Form(good), Ct)).StatusCode);
         Assert.Equal(301, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+    }
+
+    static MultipartFormDataContent Upload(byte[] bytes, string fileName) => new() { { new ByteArrayContent(bytes), "file", fileName } };
+
+    static string[] Person(string number, string name, string lead) =>
+        [number, name, $"{number.ToLowerInvariant()}@x.example", "CC-REP-1", lead, "2026-01-05", "2026-01-05", "", "", "", "0"];
+
+    static async Task<(HttpStatusCode Status, RosterReport Report)> PostRosterAsync(TestApp app, byte[] bytes, string fileName)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var answer = await hr.PostAsync("/api/employees/import", Upload(bytes, fileName), Ct);
+        var report = await answer.Content.ReadFromJsonAsync<RosterReport>(Ct);
+        return (answer.StatusCode, report!);
+    }
+
+    static async Task<string> LeadAsync(TestApp app) =>
+        await app.WithDbAsync(db => db.Employees.Where(e => e.Role.Code == "CC-SUP").Select(e => e.EmployeeNumber).FirstAsync(Ct));
+
+    [Theory, ProviderApps]
+    public async Task A_formula_cell_is_read_as_the_value_saved_with_it_and_never_worked_out(TestApp app)
+    {
+        var lead = await LeadAsync(app);
+        var saved = CraftedWorkbooks.Workbook("People", [CraftedWorkbooks.HeaderRow(CraftedWorkbooks.RosterHeader),
+            CraftedWorkbooks.RosterRow(2, Person("N1", "", lead), new() { [1] = CraftedWorkbooks.Formula("B2", "HYPERLINK(\"https://x.example\",\"Ana Reyes\")", "Ana Reyes") })]);
+        var (status, report) = await PostRosterAsync(app, saved, "roster.xlsx");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("Ana Reyes", await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "N1").Select(e => e.Name).SingleAsync(Ct)));
+
+        var unsaved = CraftedWorkbooks.Workbook("People", [CraftedWorkbooks.HeaderRow(CraftedWorkbooks.RosterHeader),
+            CraftedWorkbooks.RosterRow(2, Person("N2", "Tou Vang", lead), new() { [0] = CraftedWorkbooks.Formula("A2", "REPT(\"7\",3)", null) })]);
+        (status, report) = await PostRosterAsync(app, unsaved, "roster.xlsx");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("People!A2", problem.Place);
+        Assert.Contains("formula with no saved value", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(301, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+    }
+
+    public static TheoryData<string, string> HostileWorkbooks()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var provider in new[] { Providers.Sqlite, Providers.Postgres })
+            foreach (var kind in new[] { "million rows", "million rows, no dimension", "declares 3 GB", "unpacks past its declared size", "REPT saved as a giant value", "junk csv", "csv of too many rows", "csv giant cell" })
+                data.Add(provider, kind);
+        return data;
+    }
+
+    static (string File, byte[] Bytes, string Place, string Reason) Hostile(string kind, string lead) => kind switch
+    {
+        "million rows" => ("roster.xlsx", CraftedWorkbooks.MillionRows(), "roster.xlsx", "unpacks to more than 64 MB"),
+        "million rows, no dimension" => ("roster.xlsx", CraftedWorkbooks.MillionRows(150_000, declareDimension: false), "People!100002", "more than 100,000 rows below its header"),
+        "declares 3 GB" => ("roster.xlsx", CraftedWorkbooks.WithDeclaredSize(Workbook(Person("N1", "A B", lead)), "xl/worksheets/sheet1.xml", 3u << 30), "roster.xlsx", "unpacks to more than 64 MB"),
+        "unpacks past its declared size" => ("roster.xlsx", CraftedWorkbooks.WithDeclaredSize(CraftedWorkbooks.Padded(4 << 20), "xl/worksheets/sheet1.xml", 2_000), "roster.xlsx (xl/worksheets/sheet1.xml)", "the part is not readable"),
+        "REPT saved as a giant value" => ("roster.xlsx", CraftedWorkbooks.Workbook("People", [CraftedWorkbooks.HeaderRow(CraftedWorkbooks.RosterHeader),
+            CraftedWorkbooks.RosterRow(2, Person("N1", "", lead), new() { [1] = CraftedWorkbooks.Formula("B2", "REPT(\"x\",1000000)", new string('x', 1_000_000)) })]), "People!B2", "more than 32,767 characters"),
+        "junk csv" => ("roster.csv", Csv([.. Enumerable.Range(0, 5_000).Select(i => $"N{i},,not-an-email,NOPE,,someday,never,,,,many")]), "…", "more problems"),
+        "csv of too many rows" => ("roster.csv", Csv([.. Enumerable.Range(0, 100_001).Select(i => $"N{i},A B,a{i}@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0")]), "line 100002", "more than 100,000 people"),
+        "csv giant cell" => ("roster.csv", Csv($"N1,{new string('x', 40_000)},a@x.example,CC-REP-1,{lead},2026-01-05,2026-01-05,,,,0"), "line 2, Name", "more than 32,767 characters"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory, MemberData(nameof(HostileWorkbooks))]
+    public async Task An_oversized_or_crafted_roster_is_refused_with_its_place_and_reason_and_writes_nobody(string provider, string kind)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var (file, bytes, place, reason) = Hostile(kind, await LeadAsync(app));
+        var (status, report) = await PostRosterAsync(app, bytes, file);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.InRange(report.Problems.Count, 1, ImportProblems.Shown + 1);
+        Assert.Contains(report.Problems, p => p.Place == place && p.Message.Contains(reason, StringComparison.Ordinal));
+        Assert.Equal(300, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
     }
 }

@@ -1,3 +1,4 @@
+using CareerMap.People;
 using CareerMap.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class AccountService(UserManager<AppUser> users, RoleManager<Ident
         int? employeeId = null;
         if (!string.IsNullOrWhiteSpace(employeeNumber))
         {
+            if (EmployeeNumbers.Problem(employeeNumber) is { } problem) return AccountResult.Fail($"employee: {problem}");
             employeeId = await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync();
             if (employeeId is null) return AccountResult.Fail($"employee: no employee has the number '{employeeNumber}'");
         }

@@ -35,7 +35,7 @@ public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnum
         IReadOnlyList<ImportProblem>? readProblems = null, Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity("framework import");
-        var problems = (readProblems ?? []).ToList();
+        var problems = new ImportProblems(readProblems);
         var placed = problems.Select(p => p.Place).ToHashSet();
         problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
         var before = await cache.SnapshotAsync(db, ct);
@@ -62,7 +62,7 @@ public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnum
         return new(true, false, [], diff);
     }
 
-    ImportReport Refused(List<ImportProblem> problems, bool dryRun, FrameworkDiff diff)
+    ImportReport Refused(IReadOnlyList<ImportProblem> problems, bool dryRun, FrameworkDiff diff)
     {
         if (!dryRun) logger.FrameworkImportRefused(problems.Count, problems[0].Place, problems[0].Message);
         CareerMapTelemetry.CountImport("framework", dryRun ? "dry-run" : "refused");

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CareerMap.Data;
 using CareerMap.Framework;
-using ClosedXML.Excel;
+using CareerMap.Spreadsheets;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,10 +30,10 @@ public static partial class Roster
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 
-    public static (List<RosterRow> Rows, List<ImportProblem> Problems) Read(Stream input, string fileName)
+    public static (List<RosterRow> Rows, IReadOnlyList<ImportProblem> Problems) Read(Stream input, string fileName)
     {
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         List<(Dictionary<string, string?> Cells, Func<string, string> Place)> records;
         try
         {
@@ -44,9 +44,13 @@ public static partial class Roster
                 _ => throw new FormatException("unknown file type: expected a .csv or .xlsx roster"),
             };
         }
+        catch (SpreadsheetRefusedException e)
+        {
+            return ([], new ImportProblems([new(e.Place, e.Message)]));
+        }
         catch (Exception e) when (e is FormatException or InvalidDataException or IOException or CsvFormatException or ArgumentException)
         {
-            return ([], [new(fileName, e is FormatException ? e.Message : $"the file can't be read as a roster ({e.GetType().Name})")]);
+            return ([], new ImportProblems([new(fileName, e is FormatException ? e.Message : $"the file can't be read as a roster ({e.GetType().Name})")]));
         }
         var rows = new List<RosterRow>();
         foreach (var (cells, place) in records)
@@ -55,6 +59,7 @@ public static partial class Roster
             string? Text(string column) => cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             foreach (var column in Required)
                 if (Text(column) is null) { problems.Add(new(place(column), $"{column} is required")); ok = false; }
+            if (Text("EmployeeNumber") is { } number && EmployeeNumbers.Problem(number) is { } why) { problems.Add(new(place("EmployeeNumber"), why)); ok = false; }
             DateOnly Date(string column)
             {
                 var text = Text(column);
@@ -83,20 +88,33 @@ public static partial class Roster
         return (rows, problems);
     }
 
-    static List<(Dictionary<string, string?>, Func<string, string>)> ReadCsv(Stream input, List<ImportProblem> problems)
+    static List<(Dictionary<string, string?>, Func<string, string>)> ReadCsv(Stream input, ImportProblems problems)
     {
         var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
+        var limits = SpreadsheetLimits.Default;
+        if (input.CanSeek && input.Length - input.Position > limits.FileBytes) throw new FormatException($"the file is larger than {limits.FileBytes >> 20} MB; split it");
         using var csv = CsvReader.Create(input, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true }, true);
         try
         {
             var headers = csv.Headers.Select(h => h.Trim()).ToArray();
             if (headers.Length == 0 || headers.All(h => h.Length == 0)) throw new FormatException("the file is empty: expected a header line naming the columns");
+            if (headers.Length > limits.Columns) throw new FormatException($"line 1 has {headers.Length:N0} columns; a roster has at most {limits.Columns:N0}");
             CheckHeaders(headers, _ => "line 1", problems);
             while (csv.Read())
             {
                 var line = csv.LineNumber;
+                if (records.Count >= limits.Rows - 1)
+                {
+                    problems.Add(new($"line {line}", $"the roster has more than {limits.Rows - 1:N0} people; split the file"));
+                    break;
+                }
                 var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
                 for (var i = 0; i < headers.Length; i++) cells[headers[i]] = i < csv.FieldCount ? csv.GetString(i) : null;
+                if (cells.FirstOrDefault(c => c.Value?.Length > limits.CellLength) is { Key: { } tooLong })
+                {
+                    problems.Add(new($"line {line}, {tooLong}", $"the cell holds more than {limits.CellLength:N0} characters, the most a cell may hold"));
+                    continue;
+                }
                 if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
                 records.Add((cells, column => $"line {line}, {column}"));
             }
@@ -108,38 +126,25 @@ public static partial class Roster
         return records;
     }
 
-    static List<(Dictionary<string, string?>, Func<string, string>)> ReadXlsx(Stream input, string fileName, List<ImportProblem> problems)
+    static List<(Dictionary<string, string?>, Func<string, string>)> ReadXlsx(Stream input, string fileName, ImportProblems problems)
     {
-        XLWorkbook wb;
-        try { wb = new XLWorkbook(input); }
-        catch (Exception e) when (e is not OutOfMemoryException) { throw new FormatException($"not a readable Excel workbook ({e.GetType().Name})"); }
-        using (wb)
+        var sheets = Spreadsheet.Read(input, fileName);
+        var ws = sheets.FirstOrDefault(w => string.Equals(w.Name, "People", StringComparison.OrdinalIgnoreCase)) ?? sheets[0];
+        var headers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (column, cell) in ws.Used(1)) headers.TryAdd(cell.Text.Trim(), column);
+        CheckHeaders([.. headers.Keys], c => $"{ws.Name}!1", problems);
+        var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
+        for (var row = 2; row <= ws.LastRow; row++)
         {
-            var ws = wb.Worksheets.FirstOrDefault(w => string.Equals(w.Name, "People", StringComparison.OrdinalIgnoreCase)) ?? wb.Worksheets.First();
-            var headers = ws.Row(1).CellsUsed().ToDictionary(c => c.GetString().Trim(), c => c.Address.ColumnNumber, StringComparer.OrdinalIgnoreCase);
-            CheckHeaders([.. headers.Keys], c => $"{ws.Name}!1", problems);
-            var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
-            var last = ws.LastRowUsed()?.RowNumber() ?? 1;
-            for (var row = 2; row <= last; row++)
-            {
-                if (ws.Row(row).IsEmpty()) continue;
-                var r = row;
-                var cells = headers.ToDictionary(h => h.Key, string? (h) =>
-                {
-                    var cell = ws.Cell(r, h.Value);
-                    return cell.DataType == XLDataType.DateTime ? cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : cell.DataType == XLDataType.Number ? cell.GetDouble().ToString(CultureInfo.InvariantCulture) : cell.GetString();
-                }, StringComparer.OrdinalIgnoreCase);
-                // Places are worked out now: the workbook is closed before they are used.
-                var sheet = ws.Name;
-                var letters = headers.ToDictionary(h => h.Key, h => XLHelper.GetColumnLetterFromNumber(h.Value), StringComparer.OrdinalIgnoreCase);
-                records.Add((cells, column => letters.TryGetValue(column, out var c) ? $"{sheet}!{c}{r}" : $"{sheet}!{r}"));
-            }
-            return records;
+            if (ws.IsEmpty(row)) continue;
+            var r = row;
+            var cells = headers.ToDictionary(h => h.Key, string? (h) => ws.Text(r, h.Value), StringComparer.OrdinalIgnoreCase);
+            records.Add((cells, column => headers.TryGetValue(column, out var c) ? ws.Address(r, c) : $"{ws.Name}!{r}"));
         }
+        return records;
     }
 
-    static void CheckHeaders(IReadOnlyCollection<string> headers, Func<string, string> place, List<ImportProblem> problems)
+    static void CheckHeaders(IReadOnlyCollection<string> headers, Func<string, string> place, ImportProblems problems)
     {
         foreach (var missing in Required.Where(r => !headers.Contains(r, StringComparer.OrdinalIgnoreCase)))
             problems.Add(new(place(missing), $"column '{missing}' is missing; the columns are {string.Join(", ", Columns)}"));
@@ -151,7 +156,7 @@ public static partial class Roster
     public static async Task<RosterReport> ImportAsync(CareerMapDb db, IReadOnlyList<RosterRow> rows, IReadOnlyList<ImportProblem> readProblems, bool dryRun, ILogger logger, CancellationToken ct = default)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity("roster import");
-        var problems = readProblems.ToList();
+        var problems = new ImportProblems(readProblems);
         var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var stored = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
         var storedEmails = stored.Values.ToDictionary(e => e.Email, e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
@@ -187,7 +192,7 @@ public static partial class Roster
         var unchanged = stored.Count - changed.Count;
         if (problems.Count > 0 || dryRun)
         {
-            if (!dryRun) logger.RosterImportRefused(problems.Count, problems[0].Place);
+            if (!dryRun) logger.RosterImportRefused(problems.Total, problems[0].Place);
             CareerMapTelemetry.CountImport("roster", dryRun ? "dry-run" : "refused");
             return new(false, dryRun, problems, added, changed, unchanged);
         }

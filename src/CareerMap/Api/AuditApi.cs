@@ -36,11 +36,7 @@ public static class AuditApi
     {
         var csv = new StringBuilder("at,actor,entity,key,action,before,after\n");
         await foreach (var a in AuditSearch.Filter(db, q, entity, actor, from, to).AsAsyncEnumerable().WithCancellation(ct))
-            csv.AppendJoin(',', [a.At.ToString("O"), Field(a.Actor), Field(a.Entity), Field(a.Key), a.Action, Field(a.Before), Field(a.After)]).Append('\n');
+            csv.AppendJoin(',', [a.At.ToString("O"), CsvField.Of(a.Actor), CsvField.Of(a.Entity), CsvField.Of(a.Key), CsvField.Of(a.Action), CsvField.Of(a.Before), CsvField.Of(a.After)]).Append('\n');
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "careermap-audit.csv");
     }
-
-    // RFC 4180: quote every field that holds a comma, quote or line break, doubling the quotes inside.
-    static string Field(string? value) =>
-        value is null ? "" : value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

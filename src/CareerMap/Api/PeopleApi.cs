@@ -75,7 +75,7 @@ public static class PeopleApi
         var source = who.Relation == Relation.Self ? AssessmentSource.Self : AssessmentSource.Manager;
         var (saved, errors) = await people.RecordAsync(who.Id, request.Competency, request.Level, source, access.Account.EmployeeId, request.Evidence, clock.Today(), ct);
         if (saved is null) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Created($"/api/employees/{who.EmployeeNumber}/assessments", saved);
+        return TypedResults.Created($"/api/employees/{Uri.EscapeDataString(who.EmployeeNumber)}/assessments", saved);
     }
 
     static async Task<Results<Ok<ReadinessView>, NotFound<ProblemDetails>, ValidationProblem>> GetReadiness(string? role, PersonInRoute who,

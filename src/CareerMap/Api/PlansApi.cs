@@ -60,7 +60,7 @@ public static class PlansApi
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
         var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
         var plan = await plans.StartAsync(who.Id, person, graph, target, actor, today, ct);
-        return TypedResults.Created($"/api/employees/{who.EmployeeNumber}/plan", await ViewAsync(who, plan, actor, plans, ct));
+        return TypedResults.Created($"/api/employees/{Uri.EscapeDataString(who.EmployeeNumber)}/plan", await ViewAsync(who, plan, actor, plans, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Edit(PlanEdit body, PersonInRoute who, PeopleAccess access,

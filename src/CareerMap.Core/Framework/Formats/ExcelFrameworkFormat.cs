@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CareerMap.Spreadsheets;
 using ClosedXML.Excel;
 
 namespace CareerMap.Framework.Formats;
@@ -131,31 +132,26 @@ public static partial class ExcelFrameworkFormat
 
     public static FrameworkRead Read(Stream input, string fileName = "workbook")
     {
-        using var wb = TryOpen(input, out var error);
-        if (wb is null)
-            return new(null, [new(fileName, $"not a readable Excel workbook (.xlsx); it may be truncated or another kind of file ({error!.GetType().Name})")], p => p);
-        var reader = new WorkbookReader(wb);
+        IReadOnlyList<Sheet> sheets;
+        try { sheets = Spreadsheet.Read(input, fileName); }
+        catch (SpreadsheetRefusedException e) { return new(null, new ImportProblems([new(e.Place, e.Message)]), p => p); }
+        var reader = new WorkbookReader(sheets);
         var d = reader.Read();
         return new(d, reader.Problems, reader.Place);
     }
 
-    static XLWorkbook? TryOpen(Stream input, out Exception? error)
+    /// <summary>A cell of a sheet by its row and column, empty or not.</summary>
+    readonly record struct CellAt(Sheet Sheet, int Row, int Column)
     {
-        try
-        {
-            error = null;
-            return new XLWorkbook(input);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            error = e;
-            return null;
-        }
+        public Cell? Value => Sheet.At(Row, Column);
+        public string Raw => Value?.Text ?? "";
+        public string Address => Sheet.Address(Row, Column);
     }
 
-    sealed class WorkbookReader(XLWorkbook wb)
+    sealed class WorkbookReader(IReadOnlyList<Sheet> sheets)
     {
-        public readonly List<ImportProblem> Problems = [];
+        public readonly ImportProblems Problems = [];
+        readonly Dictionary<string, Sheet> wb = sheets.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         readonly Dictionary<string, string> places = [];
 
         /// <summary>Maps a document path to the cell it came from, falling back to the nearest recorded parent.</summary>
@@ -173,24 +169,24 @@ public static partial class ExcelFrameworkFormat
 
         public FrameworkDocument Read()
         {
-            var missing = Sheets.Where(s => !wb.TryGetWorksheet(s, out _)).ToList();
+            var missing = Sheets.Where(s => !wb.ContainsKey(s)).ToList();
             foreach (var s in missing) Problems.Add(new("workbook", $"sheet '{s}' is missing"));
             var d = new FrameworkDocument();
             if (missing.Count > 0) return d;
 
-            var org = wb.Worksheet("Organization");
+            var org = wb["Organization"];
             string? code = null, name = null; int top = 5;
             foreach (var row in DataRows(org))
             {
-                var field = org.Cell(row, 1).GetString().Trim().ToLowerInvariant();
-                var cell = org.Cell(row, 2);
+                var field = org.Text(row, 1).Trim().ToLowerInvariant();
+                var cell = new CellAt(org, row, 2);
                 switch (field)
                 {
-                    case "code": code = Text(cell); places["organization.code"] = Address(cell); break;
-                    case "name": name = Text(cell); places["organization.name"] = Address(cell); break;
-                    case "top level": top = Int(cell, required: true) ?? 5; places["organization.topLevel"] = Address(cell); break;
+                    case "code": code = Text(cell); places["organization.code"] = cell.Address; break;
+                    case "name": name = Text(cell); places["organization.name"] = cell.Address; break;
+                    case "top level": top = Int(cell, required: true) ?? 5; places["organization.topLevel"] = cell.Address; break;
                     case "": break;
-                    default: Problems.Add(new(Address(org.Cell(row, 1)), $"unknown field '{org.Cell(row, 1).GetString()}'; expected Code, Name or Top level")); break;
+                    default: Problems.Add(new(org.Address(row, 1), $"unknown field '{org.Text(row, 1)}'; expected Code, Name or Top level")); break;
                 }
             }
             d.Organization = new(code ?? "", name ?? "", top);
@@ -246,38 +242,38 @@ public static partial class ExcelFrameworkFormat
 
         List<RequirementDto> Matrix()
         {
-            var ws = wb.Worksheet("Requirements");
+            var ws = wb["Requirements"];
             var list = new List<RequirementDto>();
-            var lastColumn = ws.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;
-            if (!string.Equals(ws.Cell(1, 1).GetString().Trim(), "Role", StringComparison.OrdinalIgnoreCase))
+            var lastColumn = ws.Used(1).Select(c => c.Column).DefaultIfEmpty(0).Max();
+            if (!string.Equals(ws.Text(1, 1).Trim(), "Role", StringComparison.OrdinalIgnoreCase))
                 Problems.Add(new("Requirements!A1", "the first column must be headed 'Role'"));
-            var firstCompetency = string.Equals(ws.Cell(1, 2).GetString().Trim(), "Title", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
+            var firstCompetency = string.Equals(ws.Text(1, 2).Trim(), "Title", StringComparison.OrdinalIgnoreCase) ? 3 : 2;
             foreach (var row in DataRows(ws))
             {
-                var roleCell = ws.Cell(row, 1);
+                var roleCell = new CellAt(ws, row, 1);
                 var role = Text(roleCell);
                 for (var col = firstCompetency; col <= lastColumn; col++)
                 {
-                    var cell = ws.Cell(row, col);
-                    if (cell.IsEmpty()) continue;
-                    var header = ws.Cell(1, col);
+                    var cell = new CellAt(ws, row, col);
+                    if (cell.Value is null) continue;
+                    var header = new CellAt(ws, 1, col);
                     var competency = Text(header);
                     if (string.IsNullOrWhiteSpace(competency))
                     {
-                        Problems.Add(new(Address(header), $"column {header.Address.ColumnLetter} holds levels but has no competency code in its header"));
+                        Problems.Add(new(header.Address, $"column {Spreadsheet.ColumnLetters(col)} holds levels but has no competency code in its header"));
                         continue;
                     }
-                    var raw = cell.DataType == XLDataType.Number ? cell.GetDouble().ToString(CultureInfo.InvariantCulture) : cell.GetString();
+                    var raw = cell.Raw;
                     var m = RequirementCell().Match(raw);
                     if (!m.Success)
                     {
-                        Problems.Add(new(Address(cell), $"expected a level such as 3, 3* (critical) or 3 w2 (weight 2), found '{raw}'"));
+                        Problems.Add(new(cell.Address, $"expected a level such as 3, 3* (critical) or 3 w2 (weight 2), found '{raw}'"));
                         continue;
                     }
                     var path = $"requirements[{list.Count}]";
-                    places[$"{path}.level"] = places[$"{path}.weight"] = places[path] = Address(cell);
-                    places[$"{path}.role"] = Address(roleCell);
-                    places[$"{path}.competency"] = Address(header);
+                    places[$"{path}.level"] = places[$"{path}.weight"] = places[path] = cell.Address;
+                    places[$"{path}.role"] = roleCell.Address;
+                    places[$"{path}.competency"] = header.Address;
                     list.Add(new(role ?? "", competency, int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
                         m.Groups[3].Success ? decimal.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture).Tidy() : 1m, m.Groups[2].Success));
                 }
@@ -313,10 +309,10 @@ public static partial class ExcelFrameworkFormat
 
         List<T> Table<T>(string sheet, string collection, string[] required, Func<TableRow, int, T> read)
         {
-            var ws = wb.Worksheet(sheet);
+            var ws = wb[sheet];
             var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-            foreach (var cell in ws.Row(1).CellsUsed())
-                columns.TryAdd(cell.GetString().Trim(), cell.Address.ColumnNumber);
+            foreach (var (column, cell) in ws.Used(1))
+                columns.TryAdd(cell.Text.Trim(), column);
             var absent = required.Where(r => !columns.ContainsKey(r)).ToList();
             foreach (var a in absent) Problems.Add(new($"{sheet}!1", $"column '{a}' is missing from the header row"));
             var list = new List<T>();
@@ -329,62 +325,57 @@ public static partial class ExcelFrameworkFormat
             return list;
         }
 
-        static IEnumerable<int> DataRows(IXLWorksheet ws)
+        static IEnumerable<int> DataRows(Sheet ws)
         {
-            var last = ws.LastRowUsed()?.RowNumber() ?? 1;
-            for (var row = 2; row <= last; row++)
-                if (!ws.Row(row).IsEmpty()) yield return row;
+            for (var row = 2; row <= ws.LastRow; row++)
+                if (!ws.IsEmpty(row)) yield return row;
         }
 
-        static string Address(IXLCell cell) => $"{cell.Worksheet.Name}!{cell.Address.ToStringRelative()}";
-
-        static string? Text(IXLCell cell)
+        static string? Text(CellAt cell)
         {
-            if (cell.IsEmpty()) return null;
-            var s = cell.DataType == XLDataType.Number ? cell.GetDouble().ToString(CultureInfo.InvariantCulture) : cell.GetString();
-            s = s.Trim();
+            var s = cell.Raw.Trim();
             return s.Length == 0 ? null : s;
         }
 
-        int? Int(IXLCell cell, bool required)
+        int? Int(CellAt cell, bool required)
         {
-            if (cell.IsEmpty())
+            if (cell.Value is not { } value)
             {
-                if (required) Problems.Add(new(Address(cell), "a whole number is required here"));
+                if (required) Problems.Add(new(cell.Address, "a whole number is required here"));
                 return null;
             }
-            if (cell.DataType == XLDataType.Number)
+            if (value.IsNumber)
             {
-                var v = cell.GetDouble();
+                var v = double.Parse(value.Text, CultureInfo.InvariantCulture);
                 if (v == Math.Floor(v) && Math.Abs(v) < int.MaxValue) return (int)v;
             }
-            else if (int.TryParse(cell.GetString().Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)) return i;
-            Problems.Add(new(Address(cell), $"expected a whole number, found '{cell.GetString()}'"));
+            else if (int.TryParse(value.Text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i)) return i;
+            Problems.Add(new(cell.Address, $"expected a whole number, found '{value.Text}'"));
             return null;
         }
 
         /// <summary>One data row of a sheet, read by column header; records where each field came from.</summary>
-        public sealed class TableRow(WorkbookReader reader, IXLWorksheet ws, int row, Dictionary<string, int> columns, string path)
+        public sealed class TableRow(WorkbookReader reader, Sheet ws, int row, Dictionary<string, int> columns, string path)
         {
             public bool Has(string column) => columns.ContainsKey(column);
 
-            IXLCell Cell(string column, string? field = null)
+            CellAt Cell(string column, string? field = null)
             {
-                var cell = ws.Cell(row, columns[column]);
-                reader.places[$"{path}.{field ?? Camel(column)}"] = Address(cell);
+                var cell = new CellAt(ws, row, columns[column]);
+                reader.places[$"{path}.{field ?? Camel(column)}"] = cell.Address;
                 reader.places.TryAdd(path, $"{ws.Name}!{row}");
                 return cell;
             }
 
-            public void Alias(string field, string column) => reader.places[$"{path}.{field}"] = Address(ws.Cell(row, columns[column]));
+            public void Alias(string field, string column) => reader.places[$"{path}.{field}"] = ws.Address(row, columns[column]);
 
             public void Record(string documentPath, Dictionary<string, string> fields)
             {
-                foreach (var (field, column) in fields) reader.places[$"{documentPath}.{field}"] = Address(ws.Cell(row, columns[column]));
+                foreach (var (field, column) in fields) reader.places[$"{documentPath}.{field}"] = ws.Address(row, columns[column]);
                 reader.places[documentPath] = $"{ws.Name}!{row}";
             }
 
-            public void Problem(string column, string message) => reader.Problems.Add(new(Address(ws.Cell(row, columns[column])), message));
+            public void Problem(string column, string message) => reader.Problems.Add(new(ws.Address(row, columns[column]), message));
 
             public string? Text(string column, string? field = null) => WorkbookReader.Text(Cell(column, field));
 

@@ -8,5 +8,5 @@ namespace CareerMap.Pages.Me;
 public sealed class PlanModel(CurrentAccount account, PeopleDirectory people) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
-        account.EmployeeId is int id && await people.NumberOfAsync(id, ct) is { } number ? Redirect($"/plans/{number}") : Page();
+        account.EmployeeId is int id && await people.NumberOfAsync(id, ct) is { } number ? Redirect($"/plans/{Uri.EscapeDataString(number)}") : Page();
 }

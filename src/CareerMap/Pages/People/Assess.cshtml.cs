@@ -36,7 +36,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
             else saved++;
         }
         if (!ModelState.IsValid) return Page();
-        return Redirect($"/people/{Person.EmployeeNumber}?rated={saved}");
+        return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?rated={saved}");
     }
 
     async Task PrepareAsync(CancellationToken ct)

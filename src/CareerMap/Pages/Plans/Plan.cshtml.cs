@@ -57,7 +57,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         if (Relation != Relation.Self || Plan is not null) return Forbid();
         if (Graph.Role(target ?? "") is null) { Message = "Choose the role you are aiming for."; return Page(); }
         await plans.StartAsync(Person.Id, Person.State, Graph, target!, actor, Today, ct);
-        return Redirect($"/plans/{number}");
+        return Redirect($"/plans/{Uri.EscapeDataString(number)}");
     }
 
     public async Task<IActionResult> OnPostSaveAsync(string number, CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         var errors = await plans.UpdateAsync(Plan, edit, Graph, ct);
         foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
         if (errors.Count > 0) return Page();
-        return Redirect($"/plans/{number}?saved=true");
+        return Redirect($"/plans/{Uri.EscapeDataString(number)}?saved=true");
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string number, string? to, string? comment, CancellationToken ct)
@@ -81,7 +81,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         if (Plan is null || WireNames.Parse<PlanStatus>(to) is not { } status) return BadRequest();
         Message = await plans.TransitionAsync(Plan, status, actor, comment, Today, ct);
         if (Message is not null) return Page();
-        return Redirect($"/plans/{number}");
+        return Redirect($"/plans/{Uri.EscapeDataString(number)}");
     }
 
     public async Task<IActionResult> OnPostNoteAsync(string number, string? kind, string? text, CancellationToken ct)
@@ -90,7 +90,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         if (Plan is null || Relation is not (Relation.Self or Relation.Leader)) return Forbid();
         if (string.IsNullOrWhiteSpace(text)) { Message = "Write something first."; return Page(); }
         await plans.AddNoteAsync(Plan, WireNames.Parse<PlanEventKind>(kind) == PlanEventKind.CheckIn ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
-        return Redirect($"/plans/{number}#history");
+        return Redirect($"/plans/{Uri.EscapeDataString(number)}#history");
     }
 
     public async Task<IActionResult> OnGetDocxAsync(string number, CancellationToken ct)
