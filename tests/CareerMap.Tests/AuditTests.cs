@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CareerMap.Accounts;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Tests;
 
@@ -33,6 +34,20 @@ public sealed class AuditTests
         var rated = (await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=Assessment", Ct)).GetProperty("items")[0];
         Assert.Equal("added", rated.GetProperty("action").GetString());
         Assert.Contains("Ran the huddle", rated.GetProperty("after").GetString());
+        // An added row is recorded with the id the database gave it, never EF's temporary negative one.
+        var ratingId = await app.WithDbAsync(db => db.Assessments.OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync(Ct));
+        Assert.Equal(ratingId, JsonDocument.Parse(rated.GetProperty("after").GetString()!).RootElement.GetProperty("Id").GetInt64());
+        Assert.Equal(HttpStatusCode.Created, (await employee.PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+        var planId = await app.WithDbAsync(db => db.Plans.Where(p => p.Employee.EmployeeNumber == cast.Employee).Select(p => p.Id).SingleAsync(Ct));
+        var actions = (await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=PlanAction&pageSize=50", Ct)).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a =>
+        {
+            var after = JsonDocument.Parse(a.GetProperty("after").GetString()!).RootElement;
+            Assert.Equal(planId, after.GetProperty("PlanId").GetInt32());
+            Assert.True(after.GetProperty("Id").GetInt32() > 0, a.ToString());
+            Assert.DoesNotContain("-", a.GetProperty("key").GetString(), StringComparison.Ordinal);
+        });
 
         var accounts = await hr.GetFromJsonAsync<JsonElement>("/api/audit?entity=AppUser&pageSize=500", Ct);
         Assert.NotEqual(0, accounts.GetProperty("total").GetInt32());

@@ -70,6 +70,24 @@ public sealed class FrameworkApiTests
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.PutIfMatchAsync("/api/units/CARE", new { code = "CARE", name = "x" }, Ct, ifMatch: "\"not-a-version\"")).StatusCode);
     }
 
+    [Theory, ProviderApps]
+    public async Task A_page_number_past_any_list_is_refused_and_never_wraps_round_to_the_first_page(TestApp app)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        foreach (var url in new[] { "/api/roles", "/api/employees", "/api/audit" })
+        {
+            var huge = await hr.GetAsync($"{url}?page=2147483647&pageSize=500", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+            Assert.Contains("page", (await huge.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            var far = await hr.GetFromJsonAsync<JsonElement>($"{url}?page=1000000&pageSize=500", Ct);
+            Assert.Equal(0, far.GetProperty("items").GetArrayLength());
+        }
+        var second = await hr.GetStringAsync("/people?page=2", Ct);
+        Assert.Contains("Page 2 of", second, StringComparison.Ordinal);
+        var people = await hr.GetStringAsync("/people?page=2147483647", Ct);
+        Assert.DoesNotContain("<td>", people[people.IndexOf("<tbody>", StringComparison.Ordinal)..], StringComparison.Ordinal);
+    }
+
     /// <summary>A strategy's competencies are rows of their own; changing only them still moves the strategy's version.</summary>
     [Theory, ProviderApps]
     public async Task Changing_only_what_an_item_owns_moves_its_version_so_a_stale_write_is_refused(TestApp app)

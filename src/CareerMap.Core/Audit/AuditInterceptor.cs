@@ -2,22 +2,28 @@ using System.Text.Json;
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareerMap.Audit;
 
 /// <summary>
 /// Writes an audit entry for every entity added, changed or removed, in the same SaveChanges as the change itself,
 /// so a change and its record land together or not at all. Secrets (password hashes, stamps) are never recorded.
-/// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves.
+/// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves. Ids the
+/// database assigns are not known before the save: such entries say "(new)" at first and get the real ids right after.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : BeforeSaveInterceptor
 {
+    const string New = "(new)";
+    readonly List<(AuditEntry Entry, EntityEntry Source, List<PropertyEntry> Changed)> awaitingIds = [];
+
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
     static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), nameof(Accounts.SignInSession), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     protected override void BeforeSave(DbContext context)
     {
         var now = clock.UtcNow();
+        awaitingIds.Clear();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
             .ToList();
@@ -25,7 +31,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
         {
             var changed = e.Properties.Where(p => e.State != EntityState.Modified || p.IsModified).Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
             if (e.State == EntityState.Modified && changed.All(p => p.Metadata.Name == "Version")) continue;
-            context.Add(new AuditEntry
+            var entry = new AuditEntry
             {
                 At = now,
                 Actor = actor.Name,
@@ -33,9 +39,36 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
                 Key = KeyOf(e),
                 Action = e.State.ToString().ToLowerInvariant(),
                 Before = e.State == EntityState.Added ? null : Json(changed, p => p.OriginalValue),
-                After = e.State == EntityState.Deleted ? null : Json(changed, p => p.CurrentValue),
-            });
+                After = e.State == EntityState.Deleted ? null : Json(changed, p => p.IsTemporary ? New : p.CurrentValue),
+            };
+            context.Add(entry);
+            if (e.State != EntityState.Deleted && e.Properties.Any(p => p.IsTemporary)) awaitingIds.Add((entry, e, changed));
         }
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && FillInIds()) await context.SaveChangesAsync(cancellationToken);
+        return await base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && FillInIds()) context.SaveChanges();
+        return base.SavedChanges(eventData, result);
+    }
+
+    /// <summary>Now that the database has assigned them, writes the real ids into the entries that said "(new)".</summary>
+    bool FillInIds()
+    {
+        if (awaitingIds.Count == 0) return false;
+        foreach (var (entry, source, changed) in awaitingIds)
+        {
+            entry.Key = KeyOf(source);
+            entry.After = Json(changed, p => p.CurrentValue);
+        }
+        awaitingIds.Clear();
+        return true;
     }
 
     /// <summary>The name people know the item by: its code, employee number or email; else its id.</summary>
@@ -44,7 +77,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
         foreach (var name in new[] { "Code", "EmployeeNumber", "UserName", "Email", "Name", "Title" })
             if (e.Metadata.FindProperty(name) is not null && e.Property(name).CurrentValue is string s && s.Length > 0) return s;
         var key = e.Metadata.FindPrimaryKey();
-        return key is null ? "" : string.Join("/", key.Properties.Select(p => e.Property(p.Name).IsTemporary ? "new" : $"{e.Property(p.Name).CurrentValue}"));
+        return key is null ? "" : string.Join("/", key.Properties.Select(p => e.Property(p.Name).IsTemporary ? New : $"{e.Property(p.Name).CurrentValue}"));
     }
 
     static string Json(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>

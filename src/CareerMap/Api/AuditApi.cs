@@ -23,13 +23,12 @@ public static class AuditApi
     static async Task<Results<Ok<Paged<AuditView>>, ValidationProblem>> Search(string? q, string? entity, string? actor, DateOnly? from, DateOnly? to, int? page, int? pageSize,
         CareerMapDb db, CancellationToken ct)
     {
-        if (page is < 1 || pageSize is < 1 or > FrameworkApi.MaxPageSize)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = [$"page must be 1 or more and pageSize 1 to {FrameworkApi.MaxPageSize}"] });
+        var (paging, problem) = Paging.Read(page, pageSize);
+        if (problem is not null) return problem;
         var query = AuditSearch.Filter(db, q, entity, actor, from, to);
-        var size = pageSize ?? FrameworkApi.DefaultPageSize;
-        var items = await query.Skip(((page ?? 1) - 1) * size).Take(size)
+        var items = await query.Skip(paging.Skip).Take(paging.Size)
             .Select(a => new AuditView(a.At, a.Actor, a.Entity, a.Key, a.Action, a.Before, a.After)).ToListAsync(ct);
-        return TypedResults.Ok(new Paged<AuditView>(items, page ?? 1, size, await query.CountAsync(ct)));
+        return TypedResults.Ok(new Paged<AuditView>(items, paging.Page, paging.Size, await query.CountAsync(ct)));
     }
 
     static async Task<FileContentHttpResult> Export(string? q, string? entity, string? actor, DateOnly? from, DateOnly? to, CareerMapDb db, CancellationToken ct)

@@ -18,8 +18,6 @@ public sealed record MoveView(string Code, string From, string To, string? Note,
 /// </summary>
 public static class FrameworkApi
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 500;
 
     public static IEndpointRouteBuilder MapFrameworkApi(this IEndpointRouteBuilder app)
     {
@@ -73,15 +71,11 @@ public static class FrameworkApi
     static async Task<Results<Ok<Paged<TView>>, ValidationProblem>> List<T, TView>(FrameworkCollection<T> c, Func<FrameworkDocument, T, TView> view,
         int? page, int? pageSize, FrameworkService svc, CancellationToken ct) where T : class
     {
-        var errors = new Dictionary<string, string[]>();
-        if (page is < 1) errors["page"] = ["page must be 1 or more"];
-        if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}"];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var p = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
+        var (paging, problem) = Paging.Read(page, pageSize);
+        if (problem is not null) return problem;
         var d = await svc.ExportAsync(ct);
         var items = c.Items(d);
-        return TypedResults.Ok(new Paged<TView>([.. items.Skip((p - 1) * size).Take(size).Select(i => view(d, i))], p, size, items.Count));
+        return TypedResults.Ok(new Paged<TView>([.. items.Skip(paging.Skip).Take(paging.Size).Select(i => view(d, i))], paging.Page, paging.Size, items.Count));
     }
 
     static async Task<Results<Ok<TView>, NotFound<ProblemDetails>>> Get<T, TView>(FrameworkCollection<T> c, Func<FrameworkDocument, T, TView> view, string key,

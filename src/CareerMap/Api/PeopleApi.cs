@@ -48,15 +48,14 @@ public static class PeopleApi
     static async Task<Results<Ok<Paged<EmployeeView>>, ValidationProblem>> List(string? q, int? page, int? pageSize,
         PeopleAccess access, PeopleDirectory people, CareerPaths paths, TimeProvider clock, CancellationToken ct)
     {
-        if (page is < 1 || pageSize is < 1 or > FrameworkApi.MaxPageSize)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [page is < 1 ? "page" : "pageSize"] = [$"page must be 1 or more and pageSize 1 to {FrameworkApi.MaxPageSize}"] });
+        var (paging, problem) = Paging.Read(page, pageSize);
+        if (problem is not null) return problem;
         var graph = await paths.GraphAsync(ct);
-        var size = pageSize ?? FrameworkApi.DefaultPageSize;
         var today = clock.Today();
-        var (found, total) = await people.SearchAsync(access.Visible(), q, page ?? 1, size, today, ct);
+        var (found, total) = await people.SearchAsync(access.Visible(), q, paging.Page, paging.Size, today, ct);
         var managers = found.Where(p => p.ManagerId is not null).Select(p => p.ManagerId!.Value).Distinct().ToList();
         var numbers = (await people.LoadAsync(managers, today, ct)).ToDictionary(p => p.Id, p => p.EmployeeNumber);
-        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p, numbers))], page ?? 1, size, total));
+        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p, numbers))], paging.Page, paging.Size, total));
     }
 
     static async Task<Ok<EmployeeView>> Get(PersonInRoute who, PeopleDirectory people, CareerPaths paths, TimeProvider clock, CancellationToken ct)

@@ -1,4 +1,5 @@
 using CareerMap.Access;
+using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
 {
     public const int PageSize = 50;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    // "page" is also the route value naming the Razor page, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<PersonRecord> Found { get; private set; } = [];
     public int Total { get; private set; }
     public CareerGraph Graph { get; private set; } = null!;
@@ -18,7 +20,7 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
     public async Task OnGetAsync(CancellationToken ct)
     {
         Graph = await paths.GraphAsync(ct);
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
         (Found, Total) = await people.SearchAsync(access.Visible(), Q, PageNumber, PageSize, clock.Today(), ct);
     }
 }
