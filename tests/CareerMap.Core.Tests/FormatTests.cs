@@ -51,6 +51,27 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Excel_export_writes_text_that_looks_like_a_formula_as_text_never_as_a_formula()
+    {
+        var d = RiverbendHealth.Build();
+        var hostile = "=HYPERLINK(\"http://attacker.example\",\"Open\")";
+        d.Units[0] = d.Units[0] with { Name = hostile, Description = "+SUM(1,2)" };
+        using var stream = new MemoryStream();
+        ExcelFrameworkFormat.Write(d, stream);
+        stream.Position = 0;
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
+            foreach (var sheet in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)))
+            {
+                using var reader = new StreamReader(sheet.Open());
+                Assert.DoesNotContain("<x:f>", reader.ReadToEnd().Replace("<f>", "<x:f>", StringComparison.Ordinal), StringComparison.Ordinal);
+            }
+        stream.Position = 0;
+        var read = ExcelFrameworkFormat.Read(stream);
+        Assert.Empty(read.Problems);
+        Assert.Equal(hostile, read.Document!.Units[0].Name);
+    }
+
+    [Fact]
     public void Random_and_hostile_json_never_crashes_the_reader()
     {
         var riverbend = Encoding.UTF8.GetString(JsonBytes(RiverbendHealth.Build()));
