@@ -300,4 +300,17 @@ public sealed partial class SignInSecurityTests
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(request, Ct)).StatusCode);
         Assert.Equal(before + 1, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
     }
+
+    [Fact]
+    public async Task Submitting_the_sign_in_form_empty_asks_for_both_and_counts_no_attempt()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = app.Client(followRedirects: false);
+        for (var i = 0; i <= SignInLimits.PerAccountPerMinute; i++)
+        {
+            var empty = await PostFormAsync(client, "/account/login", "/account/login?handler=Password", new() { ["email"] = "", ["password"] = "", ["returnUrl"] = "/" });
+            Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+            Assert.Contains("Enter your email and your password.", await empty.Content.ReadAsStringAsync(Ct));
+        }
+    }
 }

@@ -28,6 +28,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         ReturnUrl = Local(returnUrl);
         Email = email;
         await LoadPersonasAsync(ct);
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            Error = "Enter your email and your password.";
+            return Page();
+        }
         if (!limits.AllowAttempt(email))
         {
             Error = SignInLimits.Refusal;
