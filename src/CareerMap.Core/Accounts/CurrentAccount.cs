@@ -9,11 +9,13 @@ public sealed class CurrentAccount
     public string? AccountId { get; private set; }
     public string? Email { get; private set; }
     public int? EmployeeId { get; private set; }
+    /// <summary>The name of the employee the account signs in as, when it is one.</summary>
+    public string? EmployeeName { get; private set; }
     public bool IsHrAdmin { get; private set; }
     public bool IsSignedIn => AccountId is not null;
 
-    public void SignIn(string accountId, string? email, int? employeeId, bool isHrAdmin) =>
-        (AccountId, Email, EmployeeId, IsHrAdmin) = (accountId, email, employeeId, isHrAdmin);
+    public void SignIn(string accountId, string? email, int? employeeId, string? employeeName, bool isHrAdmin) =>
+        (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin) = (accountId, email, employeeId, employeeName, isHrAdmin);
 
-    public void SignOut() => (AccountId, Email, EmployeeId, IsHrAdmin) = (null, null, null, false);
+    public void SignOut() => (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin) = (null, null, null, null, false);
 }

@@ -32,6 +32,9 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Provisioning.TitleAlias> TitleAliases => Set<Provisioning.TitleAlias>();
     public DbSet<JobDescriptions.JobDescriptionVersion> JobDescriptions => Set<JobDescriptions.JobDescriptionVersion>();
 
+    /// <summary>The change stamps as this unit of work (a request) first read them; forgotten whenever it writes.</summary>
+    internal (long Framework, long People)? KnownStamps { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

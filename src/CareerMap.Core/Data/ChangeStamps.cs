@@ -33,15 +33,25 @@ sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
 
 public static class ChangeStamps
 {
+    /// <summary>
+    /// The stamps, read once per unit of work: every cache a request consults (framework, rating index) compares against
+    /// the same values, for one round trip. A write through the same context forgets them, so it reads its own writes.
+    /// </summary>
     public static async Task<(long Framework, long People)> ReadAsync(CareerMapDb db, CancellationToken ct = default)
     {
+        if (db.KnownStamps is { } known) return known;
         var rows = await db.Set<ChangeStamp>().AsNoTracking().ToDictionaryAsync(s => s.Area, s => s.Value, ct);
-        return (rows.GetValueOrDefault(ChangeArea.Framework), rows.GetValueOrDefault(ChangeArea.People));
+        var stamps = (rows.GetValueOrDefault(ChangeArea.Framework), rows.GetValueOrDefault(ChangeArea.People));
+        db.KnownStamps = stamps;
+        return stamps;
     }
 
     /// <summary>For bulk writes that bypass the change tracker (seeding, clearing people): mark the area changed.</summary>
-    public static Task BumpAsync(CareerMapDb db, ChangeArea area, CancellationToken ct = default) =>
-        db.Set<ChangeStamp>().Where(s => s.Area == area).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, Random.Shared.NextInt64()), ct);
+    public static Task BumpAsync(CareerMapDb db, ChangeArea area, CancellationToken ct = default)
+    {
+        db.KnownStamps = null;
+        return db.Set<ChangeStamp>().Where(s => s.Area == area).ExecuteUpdateAsync(s => s.SetProperty(x => x.Value, Random.Shared.NextInt64()), ct);
+    }
 
     /// <summary>The same, for bulk writers on a connection of their own: inside their transaction, so the people and the stamp land together.</summary>
     public static async Task BumpAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ChangeArea area, CancellationToken ct = default)
@@ -82,6 +92,7 @@ public sealed class ChangeStampInterceptor : BeforeSaveInterceptor
 {
     protected override void BeforeSave(DbContext context)
     {
+        if (context is CareerMapDb db) db.KnownStamps = null;
         var areas = new HashSet<ChangeArea>();
         foreach (var e in context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {

@@ -46,6 +46,10 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     public Task<string?> NumberOfAsync(int employeeId, CancellationToken ct = default) =>
         db.Employees.Where(e => e.Id == employeeId).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct);
 
+    /// <summary>The employee numbers of several people (managers beside a list), in one query.</summary>
+    public Task<Dictionary<int, string>> NumbersOfAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct = default) =>
+        db.Employees.Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.EmployeeNumber, ct);
+
     public async Task<int?> IdOfAsync(string employeeNumber, CancellationToken ct = default) =>
         await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
 

@@ -56,11 +56,8 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
     public static bool Editable(PlanStatus status) => status is PlanStatus.Draft or PlanStatus.ChangesRequested;
 
     /// <summary>The account acting on a plan, as its owner, a leader above them, or a reader.</summary>
-    public async Task<PlanActor> ActorAsync(CurrentAccount account, Relation relation, CancellationToken ct = default)
-    {
-        var name = account.EmployeeId is int me ? await db.Employees.Where(e => e.Id == me).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
-        return new PlanActor(account.EmployeeId, name ?? account.Email ?? "unknown", relation == Relation.Self, relation == Relation.Leader);
-    }
+    public static PlanActor Actor(CurrentAccount account, Relation relation) =>
+        new(account.EmployeeId, account.EmployeeName ?? account.Email ?? "unknown", relation == Relation.Self, relation == Relation.Leader);
 
     public static string Cycle(DateOnly today) => today.Year.ToString(CultureInfo.InvariantCulture);
 

@@ -54,7 +54,7 @@ public static class PeopleApi
         var today = clock.Today();
         var (found, total) = await people.SearchAsync(access.Visible(), q, paging.Page, paging.Size, today, ct);
         var managers = found.Where(p => p.ManagerId is not null).Select(p => p.ManagerId!.Value).Distinct().ToList();
-        var numbers = (await people.LoadAsync(managers, today, ct)).ToDictionary(p => p.Id, p => p.EmployeeNumber);
+        var numbers = await people.NumbersOfAsync(managers, ct);
         return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p, numbers))], paging.Page, paging.Size, total));
     }
 

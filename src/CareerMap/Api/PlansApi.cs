@@ -44,7 +44,7 @@ public static class PlansApi
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> Get(PersonInRoute who, PeopleAccess access, PlanService plans, CancellationToken ct)
     {
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        return TypedResults.Ok(await ViewAsync(who, plan, await plans.ActorAsync(access.Account, who.Relation, ct), plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, ct));
     }
 
     static async Task<Results<Created<PlanView>, Conflict<ProblemDetails>, ValidationProblem>> Start(StartPlan body, PersonInRoute who, PeopleAccess access,
@@ -58,7 +58,7 @@ public static class PlansApi
         var person = (await people.PersonAsync(who.Id, today, ct)).State;
         var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person);
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
-        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var actor = PlanService.Actor(access.Account, who.Relation);
         var plan = await plans.StartAsync(who.Id, person, graph, target, actor, today, ct);
         return TypedResults.Created($"/api/employees/{Uri.EscapeDataString(who.EmployeeNumber)}/plan", await ViewAsync(who, plan, actor, plans, ct));
     }
@@ -69,7 +69,7 @@ public static class PlansApi
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
         var errors = await plans.UpdateAsync(plan, body, await paths.GraphAsync(ct), ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await ViewAsync(who, plan, await plans.ActorAsync(access.Account, who.Relation, ct), plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Transition(PlanTransition body, PersonInRoute who,
@@ -78,7 +78,7 @@ public static class PlansApi
         if (WireNames.Parse<PlanStatus>(body.To) is not { } to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be submitted, approved, changes-requested, in-progress or completed"] });
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var actor = PlanService.Actor(access.Account, who.Relation);
         var refused = await plans.TransitionAsync(plan, to, actor, body.Comment, clock.Today(), ct);
         if (refused is not null) return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not allowed now", Detail = refused });
         return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
@@ -93,7 +93,7 @@ public static class PlansApi
         if (string.IsNullOrWhiteSpace(body.Text)) errors["text"] = ["text is required"];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        var actor = await plans.ActorAsync(access.Account, who.Relation, ct);
+        var actor = PlanService.Actor(access.Account, who.Relation);
         await plans.AddNoteAsync(plan, kind!.Value, actor, body.Text!, ct);
         return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
     }

@@ -104,7 +104,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     async Task LoadAsync(CancellationToken ct, bool keepInput = false)
     {
         await LoadPersonAsync(ct);
-        actor = await plans.ActorAsync(access.Account, Relation, ct);
+        actor = PlanService.Actor(access.Account, Relation);
         Document = (await framework.SnapshotAsync(ct)).Document;
         Plan = await plans.CurrentAsync(Person.Id, ct);
         if (Plan is null)
