@@ -69,4 +69,32 @@ public sealed class DataSafetyTests
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await onFirst.SendAsync(stale, Ct)).StatusCode);
         Assert.Equal("People & Culture", (await onFirst.GetFromJsonAsync<JsonElement>("/api/units/HR", Ct)).GetProperty("name").GetString());
     }
+
+    [Fact]
+    public async Task Two_instances_on_one_postgresql_database_see_each_others_ratings_and_people_at_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(Providers.Postgres);
+        await using var first = await TestApp.StartAsync(database);
+        await using var second = await TestApp.StartAsync(database);
+        var cast = await Cast.LoadAsync(first);
+        var managerOnFirst = await first.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var hrOnSecond = await second.SignedInAsync(AppRoles.HrAdmin);
+        var readiness = $"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR";
+        int Comms(JsonElement view) => view.GetProperty("competencies").EnumerateArray().Single(c => c.GetProperty("competency").GetString() == "COMMS").GetProperty("effective").GetInt32();
+        // Both instances have built their caches (rating index, framework) before the writes.
+        var before = Comms(await hrOnSecond.GetFromJsonAsync<JsonElement>(readiness, Ct));
+        Assert.Equal(HttpStatusCode.OK, (await hrOnSecond.GetAsync("/api/roles/CC-REP-SR/candidates", Ct)).StatusCode);
+        var level = before == 5 ? 4 : 5;
+
+        Assert.Equal(HttpStatusCode.Created, (await managerOnFirst.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = "COMMS", level }, Ct)).StatusCode);
+        Assert.Equal(level, Comms(await hrOnSecond.GetFromJsonAsync<JsonElement>(readiness, Ct)));
+
+        var hrOnFirst = await first.SignedInAsync(AppRoles.HrAdmin);
+        var roster = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            $"EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths\nN-42,Quinn Okonkwo-Vale,quinn@x.example,CC-REP-1,{cast.Manager},2026-01-05,2026-01-05,,,,0\n")), "file", "roster.csv" } };
+        Assert.Equal(HttpStatusCode.OK, (await hrOnFirst.PostAsync("/api/employees/import", roster, Ct)).StatusCode);
+        var found = await hrOnSecond.GetFromJsonAsync<JsonElement>("/api/employees?q=okonkwo-vale", Ct);
+        Assert.Equal("N-42", Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("employeeNumber").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await hrOnSecond.GetAsync("/api/employees/N-42/readiness?role=CC-REP-SR", Ct)).StatusCode);
+    }
 }
