@@ -6,6 +6,7 @@
 # The users are written straight into scim_users (waiting, unlinked), as provisioning would store them.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/load/lib.sh
 users=100000 db="" connections=16 seconds=10 server=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -19,15 +20,9 @@ done
 work=$(mktemp -d)
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 [ -n "$db" ] || db="Data Source=$work/load.db"
-dotnet publish src/CareerMap -c Release -o "$work/app" -v quiet -nologo >/dev/null
-app="$work/app/careermap"
+publish
 "$app" seed --employees 100 --db "$db" >/dev/null
 
-postgres() { [[ "$db" == *Host=* ]]; }
-sql() {
-  if postgres; then psql "$(echo "$db" | sed -E 's/;/ /g; s/Username=/user=/; s/Database=/dbname=/; s/Host=/host=/; s/Port=/port=/; s/Password=/password=/')" -q -At -c "$1"
-  else python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchone(); c.commit(); print(r[0] if r else "")' "${db#Data Source=}" "$1"; fi
-}
 # user000042@bench.example, emails work and home, externalId X42: the shape Okta and Entra send.
 if postgres; then
   sql "INSERT INTO scim_users (\"ResourceId\", \"UserName\", \"UserNameKey\", \"ExternalId\", \"EmployeeNumber\", \"EmailsKey\", \"Active\", \"Resource\", \"Waiting\", \"Created\", \"LastModified\", \"Version\")
@@ -45,23 +40,12 @@ else
               'bench', strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now'), 1 FROM n"
   sql "ANALYZE"
 fi
-password=load-test-password-1
-echo "$password" | "$app" users add --email load.hr@bench.example --role admin --password-stdin --db "$db" >/dev/null
-
-port=5098
-"$app" serve --urls "http://127.0.0.1:$port" --no-demo --db "$db" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-bearer=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"load.hr@bench.example\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+account load.hr@bench.example admin
+serve
+bearer=$(token load.hr@bench.example)
 token=$(curl -fs -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$port/api/provisioning/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 users_url() { echo "http://127.0.0.1:$port/scim/v2/Users?filter=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")"; }
 
-run() { # name, then wrk arguments
-  local name=$1; shift
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | awk -v n="$name" '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /timeout/ {to=$NF}
-    END {printf "%-40s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   timeouts %s\n", n, rps, p50, p99, bad+0, to+0}'
-}
 filters=('userName eq "user054321@bench.example"' 'userName co "r05432"' 'userName sw "user05432"' 'userName ew "054321@bench.example"'
          'emails co "home54321@"' 'emails.value sw "home5432"' 'emails ew "54321@mail.example"')
 for f in "${filters[@]}"; do
@@ -69,6 +53,7 @@ for f in "${filters[@]}"; do
   echo "  $f → $total user(s)"
   wrk -t2 -c"$connections" -d3s -H "Authorization: Bearer $token" "$(users_url "$f")" >/dev/null
 done
-echo "$users SCIM users, $(postgres && echo PostgreSQL || echo SQLite), $connections connections, ${seconds}s each"
+echo "$users SCIM users, $(database_name), $connections connections, ${seconds}s each"
+table_head
 run "/health (ceiling)" "http://127.0.0.1:$port/health"
 for f in "${filters[@]}"; do run "$f" -H "Authorization: Bearer $token" "$(users_url "$f")"; done
