@@ -60,3 +60,4 @@ rows=$(
 )
 # Each row with its share of the ceiling measured in the same run.
 echo "$rows" | awk -F'|' 'NR == 1 {ceiling = $3 + 0} {share = ceiling > 0 ? sprintf("%.0f %%", 100 * ($3 + 0) / ceiling) : "-"; printf "%s %7s |\n", $0, share}'
+echo "server memory after the run: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$server/status) resident, peak $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status)"
