@@ -386,6 +386,23 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
 public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
+    public async Task Submitting_a_plan_keeps_what_was_typed_and_not_saved()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var me = await chromium.PageAsync(app, "Employee");
+        await using var _ = me.Context;
+        await me.GetByRole(AriaRole.Link, new() { Name = "My plan" }).ClickAsync();
+        await me.GetByLabel("The role you are aiming for").SelectOptionAsync("CC-REP-SR");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Start my plan" }).ClickAsync();
+        // Typed, never saved, then straight to review: the newcomer's path that lost the goal.
+        await me.GetByLabel("Short term, professional").FillAsync("Lead the Tuesday huddle by spring");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "submitted");
+        await me.ReloadAsync();
+        await Assertions.Expect(me.Locator(".plan-body")).ToContainTextAsync("Lead the Tuesday huddle by spring");
+    }
+
+    [Fact]
     public async Task A_plan_goes_from_draft_to_completed_with_its_manager_and_prints()
     {
         await using var app = await TestApp.StartAsync(Providers.Sqlite);

@@ -60,7 +60,20 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         return Redirect($"/plans/{Uri.EscapeDataString(number)}");
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string number, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(string number, CancellationToken ct) =>
+        await SaveInputAsync(ct) ?? Redirect($"/plans/{Uri.EscapeDataString(number)}?saved=true");
+
+    /// <summary>Submitting from the plan form saves what was typed in it first, so no edit is lost on the way to review.</summary>
+    public async Task<IActionResult> OnPostSaveAndSubmitAsync(string number, CancellationToken ct)
+    {
+        if (await SaveInputAsync(ct) is { } refused) return refused;
+        Message = await plans.TransitionAsync(Plan!, PlanStatus.Submitted, actor, null, Today, ct);
+        if (Message is not null) return Page();
+        return Redirect($"/plans/{Uri.EscapeDataString(number)}");
+    }
+
+    /// <summary>Saves the plan form; null when saved, else the page with the problems (and what was typed kept).</summary>
+    async Task<IActionResult?> SaveInputAsync(CancellationToken ct)
     {
         await LoadAsync(ct, keepInput: true);
         if (Relation != Relation.Self || Plan is null) return Forbid();
@@ -71,8 +84,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
                 .Select(a => new ActionEdit(a.Competency!, string.IsNullOrWhiteSpace(a.Strategy) ? null : a.Strategy, a.Description!, a.DueOn, a.Status, null))]);
         var errors = await plans.UpdateAsync(Plan, edit, Graph, ct);
         foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
-        if (errors.Count > 0) return Page();
-        return Redirect($"/plans/{Uri.EscapeDataString(number)}?saved=true");
+        return errors.Count > 0 ? Page() : null;
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string number, string? to, string? comment, CancellationToken ct)
