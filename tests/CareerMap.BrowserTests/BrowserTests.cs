@@ -339,6 +339,22 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
     });
 
     [Fact]
+    public async Task Saving_the_assessment_form_with_nothing_chosen_says_so_in_words()
+    {
+        var (app, page, context) = await OpenAsync("Manager");
+        await using var _ = app;
+        await using var __ = context;
+        var (employee, name, _) = await EmployeePersonaAsync(app);
+        await page.GotoAsync($"/people/{employee}/assess");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Assess {name}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save ratings" }).ClickAsync();
+        var alert = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(alert).ToContainTextAsync("Choose a level for at least one competency");
+        await Assertions.Expect(alert).Not.ToContainTextAsync("CfDJ8");
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync("is not valid for");
+    }
+
+    [Fact]
     public async Task A_manager_assesses_a_report_seeing_their_self_rating_beside_each_level()
     {
         var (app, page, context) = await OpenAsync("Manager");

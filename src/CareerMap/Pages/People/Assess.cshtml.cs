@@ -12,8 +12,10 @@ namespace CareerMap.Pages.People;
 public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, FrameworkService framework, PeopleAccess access)
     : PersonPage(people, who, paths, clock)
 {
-    [BindProperty] public Dictionary<string, int?> Levels { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Evidence { get; set; } = [];
+    // Named, so that a form with no level chosen binds an empty dictionary instead of falling back to every form
+    // field (which tried the antiforgery token as a level and showed it on screen).
+    [BindProperty(Name = "Levels")] public Dictionary<string, int?> Levels { get; set; } = [];
+    [BindProperty(Name = "Evidence")] public Dictionary<string, string?> Evidence { get; set; } = [];
     public IReadOnlyList<CompetencyDto> Competencies { get; private set; } = [];
     public IReadOnlyDictionary<string, AssessmentView> LatestSelf { get; private set; } = new Dictionary<string, AssessmentView>();
     public bool AsManager => Relation == Relation.Leader;
@@ -35,6 +37,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
             if (ok is null) foreach (var e in errors.Values.SelectMany(x => x)) ModelState.AddModelError($"Levels[{c.Code}]", e);
             else saved++;
         }
+        if (ModelState.IsValid && saved == 0) ModelState.AddModelError("", "Choose a level for at least one competency; nothing was saved.");
         if (!ModelState.IsValid) return Page();
         return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?rated={saved}");
     }
