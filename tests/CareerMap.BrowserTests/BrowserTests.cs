@@ -339,6 +339,26 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
     });
 
     [Fact]
+    public async Task A_profile_links_to_the_manager_only_for_those_who_may_open_their_page()
+    {
+        var (app, page, context) = await OpenAsync("Employee");
+        await using var _ = app;
+        await using var __ = context;
+        var (employee, _, _) = await EmployeePersonaAsync(app);
+        var manager = await app.WithDbAsync(db => Task.FromResult(db.Employees.Where(e => e.EmployeeNumber == employee).Select(e => e.Manager!.Name).Single()));
+        await page.GotoAsync($"/people/{employee}");
+        var managerCell = page.Locator("dt:text-is('Manager') + dd");
+        await Assertions.Expect(managerCell).ToHaveTextAsync(manager);
+        await Assertions.Expect(managerCell.Locator("a")).ToHaveCountAsync(0);
+
+        var hr = await chromium.PageAsync(app, "HR admin");
+        await using var ___ = hr.Context;
+        await hr.GotoAsync($"/people/{employee}");
+        await hr.Locator("dt:text-is('Manager') + dd a").ClickAsync();
+        await Assertions.Expect(hr.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(manager);
+    }
+
+    [Fact]
     public async Task Saving_the_assessment_form_with_nothing_chosen_says_so_in_words()
     {
         var (app, page, context) = await OpenAsync("Manager");

@@ -8,6 +8,8 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
 {
     public string? ManagerName { get; private set; }
     public string? ManagerNumber { get; private set; }
+    /// <summary>The manager's page opens only to those above the person (the manager among them) and HR: anyone else sees the name alone.</summary>
+    public bool ManagerLinked => Relation is Access.Relation.Leader or Access.Relation.HrAdmin;
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
