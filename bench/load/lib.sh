@@ -34,13 +34,24 @@ token() { # email → bearer token
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
 }
 
-warm() { wrk -t2 -c"$connections" -d3s "$@" >/dev/null; }
+warm() { # a few connections, so caches get built without leaving a backlog for the measured runs
+  if [ $# -gt 1 ]; then curl -fs -o /dev/null --max-time 300 -H "$2" "${@: -1}" || true; else curl -fs -o /dev/null --max-time 300 "$1" || true; fi
+  wrk -t2 -c4 -d3s "$@" >/dev/null
+}
+
+settle() { # until /health answers within 50 ms again (nothing left over from the warm-up)
+  for _ in $(seq 1 120); do
+    [ "$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/health" | awk '{print ($1 < 0.05)}')" = 1 ] && return
+    sleep 1
+  done
+}
 
 run() { # name, then wrk arguments; the last line of every run is one table row
   local name=$1; shift
   wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | awk -v n="$name" '
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF} /timeout/ {to=$NF}
-    END {printf "| %-44s | %10s | %8s | %8s | %s |\n", n, rps, p50, p99, bad+to}'
+    /Socket errors/ {se=$0} END {printf "| %-44s | %10s | %8s | %8s | %s |%s\n", n, rps, p50, p99, bad+to, se ? " " se : ""}'
+  settle
 }
 
 table_head() { # [extra column]

@@ -51,6 +51,7 @@ requests=(
 # Warm every request first (caches, rating index, JIT tiers), so no measured run pays for it.
 warm "$base/health"
 for r in "${requests[@]}"; do IFS='|' read -r _ t u <<<"$r"; warm -H "Authorization: Bearer $t" "$u"; done
+settle
 
 echo "$employees people, $(database_name), $connections connections, ${seconds}s each"
 table_head "of /health"

@@ -9,6 +9,10 @@ namespace CareerMap.People;
 public sealed record PersonRecord(int Id, string EmployeeNumber, string Name, string Email, string Role, string? Location, int? ManagerId,
     DateOnly HireDate, DateOnly RoleStartDate, PersonState State);
 
+/// <summary>A person as a list shows them: no ratings, read in the same query as the page of the list.</summary>
+public sealed record PersonListing(string EmployeeNumber, string Name, string Email, string Role, string? Location, string? ManagerNumber,
+    DateOnly HireDate, DateOnly RoleStartDate, int MonthsInRole);
+
 public sealed record AssessmentView(long Id, string Competency, int Level, AssessmentSource Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
 
 public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
@@ -17,7 +21,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
-    public async Task<(IReadOnlyList<PersonRecord> Page, int Total)> SearchAsync(IQueryable<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<PersonListing> Page, int Total)> SearchAsync(IQueryable<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
@@ -28,9 +32,10 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
                 || e.Role.Title.ToLower().Contains(text) || (e.Location != null && e.Location.ToLower().Contains(text)));
         }
         var total = await query.CountAsync(ct);
-        var ids = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size).Select(e => e.Id).ToListAsync(ct);
-        var found = (await LoadAsync(ids, today, ct)).ToDictionary(p => p.Id);
-        return ([.. ids.Select(id => found[id])], total);
+        var rows = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size)
+            .Select(e => new { e.EmployeeNumber, e.Name, e.Email, Role = e.Role.Code, e.Location, Manager = e.Manager != null ? e.Manager.EmployeeNumber : null, e.HireDate, e.RoleStartDate })
+            .ToListAsync(ct);
+        return ([.. rows.Select(e => new PersonListing(e.EmployeeNumber, e.Name, e.Email, e.Role, e.Location, e.Manager, e.HireDate, e.RoleStartDate, MonthsBetween(e.RoleStartDate, today)))], total);
     }
 
     /// <summary>What is known of one person for readiness and routes.</summary>
@@ -45,10 +50,6 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
 
     public Task<string?> NumberOfAsync(int employeeId, CancellationToken ct = default) =>
         db.Employees.Where(e => e.Id == employeeId).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(ct);
-
-    /// <summary>The employee numbers of several people (managers beside a list), in one query.</summary>
-    public Task<Dictionary<int, string>> NumbersOfAsync(IReadOnlyCollection<int> employeeIds, CancellationToken ct = default) =>
-        db.Employees.Where(e => employeeIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.EmployeeNumber, ct);
 
     public async Task<int?> IdOfAsync(string employeeNumber, CancellationToken ct = default) =>
         await db.Employees.Where(e => e.EmployeeNumber == employeeNumber).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);

@@ -53,16 +53,15 @@ public static class PeopleApi
         var graph = await paths.GraphAsync(ct);
         var today = clock.Today();
         var (found, total) = await people.SearchAsync(access.Visible(), q, paging.Page, paging.Size, today, ct);
-        var managers = found.Where(p => p.ManagerId is not null).Select(p => p.ManagerId!.Value).Distinct().ToList();
-        var numbers = await people.NumbersOfAsync(managers, ct);
-        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p, numbers))], paging.Page, paging.Size, total));
+        return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p))], paging.Page, paging.Size, total));
     }
 
     static async Task<Ok<EmployeeView>> Get(PersonInRoute who, PeopleDirectory people, CareerPaths paths, TimeProvider clock, CancellationToken ct)
     {
         var person = await people.PersonAsync(who.Id, clock.Today(), ct);
         var manager = person.ManagerId is int m ? await people.NumberOfAsync(m, ct) : null;
-        return TypedResults.Ok(View(await paths.GraphAsync(ct), person, manager is null ? [] : new() { [person.ManagerId!.Value] = manager }));
+        return TypedResults.Ok(View(await paths.GraphAsync(ct), new PersonListing(person.EmployeeNumber, person.Name, person.Email, person.Role, person.Location,
+            manager, person.HireDate, person.RoleStartDate, person.State.MonthsInRole)));
     }
 
     static async Task<Ok<IReadOnlyList<AssessmentView>>> History(PersonInRoute who, PeopleDirectory people, CancellationToken ct) =>
@@ -135,7 +134,7 @@ public static class PeopleApi
     static NotFound<ProblemDetails> NotFoundEmployee(string number) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"employee {number} does not exist" });
 
-    static EmployeeView View(CareerGraph graph, PersonRecord p, Dictionary<int, string> numbers) =>
+    static EmployeeView View(CareerGraph graph, PersonListing p) =>
         new(p.EmployeeNumber, p.Name, p.Email, p.Role, graph.Title(p.Role), graph.Role(p.Role)?.Unit ?? "", graph.Role(p.Role)?.Grade ?? "", p.Location,
-            p.ManagerId is int m ? numbers.GetValueOrDefault(m) : null, p.HireDate, p.RoleStartDate, p.State.MonthsInRole);
+            p.ManagerNumber, p.HireDate, p.RoleStartDate, p.MonthsInRole);
 }

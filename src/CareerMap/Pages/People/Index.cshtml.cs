@@ -13,7 +13,7 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     // "page" is also the route value naming the Razor page, so it is read from the query string explicitly.
     [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
-    public IReadOnlyList<PersonRecord> Found { get; private set; } = [];
+    public IReadOnlyList<PersonListing> Found { get; private set; } = [];
     public int Total { get; private set; }
     public CareerGraph Graph { get; private set; } = null!;
 
