@@ -782,6 +782,8 @@ namespace CareerMap.Data.Postgres.Migrations
 
                     b.HasIndex("RoleId");
 
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("employees", (string)null);
                 });
 

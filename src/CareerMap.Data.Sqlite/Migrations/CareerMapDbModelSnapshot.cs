@@ -747,6 +747,8 @@ namespace CareerMap.Data.Sqlite.Migrations
 
                     b.HasIndex("RoleId");
 
+                    b.HasIndex("Name", "Id");
+
                     b.ToTable("employees", (string)null);
                 });
 
