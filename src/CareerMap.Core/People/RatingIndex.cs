@@ -21,12 +21,6 @@ public sealed class RatingIndex
     const int ParallelFromRows = 1 << 16;
     static readonly int Lanes = Vector<byte>.Count;
 
-    // Only the ratings that can count: self ratings, and manager ratings still inside their window. Read in id order,
-    // so among ratings of one cell on the same day the later one is applied last, as EffectiveRatings orders them.
-    const string CountingRatings = """
-        SELECT "EmployeeId", "CompetencyId", "Level", CASE WHEN "Source" = 'Manager' THEN 1 ELSE 0 END, "AssessedOn" FROM assessments
-        WHERE "Id" > @from AND "Id" <= @to AND ("Source" = 'Self' OR ("Source" = 'Manager' AND "AssessedOn" >= @cutoff))
-        """;
 
     readonly Dictionary<string, int> columns;
     readonly Dictionary<int, int> columnOfCompetencyId;
@@ -41,6 +35,7 @@ public sealed class RatingIndex
     readonly Dictionary<string, ushort> locationOf = new(StringComparer.OrdinalIgnoreCase);
     readonly List<string> roleCodes = [];
     readonly Dictionary<int, ushort> roleOfId = [];
+    readonly ConditionalWeakTable<CareerGraph, RoleNeeds> needsByGraph = [];
     long lastAssessment;
     DateOnly cutoff;
 
@@ -72,7 +67,19 @@ public sealed class RatingIndex
         var to = await connection.ScalarAsync("""SELECT COALESCE(MAX("Id"), 0) FROM assessments""", ct);
         // The day of the rating standing in each cell, so that a later-dated rating read earlier is not overwritten.
         var days = new int[index.Count * index.width];
-        await index.ReadRatingsAsync(connection, 0, to, "", new(index.levels, days, null), ct);
+        var cells = new Cells(index.levels, days, null);
+        if (index.Count < ParallelFromRows || Environment.ProcessorCount < 2)
+            await index.ReadRatingsAsync(connection, 0, to, """ ORDER BY "Id" """, cells, ct);
+        else
+        {
+            // Two readers, each on its own connection with half the people, so their cells never meet (the unary plus
+            // keeps SQLite on the table in id order rather than on the employee index and a sort).
+            var middle = index.ids[index.Count / 2];
+            await using var second = await connection.AnotherAsync(ct);
+            await Task.WhenAll(
+                Task.Run(() => index.ReadRatingsAsync(connection, 0, to, $""" AND +"EmployeeId" < {middle} ORDER BY "Id" """, cells, ct), ct),
+                Task.Run(() => index.ReadRatingsAsync(second, 0, to, $""" AND +"EmployeeId" >= {middle} ORDER BY "Id" """, cells, ct), ct));
+        }
         index.lastAssessment = to;
         return index;
     }
@@ -81,8 +88,8 @@ public sealed class RatingIndex
     {
         List<int> people = [], starts = [];
         List<ushort> roleSlots = [], places = [];
-        await using (var reader = await connection.ReadAsync("""
-            SELECT "Id", "RoleId", "Location", "RoleStartDate" FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
+        await using (var reader = await connection.ReadAsync($"""
+            SELECT "Id", "RoleId", "Location", {connection.DayNumber("RoleStartDate")} FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
             """, ct))
         {
             while (await reader.ReadAsync(ct)) AddPerson(reader);
@@ -100,17 +107,22 @@ public sealed class RatingIndex
             people.Add(reader.GetInt32(0));
             roleSlots.Add(roleOfId[reader.GetInt32(1)]);
             places.Add(Location(reader.IsDBNull(2) ? null : reader.GetString(2)));
-            starts.Add(reader.GetFieldValue<DateOnly>(3).DayNumber);
+            starts.Add(reader.GetInt32(3));
         }
     }
 
     /// <summary>
-    /// Applies the counting ratings with ids in (from, to] of the people matching `people` (an SQL condition), in id
-    /// order. A cell takes a rating dated no earlier than the one it holds; a manager rating always displaces a self rating.
+    /// Applies the counting ratings with ids in (from, to], narrowed and ordered by `rest` (SQL), which must keep each
+    /// cell's ratings in id order. A cell takes a rating dated no earlier than the one it holds; a manager rating always
+    /// displaces a self rating.
     /// </summary>
-    async Task ReadRatingsAsync(DirectConnection connection, long from, long to, string people, Cells into, CancellationToken ct)
+    async Task ReadRatingsAsync(DirectConnection connection, long from, long to, string rest, Cells into, CancellationToken ct)
     {
-        await using var reader = await connection.ReadAsync(CountingRatings + people + """ ORDER BY "Id" """, ct, ("@from", from), ("@to", to), ("@cutoff", cutoff));
+        // Only the ratings that can count: self ratings, and manager ratings still inside their window.
+        await using var reader = await connection.ReadAsync($"""
+            SELECT "EmployeeId", "CompetencyId", "Level", CASE WHEN "Source" = 'Manager' THEN 1 ELSE 0 END, {connection.DayNumber("AssessedOn")} FROM assessments
+            WHERE "Id" > @from AND "Id" <= @to AND ("Source" = 'Self' OR ("Source" = 'Manager' AND "AssessedOn" >= @cutoff))
+            """ + rest, ct, ("@from", from), ("@to", to), ("@cutoff", cutoff));
         var rows = new RowOfEmployee(ids);
         while (await reader.ReadAsync(ct)) Apply(reader, rows, into);
     }
@@ -120,7 +132,7 @@ public sealed class RatingIndex
         var row = rows.Of(reader.GetInt32(0));
         if (row < 0 || !columnOfCompetencyId.TryGetValue(reader.GetInt32(1), out var column)) return;
         var manager = reader.GetInt32(3) == 1;
-        var day = reader.GetFieldValue<DateOnly>(4).DayNumber;
+        var day = reader.GetInt32(4);
         ref var cell = ref into.Levels[column][row];
         ref var standing = ref into.Days[(into.SlotOf?.Invoke(row) ?? row) * width + column];
         var managerRated = (cell & ManagerRated) != 0;
@@ -166,7 +178,7 @@ public sealed class RatingIndex
             var fresh = new byte[width][];
             for (var c = 0; c < width; c++) fresh[c] = new byte[Capacity];
             var days = new int[batch.Length * width];
-            await ReadRatingsAsync(connection, 0, to, $""" AND "EmployeeId" IN ({string.Join(',', batch.Select(r => ids[r]))})""",
+            await ReadRatingsAsync(connection, 0, to, $""" AND "EmployeeId" IN ({string.Join(',', batch.Select(r => ids[r]))}) ORDER BY "EmployeeId", "Id" """,
                 new(fresh, days, row => slot[row]), ct);
             foreach (var row in batch)
                 for (var c = 0; c < width; c++) levels[c][row] = fresh[c][row];
@@ -374,32 +386,65 @@ public sealed class RatingIndex
     {
         var row = Array.BinarySearch(ids, employeeId);
         if (row < 0) return [];
-        var mine = new int[width];
+        var mine = new int[width + 1];
         for (var c = 0; c < width; c++) mine[c] = levels[c][row] & LevelBits;
-        var result = new List<(string, double)>();
-        foreach (var role in graph.Roles)
+        var roleNeeds = needsByGraph.GetValue(graph, g => new RoleNeeds(this, g));
+        var result = new List<(string, double)>(roleNeeds.Roles.Length);
+        for (var r = 0; r < roleNeeds.Roles.Length; r++)
         {
             double met = 0, total = 0;
-            foreach (var n in graph.Needs(role.Code))
+            for (var i = roleNeeds.Starts[r]; i < roleNeeds.Starts[r + 1]; i++)
             {
-                var level = columns.TryGetValue(n.Competency, out var c) ? mine[c] : 0;
-                met += Math.Min(level, n.Level) * (double)n.Weight;
-                total += n.Level * (double)n.Weight;
+                met += Math.Min(mine[roleNeeds.Columns[i]], roleNeeds.Levels[i]) * roleNeeds.Weights[i];
+                total += roleNeeds.Levels[i] * roleNeeds.Weights[i];
             }
-            result.Add((role.Code, total == 0 ? 1 : met / total));
+            result.Add((roleNeeds.Roles[r], total == 0 ? 1 : met / total));
         }
         result.Sort((a, b) => b.Item2.CompareTo(a.Item2));
         return result;
     }
 
+    /// <summary>Every role's needs as column numbers, laid end to end once per graph; an unknown competency reads the always-zero column past the last.</summary>
+    sealed class RoleNeeds
+    {
+        public readonly string[] Roles;
+        public readonly int[] Starts, Columns, Levels;
+        public readonly double[] Weights;
+
+        public RoleNeeds(RatingIndex index, CareerGraph graph)
+        {
+            Roles = [.. graph.Roles.Select(r => r.Code)];
+            var needs = Roles.Select(graph.Needs).ToList();
+            Starts = [0, .. needs.Select(n => n.Count)];
+            for (var r = 1; r < Starts.Length; r++) Starts[r] += Starts[r - 1];
+            Columns = [.. needs.SelectMany(n => n).Select(n => index.columns.TryGetValue(n.Competency, out var c) ? c : index.width)];
+            Levels = [.. needs.SelectMany(n => n).Select(n => n.Level)];
+            Weights = [.. needs.SelectMany(n => n).Select(n => (double)n.Weight)];
+        }
+    }
+
     /// <summary>The context's connection for reading rows straight off a data reader: no entities, no tracking.</summary>
-    sealed class DirectConnection(CareerMapDb db) : IAsyncDisposable
+    sealed class DirectConnection(CareerMapDb db, DbConnection connection, bool owned) : IAsyncDisposable
     {
         public static async Task<DirectConnection> OpenAsync(CareerMapDb db, CancellationToken ct)
         {
             await db.Database.OpenConnectionAsync(ct);
-            return new(db);
+            return new(db, db.Database.GetDbConnection(), false);
         }
+
+        /// <summary>A second connection to the same database (not to a private in-memory one), outside any transaction, for reading in parallel.</summary>
+        public async Task<DirectConnection> AnotherAsync(CancellationToken ct)
+        {
+            var other = DbProviderFactories.GetFactory(connection)!.CreateConnection()!;
+            other.ConnectionString = db.Database.GetConnectionString();
+            await other.OpenAsync(ct);
+            return new(db, other, true);
+        }
+
+        /// <summary>A date column as its <see cref="DateOnly.DayNumber"/>, worked out by the database rather than parsed here row by row.</summary>
+        public string DayNumber(string column) => db.Database.IsNpgsql()
+            ? $"""("{column}" - DATE '0001-01-01')"""
+            : $"""CAST(julianday("{column}") - 1721425.5 AS INTEGER)""";
 
         public async Task<long> ScalarAsync(string sql, CancellationToken ct)
         {
@@ -415,9 +460,9 @@ public sealed class RatingIndex
 
         DbCommand Command(string sql, (string Name, object Value)[] parameters)
         {
-            var command = db.Database.GetDbConnection().CreateCommand();
+            var command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Transaction = owned ? null : db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
             foreach (var (name, value) in parameters)
             {
@@ -429,6 +474,6 @@ public sealed class RatingIndex
             return command;
         }
 
-        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+        public ValueTask DisposeAsync() => owned ? connection.DisposeAsync() : new(db.Database.CloseConnectionAsync());
     }
 }
