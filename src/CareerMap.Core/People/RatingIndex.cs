@@ -24,7 +24,6 @@ public sealed class RatingIndex
     const int ParallelFromRows = 1 << 16;
     static readonly int Lanes = Vector<byte>.Count;
 
-
     readonly Dictionary<string, int> columns;
     readonly Dictionary<int, int> columnOfCompetencyId;
     readonly int width;
@@ -71,7 +70,7 @@ public sealed class RatingIndex
         // The day of the rating standing in each cell, so that a later-dated rating read earlier is not overwritten.
         var days = new int[index.Count * index.width];
         var cells = new Cells(index.levels, days, null);
-        if (index.Count < ParallelFromRows || Environment.ProcessorCount < 2)
+        if (index.Count < ParallelFromRows || Environment.ProcessorCount < 2 || !connection.CanOpenAnother)
             await index.ReadRatingsAsync(connection, 0, to, """ ORDER BY "Id" """, cells, ct);
         else
         {
@@ -165,8 +164,9 @@ public sealed class RatingIndex
     {
         var row = rows.Of(employee);
         if (row < 0 || !columnOfCompetencyId.TryGetValue(competency, out var column)) return;
-        ref var cell = ref into.Levels[column][row];
-        ref var standing = ref into.Days[(into.SlotOf?.Invoke(row) ?? row) * width + column];
+        var slot = into.SlotOf?.Invoke(row) ?? row;
+        ref var cell = ref into.Levels[column][slot];
+        ref var standing = ref into.Days[slot * width + column];
         var managerRated = (cell & ManagerRated) != 0;
         if (manager ? !managerRated || day >= standing : !managerRated && day >= standing)
         {
@@ -187,7 +187,7 @@ public sealed class RatingIndex
         }
     }
 
-    /// <summary>Where ratings land: level columns, and the day of the rating standing in each cell (a row of `width` per slot).</summary>
+    /// <summary>Where ratings land: level columns and the day of the rating standing in each cell, by slot (the row unless mapped).</summary>
     sealed record Cells(byte[][] Levels, int[] Days, Func<int, int>? SlotOf);
 
     /// <summary>
@@ -208,12 +208,12 @@ public sealed class RatingIndex
             // Worked out aside and copied in, so a ranking running meanwhile never sees a person half rated.
             var slot = batch.Select((row, i) => (row, i)).ToDictionary(x => x.row, x => x.i);
             var fresh = new byte[width][];
-            for (var c = 0; c < width; c++) fresh[c] = new byte[Capacity];
+            for (var c = 0; c < width; c++) fresh[c] = new byte[batch.Length];
             var days = new int[batch.Length * width];
             await ReadRatingsAsync(connection, 0, to, $""" AND "EmployeeId" IN ({string.Join(',', batch.Select(r => ids[r]))}) ORDER BY "EmployeeId", "Id" """,
                 new(fresh, days, row => slot[row]), ct);
             foreach (var row in batch)
-                for (var c = 0; c < width; c++) levels[c][row] = fresh[c][row];
+                for (var c = 0; c < width; c++) levels[c][row] = fresh[c][slot[row]];
         }
         lastAssessment = to;
     }
@@ -464,7 +464,11 @@ public sealed class RatingIndex
             return new(db, db.Database.GetDbConnection(), false);
         }
 
-        /// <summary>A second connection to the same database (not to a private in-memory one), outside any transaction, for reading in parallel.</summary>
+        /// <summary>Whether a second connection reaches the same database: not so for a private in-memory SQLite one.</summary>
+        public bool CanOpenAnother => connection is not SqliteConnection sqlite
+            || new SqliteConnectionStringBuilder(sqlite.ConnectionString) is { Mode: not SqliteOpenMode.Memory, DataSource: not (":memory:" or "") };
+
+        /// <summary>A second connection to the same database, outside any transaction, for reading in parallel.</summary>
         public async Task<DirectConnection> AnotherAsync(CancellationToken ct)
         {
             var other = DbProviderFactories.GetFactory(connection)!.CreateConnection()!;
