@@ -142,6 +142,26 @@ public sealed class CliTests : IDisposable
         Assert.False(await Count(db => db.Users.AnyAsync(u => u.Email == "y@b.example" || u.Email == "z@b.example")));
     }
 
+    [Fact]
+    public async Task Bench_rank_json_prints_its_figures_as_one_document()
+    {
+        var output = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(output);
+        try { Assert.Equal(0, await Run("bench", "rank", "--employees", "400", "--runs", "3", "--direct-runs", "1", "--json", "--db", Db)); }
+        finally { Console.SetOut(original); }
+        var figures = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement;
+        Assert.Equal(400, figures.GetProperty("employees").GetInt32());
+        Assert.Equal("CC-REP-SR", figures.GetProperty("role").GetString());
+        Assert.Equal("Sqlite", figures.GetProperty("database").GetString());
+        Assert.True(figures.GetProperty("sameTop10").GetBoolean());
+        Assert.Equal(5000, figures.GetProperty("onePersonRoles").GetInt32());
+        foreach (var measure in new[] { "indexBuildSeconds", "rankMedianMs", "directMedianMs", "onePersonMedianMs", "newRatingVisibleMs", "indexMegabytesPerMillion" })
+            Assert.True(figures.GetProperty(measure).GetDouble() > 0, measure);
+        // The rating the benchmark added to time catching up is taken out again.
+        Assert.False(await Count(db => db.Assessments.AnyAsync(a => a.Evidence == "bench rank")));
+    }
+
     async Task<T> Count<T>(Func<CareerMapDb, Task<T>> query)
     {
         await using var db = DatabaseTarget.Parse(Db).CreateContext();

@@ -4,6 +4,7 @@ using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerMap.Tests;
@@ -37,6 +38,17 @@ public sealed class RatingIndexTests
         await app.WithDbAsync(async db => { await index.CatchUpAsync(db, Ct); return 0; });
         var id = everyone.Single(p => p.EmployeeNumber == cast.Employee).Id;
         var row = Enumerable.Range(0, index.Count).Single(r => index.EmployeeId(r) == id);
+        Assert.Equal(5, index.Level(row, "DATA"));
+
+        // A rating entered late but dated before the one standing does not displace it.
+        await app.WithDbAsync(async db =>
+        {
+            var data = await db.Competencies.Where(c => c.Code == "DATA").Select(c => c.Id).SingleAsync(Ct);
+            db.Assessments.Add(new Assessment { EmployeeId = id, CompetencyId = data, Level = 1, Source = AssessmentSource.Manager, AssessedOn = today.AddMonths(-2) });
+            await db.SaveChangesAsync(Ct);
+            await index.CatchUpAsync(db, Ct);
+            return 0;
+        });
         Assert.Equal(5, index.Level(row, "DATA"));
         Assert.Equal(graph.Roles.Count(), index.ForPerson(id, graph).Count);
     }

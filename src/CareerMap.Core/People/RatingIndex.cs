@@ -1,24 +1,35 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CareerMap.Data;
 using CareerMap.Paths;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace CareerMap.People;
 
 /// <summary>
-/// Every person's effective rating of every competency in one flat byte array (a row per person, a column per
-/// competency), for ranking a whole workforce against a role without asking the database. Built from the database,
-/// so each app instance can hold its own; <see cref="CatchUpAsync"/> follows the assessments added since.
-/// About 12 bytes plus one per competency for each person: some 36 MB per million people with 24 competencies.
+/// Every person's effective rating of every competency, one contiguous byte array per competency (a byte per person),
+/// for ranking a whole workforce against a role without asking the database: a ranking reads only the role's
+/// competencies, a vector of people at a time. Built from the database, so each app instance can hold its own;
+/// <see cref="CatchUpAsync"/> follows the assessments added since. About 12 bytes plus one per competency for each person.
 /// </summary>
 public sealed class RatingIndex
 {
     const byte ManagerRated = 0x80, LevelBits = 0x7F;
+    const int ParallelFromRows = 1 << 16;
+    static readonly int Lanes = Vector<byte>.Count;
 
     readonly Dictionary<string, int> columns;
     readonly Dictionary<int, int> columnOfCompetencyId;
     readonly int width;
     int[] ids = [];
-    byte[] levels = [];
+    byte[][] levels = [];
+    byte[]? unrated;
     ushort[] roles = [];
     ushort[] locations = [];
     int[] roleStarts = [];
@@ -26,6 +37,7 @@ public sealed class RatingIndex
     readonly Dictionary<string, ushort> locationOf = new(StringComparer.OrdinalIgnoreCase);
     readonly List<string> roleCodes = [];
     readonly Dictionary<int, ushort> roleOfId = [];
+    readonly ConditionalWeakTable<CareerGraph, RoleNeeds> needsByGraph = [];
     long lastAssessment;
     DateOnly cutoff;
 
@@ -37,7 +49,11 @@ public sealed class RatingIndex
     }
 
     public int Count => ids.Length;
-    public long Bytes => ids.Length * 4L + levels.Length + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L;
+
+    /// <summary>Rows rounded up to whole vectors; the rows past <see cref="Count"/> are unrated and never ranked.</summary>
+    int Capacity => levels.Length == 0 ? 0 : levels[0].Length;
+
+    public long Bytes => ids.Length * 4L + (long)width * Capacity + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L;
 
     public static async Task<RatingIndex> LoadAsync(CareerMapDb db, DateOnly today, CancellationToken ct = default)
     {
@@ -48,40 +64,158 @@ public sealed class RatingIndex
             index.roleOfId[r.Id] = (ushort)index.roleCodes.Count;
             index.roleCodes.Add(r.Code);
         }
-        var people = new List<(int Id, int Role, string? Location, DateOnly Start)>();
-        await foreach (var e in db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null).OrderBy(e => e.Id).Select(e => new { e.Id, e.RoleId, e.Location, e.RoleStartDate }).AsAsyncEnumerable().WithCancellation(ct))
-            people.Add((e.Id, e.RoleId, e.Location, e.RoleStartDate));
-        index.ids = [.. people.Select(p => p.Id)];
-        index.roles = [.. people.Select(p => index.roleOfId[p.Role])];
-        index.locations = [.. people.Select(p => index.Location(p.Location))];
-        index.roleStarts = [.. people.Select(p => p.Start.DayNumber)];
-        index.levels = new byte[people.Count * index.width];
-        await index.ReadAssessmentsAsync(db.Assessments.AsNoTracking().OrderBy(a => a.EmployeeId).ThenBy(a => a.CompetencyId).ThenBy(a => a.AssessedOn).ThenBy(a => a.Id), ct);
+        await using var connection = await DirectConnection.OpenAsync(db, ct);
+        await index.ReadPeopleAsync(connection, ct);
+        var to = await connection.ScalarAsync("""SELECT COALESCE(MAX("Id"), 0) FROM assessments""", ct);
+        // The day of the rating standing in each cell, so that a later-dated rating read earlier is not overwritten.
+        var days = new int[index.Count * index.width];
+        var cells = new Cells(index.levels, days, null);
+        if (index.Count < ParallelFromRows || Environment.ProcessorCount < 2 || !connection.CanOpenAnother)
+            await index.ReadRatingsAsync(connection, 0, to, """ ORDER BY "Id" """, cells, ct);
+        else
+        {
+            // Two readers, each on its own connection with half the people, so their cells never meet (the unary plus
+            // keeps SQLite on the table in id order rather than on the employee index and a sort).
+            var middle = index.ids[index.Count / 2];
+            await using var second = await connection.AnotherAsync(ct);
+            await Task.WhenAll(
+                Task.Run(() => index.ReadRatingsAsync(connection, 0, to, $""" AND +"EmployeeId" < {middle} ORDER BY "Id" """, cells, ct), ct),
+                Task.Run(() => index.ReadRatingsAsync(second, 0, to, $""" AND +"EmployeeId" >= {middle} ORDER BY "Id" """, cells, ct), ct));
+        }
+        index.lastAssessment = to;
         return index;
     }
 
-    /// <summary>Applies the assessments recorded since the index was built or last caught up.</summary>
-    public Task CatchUpAsync(CareerMapDb db, CancellationToken ct = default) =>
-        ReadAssessmentsAsync(db.Assessments.AsNoTracking().Where(a => a.Id > lastAssessment).OrderBy(a => a.AssessedOn).ThenBy(a => a.Id), ct);
-
-    /// <summary>Reads ratings in time order within each cell, so the latest rating of each kind is the one left standing.</summary>
-    async Task ReadAssessmentsAsync(IOrderedQueryable<Assessment> source, CancellationToken ct)
+    async Task ReadPeopleAsync(DirectConnection connection, CancellationToken ct)
     {
-        var rows = source.Select(a => new { a.Id, a.EmployeeId, a.CompetencyId, a.Level, a.Source, a.AssessedOn }).AsAsyncEnumerable();
-        await foreach (var a in rows.WithCancellation(ct))
+        List<int> people = [], starts = [];
+        List<ushort> roleSlots = [], places = [];
+        await using (var reader = await connection.ReadAsync($"""
+            SELECT "Id", "RoleId", "Location", {connection.DayNumber("RoleStartDate")} FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
+            """, ct))
         {
-            Apply(a.EmployeeId, a.CompetencyId, a.Level, a.Source, a.AssessedOn);
-            lastAssessment = Math.Max(lastAssessment, a.Id);
+            while (await reader.ReadAsync(ct)) AddPerson(reader);
+        }
+        ids = [.. people];
+        roles = [.. roleSlots];
+        locations = [.. places];
+        roleStarts = [.. starts];
+        var capacity = (ids.Length + Lanes - 1) / Lanes * Lanes;
+        levels = [.. Enumerable.Range(0, width).Select(_ => new byte[capacity])];
+
+        // The reader holds the whole row once read (no sequential access), so reading its fields does not block.
+        void AddPerson(DbDataReader reader)
+        {
+            people.Add(reader.GetInt32(0));
+            roleSlots.Add(roleOfId[reader.GetInt32(1)]);
+            places.Add(Location(reader.IsDBNull(2) ? null : reader.GetString(2)));
+            starts.Add(reader.GetInt32(3));
         }
     }
 
-    void Apply(int employeeId, int competencyId, int level, AssessmentSource source, DateOnly on)
+    /// <summary>
+    /// Applies the counting ratings with ids in (from, to], narrowed and ordered by `rest` (SQL), which must keep each
+    /// cell's ratings in id order. A cell takes a rating dated no earlier than the one it holds; a manager rating always
+    /// displaces a self rating.
+    /// </summary>
+    async Task ReadRatingsAsync(DirectConnection connection, long from, long to, string rest, Cells into, CancellationToken ct)
     {
-        var row = Array.BinarySearch(ids, employeeId);
-        if (row < 0 || !columnOfCompetencyId.TryGetValue(competencyId, out var column)) return;
-        ref var cell = ref levels[row * width + column];
-        if (source == AssessmentSource.Manager && on >= cutoff) cell = (byte)(ManagerRated | level);
-        else if (source == AssessmentSource.Self && (cell & ManagerRated) == 0) cell = (byte)level;
+        // Only the ratings that can count: self ratings, and manager ratings still inside their window.
+        var sql = $"""
+            SELECT "EmployeeId", "CompetencyId", "Level", CASE WHEN "Source" = 'Manager' THEN 1 ELSE 0 END, {connection.DayNumber("AssessedOn")} FROM assessments
+            WHERE "Id" > @from AND "Id" <= @to AND ("Source" = 'Self' OR ("Source" = 'Manager' AND "AssessedOn" >= @cutoff))
+            """ + rest;
+        var rows = new RowOfEmployee(ids);
+        if (connection.Sqlite is { } sqlite)
+        {
+            ReadRatings(sqlite, sql, from, to, rows, into, ct);
+            return;
+        }
+        await using var reader = await connection.ReadAsync(sql, ct, ("@from", from), ("@to", to), ("@cutoff", cutoff));
+        while (await reader.ReadAsync(ct)) Apply(rows, into, reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3) == 1, reader.GetInt32(4));
+    }
+
+    /// <summary>The same straight off SQLite's statement: the data reader's checks cost more than SQLite's own work here.</summary>
+    void ReadRatings(SqliteConnection connection, string sql, long from, long to, RowOfEmployee rows, Cells into, CancellationToken ct)
+    {
+        Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        using (statement)
+        {
+            Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@from"), from));
+            Check(raw.sqlite3_bind_int64(statement, raw.sqlite3_bind_parameter_index(statement, "@to"), to));
+            Check(raw.sqlite3_bind_text(statement, raw.sqlite3_bind_parameter_index(statement, "@cutoff"), cutoff.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            int result, read = 0;
+            while ((result = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+            {
+                if (++read % 65536 == 0) ct.ThrowIfCancellationRequested();
+                Apply(rows, into, raw.sqlite3_column_int(statement, 0), raw.sqlite3_column_int(statement, 1), raw.sqlite3_column_int(statement, 2),
+                    raw.sqlite3_column_int(statement, 3) == 1, raw.sqlite3_column_int(statement, 4));
+            }
+            Check(result);
+        }
+
+        void Check(int code)
+        {
+            if (code is not (raw.SQLITE_OK or raw.SQLITE_DONE)) throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), code);
+        }
+    }
+
+    void Apply(RowOfEmployee rows, Cells into, int employee, int competency, int level, bool manager, int day)
+    {
+        var row = rows.Of(employee);
+        if (row < 0 || !columnOfCompetencyId.TryGetValue(competency, out var column)) return;
+        var slot = into.SlotOf?.Invoke(row) ?? row;
+        ref var cell = ref into.Levels[column][slot];
+        ref var standing = ref into.Days[slot * width + column];
+        var managerRated = (cell & ManagerRated) != 0;
+        if (manager ? !managerRated || day >= standing : !managerRated && day >= standing)
+        {
+            cell = (byte)((manager ? ManagerRated : 0) | level);
+            standing = day;
+        }
+    }
+
+    /// <summary>Rows of employee ids, remembering the last: ratings mostly arrive person by person.</summary>
+    sealed class RowOfEmployee(int[] ids)
+    {
+        int employee = -1, row = -1;
+
+        public int Of(int id)
+        {
+            if (id != employee) (employee, row) = (id, Array.BinarySearch(ids, id));
+            return row;
+        }
+    }
+
+    /// <summary>Where ratings land: level columns and the day of the rating standing in each cell, by slot (the row unless mapped).</summary>
+    sealed record Cells(byte[][] Levels, int[] Days, Func<int, int>? SlotOf);
+
+    /// <summary>
+    /// Follows the assessments recorded since the index was built or last caught up: each person rated since has
+    /// their cells worked out again from their whole history, so a rating dated in the past lands where it belongs.
+    /// </summary>
+    public async Task CatchUpAsync(CareerMapDb db, CancellationToken ct = default)
+    {
+        await using var connection = await DirectConnection.OpenAsync(db, ct);
+        var to = await connection.ScalarAsync("""SELECT COALESCE(MAX("Id"), 0) FROM assessments""", ct);
+        if (to <= lastAssessment) return;
+        var rated = new List<int>();
+        await using (var reader = await connection.ReadAsync("""SELECT DISTINCT "EmployeeId" FROM assessments WHERE "Id" > @from AND "Id" <= @to""", ct, ("@from", lastAssessment), ("@to", to)))
+            while (await reader.ReadAsync(ct))
+                if (Array.BinarySearch(ids, reader.GetInt32(0)) is >= 0 and var row) rated.Add(row);
+        foreach (var batch in rated.Order().Chunk(500))
+        {
+            // Worked out aside and copied in, so a ranking running meanwhile never sees a person half rated.
+            var slot = batch.Select((row, i) => (row, i)).ToDictionary(x => x.row, x => x.i);
+            var fresh = new byte[width][];
+            for (var c = 0; c < width; c++) fresh[c] = new byte[batch.Length];
+            var days = new int[batch.Length * width];
+            await ReadRatingsAsync(connection, 0, to, $""" AND "EmployeeId" IN ({string.Join(',', batch.Select(r => ids[r]))}) ORDER BY "EmployeeId", "Id" """,
+                new(fresh, days, row => slot[row]), ct);
+            foreach (var row in batch)
+                for (var c = 0; c < width; c++) levels[c][row] = fresh[c][slot[row]];
+        }
+        lastAssessment = to;
     }
 
     ushort Location(string? name)
@@ -97,7 +231,7 @@ public sealed class RatingIndex
 
     public int MonthsInRole(int row, DateOnly today) => PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(roleStarts[row]), today);
 
-    public int Level(int row, string competency) => columns.TryGetValue(competency, out var c) ? levels[row * width + c] & LevelBits : 0;
+    public int Level(int row, string competency) => columns.TryGetValue(competency, out var c) ? levels[c][row] & LevelBits : 0;
 
     public int EmployeeId(int row) => ids[row];
 
@@ -121,57 +255,162 @@ public sealed class RatingIndex
     /// </summary>
     public Ranking RankAll(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null)
     {
-        var cols = needs.Select(n => columns.GetValueOrDefault(n.Competency, -1)).ToArray();
-        var required = needs.Select(n => n.Level).ToArray();
-        var weights = needs.Select(n => (double)n.Weight).ToArray();
-        var critical = needs.Select(n => n.Critical).ToArray();
-        var total = required.Select((r, i) => r * weights[i]).Sum();
-        var parts = Math.Max(1, Environment.ProcessorCount);
-        var best = new List<Candidate>[parts];
-        var counts = new int[parts, 4];
-        Parallel.For(0, parts, part =>
-        {
-            // The smallest is dequeued first, so the heap keeps the best `top`; most people never enter it.
-            var heap = new PriorityQueue<Candidate, Candidate>(top + 1, WorstFirst.Instance);
-            for (var row = part; row < ids.Length; row += parts)
-            {
-                if (include is not null && !include(row)) continue;
-                var offset = row * width;
-                double met = 0;
-                var criticalMet = true;
-                for (var i = 0; i < cols.Length; i++)
-                {
-                    var level = cols[i] < 0 ? 0 : levels[offset + cols[i]] & LevelBits;
-                    met += Math.Min(level, required[i]) * weights[i];
-                    if (critical[i] && level < required[i]) criticalMet = false;
-                }
-                var candidate = new Candidate(row, ids[row], total == 0 ? 1 : met / total, criticalMet);
-                var gaps = 0;
-                for (var i = 0; i < cols.Length; i++) gaps += Math.Max(0, required[i] - (cols[i] < 0 ? 0 : levels[offset + cols[i]] & LevelBits));
-                counts[part, 0]++;
-                counts[part, candidate.Readiness >= Readiness.ReadyThreshold && criticalMet ? 1 : gaps * PathFinder.MonthsPerLevel <= 12 ? 2 : 3]++;
-                if (heap.Count == top && WorstFirst.Instance.Compare(candidate, heap.Peek()) <= 0) continue;
-                heap.Enqueue(candidate, candidate);
-                if (heap.Count > top) heap.Dequeue();
-            }
-            best[part] = [.. heap.UnorderedItems.Select(x => x.Element)];
-        });
-        int Sum(int k) => Enumerable.Range(0, parts).Sum(p => counts[p, k]);
-        return new([.. best.SelectMany(b => b).OrderDescending(WorstFirst.Instance).Take(top).Select(c => (c.Row, c.Readiness, c.CriticalMet))],
-            Sum(0), Sum(1), Sum(2), Sum(3));
+        var role = new RoleScan(this, needs);
+        var blocks = Capacity / Math.Max(1, Lanes);
+        var parts = Count >= ParallelFromRows ? Math.Max(1, Environment.ProcessorCount) : 1;
+        var results = new PartRanking[parts];
+        if (parts == 1) results[0] = Scan(role, 0, blocks, top, include);
+        else Parallel.For(0, parts, part => results[part] = Scan(role, blocks * part / parts, blocks * (part + 1) / parts, top, include));
+        var best = results.SelectMany(r => r.Best).OrderByDescending(c => c.Key).ThenBy(c => c.Row).Take(top)
+            .Select(c => (c.Row, role.Readiness(c.Key), c.Key > role.Total)).ToList();
+        var considered = results.Sum(r => r.Considered);
+        var ready = results.Sum(r => r.ReadyNow);
+        var within = results.Sum(r => r.WithinAYear);
+        return new(best, considered, ready, within, considered - ready - within);
     }
 
-    readonly record struct Candidate(int Row, int Id, double Readiness, bool CriticalMet);
+    sealed record PartRanking(List<(int Row, int Key)> Best, int Considered, int ReadyNow, int WithinAYear);
 
-    /// <summary>Orders candidates from least to most ready: critical competencies met, then readiness, then the lower id.</summary>
-    sealed class WorstFirst : IComparer<Candidate>
+    /// <summary>
+    /// Scores the blocks [from, to) of rows. A person's key is their weighted met levels, plus more than any such sum
+    /// when every critical competency is met, so one integer orders people as DESIGN.md does; among equal keys the
+    /// lower row (the lower employee id) comes first, so a later row enters the best only with a strictly higher key.
+    /// </summary>
+    PartRanking Scan(RoleScan role, int from, int to, int top, Func<int, bool>? include)
     {
-        public static readonly WorstFirst Instance = new();
+        // Worst first: the lowest key, and among equal keys the highest row.
+        var heap = new PriorityQueue<int, long>(top + 1);
+        var threshold = top > 0 ? int.MinValue : int.MaxValue;
+        int considered = 0, ready = 0, within = 0;
+        Vector<int> readyCount = Vector<int>.Zero, withinCount = Vector<int>.Zero;
+        var quarter = Vector<int>.Count;
+        Span<int> keys = stackalloc int[Lanes];
+        Span<byte> gaps = stackalloc byte[Lanes];
+        Span<Vector<int>> key = stackalloc Vector<int>[4];
+        for (var block = from; block < to; block++)
+        {
+            var start = block * Lanes;
+            role.Score(start, key, out var gapSum);
+            if (include is null && start + Lanes <= Count)
+            {
+                considered += Lanes;
+                var soon = Vector.AsVectorSByte(Vector.LessThanOrEqual(gapSum, role.MaxGaps));
+                Vector.Widen(soon, out var soonLow, out var soonHigh);
+                Vector.Widen(soonLow, out var soon0, out var soon1);
+                Vector.Widen(soonHigh, out var soon2, out var soon3);
+                ReadOnlySpan<Vector<int>> soonQuarters = [soon0, soon1, soon2, soon3];
+                for (var q = 0; q < 4; q++)
+                {
+                    var isReady = Vector.GreaterThanOrEqual(key[q], role.ReadyKey);
+                    readyCount -= isReady;
+                    withinCount -= Vector.AndNot(soonQuarters[q], isReady);
+                    if (!Vector.GreaterThanAny(key[q], new Vector<int>(threshold))) continue;
+                    for (var lane = 0; lane < quarter; lane++)
+                        if (key[q][lane] > threshold) Offer(start + q * quarter + lane, key[q][lane]);
+                }
+                continue;
+            }
+            for (var q = 0; q < 4; q++) key[q].CopyTo(keys[(q * quarter)..]);
+            gapSum.CopyTo(gaps);
+            for (var lane = 0; lane < Lanes && start + lane < Count; lane++)
+            {
+                var row = start + lane;
+                if (include is not null && !include(row)) continue;
+                considered++;
+                if (keys[lane] >= role.ReadyKey[0]) ready++;
+                else if (gaps[lane] <= role.MaxGaps[0]) within++;
+                if (keys[lane] > threshold) Offer(row, keys[lane]);
+            }
+        }
+        return new([.. heap.UnorderedItems.Select(x => (x.Element, (int)(x.Priority >> 32)))], considered,
+            ready + Vector.Sum(readyCount), within + Vector.Sum(withinCount));
 
-        public int Compare(Candidate x, Candidate y) =>
-            x.CriticalMet != y.CriticalMet ? (x.CriticalMet ? 1 : -1)
-            : x.Readiness != y.Readiness ? x.Readiness.CompareTo(y.Readiness)
-            : y.Id.CompareTo(x.Id);
+        void Offer(int row, int key)
+        {
+            heap.Enqueue(row, ((long)key << 32) | (uint)(int.MaxValue - row));
+            if (heap.Count > top) heap.Dequeue();
+            if (heap.Count == top && heap.TryPeek(out _, out var worst)) threshold = (int)(worst >> 32);
+        }
+    }
+
+    /// <summary>A role's needs laid out for the scan: its competencies' columns, levels and integer weights.</summary>
+    sealed class RoleScan
+    {
+        readonly byte[][] columns;
+        readonly Vector<byte>[] required;
+        readonly Vector<uint>[] weights;
+        readonly bool[] critical;
+        readonly Vector<int> criticalBonus;
+        public readonly int Total;
+        public readonly Vector<int> ReadyKey;
+        public readonly Vector<byte> MaxGaps = new((byte)(12 / PathFinder.MonthsPerLevel));
+
+        public RoleScan(RatingIndex index, IReadOnlyList<Need> needs)
+        {
+            var units = WeightUnits(needs);
+            columns = [.. needs.Select(n => index.columns.TryGetValue(n.Competency, out var c) ? index.levels[c] : index.unrated ??= new byte[index.Capacity])];
+            required = [.. needs.Select(n => new Vector<byte>((byte)n.Level))];
+            weights = [.. units.Select(u => new Vector<uint>((uint)u))];
+            critical = [.. needs.Select(n => n.Critical)];
+            Total = checked((int)needs.Select((n, i) => (long)n.Level * units[i]).Sum());
+            if (Total >= int.MaxValue / 2) throw new NotSupportedException("the role's weights are too fine to rank in the index");
+            criticalBonus = new Vector<int>(Total + 1);
+            // The smallest weighted sum that reaches the threshold, worked out as readiness itself is compared.
+            var met = 0;
+            while (met <= Total && Readiness(met) < Paths.Readiness.ReadyThreshold) met++;
+            ReadyKey = new Vector<int>(Total + 1 + met);
+        }
+
+        public double Readiness(int key)
+        {
+            var met = key > Total ? key - Total - 1 : key;
+            return Total == 0 ? 1 : (double)met / Total;
+        }
+
+        /// <summary>Keys of the rows [start, start + lanes) in four quarters, and their summed level gaps (saturating past 128).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Score(int start, Span<Vector<int>> key, out Vector<byte> gaps)
+        {
+            var levelBits = new Vector<byte>(LevelBits);
+            var cap = new Vector<byte>(128);
+            Vector<uint> met0 = default, met1 = default, met2 = default, met3 = default;
+            var criticalMet = Vector<byte>.AllBitsSet;
+            gaps = Vector<byte>.Zero;
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var need = required[i];
+                var level = Vector.Min(Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(columns[i]), (nuint)start) & levelBits, need);
+                if (critical[i]) criticalMet &= Vector.Equals(level, need);
+                gaps = Vector.Min(gaps, cap) + (need - level);
+                Vector.Widen(level, out var low, out var high);
+                Vector.Widen(low, out var l0, out var l1);
+                Vector.Widen(high, out var l2, out var l3);
+                var w = weights[i];
+                met0 += l0 * w;
+                met1 += l1 * w;
+                met2 += l2 * w;
+                met3 += l3 * w;
+            }
+            Vector.Widen(Vector.AsVectorSByte(criticalMet), out var cLow, out var cHigh);
+            Vector.Widen(cLow, out var c0, out var c1);
+            Vector.Widen(cHigh, out var c2, out var c3);
+            key[0] = Vector.AsVectorInt32(met0) + (c0 & criticalBonus);
+            key[1] = Vector.AsVectorInt32(met1) + (c1 & criticalBonus);
+            key[2] = Vector.AsVectorInt32(met2) + (c2 & criticalBonus);
+            key[3] = Vector.AsVectorInt32(met3) + (c3 & criticalBonus);
+        }
+
+        /// <summary>Weights as whole multiples of the finest decimal among them, so sums are exact integers.</summary>
+        static long[] WeightUnits(IReadOnlyList<Need> needs)
+        {
+            var scale = 0;
+            while (scale < 6 && needs.Any(n => decimal.Truncate(n.Weight * Pow10(scale)) != n.Weight * Pow10(scale))) scale++;
+            var units = needs.Select(n => (long)decimal.Round(n.Weight * Pow10(scale))).ToArray();
+            var common = units.Aggregate(0L, (a, b) => (long)BigInteger.GreatestCommonDivisor(a, b));
+            return common > 1 ? [.. units.Select(u => u / common)] : units;
+        }
+
+        static decimal Pow10(int n) => n == 0 ? 1m : 10m * Pow10(n - 1);
     }
 
     /// <summary>One person against every role of the graph, most ready first.</summary>
@@ -179,20 +418,101 @@ public sealed class RatingIndex
     {
         var row = Array.BinarySearch(ids, employeeId);
         if (row < 0) return [];
-        var offset = row * width;
-        var result = new List<(string, double)>();
-        foreach (var role in graph.Roles)
+        var mine = new int[width + 1];
+        for (var c = 0; c < width; c++) mine[c] = levels[c][row] & LevelBits;
+        var roleNeeds = needsByGraph.GetValue(graph, g => new RoleNeeds(this, g));
+        var result = new List<(string, double)>(roleNeeds.Roles.Length);
+        for (var r = 0; r < roleNeeds.Roles.Length; r++)
         {
             double met = 0, total = 0;
-            foreach (var n in graph.Needs(role.Code))
+            for (var i = roleNeeds.Starts[r]; i < roleNeeds.Starts[r + 1]; i++)
             {
-                var level = columns.TryGetValue(n.Competency, out var c) ? levels[offset + c] & LevelBits : 0;
-                met += Math.Min(level, n.Level) * (double)n.Weight;
-                total += n.Level * (double)n.Weight;
+                met += Math.Min(mine[roleNeeds.Columns[i]], roleNeeds.Levels[i]) * roleNeeds.Weights[i];
+                total += roleNeeds.Levels[i] * roleNeeds.Weights[i];
             }
-            result.Add((role.Code, total == 0 ? 1 : met / total));
+            result.Add((roleNeeds.Roles[r], total == 0 ? 1 : met / total));
         }
         result.Sort((a, b) => b.Item2.CompareTo(a.Item2));
         return result;
+    }
+
+    /// <summary>Every role's needs as column numbers, laid end to end once per graph; an unknown competency reads the always-zero column past the last.</summary>
+    sealed class RoleNeeds
+    {
+        public readonly string[] Roles;
+        public readonly int[] Starts, Columns, Levels;
+        public readonly double[] Weights;
+
+        public RoleNeeds(RatingIndex index, CareerGraph graph)
+        {
+            Roles = [.. graph.Roles.Select(r => r.Code)];
+            var needs = Roles.Select(graph.Needs).ToList();
+            Starts = [0, .. needs.Select(n => n.Count)];
+            for (var r = 1; r < Starts.Length; r++) Starts[r] += Starts[r - 1];
+            Columns = [.. needs.SelectMany(n => n).Select(n => index.columns.TryGetValue(n.Competency, out var c) ? c : index.width)];
+            Levels = [.. needs.SelectMany(n => n).Select(n => n.Level)];
+            Weights = [.. needs.SelectMany(n => n).Select(n => (double)n.Weight)];
+        }
+    }
+
+    /// <summary>The context's connection for reading rows straight off a data reader: no entities, no tracking.</summary>
+    sealed class DirectConnection(CareerMapDb db, DbConnection connection, bool owned) : IAsyncDisposable
+    {
+        public static async Task<DirectConnection> OpenAsync(CareerMapDb db, CancellationToken ct)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            return new(db, db.Database.GetDbConnection(), false);
+        }
+
+        /// <summary>Whether a second connection reaches the same database: not so for a private in-memory SQLite one.</summary>
+        public bool CanOpenAnother => connection is not SqliteConnection sqlite
+            || new SqliteConnectionStringBuilder(sqlite.ConnectionString) is { Mode: not SqliteOpenMode.Memory, DataSource: not (":memory:" or "") };
+
+        /// <summary>A second connection to the same database, outside any transaction, for reading in parallel.</summary>
+        public async Task<DirectConnection> AnotherAsync(CancellationToken ct)
+        {
+            var other = DbProviderFactories.GetFactory(connection)!.CreateConnection()!;
+            other.ConnectionString = db.Database.GetConnectionString();
+            await other.OpenAsync(ct);
+            return new(db, other, true);
+        }
+
+        /// <summary>A date column as its <see cref="DateOnly.DayNumber"/>, worked out by the database rather than parsed here row by row.</summary>
+        public string DayNumber(string column) => db.Database.IsNpgsql()
+            ? $"""("{column}" - DATE '0001-01-01')"""
+            : $"""CAST(julianday("{column}") - 1721425.5 AS INTEGER)""";
+
+        public async Task<long> ScalarAsync(string sql, CancellationToken ct)
+        {
+            await using var command = Command(sql, []);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        public async Task<DbDataReader> ReadAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
+        {
+            var command = Command(sql, parameters);
+            return await command.ExecuteReaderAsync(ct);
+        }
+
+        DbCommand Command(string sql, (string Name, object Value)[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = owned ? null : db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+            foreach (var (name, value) in parameters)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+            return command;
+        }
+
+        /// <summary>The SQLite connection, for reading straight off its statements; null on PostgreSQL.</summary>
+        public SqliteConnection? Sqlite => connection as SqliteConnection;
+
+        public ValueTask DisposeAsync() => owned ? connection.DisposeAsync() : new(db.Database.CloseConnectionAsync());
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Hosting;
@@ -14,22 +15,27 @@ namespace CareerMap.Cli;
 /// <summary>
 /// `careermap bench rank`: ranks a large generated workforce for a role with the rating index and, in the same
 /// run, the straightforward way (every person and rating read through EF Core, readiness computed per person),
-/// and prints both medians, their ratio and the index's memory.
+/// and prints both medians, their ratio, the index's build time and memory, and how soon a new rating reaches it.
 /// </summary>
 static class BenchCommand
 {
-    public static Command Create(Func<ParseResult, DatabaseTarget?> target)
+    public static Command Create(Func<ParseResult, DatabaseTarget?> target, Option<bool> json)
     {
         var employees = new Option<int>("--employees") { Description = "People to rank", DefaultValueFactory = _ => 1_000_000 };
         var role = new Option<string>("--role") { Description = "The role to rank candidates for", DefaultValueFactory = _ => "CC-REP-SR" };
-        var runs = new Option<int>("--runs") { Description = "Timed runs of the index (the direct way runs 3 times)", DefaultValueFactory = _ => 21 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of the index", DefaultValueFactory = _ => 21 };
+        var directRuns = new Option<int>("--direct-runs") { Description = "Timed runs of the straightforward EF Core way (0 skips it and the comparison)", DefaultValueFactory = _ => 3 };
         var rank = new Command("rank", "Benchmark ranking candidates with the rating index against the straightforward EF Core way");
         rank.Options.Add(employees);
         rank.Options.Add(role);
         rank.Options.Add(runs);
+        rank.Options.Add(directRuns);
         rank.SetAction(async (p, ct) =>
         {
             var n = p.GetValue(employees);
+            var roleCode = p.GetValue(role)!;
+            // With --json standard output carries only the document; progress goes to standard error.
+            var progress = p.GetValue(json) ? Console.Error : Console.Out;
             var db0 = target(p) ?? DatabaseTarget.Parse($"Data Source={Path.Combine(Path.GetTempPath(), $"careermap-bench-{n}.db")}");
             var today = TimeProvider.System.Today();
             await using var scope = await CareerMapServices.OpenCliAsync(db0, ct);
@@ -39,60 +45,107 @@ static class BenchCommand
             await sample.LoadFrameworkAsync(ct);
             if (await db.Employees.CountAsync(ct) != n)
             {
-                Console.WriteLine($"Generating {n:N0} people in {db0.Describe()} (kept for later runs)…");
+                await progress.WriteLineAsync($"Generating {n:N0} people in {db0.Describe()} (kept for later runs)…");
                 await sample.ClearPeopleAsync(ct);
                 var watch = Stopwatch.StartNew();
                 await sample.SeedPeopleAsync(new(n, 1, today), null, ct);
-                Console.WriteLine($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");
+                await progress.WriteLineAsync($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");
             }
             var graph = CareerGraph.Build(await scope.Get<FrameworkService>().ExportAsync(ct));
-            var needs = graph.Needs(p.GetValue(role)!);
-            if (needs.Count == 0) { await Console.Error.WriteLineAsync($"error: role {p.GetValue(role)} has no requirements"); return CareerMapCli.BadInput; }
+            var needs = graph.Needs(roleCode);
+            if (needs.Count == 0) { await Console.Error.WriteLineAsync($"error: role {roleCode} has no requirements"); return CareerMapCli.BadInput; }
 
             var before = GC.GetTotalMemory(true);
             var load = Stopwatch.StartNew();
             var index = await RatingIndex.LoadAsync(db, today, ct);
             load.Stop();
             var heap = GC.GetTotalMemory(true) - before;
-            Console.WriteLine($"Index of {index.Count:N0} people built in {load.Elapsed.TotalSeconds:F1} s: {index.Bytes / 1048576.0:F1} MB of arrays ({heap / 1048576.0:F1} MB of heap).");
 
             for (var i = 0; i < 3; i++) index.Rank(needs, 10);
             var indexTimes = Enumerable.Range(0, p.GetValue(runs)).Select(_ => Time(() => index.Rank(needs, 10))).ToList();
             var fromIndex = index.Rank(needs, 10).Select(x => index.EmployeeId(x.Row)).ToList();
+            var (directTimes, sameTop10) = await DirectAsync(scope, graph, roleCode, today, p.GetValue(directRuns), fromIndex, ct);
 
-            var people = scope.Get<PeopleDirectory>();
-            List<int> direct = [];
-            var directTimes = new List<double>();
-            for (var i = 0; i < 3; i++)
-            {
-                db.ChangeTracker.Clear();
-                var watch = Stopwatch.StartNew();
-                var everyone = await people.LoadAsync(null, today, ct);
-                direct = [.. everyone.Select(x => (x.Id, r: Readiness.Of(graph, p.GetValue(role)!, x.State, [])))
-                    .OrderByDescending(x => x.r.Competencies.All(c => !c.Critical || c.Gap == 0)).ThenByDescending(x => x.r.Percent).ThenBy(x => x.Id)
-                    .Take(10).Select(x => x.Id)];
-                directTimes.Add(watch.Elapsed.TotalMilliseconds);
-                everyone = null;
-                GC.Collect();
-            }
             var synthetic = CareerGraph.Build(SyntheticFramework.Build(5000));
             var someone = index.EmployeeId(index.Count / 2);
             for (var i = 0; i < 5; i++) index.ForPerson(someone, synthetic);
             var personTimes = Enumerable.Range(0, 101).Select(_ => Time(() => index.ForPerson(someone, synthetic))).ToList();
+            var newRating = await NewRatingVisibleAsync(db, index, someone, needs[0].Competency, today, ct);
 
-            var indexMedian = Median(indexTimes);
-            var directMedian = Median(directTimes);
-            Console.WriteLine($"Rank {n:N0} people for {p.GetValue(role)}, top 10:");
-            Console.WriteLine($"  rating index:   median {indexMedian:F1} ms over {indexTimes.Count} runs");
-            Console.WriteLine($"  EF Core direct: median {directMedian:F0} ms over {directTimes.Count} runs");
-            Console.WriteLine($"  ratio: {directMedian / indexMedian:F0}x; same top 10: {(fromIndex.SequenceEqual(direct) ? "yes" : "NO")}");
-            Console.WriteLine($"One person against {synthetic.Roles.Count():N0} roles: median {Median(personTimes):F2} ms");
-            Console.WriteLine($"Index memory: {index.Bytes / (double)n * 1_000_000 / 1048576.0:F1} MB per million people");
-            return fromIndex.SequenceEqual(direct) ? CareerMapCli.Ok : CareerMapCli.BadInput;
+            var result = new RankBenchmark(n, roleCode, db0.Provider.ToString(), Environment.ProcessorCount, Math.Round(load.Elapsed.TotalSeconds, 2),
+                index.Bytes, heap, Math.Round(index.Bytes / (double)Math.Max(1, index.Count) * 1_000_000 / 1048576.0, 1),
+                Math.Round(Median(indexTimes), 2), indexTimes.Count, directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count,
+                sameTop10, synthetic.Roles.Count(), Math.Round(Median(personTimes), 3), Math.Round(newRating, 2));
+            if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, JobDescriptionCommand.Output));
+            else Print(result);
+            return result.SameTop10 is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
         });
         var bench = new Command("bench", "Measure CareerMap at scale");
         bench.Subcommands.Add(rank);
         return bench;
+    }
+
+    /// <summary>What `bench rank` measured; `--json` prints it as one document.</summary>
+    sealed record RankBenchmark(int Employees, string Role, string Database, int Processors, double IndexBuildSeconds, long IndexBytes, long IndexHeapBytes,
+        double IndexMegabytesPerMillion, double RankMedianMs, int RankRuns, double? DirectMedianMs, int DirectRuns, bool? SameTop10,
+        int OnePersonRoles, double OnePersonMedianMs, double NewRatingVisibleMs);
+
+    static void Print(RankBenchmark r)
+    {
+        Console.WriteLine($"Index of {r.Employees:N0} people built in {r.IndexBuildSeconds:F1} s ({r.Database}): {r.IndexBytes / 1048576.0:F1} MB of arrays ({r.IndexHeapBytes / 1048576.0:F1} MB of heap).");
+        Console.WriteLine($"Rank {r.Employees:N0} people for {r.Role}, top 10:");
+        Console.WriteLine($"  rating index:   median {r.RankMedianMs:F2} ms over {r.RankRuns} runs");
+        if (r.DirectMedianMs is double direct)
+        {
+            Console.WriteLine($"  EF Core direct: median {direct:F0} ms over {r.DirectRuns} runs");
+            Console.WriteLine($"  ratio: {direct / r.RankMedianMs:F0}x; same top 10: {(r.SameTop10 == true ? "yes" : "NO")}");
+        }
+        Console.WriteLine($"One person against {r.OnePersonRoles:N0} roles: median {r.OnePersonMedianMs:F2} ms");
+        Console.WriteLine($"A new rating visible to ranking after {r.NewRatingVisibleMs:F1} ms");
+        Console.WriteLine($"Index memory: {r.IndexMegabytesPerMillion:F1} MB per million people");
+    }
+
+    /// <summary>The straightforward way: every person and rating through EF Core, readiness computed per person.</summary>
+    static async Task<(List<double> Times, bool? SameTop10)> DirectAsync(CliSession scope, CareerGraph graph, string role, DateOnly today, int runs, List<int> fromIndex, CancellationToken ct)
+    {
+        var db = scope.Get<CareerMapDb>();
+        var people = scope.Get<PeopleDirectory>();
+        var times = new List<double>();
+        bool? same = null;
+        for (var i = 0; i < runs; i++)
+        {
+            db.ChangeTracker.Clear();
+            var watch = Stopwatch.StartNew();
+            var everyone = await people.LoadAsync(null, today, ct);
+            var direct = everyone.Select(x => (x.Id, r: Readiness.Of(graph, role, x.State, [])))
+                .OrderByDescending(x => x.r.Competencies.All(c => !c.Critical || c.Gap == 0)).ThenByDescending(x => x.r.Percent).ThenBy(x => x.Id)
+                .Take(10).Select(x => x.Id).ToList();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            same = direct.SequenceEqual(fromIndex);
+            everyone = null;
+            GC.Collect();
+        }
+        return (times, same);
+    }
+
+    /// <summary>Records a manager rating and times how long until the index ranks with it; the rating is removed again.</summary>
+    static async Task<double> NewRatingVisibleAsync(CareerMapDb db, RatingIndex index, int employee, string competency, DateOnly today, CancellationToken ct)
+    {
+        var row = Enumerable.Range(0, index.Count).First(r => index.EmployeeId(r) == employee);
+        var level = index.Level(row, competency) == 1 ? 2 : 1;
+        var watch = Stopwatch.StartNew();
+        var rating = new Assessment
+        {
+            EmployeeId = employee, CompetencyId = await db.Competencies.Where(c => c.Code == competency).Select(c => c.Id).FirstAsync(ct),
+            Level = level, Source = AssessmentSource.Manager, AssessedOn = today, Evidence = "bench rank",
+        };
+        db.Assessments.Add(rating);
+        await db.SaveChangesAsync(ct);
+        await index.CatchUpAsync(db, ct);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (index.Level(row, competency) != level) throw new InvalidOperationException("the new rating did not reach the index");
+        await db.Assessments.Where(a => a.Id == rating.Id).ExecuteDeleteAsync(ct);
+        return elapsed;
     }
 
     static double Time(Action action)

@@ -32,7 +32,7 @@ public static class CareerMapCli
         root.Subcommands.Add(BackupCommands.Backup());
         root.Subcommands.Add(BackupCommands.Restore());
         root.Subcommands.Add(JobDescriptionCommand.Create(Target, Json));
-        root.Subcommands.Add(BenchCommand.Create(p => p.GetValue(Db) is { } db ? DatabaseTarget.Parse(db) : null));
+        root.Subcommands.Add(BenchCommand.Create(p => p.GetValue(Db) is { } db ? DatabaseTarget.Parse(db) : null, Json));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
