@@ -332,6 +332,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             return null;
         }
 
+        var adding = employee is null;
         if (employee is null)
         {
             employee = new Employee
@@ -355,13 +356,14 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         else await DeactivateAsync(employee, ct);
         user.Employee = employee;
         user.Waiting = null;
-        await db.SaveChangesAsync(ct);
 
         var manager = fields.ManagerRef is null ? null : await ManagerIdAsync(fields.ManagerRef, ct);
-        if (manager is int m && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
+        var selfReference = fields.ManagerRef is { } reference && (reference == user.ResourceId || reference == fields.ExternalId || reference == number);
+        // Nobody reports yet to a person not stored before, so only a reference to themselves could close a loop.
+        if (selfReference || manager is int m && !adding && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
             throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:manager: '{fields.ManagerRef}' reports to this user, so they cannot be their manager");
         employee.ManagerId = manager;
-        await LinkReportsAsync(user, employee, ct);
+        await LinkReportsAsync(user, employee, manager, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -369,15 +371,18 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     static ScimRefusal Taken(string detail) => new(409, "uniqueness", detail);
 
     /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
-    async Task LinkReportsAsync(ScimUser user, Employee manager, CancellationToken ct)
+    /// <param name="managersManager">Whom the manager reports to once this write lands: a report above them stays unlinked, as a loop.</param>
+    async Task LinkReportsAsync(ScimUser user, Employee manager, int? managersManager, CancellationToken ct)
     {
         var keys = new[] { user.ResourceId, user.ExternalId, manager.EmployeeNumber }.OfType<string>().ToList();
         var reports = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId != null && u.Id != user.Id && keys.Contains(u.ManagerRef!))
             .Select(u => u.EmployeeId!.Value).ToListAsync(ct);
+        if (reports.Count == 0) return;
+        List<int> above = managersManager is int boss ? [boss, .. await ReportingLine.Above(db, boss).ToListAsync(ct)] : [];
         foreach (var report in await db.Employees.Where(e => reports.Contains(e.Id) && e.ManagerId != manager.Id).ToListAsync(ct))
         {
-            if (await ReportingLine.LeadsAsync(db, report.Id, manager.Id, ct)) continue;
-            report.ManagerId = manager.Id;
+            if (above.Contains(report.Id)) continue;
+            report.Manager = manager;
         }
     }
 
