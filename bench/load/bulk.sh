@@ -23,18 +23,10 @@ done
 work=$(mktemp -d)
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 [ -n "$db" ] || db="Data Source=$work/bulk.db"
-if [ -z "$app_dir" ]; then
-  app_dir="$work/app"
-  dotnet publish src/CareerMap -c Release -o "$app_dir" -v quiet -nologo >/dev/null
-fi
+. bench/load/lib.sh
+[ -n "$app_dir" ] || { app_dir="$work/app"; publish "$app_dir"; }
 app="$app_dir/careermap"
 "$app" seed --employees 100 --db "$db" >/dev/null
-
-postgres() { [[ "$db" == *Host=* ]]; }
-sql() {
-  if postgres; then psql "$(echo "$db" | sed -E 's/;/ /g; s/Username=/user=/; s/Database=/dbname=/; s/Host=/host=/; s/Port=/port=/; s/Password=/password=/')" -q -At -c "$1"
-  else python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchone(); c.commit(); print(r[0] if r else "")' "${db#Data Source=}" "$1"; fi
-}
 roles=$(sql "SELECT string_agg(\"Code\", ',') FROM (SELECT \"Code\" FROM roles ORDER BY \"Code\") r" 2>/dev/null || sql "SELECT group_concat(Code, ',') FROM (SELECT Code FROM roles ORDER BY Code)")
 echo "$(postgres && echo PostgreSQL || echo SQLite), $(nproc) cores, load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -70,14 +62,9 @@ PY
 fi
 
 if [ "$scim" = 1 ]; then
-  password=load-test-password-1
-  echo "$password" | "$app" users add --email bulk.hr@bench.example --role admin --password-stdin --db "$db" >/dev/null
   port=5099
-  "$app" serve --urls "http://127.0.0.1:$port" --no-demo --db "$db" >"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-  bearer=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"bulk.hr@bench.example\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-  token=$(curl -fs -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' -d '{"name":"bulk"}' "http://127.0.0.1:$port/api/provisioning/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  serve "$app" $port
+  token=$(scim_token "$app" $port)
   # One POST per user over C keep-alive connections; user i names user i/8 as manager by externalId, so reports and
   # their managers are often in flight at once.
   python3 - "$port" "$token" "$users" "$connections" "$roles" <<'PY'

@@ -19,15 +19,11 @@ done
 work=$(mktemp -d)
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 [ -n "$db" ] || db="Data Source=$work/load.db"
-dotnet publish src/CareerMap -c Release -o "$work/app" -v quiet -nologo >/dev/null
+. bench/load/lib.sh
+publish "$work/app"
 app="$work/app/careermap"
 "$app" seed --employees 100 --db "$db" >/dev/null
 
-postgres() { [[ "$db" == *Host=* ]]; }
-sql() {
-  if postgres; then psql "$(echo "$db" | sed -E 's/;/ /g; s/Username=/user=/; s/Database=/dbname=/; s/Host=/host=/; s/Port=/port=/; s/Password=/password=/')" -q -At -c "$1"
-  else python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchone(); c.commit(); print(r[0] if r else "")' "${db#Data Source=}" "$1"; fi
-}
 # user000042@bench.example, emails work and home, externalId X42: the shape Okta and Entra send.
 if postgres; then
   sql "INSERT INTO scim_users (\"ResourceId\", \"UserName\", \"UserNameKey\", \"ExternalId\", \"EmployeeNumber\", \"EmailsKey\", \"Active\", \"Resource\", \"Waiting\", \"Created\", \"LastModified\", \"Version\")
@@ -45,15 +41,9 @@ else
               'bench', strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now'), 1 FROM n"
   sql "ANALYZE"
 fi
-password=load-test-password-1
-echo "$password" | "$app" users add --email load.hr@bench.example --role admin --password-stdin --db "$db" >/dev/null
-
 port=5098
-"$app" serve --urls "http://127.0.0.1:$port" --no-demo --db "$db" >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-bearer=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"load.hr@bench.example\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-token=$(curl -fs -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$port/api/provisioning/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+serve "$app" $port
+token=$(scim_token "$app" $port)
 users_url() { echo "http://127.0.0.1:$port/scim/v2/Users?filter=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")"; }
 
 run() { # name, then wrk arguments
