@@ -35,18 +35,26 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
 
     public async Task<ScimAnswer> CreateAsync(JsonObject body, CancellationToken ct = default)
     {
-        var (user, refusal) = await ProvisionAsync("create", null, async () =>
+        ScimUser? created = null;
+        ScimFields? fields = null;
+        (int? RoleId, string Why) role = default;
+        // Reading the body and finding the role change nothing, so they happen before the gate every write waits at.
+        async Task ReadAsync()
         {
-            var (resource, fields) = ScimUserReader.Read(body);
             var now = clock.UtcNow();
-            var user = new ScimUser
+            (var resource, fields) = ScimUserReader.Read(body);
+            created = new ScimUser
             {
                 ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
                 Resource = resource.ToJsonString(), Created = now, LastModified = now,
             };
-            db.ScimUsers.Add(user);
-            return (user, await SaveAsync(user, fields, ct));
-        }, ct);
+            role = await RoleOfAsync(fields, ct);
+        }
+        var (user, refusal) = await ProvisionAsync("create", null, async () =>
+        {
+            db.ScimUsers.Add(created!);
+            return (created, await SaveAsync(created!, fields!, ct, role));
+        }, ct, ReadAsync);
         return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
     }
 
@@ -94,12 +102,15 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     /// One SCIM write of one user, logged and counted: linked, waiting, deactivated or refused. A refusal (404, 409, 412)
     /// is an answer, not an exception: nothing of the write is kept. Malformed input (400) still throws from the reader.
     /// </summary>
-    async Task<(ScimUser? User, ScimRefusal? Refusal)> ProvisionAsync(string operation, string? id, Func<Task<(ScimUser? User, ScimRefusal? Refusal)>> work, CancellationToken ct)
+    /// <param name="before">What the write needs that changes nothing (reading the body, finding the role): done before the gate.</param>
+    async Task<(ScimUser? User, ScimRefusal? Refusal)> ProvisionAsync(string operation, string? id, Func<Task<(ScimUser? User, ScimRefusal? Refusal)>> work, CancellationToken ct,
+        Func<Task>? before = null)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity($"scim {operation}");
         (ScimUser? User, ScimRefusal? Refusal) result = default;
         try
         {
+            if (before is not null) await before();
             await WriteAsync(async () =>
             {
                 result = await work();
@@ -299,7 +310,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     }
 
     /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it (inside the caller's transaction).</summary>
-    async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
+    /// <param name="role">The role when already found, else it is found here.</param>
+    async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct, (int? RoleId, string Why)? role = null)
     {
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"userName '{fields.UserName}' is already taken");
@@ -325,7 +337,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         if (employee is not null && employee.EmployeeNumber != number && near.Any(e => e.EmployeeNumber == number && e.Id != employee.Id))
             return Taken($"employee number {number} belongs to someone else");
 
-        var (roleId, why) = await RoleOfAsync(fields, ct);
+        var (roleId, why) = role ?? await RoleOfAsync(fields, ct);
         if (email is not null && near.Any(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id)))
             return Taken($"email {email} belongs to another employee");
         if (employee is null && (roleId is null || fields.Email is null || number is null))
@@ -349,7 +361,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         }
         else
         {
-            if (roleId is int role && role != employee.RoleId) { employee.RoleId = role; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
+            if (roleId is int newRole && newRole != employee.RoleId) { employee.RoleId = newRole; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
             else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
             if (fields.HireDate is { } hired) employee.HireDate = hired;
             employee.EmployeeNumber = number!;
