@@ -1,9 +1,10 @@
 # Shared by the load benchmarks: publish the release build, talk to the database, start the server, sign in, and run
 # wrk printing one line per measured request. Source it after setting: db, work (a temp folder), connections, seconds.
 
-publish() {
-  dotnet publish src/CareerMap -c Release -o "$work/app" -v quiet -nologo >/dev/null
-  app="$work/app/careermap"
+publish() { # [directory]: the release build, as $app
+  local dir=${1:-$work/app}
+  dotnet publish src/CareerMap -c Release -o "$dir" -v quiet -nologo >/dev/null
+  app="$dir/careermap"
 }
 
 postgres() { [[ "$db" == *Host=* ]]; }
@@ -32,6 +33,12 @@ serve() { # starts the server on a free port
 token() { # email → bearer token
   curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$password\"}" "http://127.0.0.1:$port/api/auth/login" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])'
+}
+
+scim_token() { # a provisioning token issued by a new HR admin (after serve)
+  account load.hr.scim@bench.example admin
+  curl -fs -H "Authorization: Bearer $(token load.hr.scim@bench.example)" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
+    "http://127.0.0.1:$port/api/provisioning/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
 }
 
 warm() { # a few connections, so caches get built without leaving a backlog for the measured runs

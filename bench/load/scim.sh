@@ -40,10 +40,8 @@ else
               'bench', strftime('%Y-%m-%d %H:%M:%S', 'now'), strftime('%Y-%m-%d %H:%M:%S', 'now'), 1 FROM n"
   sql "ANALYZE"
 fi
-account load.hr@bench.example admin
 serve
-bearer=$(token load.hr@bench.example)
-token=$(curl -fs -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' -d '{"name":"bench"}' "http://127.0.0.1:$port/api/provisioning/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+token=$(scim_token)
 users_url() { echo "http://127.0.0.1:$port/scim/v2/Users?filter=$(python3 -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1")"; }
 
 filters=('userName eq "user054321@bench.example"' 'userName co "r05432"' 'userName sw "user05432"' 'userName ew "054321@bench.example"'

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CareerMap.Accounts;
+using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.People;
 using CareerMap.Tests.Support;
@@ -58,6 +59,46 @@ public sealed class RosterTests
             Assert.Equal("Renamed Director", (await db.Employees.SingleAsync(e => e.EmployeeNumber == "E000002", Ct)).Name);
             Assert.Equal(302, await db.Employees.CountAsync(Ct));
         }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_reimport_rewrites_only_who_changed_links_managers_listed_after_their_reports_and_is_audited_once(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var lead = await ManagerAsync(database);
+        string[] Rows(string firstName) => [
+            $"N1,{firstName},n1@x.example,CC-REP-1,N2,2026-01-05,2026-01-05,,English,,0",
+            $"N2,Bo Lind,n2@x.example,CC-SUP,{lead},2026-01-05,2026-01-05,Remote,,CCXP,12",
+            "N3,Cy Park,n3@x.example,CC-REP-1,N2,2026-01-05,2026-01-05,,,,0"];
+        async Task<(long People, Dictionary<string, (int Version, string Name, string? Manager)> Stored, List<string?> Audit)> StateAsync()
+        {
+            await using var db = database.Target.CreateContext();
+            var stored = await db.Employees.Where(e => new[] { "N1", "N2", "N3" }.Contains(e.EmployeeNumber)).Select(e => new { e.EmployeeNumber, e.Version, e.Name, Manager = e.Manager!.EmployeeNumber })
+                .ToDictionaryAsync(e => e.EmployeeNumber, e => (e.Version, e.Name, (string?)e.Manager), Ct);
+            var audit = await db.Audit.Where(a => a.Entity == nameof(Employee)).OrderBy(a => a.Id).Select(a => a.After).ToListAsync(Ct);
+            return ((await ChangeStamps.ReadAsync(db, Ct)).People, stored, audit);
+        }
+        var before = await StateAsync();
+
+        var first = await ImportAsync(database, "roster.csv", Csv(Rows("Ana Reyes")));
+        Assert.Equal(["N1", "N2", "N3"], first.Added);
+        var added = await StateAsync();
+        Assert.NotEqual(before.People, added.People);
+        Assert.Equal((1, "Ana Reyes", "N2"), added.Stored["N1"]);
+        Assert.Equal(lead, added.Stored["N2"].Manager);
+        var entry = Assert.Single(added.Audit.Skip(before.Audit.Count));
+        Assert.Contains("\"added\":3", entry, StringComparison.Ordinal);
+        Assert.Contains("\"N1\",\"N2\",\"N3\"", entry, StringComparison.Ordinal);
+
+        var second = await ImportAsync(database, "roster.csv", Csv(Rows("Ana Reyes-Vang")));
+        Assert.Equal(["N1"], second.Changed);
+        Assert.Empty(second.Added);
+        var changed = await StateAsync();
+        Assert.NotEqual(added.People, changed.People);
+        Assert.Equal((2, "Ana Reyes-Vang", "N2"), changed.Stored["N1"]);
+        Assert.Equal(added.Stored["N2"], changed.Stored["N2"]);
+        Assert.Equal(added.Stored["N3"], changed.Stored["N3"]);
+        Assert.Contains("\"changedNumbers\":[\"N1\"]", Assert.Single(changed.Audit.Skip(added.Audit.Count)), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> BadRosters()
@@ -130,6 +171,8 @@ public sealed class RosterTests
         Assert.Equal(300, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import", Form(good), Ct)).StatusCode);
         Assert.Equal(301, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
+        var audited = await app.WithDbAsync(db => db.Audit.Where(a => a.Key == "(roster import)").Select(a => a.Actor).SingleAsync(Ct));
+        Assert.StartsWith("hradmin-", audited, StringComparison.OrdinalIgnoreCase);
     }
 
     static MultipartFormDataContent Upload(byte[] bytes, string fileName) => new() { { new ByteArrayContent(bytes), "file", fileName } };

@@ -298,6 +298,26 @@ public sealed class ScimTests
     }
 
     [Theory, ProviderApps]
+    public async Task A_new_user_never_closes_a_reporting_loop_with_itself_or_with_whoever_waited_for_them(TestApp app)
+    {
+        var (scim, hr, _) = await ProvisionerAsync(app);
+        string Person(string number, string? manager) => $$"""
+            { "schemas":["urn:ietf:params:scim:schemas:core:2.0:User","{{Enterprise}}"], "userName":"{{number}}@riverbend.example", "externalId":"x-{{number}}",
+              "title":"Supervisor, Customer Care", "{{Enterprise}}": { "employeeNumber":"{{number}}"{{(manager is null ? "" : $", \"manager\": {{ \"value\": \"{manager}\" }}")}} } }
+            """;
+        var (self, selfBody, _) = await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users", Person("L-1", "x-L-1"));
+        Assert.Equal(HttpStatusCode.BadRequest, self);
+        AssertError(selfBody, 400, "invalidValue", "reports to this user");
+        Assert.False(await app.WithDbAsync(db => db.Employees.AnyAsync(e => e.EmployeeNumber == "L-1", Ct)));
+
+        // L-2 waits for L-3 as their manager; L-3 arrives naming L-2 as theirs. Linking both ways would be a loop: L-3 gets L-2, L-2 keeps waiting.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users", Person("L-2", "L-3"))).Status);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users", Person("L-3", "L-2"))).Status);
+        Assert.Equal("L-2", (await hr.GetFromJsonAsync<JsonElement>("/api/employees/L-3", Ct)).GetProperty("manager").GetString());
+        Assert.Null(await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == "L-2").Select(e => e.ManagerId).SingleAsync(Ct)));
+    }
+
+    [Theory, ProviderApps]
     public async Task Titles_map_through_hr_aliases_and_existing_people_are_adopted_not_duplicated(TestApp app)
     {
         var (scim, hr, _) = await ProvisionerAsync(app);

@@ -6,6 +6,9 @@ namespace CareerMap.Audit;
 /// <summary>One change to stored data: who, when, what, and the values before and after. Append-only.</summary>
 public sealed class AuditEntry
 {
+    /// <summary>The actor of a summary entry a bulk path adds itself: the audit interceptor fills in who and when as it saves.</summary>
+    public const string CurrentActor = "";
+
     public long Id { get; set; }
     public DateTime At { get; set; }
     public required string Actor { get; set; }

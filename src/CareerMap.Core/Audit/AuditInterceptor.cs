@@ -9,8 +9,9 @@ namespace CareerMap.Audit;
 /// <summary>
 /// Writes an audit entry for every entity added, changed or removed, in the same SaveChanges as the change itself,
 /// so a change and its record land together or not at all. Secrets (password hashes, stamps) are never recorded.
-/// Bulk paths that bypass the change tracker (seeding, clearing people) record a summary entry themselves. Ids the
-/// database assigns are not known before the save: such entries say "(new)" at first and get the real ids right after.
+/// Bulk paths that bypass the change tracker (seeding, roster import) record a summary entry themselves; one whose
+/// actor is <see cref="AuditEntry.CurrentActor"/> is signed here with who is saving and when. Ids the database assigns
+/// are not known before the save: such entries say "(new)" at first and get the real ids right after.
 /// </summary>
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : BeforeSaveInterceptor
 {
@@ -24,6 +25,11 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
     {
         var now = clock.UtcNow();
         awaitingIds.Clear();
+        foreach (var summary in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.Actor == AuditEntry.CurrentActor))
+        {
+            summary.Entity.Actor = actor.Name;
+            summary.Entity.At = now;
+        }
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
             .ToList();

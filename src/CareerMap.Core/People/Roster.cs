@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
+using CareerMap.Audit;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Spreadsheets;
@@ -158,8 +160,10 @@ public static partial class Roster
         using var activity = CareerMapTelemetry.Source.StartActivity("roster import");
         var problems = new ImportProblems(readProblems);
         var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var stored = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
+        var stored = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
+        var numberOf = stored.Values.ToDictionary(e => e.Id, e => e.EmployeeNumber);
         var storedEmails = stored.Values.ToDictionary(e => e.Email, e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
+        var inFile = rows.Select(r => r.Number).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, RosterRow>(StringComparer.OrdinalIgnoreCase);
         var emails = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
@@ -169,26 +173,17 @@ public static partial class Roster
             else if (storedEmails.TryGetValue(row.Email, out var owner) && !string.Equals(owner, row.Number, StringComparison.OrdinalIgnoreCase))
                 problems.Add(new(row.Place("Email"), $"email {row.Email} belongs to {owner} already"));
             if (!roles.ContainsKey(row.Role)) problems.Add(new(row.Place("Role"), $"unknown role '{row.Role}'"));
-            if (row.Manager is { } m && !seen.ContainsKey(m) && !stored.ContainsKey(m) && !rows.Any(r => string.Equals(r.Number, m, StringComparison.OrdinalIgnoreCase)))
+            if (row.Manager is { } m && !inFile.Contains(m) && !stored.ContainsKey(m))
                 problems.Add(new(row.Place("Manager"), $"manager {m} is neither in the file nor already stored"));
             if (string.Equals(row.Manager, row.Number, StringComparison.OrdinalIgnoreCase)) problems.Add(new(row.Place("Manager"), $"{row.Number} cannot manage themselves"));
         }
-        // Reporting lines after the import: the file's rows over what is stored. Every cycle is reported once, at its first row.
-        var managerOf = stored.Values.ToDictionary(e => e.EmployeeNumber, e => stored.Values.FirstOrDefault(x => x.Id == e.ManagerId)?.EmployeeNumber, StringComparer.OrdinalIgnoreCase);
+        // Reporting lines after the import: the file's rows over what is stored.
+        var managerOf = stored.Values.ToDictionary(e => e.EmployeeNumber, e => e.ManagerId is int id ? numberOf.GetValueOrDefault(id) : null, StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows) managerOf[row.Number] = row.Manager;
-        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows.Where(r => r.Manager is not null && !string.Equals(r.Manager, r.Number, StringComparison.OrdinalIgnoreCase)))
-        {
-            var chain = new List<string> { row.Number };
-            var at = row.Manager;
-            while (at is not null && !chain.Contains(at, StringComparer.OrdinalIgnoreCase) && chain.Count < 10_000) { chain.Add(at); at = managerOf.GetValueOrDefault(at); }
-            if (at is null || !string.Equals(at, row.Number, StringComparison.OrdinalIgnoreCase) || chain.Any(reported.Contains)) continue;
-            foreach (var c in chain) reported.Add(c);
-            problems.Add(new(row.Place("Manager"), $"manager cycle: {string.Join(" → ", chain)} → {row.Number}"));
-        }
+        foreach (var (row, cycle) in Cycles(rows, managerOf)) problems.Add(new(row.Place("Manager"), $"manager cycle: {string.Join(" → ", cycle)} → {row.Number}"));
 
         var added = rows.Where(r => !stored.ContainsKey(r.Number)).Select(r => r.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var changed = rows.Where(r => stored.TryGetValue(r.Number, out var e) && Differs(e, r, roles, managerOf, stored)).Select(r => r.Number).ToList();
+        var changed = rows.Where(r => stored.TryGetValue(r.Number, out var e) && Differs(e, r, roles, numberOf)).Select(r => r.Number).ToList();
         var unchanged = stored.Count - changed.Count;
         if (problems.Count > 0 || dryRun)
         {
@@ -198,21 +193,22 @@ public static partial class Roster
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var entities = new Dictionary<string, Employee>(stored, StringComparer.OrdinalIgnoreCase);
-        foreach (var row in rows)
+        var ids = new Dictionary<string, int>(stored.Count + added.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var e in stored.Values) ids[e.EmployeeNumber] = e.Id;
+        var newIds = await PeopleWriter.NewIdsAsync(db, added.Count, ct);
+        for (var i = 0; i < added.Count; i++) ids[added[i]] = newIds[i];
+        PersonRow Person(RosterRow r) => new(ids[r.Number], r.Number, r.Name, r.Email, roles[r.Role], r.Manager is null ? null : ids[r.Manager], r.HireDate, r.RoleStartDate,
+            r.Location, r.Languages, r.Certifications, r.ContactCenterMonths);
+        var changedSet = changed.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await PeopleWriter.AddAsync(db, [.. rows.Where(r => !stored.ContainsKey(r.Number)).Select(Person)], ct: ct);
+        await PeopleWriter.UpdateAsync(db, [.. rows.Where(r => changedSet.Contains(r.Number)).Select(Person)], ct);
+        await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
+        // Written past the change tracker, so the import is recorded as one entry naming whom it added and changed.
+        db.Audit.Add(new AuditEntry
         {
-            if (!entities.TryGetValue(row.Number, out var e))
-            {
-                e = new Employee { EmployeeNumber = row.Number, Name = row.Name, Email = row.Email };
-                db.Employees.Add(e);
-                entities[row.Number] = e;
-            }
-            else if (!changed.Contains(row.Number, StringComparer.OrdinalIgnoreCase)) continue;
-            e.Name = row.Name; e.Email = row.Email; e.RoleId = roles[row.Role]; e.HireDate = row.HireDate; e.RoleStartDate = row.RoleStartDate;
-            e.Location = row.Location; e.Languages = [.. row.Languages]; e.Certifications = [.. row.Certifications]; e.ContactCenterMonths = row.ContactCenterMonths;
-        }
-        foreach (var row in rows) entities[row.Number].Manager = row.Manager is null ? null : entities[row.Manager];
-        foreach (var row in rows.Where(r => r.Manager is null)) entities[row.Number].ManagerId = null;
+            Actor = AuditEntry.CurrentActor, Entity = nameof(Employee), Key = "(roster import)", Action = "imported",
+            After = JsonSerializer.Serialize(new { added = added.Count, changed = changed.Count, unchanged, addedNumbers = Listed(added), changedNumbers = Listed(changed) }),
+        });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         logger.RosterImported(added.Count, changed.Count, unchanged);
@@ -220,9 +216,49 @@ public static partial class Roster
         return new(true, false, [], added, changed, unchanged);
     }
 
-    static bool Differs(Employee e, RosterRow r, Dictionary<string, int> roles, Dictionary<string, string?> managerOf, Dictionary<string, Employee> stored)
+    const int AuditedNumbers = 1_000;
+
+    static List<string> Listed(List<string> numbers) =>
+        numbers.Count <= AuditedNumbers ? numbers : [.. numbers.Take(AuditedNumbers), $"… and {numbers.Count - AuditedNumbers:N0} more"];
+
+    /// <summary>
+    /// Every manager cycle once, at the first row on it, written from that row round: one walk per person, each person
+    /// visited once, so a file of 100,000 rows is checked in linear time.
+    /// </summary>
+    static List<(RosterRow Row, List<string> Cycle)> Cycles(IReadOnlyList<RosterRow> rows, Dictionary<string, string?> managerOf)
     {
-        var storedManager = stored.Values.FirstOrDefault(x => x.Id == e.ManagerId)?.EmployeeNumber;
+        var state = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // false: on the walk now; true: done
+        var onCycle = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows)
+        {
+            var walk = new List<string>();
+            for (var at = row.Number; at is not null && !state.ContainsKey(at); at = managerOf.GetValueOrDefault(at))
+            {
+                state[at] = false;
+                walk.Add(at);
+                if (managerOf.GetValueOrDefault(at) is { } next && state.TryGetValue(next, out var done) && !done)
+                {
+                    var from = walk.FindIndex(n => string.Equals(n, next, StringComparison.OrdinalIgnoreCase));
+                    if (walk.Count - from > 1) onCycle.UnionWith(walk.Skip(from));
+                }
+            }
+            foreach (var n in walk) state[n] = true;
+        }
+        var found = new List<(RosterRow, List<string>)>();
+        var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in rows.Where(r => onCycle.Contains(r.Number) && !reported.Contains(r.Number)))
+        {
+            var cycle = new List<string> { row.Number };
+            for (var at = managerOf[row.Number]!; !string.Equals(at, row.Number, StringComparison.OrdinalIgnoreCase); at = managerOf[at]!) cycle.Add(at);
+            reported.UnionWith(cycle);
+            found.Add((row, cycle));
+        }
+        return found;
+    }
+
+    static bool Differs(Employee e, RosterRow r, Dictionary<string, int> roles, Dictionary<int, string> numberOf)
+    {
+        var storedManager = e.ManagerId is int id ? numberOf.GetValueOrDefault(id) : null;
         return e.Name != r.Name || !string.Equals(e.Email, r.Email, StringComparison.OrdinalIgnoreCase) || e.RoleId != roles.GetValueOrDefault(r.Role)
             || e.HireDate != r.HireDate || e.RoleStartDate != r.RoleStartDate || e.Location != r.Location || e.ContactCenterMonths != r.ContactCenterMonths
             || !e.Languages.SequenceEqual(r.Languages) || !e.Certifications.SequenceEqual(r.Certifications)

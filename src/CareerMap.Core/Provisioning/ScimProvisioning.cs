@@ -35,18 +35,26 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
 
     public async Task<ScimAnswer> CreateAsync(JsonObject body, CancellationToken ct = default)
     {
-        var (user, refusal) = await ProvisionAsync("create", null, async () =>
+        ScimUser? created = null;
+        ScimFields? fields = null;
+        (int? RoleId, string Why) role = default;
+        // Reading the body and finding the role change nothing, so they happen before the gate every write waits at.
+        async Task ReadAsync()
         {
-            var (resource, fields) = ScimUserReader.Read(body);
             var now = clock.UtcNow();
-            var user = new ScimUser
+            (var resource, fields) = ScimUserReader.Read(body);
+            created = new ScimUser
             {
                 ResourceId = Guid.NewGuid().ToString(), UserName = fields.UserName, UserNameKey = fields.UserName.ToLowerInvariant(),
                 Resource = resource.ToJsonString(), Created = now, LastModified = now,
             };
-            db.ScimUsers.Add(user);
-            return (user, await SaveAsync(user, fields, ct));
-        }, ct);
+            role = await RoleOfAsync(fields, ct);
+        }
+        var (user, refusal) = await ProvisionAsync("create", null, async () =>
+        {
+            db.ScimUsers.Add(created!);
+            return (created, await SaveAsync(created!, fields!, ct, role));
+        }, ct, ReadAsync);
         return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
     }
 
@@ -94,12 +102,15 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     /// One SCIM write of one user, logged and counted: linked, waiting, deactivated or refused. A refusal (404, 409, 412)
     /// is an answer, not an exception: nothing of the write is kept. Malformed input (400) still throws from the reader.
     /// </summary>
-    async Task<(ScimUser? User, ScimRefusal? Refusal)> ProvisionAsync(string operation, string? id, Func<Task<(ScimUser? User, ScimRefusal? Refusal)>> work, CancellationToken ct)
+    /// <param name="before">What the write needs that changes nothing (reading the body, finding the role): done before the gate.</param>
+    async Task<(ScimUser? User, ScimRefusal? Refusal)> ProvisionAsync(string operation, string? id, Func<Task<(ScimUser? User, ScimRefusal? Refusal)>> work, CancellationToken ct,
+        Func<Task>? before = null)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity($"scim {operation}");
         (ScimUser? User, ScimRefusal? Refusal) result = default;
         try
         {
+            if (before is not null) await before();
             await WriteAsync(async () =>
             {
                 result = await work();
@@ -131,6 +142,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A failed write rolls back whole, so its saves need no savepoints (a round trip each, inside the gate).
+            db.Database.AutoSavepointsEnabled = false;
             if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7243001)", ct);
             if (await work()) await tx.CommitAsync(ct);
@@ -297,7 +310,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     }
 
     /// <summary>Stores the user, links or updates its employee and the reporting lines that waited for it (inside the caller's transaction).</summary>
-    async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct)
+    /// <param name="role">The role when already found, else it is found here.</param>
+    async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct, (int? RoleId, string Why)? role = null)
     {
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"userName '{fields.UserName}' is already taken");
@@ -310,18 +324,21 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         // Without an employeeNumber a linked employee keeps theirs; a new one is numbered by externalId, else userName, when valid.
         var number = fields.EmployeeNumber ?? linked?.EmployeeNumber ?? new[] { fields.ExternalId, fields.UserName }.FirstOrDefault(EmployeeNumbers.IsValid);
         user.EmployeeNumber = number;
-        var employee = linked ?? (number is null ? null : await db.Employees.SingleOrDefaultAsync(e => e.EmployeeNumber == number, ct));
+        // The employee with this number and whoever holds this email, in one query; exact and lower-case spellings, so
+        // the lookup stays on the email index at a million people.
+        var email = fields.Email;
+        var lowerEmail = email?.ToLowerInvariant();
+        var near = number is null && email is null ? []
+            : await db.Employees.Where(e => e.EmployeeNumber == number || e.Email == email || e.Email == lowerEmail).ToListAsync(ct);
+        var employee = linked ?? near.FirstOrDefault(e => e.EmployeeNumber == number);
         if (employee is not null && employee.Id != user.EmployeeId
             && await db.ScimUsers.AnyAsync(u => u.EmployeeId == employee.Id && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"employee number {number} belongs to another provisioned user");
-        if (employee is not null && employee.EmployeeNumber != number
-            && await db.Employees.AnyAsync(e => e.EmployeeNumber == number && e.Id != employee.Id, ct))
+        if (employee is not null && employee.EmployeeNumber != number && near.Any(e => e.EmployeeNumber == number && e.Id != employee.Id))
             return Taken($"employee number {number} belongs to someone else");
 
-        var (roleId, why) = await RoleOfAsync(fields, ct);
-        // Exact and lower-case spellings, so the lookup stays on the email index at a million people.
-        var lowerEmail = fields.Email?.ToLowerInvariant();
-        if (fields.Email is { } email && await db.Employees.AnyAsync(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id), ct))
+        var (roleId, why) = role ?? await RoleOfAsync(fields, ct);
+        if (email is not null && near.Any(e => (e.Email == email || e.Email == lowerEmail) && (employee == null || e.Id != employee.Id)))
             return Taken($"email {email} belongs to another employee");
         if (employee is null && (roleId is null || fields.Email is null || number is null))
         {
@@ -332,6 +349,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             return null;
         }
 
+        var adding = employee is null;
         if (employee is null)
         {
             employee = new Employee
@@ -343,7 +361,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         }
         else
         {
-            if (roleId is int role && role != employee.RoleId) { employee.RoleId = role; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
+            if (roleId is int newRole && newRole != employee.RoleId) { employee.RoleId = newRole; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
             else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
             if (fields.HireDate is { } hired) employee.HireDate = hired;
             employee.EmployeeNumber = number!;
@@ -355,13 +373,14 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         else await DeactivateAsync(employee, ct);
         user.Employee = employee;
         user.Waiting = null;
-        await db.SaveChangesAsync(ct);
 
         var manager = fields.ManagerRef is null ? null : await ManagerIdAsync(fields.ManagerRef, ct);
-        if (manager is int m && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
+        var selfReference = fields.ManagerRef is { } reference && (reference == user.ResourceId || reference == fields.ExternalId || reference == number);
+        // Nobody reports yet to a person not stored before, so only a reference to themselves could close a loop.
+        if (selfReference || manager is int m && !adding && (m == employee.Id || await ReportingLine.LeadsAsync(db, employee.Id, m, ct)))
             throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.Enterprise}:manager: '{fields.ManagerRef}' reports to this user, so they cannot be their manager");
         employee.ManagerId = manager;
-        await LinkReportsAsync(user, employee, ct);
+        await LinkReportsAsync(user, employee, manager, ct);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -369,15 +388,18 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     static ScimRefusal Taken(string detail) => new(409, "uniqueness", detail);
 
     /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
-    async Task LinkReportsAsync(ScimUser user, Employee manager, CancellationToken ct)
+    /// <param name="managersManager">Whom the manager reports to once this write lands: a report above them stays unlinked, as a loop.</param>
+    async Task LinkReportsAsync(ScimUser user, Employee manager, int? managersManager, CancellationToken ct)
     {
         var keys = new[] { user.ResourceId, user.ExternalId, manager.EmployeeNumber }.OfType<string>().ToList();
         var reports = await db.ScimUsers.Where(u => u.DeletedAt == null && u.EmployeeId != null && u.Id != user.Id && keys.Contains(u.ManagerRef!))
             .Select(u => u.EmployeeId!.Value).ToListAsync(ct);
+        if (reports.Count == 0) return;
+        List<int> above = managersManager is int boss ? [boss, .. await ReportingLine.Above(db, boss).ToListAsync(ct)] : [];
         foreach (var report in await db.Employees.Where(e => reports.Contains(e.Id) && e.ManagerId != manager.Id).ToListAsync(ct))
         {
-            if (await ReportingLine.LeadsAsync(db, report.Id, manager.Id, ct)) continue;
-            report.ManagerId = manager.Id;
+            if (above.Contains(report.Id)) continue;
+            report.Manager = manager;
         }
     }
 
