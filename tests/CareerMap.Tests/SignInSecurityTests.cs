@@ -187,15 +187,16 @@ public sealed partial class SignInSecurityTests
             unknown.Add(await TryAsync($"nobody-{i}@test.example", "wrong-password"));
             known.Add(await TryAsync(email, "wrong-password"));
         }
-        var locked = await TryAsync(email, "wrong-password"); // the fifth failure locks
-        var lockedNow = await TryAsync(email, TestApp.Password);
+        var locking = await TryAsync(email, "wrong-password"); // the fifth failure locks
+        var locked = new List<(string Detail, double Ms)>();
+        for (var i = 0; i < 3; i++) locked.Add(await TryAsync(email, TestApp.Password));
 
-        Assert.All(unknown.Concat(known).Append(locked).Append(lockedNow), a => Assert.Equal(AuthApi.Failed, a.Detail));
-        static double Median(IEnumerable<double> xs) => xs.Order().ElementAt(2);
-        // Before: 3.8 ms for an unknown email against 737 ms for a real one. Now both pay one password check.
-        Assert.True(Median(unknown.Select(u => u.Ms)) > 0.5 * Median(known.Select(k => k.Ms)),
-            $"unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms; known {string.Join(", ", known.Select(k => k.Ms))} ms");
-        Assert.True(lockedNow.Ms > 0.5 * Median(known.Select(k => k.Ms)), $"locked {lockedNow.Ms} ms");
+        Assert.All(unknown.Concat(known).Append(locking).Concat(locked), a => Assert.Equal(AuthApi.Failed, a.Detail));
+        static double Median(IEnumerable<(string Detail, double Ms)> xs) => xs.Select(x => x.Ms).Order().ElementAt(xs.Count() / 2);
+        // Before: 3.8 ms for an unknown email against 737 ms for a real one. Now every answer pays one password check
+        // (a wrong password also records the failure, a write the others do not make).
+        Assert.True(Median(unknown) > 0.5 * Median(known), $"unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms; known {string.Join(", ", known.Select(k => k.Ms))} ms");
+        Assert.True(Median(locked) > 0.5 * Median(unknown), $"locked {string.Join(", ", locked.Select(u => u.Ms))} ms; unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms");
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public static class CareerMapWeb
             ApplicationName = typeof(CareerMapWeb).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = settings.Environment,
+            // Configuration is read at start (restart to change it): no file watcher per instance, so many instances in
+            // one process (the tests) never run out of the machine's inotify instances.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         if (settings.Settings is not null) builder.Configuration.AddInMemoryCollection(settings.Settings);
         builder.WebHost.UseUrls(settings.Urls);
