@@ -192,11 +192,12 @@ public sealed partial class SignInSecurityTests
         for (var i = 0; i < 3; i++) locked.Add(await TryAsync(email, TestApp.Password));
 
         Assert.All(unknown.Concat(known).Append(locking).Concat(locked), a => Assert.Equal(AuthApi.Failed, a.Detail));
-        static double Median(IEnumerable<(string Detail, double Ms)> xs) => xs.Select(x => x.Ms).Order().ElementAt(xs.Count() / 2);
-        // Before: 3.8 ms for an unknown email against 737 ms for a real one. Now every answer pays one password check
-        // (a wrong password also records the failure, a write the others do not make).
-        Assert.True(Median(unknown) > 0.5 * Median(known), $"unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms; known {string.Join(", ", known.Select(k => k.Ms))} ms");
-        Assert.True(Median(locked) > 0.5 * Median(unknown), $"locked {string.Join(", ", locked.Select(u => u.Ms))} ms; unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms");
+        // The fastest of each kind is the least disturbed by whatever else the machine is doing. Before: 3.8 ms for an
+        // unknown email against 737 ms for a real one; now every answer pays one password check (a wrong password also
+        // records the failure, a write the others do not make), so none is a small fraction of another.
+        static double Fastest(IEnumerable<(string Detail, double Ms)> xs) => xs.Min(x => x.Ms);
+        Assert.True(Fastest(unknown) > 0.25 * Fastest(known), $"unknown {string.Join(", ", unknown.Select(u => u.Ms))} ms; known {string.Join(", ", known.Select(k => k.Ms))} ms");
+        Assert.True(Fastest(locked) > 0.25 * Fastest(known), $"locked {string.Join(", ", locked.Select(u => u.Ms))} ms; known {string.Join(", ", known.Select(k => k.Ms))} ms");
     }
 
     [Fact]
