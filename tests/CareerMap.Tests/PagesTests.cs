@@ -10,13 +10,11 @@ public sealed partial class PagesTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Antiforgery();
 
     static async Task<HttpResponseMessage> SignInAsPersonaAsync(HttpClient client, string persona)
     {
         var page = await client.GetStringAsync("/account/login", Ct);
-        var token = Antiforgery().Match(page).Groups[1].Value;
+        var token = Forms.AntiforgeryToken(page);
         return await client.PostAsync("/account/login?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["persona"] = persona, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,

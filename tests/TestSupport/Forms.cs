@@ -1,0 +1,13 @@
+using System.Text.RegularExpressions;
+
+namespace CareerMap.Tests.Support;
+
+/// <summary>What a browser does with a page's form: finds the antiforgery token the page handed out.</summary>
+public static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>The first antiforgery token in the HTML (empty when there is none).</summary>
+    public static string AntiforgeryToken(string html) => Token().Match(html).Groups[1].Value;
+}
