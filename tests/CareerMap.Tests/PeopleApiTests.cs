@@ -124,6 +124,35 @@ public sealed class PeopleApiTests
     }
 
     [Theory, ProviderApps]
+    public async Task People_are_found_by_any_part_of_name_number_location_or_role_and_a_renamed_person_by_the_new_name(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        async Task<List<string>> Found(string q) => [.. (await hr.GetFromJsonAsync<JsonElement>($"/api/employees?q={Uri.EscapeDataString(q)}&pageSize=500", Ct))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("employeeNumber").GetString()!)];
+        async Task Roster(string name, string location) => Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import", new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+            $"EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths\nQ-7731,{name},quinn@x.example,CC-REP-1,{cast.Manager},2026-01-05,2026-01-05,{location},,,0\n")), "file", "roster.csv" } }, Ct)).StatusCode);
+
+        await Roster("Quinn Okonkwo-Vale", "Tulsa_100%");
+        Assert.Equal(["Q-7731"], await Found("konkwo-v"));
+        Assert.Equal(["Q-7731"], await Found("OKONKWO"));
+        Assert.Equal(["Q-7731"], await Found("q-7731"));
+        Assert.Equal(["Q-7731"], await Found("sa_100%"));
+        Assert.Empty(await Found("sa_1000"));
+        Assert.Empty(await Found("\"okonkwo\""));
+        Assert.Contains("Q-7731", await Found("ok"));
+        var byRole = await Found("care representative i");
+        Assert.Contains("Q-7731", byRole);
+
+        await Roster("Quinn Adebayo-Lindqvist", "Tulsa");
+        Assert.Empty(await Found("okonkwo"));
+        Assert.Equal(["Q-7731"], await Found("bayo-lind"));
+        Assert.Empty(await Found("100%"));
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.OtherManager);
+        Assert.Empty((await manager.GetFromJsonAsync<JsonElement>("/api/employees?q=bayo-lind", Ct)).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory, ProviderApps]
     public async Task Recommendations_rank_the_next_roles_with_reasons(TestApp app)
     {
         var cast = await Cast.LoadAsync(app);

@@ -6,6 +6,14 @@ public sealed class AppUser : IdentityUser
 {
     /// <summary>The employee this account signs in as, when it is one.</summary>
     public int? EmployeeId { get; set; }
+
+    /// <summary>The language the person chose for their pages (en, es); the browser's and then the organization's when null.</summary>
+    public string? Language { get; set; }
+}
+
+sealed class AppUserConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<AppUser> b) => b.Property(u => u.Language).HasMaxLength(8);
 }
 
 public static class AppRoles

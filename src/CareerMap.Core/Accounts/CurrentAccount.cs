@@ -12,10 +12,12 @@ public sealed class CurrentAccount
     /// <summary>The name of the employee the account signs in as, when it is one.</summary>
     public string? EmployeeName { get; private set; }
     public bool IsHrAdmin { get; private set; }
+    /// <summary>The language the person chose (en, es), or null to follow the browser.</summary>
+    public string? Language { get; private set; }
     public bool IsSignedIn => AccountId is not null;
 
-    public void SignIn(string accountId, string? email, int? employeeId, string? employeeName, bool isHrAdmin) =>
-        (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin) = (accountId, email, employeeId, employeeName, isHrAdmin);
+    public void SignIn(string accountId, string? email, int? employeeId, string? employeeName, bool isHrAdmin, string? language = null) =>
+        (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language) = (accountId, email, employeeId, employeeName, isHrAdmin, language);
 
-    public void SignOut() => (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin) = (null, null, null, null, false);
+    public void SignOut() => (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language) = (null, null, null, null, false, null);
 }

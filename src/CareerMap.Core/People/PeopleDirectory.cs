@@ -25,17 +25,46 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim().ToLowerInvariant();
-            query = query.Where(e => e.Name.ToLower().Contains(text) || e.EmployeeNumber.ToLower().Contains(text)
-                || e.Role.Title.ToLower().Contains(text) || (e.Location != null && e.Location.ToLower().Contains(text)));
-        }
+        if (!string.IsNullOrWhiteSpace(q)) query = await MatchingAsync(query, q.Trim(), ct);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size)
             .Select(e => new { e.EmployeeNumber, e.Name, e.Email, Role = e.Role.Code, e.Location, Manager = e.Manager != null ? e.Manager.EmployeeNumber : null, e.HireDate, e.RoleStartDate })
             .ToListAsync(ct);
         return ([.. rows.Select(e => new PersonListing(e.EmployeeNumber, e.Name, e.Email, e.Role, e.Location, e.Manager, e.HireDate, e.RoleStartDate, MonthsBetween(e.RoleStartDate, today)))], total);
+    }
+
+    /// <summary>
+    /// People whose name, number or location contains the text, or whose role's title does. A million people are not read
+    /// to answer: the role titles (a few hundred) are matched here, and the rest through a trigram index (pg_trgm on
+    /// PostgreSQL, the FTS5 table employees_search on SQLite, both from migration PeopleSearch).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
+    async Task<IQueryable<Employee>> MatchingAsync(IQueryable<Employee> people, string text, CancellationToken ct)
+    {
+        var key = text.ToLowerInvariant();
+        var titles = (await framework.SnapshotAsync(ct)).Document.Roles
+            .Where(r => r.Title.Contains(key, StringComparison.OrdinalIgnoreCase)).Select(r => r.Code).ToList();
+        // Text that names a role matches a good part of the organization: reading the table is the right plan then.
+        if (titles.Count > 0)
+        {
+            var roles = db.Roles.Where(r => titles.Contains(r.Code)).Select(r => r.Id);
+            return people.Where(e => e.Name.ToLower().Contains(key) || e.EmployeeNumber.ToLower().Contains(key)
+                || (e.Location != null && e.Location.ToLower().Contains(key)) || roles.Contains(e.RoleId));
+        }
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = "%" + key.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            return people.Where(e => EF.Functions.ILike(e.Name, pattern, @"\") || EF.Functions.ILike(e.EmployeeNumber, pattern, @"\")
+                || (e.Location != null && EF.Functions.ILike(e.Location, pattern, @"\")));
+        }
+        var exact = people.Where(e => e.Name.ToLower().Contains(key) || e.EmployeeNumber.ToLower().Contains(key) || (e.Location != null && e.Location.ToLower().Contains(key)));
+        // The trigram table answers three letters or more; a shorter text is rare and reads the table.
+        if (key.Length < 3) return exact;
+        var phrase = "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var found = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM employees_search WHERE employees_search MATCH {phrase}""");
+        return exact.Where(e => found.Contains(e.Id));
     }
 
     /// <summary>What is known of one person for readiness and routes.</summary>

@@ -39,6 +39,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<int?>("EmployeeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

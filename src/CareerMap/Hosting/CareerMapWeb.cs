@@ -29,6 +29,7 @@ public static class CareerMapWeb
         AddSignIn(builder);
         AddRateLimits(builder.Services);
         AddApiAndPages(builder.Services);
+        builder.AddLanguages();
         builder.AddObservability();
         var app = builder.Build();
         UsePipeline(app);
@@ -155,6 +156,7 @@ public static class CareerMapWeb
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseLanguages();
         app.UseAuthorization();
         app.UseApiCookieWriteCheck();
         app.UsePersonAccess();

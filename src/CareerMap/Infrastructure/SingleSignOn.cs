@@ -128,13 +128,13 @@ public static class SingleSignOn
         return Results.LocalRedirect(Local(returnUrl));
     }
 
-    public static string? Message(string? code, SingleSignOnOptions sso) => code switch
+    public static string? Message(string? code, SingleSignOnOptions sso, Microsoft.Extensions.Localization.IStringLocalizer L) => code switch
     {
-        "failed" => $"Sign-in with {sso.DisplayName} did not complete. Try again, or use your CareerMap password.",
-        "unknown" => $"{sso.DisplayName} signed you in, but no employee in CareerMap carries your employee number. Ask HR to add you.",
-        "inactive" => "Your employee record is deactivated, so you can't sign in.",
-        "locked" => "Your CareerMap account is locked.",
-        "conflict" => "An account with your email already exists and belongs to someone else. Ask HR to link it to you.",
+        "failed" => L["Sign-in with {0} did not complete. Try again, or use your CareerMap password.", sso.DisplayName].Value,
+        "unknown" => L["{0} signed you in, but no employee in CareerMap carries your employee number. Ask HR to add you.", sso.DisplayName].Value,
+        "inactive" => L["Your employee record is deactivated, so you can't sign in."].Value,
+        "locked" => L["Your CareerMap account is locked."].Value,
+        "conflict" => L["An account with your email already exists and belongs to someone else. Ask HR to link it to you."].Value,
         _ => null,
     };
 }

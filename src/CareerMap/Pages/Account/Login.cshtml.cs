@@ -4,10 +4,12 @@ using CareerMap.Sample;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample, SingleSignOnOptions sso, SignInLimits limits) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, DemoMode demo, SampleOrganization sample, SingleSignOnOptions sso, SignInLimits limits,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public string? Error { get; private set; }
     public string? Email { get; private set; }
@@ -19,7 +21,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     public async Task OnGetAsync(string? returnUrl, [FromQuery(Name = "sso")] string? ssoOutcome, CancellationToken ct)
     {
         ReturnUrl = Local(returnUrl);
-        Error = Infrastructure.SingleSignOn.Message(ssoOutcome, sso);
+        Error = Infrastructure.SingleSignOn.Message(ssoOutcome, sso, L);
         await LoadPersonasAsync(ct);
     }
 
@@ -30,12 +32,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         await LoadPersonasAsync(ct);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
-            Error = "Enter your email and your password.";
+            Error = L["Enter your email and your password."];
             return Page();
         }
         if (!limits.AllowAttempt(email))
         {
-            Error = SignInLimits.Refusal;
+            Error = L["Too many sign-in attempts; wait a minute and try again."];
             var refused = Page();
             refused.StatusCode = StatusCodes.Status429TooManyRequests;
             return refused;
@@ -43,7 +45,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var result = await signIn.PasswordSignInAsync(email ?? "", password ?? "", isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(ReturnUrl);
         // The same words whether the email is unknown, the password wrong or the account locked.
-        Error = "That email and password don't match an account, or the account is locked for 15 minutes after too many failed sign-ins.";
+        Error = L["That email and password don't match an account, or the account is locked for 15 minutes after too many failed sign-ins."];
         return Page();
     }
 

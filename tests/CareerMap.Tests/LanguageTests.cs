@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CareerMap.Accounts;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareerMap.Tests;
+
+/// <summary>Every page speaks English and Spanish: each string a page shows has its Spanish, and a person's choice sticks.</summary>
+public sealed partial class LanguageTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static string Source([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "CareerMap"));
+
+    static Dictionary<string, string> Spanish() =>
+        XDocument.Load(Path.Combine(Source(), "Resources", "SharedResource.es.resx")).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+
+    static IEnumerable<(string File, string Key)> PageStrings() =>
+        Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Source(), f), Regex.Unescape(m.Groups["key"].Value))));
+
+    [Fact]
+    public void Every_page_string_has_its_Spanish_and_every_Spanish_string_is_used()
+    {
+        var spanish = Spanish();
+        var used = PageStrings().ToList();
+        Assert.NotEmpty(used);
+        var missing = used.Where(u => !spanish.TryGetValue(u.Key, out var es) || es.Trim().Length == 0).Select(u => $"{u.File}: \"{u.Key}\"").Distinct().ToList();
+        Assert.True(missing.Count == 0, "Page strings without Spanish:\n" + string.Join("\n", missing));
+        var unused = spanish.Keys.Except(used.Select(u => u.Key)).ToList();
+        Assert.True(unused.Count == 0, "Spanish strings no page uses:\n" + string.Join("\n", unused));
+        var placeholders = spanish.Where(p => Placeholders(p.Key) != Placeholders(p.Value)).Select(p => p.Key).ToList();
+        Assert.True(placeholders.Count == 0, "Spanish strings whose {0} placeholders differ from the English:\n" + string.Join("\n", placeholders));
+    }
+
+    [Fact]
+    public void A_string_is_looked_up_by_its_literal_English_text_only_so_the_check_above_sees_every_one()
+    {
+        var computed = Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+            .SelectMany(f => ComputedLookup().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Source(), f)}: {m.Value}"))
+            .ToList();
+        Assert.True(computed.Count == 0, "Lookups by a computed key:\n" + string.Join("\n", computed));
+    }
+
+    [Fact]
+    public async Task The_browser_language_is_followed_and_the_page_says_which_it_is()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = app.Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9,en;q=0.5");
+        var login = await client.GetStringAsync("/account/login", Ct);
+        Assert.Contains("<html lang=\"es\">", login);
+        Assert.Contains("Inicie sesión en CareerMap", login);
+        Assert.Contains("Correo electrónico", login);
+
+        var english = app.Client();
+        var page = await english.GetStringAsync("/account/login", Ct);
+        Assert.Contains("<html lang=\"en\">", page);
+        Assert.Contains("Sign in to CareerMap", page);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task A_person_who_chooses_Spanish_gets_it_on_any_device_after_signing_in(string provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var number = await app.WithDbAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.EmployeeNumber).FirstAsync(Ct));
+        const string email = "rep@test.example";
+        await using (var scope = app.App.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, AppRoles.Employee, number, TestApp.Password)).Ok);
+        var desk = app.Client();
+        await SignInAsync(desk, email);
+        var home = await desk.GetStringAsync("/", Ct);
+        Assert.Contains("<html lang=\"en\">", home);
+        var chosen = await desk.PostAsync("/account/language", Form(home, ("language", "es"), ("returnUrl", "/people")), Ct);
+        Assert.Equal(HttpStatusCode.OK, chosen.StatusCode);
+        Assert.Equal("/people", chosen.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("<html lang=\"es\">", await chosen.Content.ReadAsStringAsync(Ct));
+
+        // A phone that has never seen the choice, whose browser asks for English, signs in as the same person.
+        var phone = app.Client();
+        phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        Assert.Contains("Sign in to CareerMap", await phone.GetStringAsync("/account/login", Ct));
+        await SignInAsync(phone, email);
+        var there = await phone.GetStringAsync("/", Ct);
+        Assert.Contains("<html lang=\"es\">", there);
+        Assert.Contains(">Mi plan</a>", there);
+    }
+
+    [Fact]
+    public async Task An_unknown_language_or_an_outside_return_address_changes_nothing()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = app.Client(followRedirects: false);
+        var login = await client.GetStringAsync("/account/login", Ct);
+        var refused = await client.PostAsync("/account/language", Form(login, ("language", "xx"), ("returnUrl", "/")), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var outside = await client.PostAsync("/account/language", Form(login, ("language", "es"), ("returnUrl", "https://evil.example/")), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, outside.StatusCode);
+        Assert.Equal("/", outside.Headers.Location!.OriginalString);
+        Assert.Contains("<html lang=\"es\">", await client.GetStringAsync("/account/login", Ct));
+    }
+
+    static async Task SignInAsync(HttpClient client, string email)
+    {
+        var page = await client.GetStringAsync("/account/login", Ct);
+        var signedIn = await client.PostAsync("/account/login?handler=Password", Form(page, ("email", email), ("password", TestApp.Password), ("returnUrl", "/")), Ct);
+        Assert.Equal("/", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Forms.AntiforgeryToken(page))));
+
+    static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
+
+    [GeneratedRegex("""\bL\[\s*"(?<key>(?:[^"\\]|\\.)*)"\s*[,\]]""")]
+    private static partial Regex Lookup();
+
+    [GeneratedRegex("""\bL\[\s*(?!"(?:[^"\\]|\\.)*"\s*[,\]])[^\]\s][^\]]*\]""")]
+    private static partial Regex ComputedLookup();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
