@@ -24,12 +24,22 @@ public sealed class RatingIndexTests
         var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance)).LoadAsync(null, today, Ct));
         foreach (var role in new[] { "CC-REP-SR", "CC-SUP", "PS-TECH-1", "CI-AN-PM" })
         {
-            var expected = everyone
+            List<(int Id, double Readiness, bool Critical)> Straightforward(IEnumerable<PersonRecord> people, int top) => [.. people
                 .Select(p => (p.Id, r: Readiness.Of(graph, role, p.State, [])))
                 .Select(x => (x.Id, Readiness: Math.Round(x.r.Percent, 10), Critical: x.r.Competencies.All(c => !c.Critical || c.Gap == 0)))
-                .OrderByDescending(x => x.Critical).ThenByDescending(x => x.Readiness).ThenBy(x => x.Id).Take(25).ToList();
+                .OrderByDescending(x => x.Critical).ThenByDescending(x => x.Readiness).ThenBy(x => x.Id).Take(top)];
+            var expected = Straightforward(everyone, 25);
             var actual = index.Rank(graph.Needs(role), 25).Select(x => (Id: index.EmployeeId(x.Row), Readiness: Math.Round(x.Readiness, 10), Critical: x.CriticalMet)).ToList();
             Assert.Equal(expected, actual);
+
+            // Among a few people (a manager's line), exactly the same as everyone filtered down to them.
+            var few = everyone.Where(p => p.Id % 7 == 3 || p.Id % 11 == 0).Select(p => p.Id).ToHashSet();
+            var filtered = index.RankAll(graph.Needs(role), 10, row => few.Contains(index.EmployeeId(row)));
+            var among = index.RankAll(graph.Needs(role), 10, among: few);
+            Assert.Equal(filtered.Top, among.Top);
+            Assert.Equal((few.Count, filtered.ReadyNow, filtered.WithinAYear, filtered.Later), (among.Considered, among.ReadyNow, among.WithinAYear, among.Later));
+            Assert.Equal(Straightforward(everyone.Where(p => few.Contains(p.Id)), 10),
+                among.Top.Select(x => (Id: index.EmployeeId(x.Row), Readiness: Math.Round(x.Readiness, 10), Critical: x.CriticalMet)).ToList());
         }
 
         var cast = await Cast.LoadAsync(app);

@@ -253,13 +253,20 @@ public sealed class RatingIndex
     /// Ranks and counts the bench in one pass: ready now at 90 % with every critical competency met; within a year when
     /// the gaps close in 12 months at DESIGN.md's months per level; later otherwise. Prerequisites are not in the index.
     /// </summary>
-    public Ranking RankAll(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null)
+    /// <param name="among">When set, only these people (employee ids) are considered: a manager's line of a few hundred
+    /// is scored in the blocks that hold them, not across a million rows.</param>
+    public Ranking RankAll(IReadOnlyList<Need> needs, int top, Func<int, bool>? include = null, IReadOnlyCollection<int>? among = null)
     {
         var role = new RoleScan(this, needs);
         var blocks = Capacity / Math.Max(1, Lanes);
         var parts = Count >= ParallelFromRows ? Math.Max(1, Environment.ProcessorCount) : 1;
         var results = new PartRanking[parts];
-        if (parts == 1) results[0] = Scan(role, 0, blocks, top, include);
+        if (among is not null)
+        {
+            var rows = among.Select(id => Array.BinarySearch(ids, id)).Where(r => r >= 0).Order().ToArray();
+            results = [Scan(role, 0, blocks, top, include, rows)];
+        }
+        else if (parts == 1) results[0] = Scan(role, 0, blocks, top, include);
         else Parallel.For(0, parts, part => results[part] = Scan(role, blocks * part / parts, blocks * (part + 1) / parts, top, include));
         var best = results.SelectMany(r => r.Best).OrderByDescending(c => c.Key).ThenBy(c => c.Row).Take(top)
             .Select(c => (c.Row, role.Readiness(c.Key), c.Key > role.Total)).ToList();
@@ -276,7 +283,7 @@ public sealed class RatingIndex
     /// when every critical competency is met, so one integer orders people as DESIGN.md does; among equal keys the
     /// lower row (the lower employee id) comes first, so a later row enters the best only with a strictly higher key.
     /// </summary>
-    PartRanking Scan(RoleScan role, int from, int to, int top, Func<int, bool>? include)
+    PartRanking Scan(RoleScan role, int from, int to, int top, Func<int, bool>? include, int[]? rows = null)
     {
         // Worst first: the lowest key, and among equal keys the highest row.
         var heap = new PriorityQueue<int, long>(top + 1);
@@ -287,11 +294,17 @@ public sealed class RatingIndex
         Span<int> keys = stackalloc int[Lanes];
         Span<byte> gaps = stackalloc byte[Lanes];
         Span<Vector<int>> key = stackalloc Vector<int>[4];
+        var next = 0;
         for (var block = from; block < to; block++)
         {
+            if (rows is not null)
+            {
+                if (next == rows.Length) break;
+                block = Math.Max(block, rows[next] / Lanes);
+            }
             var start = block * Lanes;
             role.Score(start, key, out var gapSum);
-            if (include is null && start + Lanes <= Count)
+            if (include is null && rows is null && start + Lanes <= Count)
             {
                 considered += Lanes;
                 var soon = Vector.AsVectorSByte(Vector.LessThanOrEqual(gapSum, role.MaxGaps));
@@ -315,6 +328,11 @@ public sealed class RatingIndex
             for (var lane = 0; lane < Lanes && start + lane < Count; lane++)
             {
                 var row = start + lane;
+                if (rows is not null)
+                {
+                    if (next == rows.Length || rows[next] != row) continue;
+                    next++;
+                }
                 if (include is not null && !include(row)) continue;
                 considered++;
                 if (keys[lane] >= role.ReadyKey[0]) ready++;

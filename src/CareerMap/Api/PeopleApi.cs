@@ -103,13 +103,12 @@ public static class PeopleApi
             && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))
             && (grade is null || string.Equals(r.Grade, grade, StringComparison.OrdinalIgnoreCase))).ToArray();
         bool Include(int row) => allowed[index.RoleSlot(row)]
-            && (visible is null || visible.Contains(index.EmployeeId(row)))
             && (location is null || string.Equals(index.LocationOf(row), location, StringComparison.OrdinalIgnoreCase))
             && (minTenure is null || index.MonthsInRole(row, today) >= minTenure);
 
         // The index ranks everyone on their competencies; the shortlist is then checked in full, prerequisites included.
         var take = top ?? 10;
-        var ranking = index.RankAll(graph.Needs(role.Code), take * 3, Include);
+        var ranking = index.RankAll(graph.Needs(role.Code), take * 3, Include, visible);
         var shortlist = await people.LoadAsync([.. ranking.Top.Select(t => index.EmployeeId(t.Row))], today, ct);
         var ranked = shortlist.Select(p =>
         {
