@@ -133,7 +133,14 @@ public sealed class PeopleApiTests
         async Task Roster(string name, string location) => Assert.Equal(HttpStatusCode.OK, (await hr.PostAsync("/api/employees/import", new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
             $"EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths\nQ-7731,{name},quinn@x.example,CC-REP-1,{cast.Manager},2026-01-05,2026-01-05,{location},,,0\n")), "file", "roster.csv" } }, Ct)).StatusCode);
 
+        async Task<int> Total(string q) => (await hr.GetFromJsonAsync<JsonElement>($"/api/employees?q={Uri.EscapeDataString(q)}", Ct)).GetProperty("total").GetInt32();
+        var everyone = await Total("");
+        Assert.Equal(0, await Total("konkwo"));
+
         await Roster("Quinn Okonkwo-Vale", "Tulsa_100%");
+        // Counts are kept between requests, and counted again once people change.
+        Assert.Equal(1, await Total("konkwo"));
+        Assert.Equal(everyone + 1, await Total(""));
         Assert.Equal(["Q-7731"], await Found("konkwo-v"));
         Assert.Equal(["Q-7731"], await Found("OKONKWO"));
         Assert.Equal(["Q-7731"], await Found("q-7731"));

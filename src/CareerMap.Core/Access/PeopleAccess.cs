@@ -29,4 +29,7 @@ public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
         if (account.EmployeeId is int me) return ReportingLine.SelfAndBelow(db, me);
         return db.Employees.Where(_ => false).Select(e => e.Id);
     }
+
+    /// <summary>Names the set <see cref="Visible"/> gives, so what is worked out for it (a count) can be kept for it.</summary>
+    public string VisibleKey => account.IsHrAdmin ? "everyone" : account.EmployeeId is int me ? $"line:{me}" : "nobody";
 }

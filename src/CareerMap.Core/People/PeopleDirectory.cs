@@ -9,24 +9,47 @@ namespace CareerMap.People;
 public sealed record PersonRecord(int Id, string EmployeeNumber, string Name, string Email, string Role, string? Location, int? ManagerId,
     DateOnly HireDate, DateOnly RoleStartDate, PersonState State);
 
+/// <summary>
+/// How many people a list holds, per list (who is looking, what they searched) and per state of the people and the
+/// framework (their change stamps): paging through a million people counts them once, and any change counts again.
+/// </summary>
+public sealed class PeopleCounts
+{
+    const int Kept = 4096;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<((long, long) Stamps, string Visible, string Text), int> known = new();
+
+    public async Task<int> GetAsync(((long, long) Stamps, string Visible, string Text) list, Func<Task<int>> count)
+    {
+        if (known.TryGetValue(list, out var total)) return total;
+        total = await count();
+        // Entries of older stamps are never asked again: start afresh rather than grow.
+        if (known.Count >= Kept || (!known.IsEmpty && known.Keys.First().Stamps != list.Stamps)) known.Clear();
+        known[list] = total;
+        return total;
+    }
+}
+
 /// <summary>A person as a list shows them: no ratings, read in the same query as the page of the list.</summary>
 public sealed record PersonListing(string EmployeeNumber, string Name, string Email, string Role, string? Location, string? ManagerNumber,
     DateOnly HireDate, DateOnly RoleStartDate, int MonthsInRole);
 
 public sealed record AssessmentView(long Id, string Competency, int Level, AssessmentSource Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
 
-public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework)
+public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, PeopleCounts counts)
 {
     /// <summary>One page of the people an account may see (a query of their ids; null: everyone), found by name, number, role title or location, in name order.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
-    public async Task<(IReadOnlyList<PersonListing> Page, int Total)> SearchAsync(IQueryable<int>? visible, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
+    public async Task<(IReadOnlyList<PersonListing> Page, int Total)> SearchAsync(Access.PeopleAccess access, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
-        if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
-        if (!string.IsNullOrWhiteSpace(q)) query = await MatchingAsync(query, q.Trim(), ct);
-        var total = await query.CountAsync(ct);
+        if (access.Visible() is { } visible) query = query.Where(e => visible.Contains(e.Id));
+        var text = string.IsNullOrWhiteSpace(q) ? "" : q.Trim();
+        if (text.Length > 0) query = await MatchingAsync(query, text, ct);
+        // Counting a million people costs more than the page itself; the count stands until people or the framework change.
+        var stamps = await ChangeStamps.ReadAsync(db, ct);
+        var total = await counts.GetAsync((stamps, access.VisibleKey, text.ToLowerInvariant()), () => query.CountAsync(ct));
         var rows = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size)
             .Select(e => new { e.EmployeeNumber, e.Name, e.Email, Role = e.Role.Code, e.Location, Manager = e.Manager != null ? e.Manager.EmployeeNumber : null, e.HireDate, e.RoleStartDate })
             .ToListAsync(ct);

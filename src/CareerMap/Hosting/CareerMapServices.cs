@@ -31,6 +31,7 @@ public static class CareerMapServices
         services.AddScoped<IFrameworkReferences, CareerMap.People.PeopleFrameworkReferences>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
+        services.AddSingleton<CareerMap.People.PeopleCounts>();
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInSessions>();
