@@ -8,6 +8,20 @@ public sealed class PeopleGeneratorTests
     static readonly DateOnly AsOf = new(2026, 11, 1);
 
     [Fact]
+    public void A_tenure_filter_by_start_day_agrees_with_whole_months_in_role_on_every_day_of_four_years()
+    {
+        var wrong = new List<string>();
+        for (var today = new DateOnly(2024, 1, 1); today < new DateOnly(2028, 1, 1); today = today.AddDays(1))
+            foreach (var months in new[] { 1, 2, 6, 11, 12, 13, 24, 36 })
+            {
+                var cutoff = PeopleDirectory.StartedByForMonths(today, months);
+                for (var start = cutoff.AddDays(-40); start <= cutoff.AddDays(40); start = start.AddDays(1))
+                    if ((PeopleDirectory.MonthsBetween(start, today) >= months) != (start <= cutoff)) wrong.Add($"{start} → {today}, {months} months");
+            }
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_people()
     {
         var d = RiverbendHealth.Build();

@@ -167,6 +167,13 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
         return (new AssessmentView(row.Id, known!.Code, row.Level, source, assessor, row.AssessedOn, row.Evidence), errors);
     }
 
+    /// <summary>
+    /// The last day a role could have started for someone to have at least that many whole months in it today:
+    /// MonthsBetween(start, today) ≥ months exactly when start ≤ this day (months ≥ 1). Filters compare a day number
+    /// instead of working out months for each of a million people.
+    /// </summary>
+    public static DateOnly StartedByForMonths(DateOnly today, int months) => today.AddMonths(-months);
+
     public static int MonthsBetween(DateOnly from, DateOnly to) =>
         Math.Max(0, (to.Year - from.Year) * 12 + to.Month - from.Month - (to.Day < from.Day ? 1 : 0));
 }

@@ -229,6 +229,9 @@ public sealed class RatingIndex
 
     public string? LocationOf(int row) => locationNames[locations[row]];
 
+    /// <summary>The day number the person started in their role.</summary>
+    public int RoleStartDay(int row) => roleStarts[row];
+
     public int MonthsInRole(int row, DateOnly today) => PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(roleStarts[row]), today);
 
     public int Level(int row, string competency) => columns.TryGetValue(competency, out var c) ? levels[c][row] & LevelBits : 0;

@@ -102,9 +102,10 @@ public static class PeopleApi
         var allowed = index.RoleCodes.Select(code => graph.Role(code) is { } r && r.Code != role.Code
             && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))
             && (grade is null || string.Equals(r.Grade, grade, StringComparison.OrdinalIgnoreCase))).ToArray();
+        int? startedBy = minTenure is > 0 ? PeopleDirectory.StartedByForMonths(today, minTenure.Value).DayNumber : null;
         bool Include(int row) => allowed[index.RoleSlot(row)]
             && (location is null || string.Equals(index.LocationOf(row), location, StringComparison.OrdinalIgnoreCase))
-            && (minTenure is null || index.MonthsInRole(row, today) >= minTenure);
+            && (startedBy is null || index.RoleStartDay(row) <= startedBy);
 
         // The index ranks everyone on their competencies; the shortlist is then checked in full, prerequisites included.
         var take = top ?? 10;
