@@ -150,8 +150,9 @@ public static class CareerMapWeb
     {
         app.UseForwardedHeaders();
         app.UseHsts();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseErrorPages();
+        // Routing after the error handlers, so a request they send again to an error page is routed to it.
+        app.UseRouting();
         app.UseScimErrors();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
