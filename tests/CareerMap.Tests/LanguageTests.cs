@@ -107,6 +107,88 @@ public sealed partial class LanguageTests
         Assert.Contains("<html lang=\"es\">", await client.GetStringAsync("/account/login", Ct));
     }
 
+    [Fact]
+    public async Task The_people_list_a_profile_readiness_and_rating_speak_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var number = await DemoEmployeeNumberAsync(app);
+        var hr = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
+        Spanish(await hr.GetStringAsync("/people", Ct), ["<h1>Personas</h1>", "Buscar por nombre, número, puesto o ubicación", ">Ubicación</th>", "Página 1 de"],
+            ["Search by name", ">Location</th>", "Page 1 of"]);
+        Spanish(await hr.GetStringAsync($"/people/{number}", Ct), ["Calificaciones vigentes", "Preparación para cualquier puesto", "En el puesto desde"],
+            ["Ratings that count now", "In role since", "Worth aiming at next"]);
+        Spanish(await hr.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), ["de preparación", "El puesto pide", ">Brecha</th>", "Requisitos previos"],
+            ["% ready", "Role asks", "Whose rating, when"]);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
+        Spanish(await self.GetStringAsync($"/people/{number}/assess", Ct), ["<h1>Autoevalúese</h1>", "Cómo se ve en la práctica", "Guardar calificaciones", "Nivel 1"],
+            ["Rate yourself", "Save ratings", "Evidence (optional)"]);
+    }
+
+    [Fact]
+    public async Task A_development_plan_is_started_and_shown_in_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var number = await DemoEmployeeNumberAsync(app);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
+        var empty = await self.GetStringAsync("/me/plan", Ct);
+        Spanish(empty, ["Plan de desarrollo individual", "El puesto al que aspira", "Comenzar mi plan"], ["Start my plan", "Individual Development Plan"]);
+        var started = await self.PostAsync($"/plans/{number}?handler=Start", Form(empty, ("target", "CC-REP-SR")), Ct);
+        var plan = await started.Content.ReadAsStringAsync(Ct);
+        Spanish(plan, [">Borrador</span>", "Mediano plazo (2–5 años), profesional", "Guardar plan", "Enviar a revisión", "Comentarios y seguimientos", "Iniciado"],
+            [">Draft</span>", "Save plan", "Submit for review", "Action plan"]);
+        var print = await self.GetStringAsync($"/plans/{number}/print", Ct);
+        Spanish(print, ["<html lang=\"es\">", "Plan de desarrollo individual", "Áreas de oportunidad", "Fecha límite"], ["Areas of opportunity", "Employee:"]);
+    }
+
+    [Fact]
+    public async Task The_map_and_my_next_moves_speak_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, await DemoEmployeeNumberAsync(app));
+        var map = await self.GetStringAsync("/map?from=CC-REP-1&to=CC-MGR", Ct);
+        Spanish(map, ["<h1>Mapa de carrera</h1>", "Unidades de negocio", "Rutas de Care Representative I a Care Manager", "Trazar esta ruta", "Paso atrás",
+            "<title id=\"map-title\">Mapa de carrera</title>", "unidades de negocio, en los grados", "ascenso dentro de la familia"],
+            ["Show the map", "Routes from", "Draw this route", "business units on grades", "The map as a list"]);
+        var moves = await self.GetStringAsync("/me/moves", Ct);
+        Spanish(moves, ["Mis próximos movimientos", "Usted es <a href=\"/roles/CC-REP-2\">Care Representative II</a>", ">Ascensos <span", "Ver la ruta completa en el mapa"],
+            ["My next moves", "You are ", "See the full route on the map", "promotion within family"]);
+    }
+
+    [Fact]
+    public async Task Roles_and_competencies_speak_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var client = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
+        Spanish(await client.GetStringAsync("/roles", Ct), ["<h1>Puestos</h1>", "unidades de negocio, por grado.", ">Familia</th>"], ["business units, by grade", ">Family</th>"]);
+        Spanish(await client.GetStringAsync("/roles/CC-REP-SR", Ct), ["Lo que requiere el puesto", "Para entrar a este puesto", "Desde aquí", "ascenso entre áreas", "aria-label=\"Nivel "],
+            ["What the role requires", "From here", "cross-functional promotion", "aria-label=\"Level "]);
+        Spanish(await client.GetStringAsync("/competencies", Ct), ["Competencias esenciales", "Cada competencia tiene una descripción"], ["Core competencies", "Every competency has"]);
+        Spanish(await client.GetStringAsync("/competencies/PROBLEM", Ct), ["Indicadores de comportamiento", "Nivel 1", "Cómo desarrollarla", "Requerido por"],
+            ["Behavioral indicators", "Level 1", "Required by"]);
+    }
+
+    static void Spanish(string page, string[] shown, string[] notShown)
+    {
+        Assert.Contains("<html lang=\"es\">", page);
+        foreach (var text in shown) Assert.Contains(text, page);
+        foreach (var text in notShown) Assert.DoesNotContain(text, page);
+    }
+
+    static Task<string> DemoEmployeeNumberAsync(TestApp app) => app.WithDbAsync(db =>
+        db.Users.Where(u => u.Email == Sample.SampleOrganization.EmployeeEmail).Select(u => db.Employees.First(e => e.Id == u.EmployeeId).EmployeeNumber).FirstAsync(Ct));
+
+    /// <summary>A signed-in client whose browser asks for Spanish.</summary>
+    static async Task<HttpClient> SpanishSpeakerAsync(TestApp app, string role, string? number = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        await using (var scope = app.App.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, number, TestApp.Password)).Ok);
+        var client = app.Client();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        await SignInAsync(client, email);
+        return client;
+    }
+
     static async Task SignInAsync(HttpClient client, string email)
     {
         var page = await client.GetStringAsync("/account/login", Ct);

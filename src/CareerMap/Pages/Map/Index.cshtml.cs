@@ -4,10 +4,12 @@ using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Map;
 
-public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock) : PageModel
+public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public static readonly MoveDirection[] Kinds = Enum.GetValues<MoveDirection>();
 
@@ -56,8 +58,8 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
         IReadOnlyList<CareerEdge> route = [];
         if (!string.IsNullOrWhiteSpace(From) && !string.IsNullOrWhiteSpace(To))
         {
-            if (Graph.Role(From) is null) Problem = $"There is no role {From}.";
-            else if (Graph.Role(To) is null) Problem = $"There is no role {To}.";
+            if (Graph.Role(From) is null) Problem = L["There is no role {0}.", From];
+            else if (Graph.Role(To) is null) Problem = L["There is no role {0}.", To];
             else
             {
                 if (account.EmployeeId is int id)
@@ -74,6 +76,6 @@ public sealed class IndexModel(CareerPaths paths, PeopleDirectory people, Curren
                 foreach (var e in route) ShownKinds.Add(e.Kind.Direction);
             }
         }
-        Svg = MapDrawing.Svg(Graph, ShownUnits, ShownKinds, ShowSimilar, route, Graph.Role(From ?? "")?.Code, Graph.Role(To ?? "")?.Code);
+        Svg = MapDrawing.Svg(Graph, ShownUnits, ShownKinds, ShowSimilar, route, Graph.Role(From ?? "")?.Code, Graph.Role(To ?? "")?.Code, L);
     }
 }

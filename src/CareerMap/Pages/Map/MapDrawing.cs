@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CareerMap.Framework;
 using CareerMap.Paths;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Map;
 
@@ -20,10 +21,13 @@ public sealed class MapDrawing
     public double Height { get; private set; }
 
     /// <param name="similar">Whether to draw the rule-made laterals to similar roles in other units; there are many.</param>
-    public static string Svg(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
-        => new MapDrawing().Render(graph, units, kinds, similar, route, from, to);
+    /// <param name="L">The page's words: the map's title, description and tooltips are in the reader's language.</param>
+    public static string Svg(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to,
+        IStringLocalizer L)
+        => new MapDrawing().Render(graph, units, kinds, similar, route, from, to, L);
 
-    string Render(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to)
+    string Render(CareerGraph graph, IReadOnlyList<UnitDto> units, ISet<MoveDirection> kinds, bool similar, IReadOnlyList<CareerEdge> route, string? from, string? to,
+        IStringLocalizer L)
     {
         var unitCodes = units.Select(u => u.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var roles = graph.Roles.Where(r => unitCodes.Contains(r.Unit)).ToList();
@@ -53,8 +57,12 @@ public sealed class MapDrawing
 
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {Width:0} {Height:0}\" width=\"{Width:0}\" height=\"{Height:0}\" role=\"img\" aria-labelledby=\"map-title map-desc\">");
-        svg.Append("<title id=\"map-title\">Career map</title>");
-        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"map-desc\">{roles.Count} roles in {units.Count} business units on grades {Enc(grades.LastOrDefault().Grade)} to {Enc(grades.FirstOrDefault().Grade)}. The list below the map says the same in words.</desc>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"map-title\">{Enc(L["Career map"])}</title>");
+        var (lowest, highest) = (grades.LastOrDefault().Grade, grades.FirstOrDefault().Grade);
+        var extent = units.Count != 1 ? L["{0} roles in {1} business units on grades {2} to {3}.", roles.Count, units.Count, lowest, highest]
+            : roles.Count == 1 ? L["One role, in one business unit, on grade {0}.", highest]
+            : L["{0} roles in one business unit on grades {1} to {2}.", roles.Count, lowest, highest];
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"map-desc\">{Enc(extent)} {Enc(L["The list below the map says the same in words."])}</desc>");
         svg.Append("<defs>");
         foreach (var kind in Enum.GetValues<MoveDirection>().Select(WireNames.Of).Append("route"))
             svg.Append(CultureInfo.InvariantCulture, $"<marker id=\"arrow-{kind}\" class=\"head {kind}\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker>");
@@ -72,7 +80,7 @@ public sealed class MapDrawing
             for (var l = 0; l < lines.Count; l++)
                 svg.Append(CultureInfo.InvariantCulture, $"<text class=\"unit-label\" x=\"{x:0.#}\" y=\"{(lines.Count == 1 ? 30 : 22) + l * 15}\" text-anchor=\"middle\">{Enc(lines[l])}</text>");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grade-label head\" x=\"12\" y=\"30\">Grade</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"grade-label head\" x=\"12\" y=\"30\">{Enc(L["Grade"])}</text>");
 
         var edges = graph.Edges.Where(e => cards.ContainsKey(e.Source) && cards.ContainsKey(e.Target) && kinds.Contains(e.Kind.Direction)
             && (similar || e.Origin != MoveOrigin.SimilarLateral)).ToList();
@@ -81,10 +89,10 @@ public sealed class MapDrawing
         {
             var direction = WireNames.Of(e.Kind.Direction);
             var cls = $"edge {direction}{(e.Kind.Scope == MoveScope.CrossFunctional ? " cross" : "")}{(e.Origin == MoveOrigin.SimilarLateral ? " similar" : "")}{(route.Count > 0 ? " dim" : "")}";
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{direction})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.ToString())}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{direction})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(Words.Of(e.Kind, L))}</title></path>");
         }
         foreach (var e in route)
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge route\" data-from=\"{Enc(e.Source)}\" data-to=\"{Enc(e.Target)}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-route)\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.ToString())}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge route\" data-from=\"{Enc(e.Source)}\" data-to=\"{Enc(e.Target)}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-route)\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(Words.Of(e.Kind, L))}</title></path>");
         svg.Append("</g>");
 
         foreach (var role in roles)
@@ -93,7 +101,7 @@ public sealed class MapDrawing
             var state = string.Equals(role.Code, from, StringComparison.OrdinalIgnoreCase) ? " from" : string.Equals(role.Code, to, StringComparison.OrdinalIgnoreCase) ? " to" : onRoute.Contains(role.Code) ? " on-route" : route.Count > 0 ? " dim" : "";
             var leader = graph.Document.Families.FirstOrDefault(f => f.Code == role.Family)?.Track == "leadership";
             svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/roles/{Uri.EscapeDataString(role.Code)}\" class=\"card{state}{(leader ? " leader" : "")}\" data-role=\"{Enc(role.Code)}\">");
-            svg.Append(CultureInfo.InvariantCulture, $"<title>{Enc(role.Title)} ({Enc(role.Code)}), grade {Enc(role.Grade)}</title>");
+            svg.Append(CultureInfo.InvariantCulture, $"<title>{Enc(L["{0} ({1}), grade {2}", role.Title, role.Code, role.Grade])}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{cy:0.#}\" width=\"{CardWidth}\" height=\"{CardHeight}\" rx=\"8\"/>");
             var lines = Wrap(role.Title, 23, 2);
             for (var l = 0; l < lines.Count; l++)

@@ -3,17 +3,19 @@ using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Me;
 
 public sealed record NextMove(CareerEdge Move, string Title, Readiness? Readiness, int EstimatedMonths);
 
-public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock) : PageModel
+public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, CurrentAccount account, TimeProvider clock,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public CareerGraph Graph { get; private set; } = null!;
     public PersonState? Person { get; private set; }
     public bool Assessed { get; private set; }
-    public IReadOnlyList<(string Group, IReadOnlyList<NextMove> Moves)> Groups { get; private set; } = [];
+    public IReadOnlyList<(MoveDirection Direction, string Heading, IReadOnlyList<NextMove> Moves)> Groups { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,7 +33,7 @@ public sealed class MovesModel(CareerPaths paths, PeopleDirectory people, Curren
         Groups = [.. moves
             .GroupBy(m => m.Move.Kind.Direction)
             .OrderBy(g => g.Key)
-            .Select(g => (g.Key switch { MoveDirection.Promotion => "Promotions", MoveDirection.Lateral => "Lateral moves", _ => "Steps back" },
+            .Select(g => (g.Key, (string)(g.Key switch { MoveDirection.Promotion => L["Promotions"], MoveDirection.Lateral => L["Lateral moves"], _ => L["Steps back"] }),
                 (IReadOnlyList<NextMove>)[.. g.OrderByDescending(m => m.Readiness?.Percent ?? 0).ThenBy(m => m.EstimatedMonths).ThenBy(m => m.Title, StringComparer.Ordinal)]))];
     }
 }

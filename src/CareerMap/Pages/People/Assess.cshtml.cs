@@ -4,12 +4,14 @@ using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
 /// <summary>Only the person and their leaders rate; HR admin reads.</summary>
 [ForRelations(Relation.Self, Relation.Leader)]
-public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, FrameworkService framework, PeopleAccess access)
+public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, FrameworkService framework, PeopleAccess access,
+    IStringLocalizer<SharedResource> L)
     : PersonPage(people, who, paths, clock)
 {
     // Named, so that a form with no level chosen binds an empty dictionary instead of falling back to every form
@@ -37,7 +39,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
             if (ok is null) foreach (var e in errors.Values.SelectMany(x => x)) ModelState.AddModelError($"Levels[{c.Code}]", e);
             else saved++;
         }
-        if (ModelState.IsValid && saved == 0) ModelState.AddModelError("", "Choose a level for at least one competency; nothing was saved.");
+        if (ModelState.IsValid && saved == 0) ModelState.AddModelError("", L["Choose a level for at least one competency; nothing was saved."]);
         if (!ModelState.IsValid) return Page();
         return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?rated={saved}");
     }

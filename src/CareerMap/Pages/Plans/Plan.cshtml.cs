@@ -6,6 +6,7 @@ using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Plans;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Plans;
 
@@ -37,7 +38,7 @@ public sealed class PlanInput
 }
 
 public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, PlanService plans, FrameworkService framework,
-    PeopleAccess access) : PersonPage(people, who, paths, clock)
+    PeopleAccess access, IStringLocalizer<SharedResource> L) : PersonPage(people, who, paths, clock)
 {
     [BindProperty] public PlanInput Input { get; set; } = new();
     public DevelopmentPlan? Plan { get; private set; }
@@ -55,7 +56,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     {
         await LoadAsync(ct);
         if (Relation != Relation.Self || Plan is not null) return Forbid();
-        if (Graph.Role(target ?? "") is null) { Message = "Choose the role you are aiming for."; return Page(); }
+        if (Graph.Role(target ?? "") is null) { Message = L["Choose the role you are aiming for."]; return Page(); }
         await plans.StartAsync(Person.Id, Person.State, Graph, target!, actor, Today, ct);
         return Redirect($"/plans/{Uri.EscapeDataString(number)}");
     }
@@ -100,7 +101,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     {
         await LoadAsync(ct);
         if (Plan is null || Relation is not (Relation.Self or Relation.Leader)) return Forbid();
-        if (string.IsNullOrWhiteSpace(text)) { Message = "Write something first."; return Page(); }
+        if (string.IsNullOrWhiteSpace(text)) { Message = L["Write something first."]; return Page(); }
         await plans.AddNoteAsync(Plan, WireNames.Parse<PlanEventKind>(kind) == PlanEventKind.CheckIn ? PlanEventKind.CheckIn : PlanEventKind.Comment, actor, text, ct);
         return Redirect($"/plans/{Uri.EscapeDataString(number)}#history");
     }
@@ -138,13 +139,14 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         Actions = [.. Plan.Actions.Select(a => new ActionInput { Competency = a.Competency, Strategy = a.Strategy, Description = a.Description, DueOn = a.DueOn, Status = a.Status.ToString() }), new ActionInput()],
     };
 
-    public static string Label(PlanStatus s) => s switch
+    /// <summary>The button that moves a plan to a status.</summary>
+    public static string Label(PlanStatus s, IStringLocalizer L) => s switch
     {
-        PlanStatus.Submitted => "Submit for review",
-        PlanStatus.Approved => "Approve",
-        PlanStatus.ChangesRequested => "Request changes",
-        PlanStatus.InProgress => "Start working on it",
-        PlanStatus.Completed => "Mark completed",
-        _ => s.ToString(),
+        PlanStatus.Submitted => L["Submit for review"],
+        PlanStatus.Approved => L["Approve"],
+        PlanStatus.ChangesRequested => L["Request changes"],
+        PlanStatus.InProgress => L["Start working on it"],
+        PlanStatus.Completed => L["Mark completed"],
+        _ => Words.Of(s, L),
     };
 }

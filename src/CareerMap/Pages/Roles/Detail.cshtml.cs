@@ -4,10 +4,12 @@ using CareerMap.Paths;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Roles;
 
-public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization, JobDescriptions.JobDescriptionLibrary library) : PageModel
+public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization, JobDescriptions.JobDescriptionLibrary library,
+    IStringLocalizer<SharedResource> L) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public RoleDto? Role { get; private set; }
@@ -22,17 +24,9 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
     public JobDescriptions.JdVersionView? Description { get; private set; }
     public bool Saved { get; private set; }
 
-    public (int Level, int Top, string Label) Bar(int level) => (level, Document.Organization.TopLevel, $"Level {level} of {Document.Organization.TopLevel}");
+    public (int Level, int Top, string Label) Bar(int level) => (level, Document.Organization.TopLevel, L["Level {0} of {1}", level, Document.Organization.TopLevel]);
 
     public string TitleOf(string code) => Document.Roles.FirstOrDefault(r => r.Code == code)?.Title ?? code;
-
-    public static string OriginText(MoveOrigin origin) => origin switch
-    {
-        MoveOrigin.NextLevel => "next level",
-        MoveOrigin.LeadershipStep => "step into leadership",
-        MoveOrigin.SimilarLateral => "similar role",
-        _ => "",
-    };
 
     public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
     {

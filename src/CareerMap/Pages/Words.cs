@@ -1,0 +1,94 @@
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using CareerMap.Plans;
+using Microsoft.Extensions.Localization;
+
+namespace CareerMap.Pages;
+
+/// <summary>
+/// The words people read for the app's enum values and durations, in the page's language: one place per kind of value,
+/// so a page never shows <c>ToString()</c> (ChangesRequested, step-back) and a translator finds each word once.
+/// </summary>
+public static class Words
+{
+    public static string Of(PlanStatus status, IStringLocalizer L) => status switch
+    {
+        PlanStatus.Draft => L["Draft"],
+        PlanStatus.Submitted => L["Submitted"],
+        PlanStatus.Approved => L["Approved"],
+        PlanStatus.ChangesRequested => L["Changes requested"],
+        PlanStatus.InProgress => L["In progress"],
+        _ => L["Completed"],
+    };
+
+    public static string Of(ActionStatus status, IStringLocalizer L) => status switch
+    {
+        ActionStatus.NotStarted => L["Not started"],
+        ActionStatus.InProgress => L["In progress"],
+        _ => L["Done"],
+    };
+
+    /// <summary>Who a rating that counts came from; effective ratings are a manager's or the person's own.</summary>
+    public static string Of(AssessmentSource source, IStringLocalizer L) => source switch
+    {
+        AssessmentSource.Self => L["self-reported"],
+        AssessmentSource.Manager => L["manager"],
+        _ => L["other"],
+    };
+
+    public static string RatedBy(bool selfReported, IStringLocalizer L) => Of(selfReported ? AssessmentSource.Self : AssessmentSource.Manager, L);
+
+    public static string Of(MoveDirection direction, IStringLocalizer L) => direction switch
+    {
+        MoveDirection.Promotion => L["Promotion"],
+        MoveDirection.Lateral => L["Lateral"],
+        _ => L["Step back"],
+    };
+
+    /// <summary>The kind of a move as a phrase ("promotion within family", "cross-functional lateral").</summary>
+    public static string Of(MoveKind kind, IStringLocalizer L) => (kind.Direction, kind.Scope) switch
+    {
+        (MoveDirection.Promotion, MoveScope.WithinFamily) => L["promotion within family"],
+        (MoveDirection.Promotion, MoveScope.WithinUnit) => L["promotion within unit"],
+        (MoveDirection.Promotion, _) => L["cross-functional promotion"],
+        (MoveDirection.Lateral, MoveScope.WithinFamily) => L["lateral within family"],
+        (MoveDirection.Lateral, MoveScope.WithinUnit) => L["lateral within unit"],
+        (MoveDirection.Lateral, _) => L["cross-functional lateral"],
+        (_, MoveScope.WithinFamily) => L["step back within family"],
+        (_, MoveScope.WithinUnit) => L["step back within unit"],
+        _ => L["cross-functional step back"],
+    };
+
+    /// <summary>Why a move is on the map when no one drew it; empty for a move the framework names.</summary>
+    public static string Of(MoveOrigin origin, IStringLocalizer L) => origin switch
+    {
+        MoveOrigin.NextLevel => L["next level"],
+        MoveOrigin.LeadershipStep => L["step into leadership"],
+        MoveOrigin.SimilarLateral => L["similar role"],
+        _ => "",
+    };
+
+    /// <summary>A competency's category (core, leadership, job-knowledge) as a tag.</summary>
+    public static string Category(string category, IStringLocalizer L) => category switch
+    {
+        "core" => L["Core"],
+        "leadership" => L["Leadership"],
+        "job-knowledge" => L["Job knowledge"],
+        _ => category,
+    };
+
+    /// <summary>A competency category as the heading over its competencies.</summary>
+    public static string CategoryHeading(string category, IStringLocalizer L) => category == "core" ? L["Core competencies"] : Category(category, L);
+
+    /// <summary>A job family's track (individual-contributor, leadership).</summary>
+    public static string Track(string? track, IStringLocalizer L) => track == "leadership" ? L["leadership"] : L["individual contributor"];
+
+    /// <summary>A wait or an estimate in months ("no wait", "1 month", "7 months").</summary>
+    public static string Months(int months, IStringLocalizer L) => months switch
+    {
+        0 => L["no wait"],
+        1 => L["1 month"],
+        _ => L["{0} months", months],
+    };
+}
