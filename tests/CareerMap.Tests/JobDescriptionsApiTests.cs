@@ -163,6 +163,39 @@ public sealed class JobDescriptionLibraryTests
     }
 
     [Theory, ProviderApps]
+    public async Task Confirming_never_lowers_a_requirement_silently_and_HR_corrections_carry_to_the_next_version(TestApp app)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var claims = await hr.GetFromJsonAsync<JsonElement>("/api/requirements/CC-REP-1/CLAIMS", Ct);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutIfMatchAsync("/api/requirements/CC-REP-1/CLAIMS",
+            new { role = "CC-REP-1", competency = "CLAIMS", level = 5, weight = claims.GetProperty("weight").GetDecimal(), critical = claims.GetProperty("critical").GetBoolean() }, Ct)).StatusCode);
+        var v1 = (await (await hr.PostAsync("/api/job-descriptions?role=CC-REP-1", File(Version2), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))[0].GetProperty("id").GetInt32();
+
+        var offers = (await hr.GetFromJsonAsync<JsonElement>($"/api/job-descriptions/{v1}", Ct)).GetProperty("offers").EnumerateArray().ToList();
+        var offer = offers.Single(o => o.GetProperty("match").GetProperty("code").GetString() == "CLAIMS");
+        Assert.True(offer.GetProperty("level").GetInt32() < 5, "the description suggests Claims and Billing below the level the role now requires");
+        Assert.Equal(("lower", false, 5), (offer.GetProperty("effect").GetString(), offer.GetProperty("ticked").GetBoolean(), offer.GetProperty("current").GetInt32()));
+        var page = await hr.GetStringAsync($"/admin/job-descriptions/{v1}", Ct);
+        Assert.Matches("<input type=\"checkbox\" id=\"link-CLAIMS\" name=\"link.CLAIMS\" aria-describedby=\"effect-CLAIMS\" />", page);
+        Assert.Contains($"Would lower 5 → {offer.GetProperty("level").GetInt32()}", page);
+
+        // HR keeps Claims at 5 and leaves one other suggestion out; the next version of the same role offers exactly that.
+        var other = offers.First(o => o.GetProperty("match").GetProperty("code").GetString() != "CLAIMS").GetProperty("match").GetProperty("code").GetString()!;
+        var kept = offers.Where(o => o.GetProperty("match").GetProperty("code").GetString() is var c && c != other)
+            .Select(o => new { competency = o.GetProperty("match").GetProperty("code").GetString(), level = o.GetProperty("match").GetProperty("code").GetString() == "CLAIMS" ? 5 : o.GetProperty("level").GetInt32() }).ToArray();
+        Assert.Equal(HttpStatusCode.OK, (await hr.PostAsJsonAsync($"/api/job-descriptions/{v1}/confirm", new { links = kept }, Ct)).StatusCode);
+        var v2 = (await (await hr.PostAsync("/api/job-descriptions?role=CC-REP-1", File(Version2 + "\n- Bilingual English/Spanish preferred.\n"), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))[0].GetProperty("id").GetInt32();
+        var next = (await hr.GetFromJsonAsync<JsonElement>($"/api/job-descriptions/{v2}", Ct)).GetProperty("offers").EnumerateArray()
+            .ToDictionary(o => o.GetProperty("match").GetProperty("code").GetString()!);
+        Assert.Equal((5, true, "same"), (next["CLAIMS"].GetProperty("level").GetInt32(), next["CLAIMS"].GetProperty("ticked").GetBoolean(), next["CLAIMS"].GetProperty("effect").GetString()));
+        Assert.False(next[other].GetProperty("ticked").GetBoolean());
+        Assert.True(next[other].GetProperty("declinedBefore").GetBoolean());
+        var nextPage = await hr.GetStringAsync($"/admin/job-descriptions/{v2}", Ct);
+        Assert.Contains("Level you chose on version ", nextPage);
+        Assert.Contains("You left this out on version ", nextPage);
+    }
+
+    [Theory, ProviderApps]
     public async Task Unknown_titles_become_proposals_and_roles_compare_by_what_the_senior_one_adds(TestApp app)
     {
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);

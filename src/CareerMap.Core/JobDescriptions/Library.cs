@@ -48,9 +48,53 @@ sealed class JobDescriptionVersionConfiguration : IEntityTypeConfiguration<JobDe
 public sealed record JdVersionSummary(int Id, string? Role, string Title, int Number, string SourceName, DateTime CreatedAt, string CreatedBy, bool Confirmed);
 
 public sealed record JdVersionView(int Id, string? Role, string? RoleTitle, string Title, int Number, string SourceName, DateTime CreatedAt, string CreatedBy,
-    ParsedJobDescription Description, IReadOnlyDictionary<string, int>? ConfirmedLinks, DateTime? ConfirmedAt, string? ConfirmedBy, IReadOnlyDictionary<string, int> CurrentRequirements);
+    ParsedJobDescription Description, IReadOnlyDictionary<string, int>? ConfirmedLinks, DateTime? ConfirmedAt, string? ConfirmedBy, IReadOnlyDictionary<string, int> CurrentRequirements,
+    EarlierDecision? Earlier = null)
+{
+    public IReadOnlyList<LinkOffer> Offers => LinkOffers.For(Description.Competencies, CurrentRequirements, ConfirmedLinks, Earlier);
+}
 
 public sealed record LinkDecision(string Competency, int Level);
+
+/// <summary>What confirming a suggested link would do to the role's requirement for that competency.</summary>
+public enum LinkEffect { New, Raise, Same, Lower }
+
+/// <summary>
+/// A suggested link as HR first sees it: the level and tick offered, the requirement standing now, and where the offer
+/// comes from (HR's own decision on an earlier version of the same role, or the words of this one).
+/// </summary>
+public sealed record LinkOffer(CompetencyMatch Match, int Level, bool Ticked, int? Current, LinkEffect Effect, int? DecidedOnVersion, bool DeclinedBefore);
+
+/// <summary>HR's decisions on the last confirmed version of the same role: what it suggested and what HR kept, at which level.</summary>
+public sealed record EarlierDecision(int Number, IReadOnlySet<string> Suggested, IReadOnlyDictionary<string, int> Confirmed);
+
+public static class LinkOffers
+{
+    /// <summary>
+    /// Never lowers silently: a link that would lower the standing requirement is offered unticked. HR's corrections are
+    /// remembered: a competency HR confirmed on an earlier version is offered at the level HR chose then, and one HR
+    /// declined then is offered unticked. A version already confirmed shows what was confirmed.
+    /// </summary>
+    public static IReadOnlyList<LinkOffer> For(IReadOnlyList<CompetencyMatch> suggested, IReadOnlyDictionary<string, int> current,
+        IReadOnlyDictionary<string, int>? confirmed, EarlierDecision? earlier) => [.. suggested.Select(m =>
+    {
+        int? now = current.TryGetValue(m.Code, out var c) ? c : null;
+        int level;
+        bool ticked;
+        int? decidedOn = null;
+        var declined = false;
+        if (confirmed is not null)
+            (level, ticked) = confirmed.TryGetValue(m.Code, out var kept) ? (kept, true) : (m.Level, false);
+        else if (earlier is not null && earlier.Confirmed.TryGetValue(m.Code, out var before))
+            (level, ticked, decidedOn) = (before, true, earlier.Number);
+        else if (earlier is not null && earlier.Suggested.Contains(m.Code))
+            (level, ticked, decidedOn, declined) = (m.Level, false, earlier.Number, true);
+        else
+            (level, ticked) = (m.Level, true);
+        var effect = now is not int n ? LinkEffect.New : level > n ? LinkEffect.Raise : level == n ? LinkEffect.Same : LinkEffect.Lower;
+        return new LinkOffer(m, level, ticked && (confirmed is not null || effect != LinkEffect.Lower), now, effect, decidedOn, declined);
+    })];
+}
 
 public sealed record DiffLine(string Kind, string? Left, string? Right);
 
@@ -139,9 +183,15 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         var v = row.Version;
         var current = v.RoleId is not int roleId ? [] : await db.Requirements.Where(r => r.RoleId == roleId)
             .Select(r => new { r.Competency.Code, r.Level }).ToDictionaryAsync(r => r.Code, r => r.Level, ct);
-        return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, Parsed(v),
-            v.ConfirmedLinks is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(v.ConfirmedLinks, Json), v.ConfirmedAt, v.ConfirmedBy, current);
+        var earlier = v.RoleId is not int role ? null : await db.JobDescriptions.AsNoTracking()
+            .Where(e => e.RoleId == role && e.Number < v.Number && e.ConfirmedLinks != null).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, Parsed(v), Confirmed(v), v.ConfirmedAt, v.ConfirmedBy, current,
+            earlier is null ? null : new EarlierDecision(earlier.Number, Parsed(earlier).Competencies.Select(c => c.Code).ToHashSet(), Confirmed(earlier)!));
     }
+
+    static Dictionary<string, int>? Confirmed(JobDescriptionVersion v) =>
+        v.ConfirmedLinks is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(v.ConfirmedLinks, Json);
+
 
     /// <summary>The newest version of a role's description.</summary>
     public async Task<JdVersionView?> CurrentAsync(string roleCode, CancellationToken ct = default) =>
