@@ -68,6 +68,26 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Creates an account and signs in through the sign-in page, as a browser does: a client carrying the page cookie.</summary>
+    public async Task<HttpClient> BrowserAsync(string role, string? employeeNumber = null, string? language = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, employeeNumber, Password);
+            Assert.True(result.Ok, string.Join("; ", result.Errors));
+        }
+        var client = Client();
+        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var page = await client.GetStringAsync("/account/login");
+        var signedIn = await client.PostAsync("/account/login?handler=Password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
+        }));
+        Assert.Equal("/", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+        return client;
+    }
+
     public async Task<FrameworkDocument> ExportAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();

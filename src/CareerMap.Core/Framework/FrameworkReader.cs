@@ -10,6 +10,12 @@ public sealed record FrameworkSnapshot(FrameworkDocument Document, IReadOnlyDict
 
     public int? VersionOf(IFrameworkCollection collection, string key) =>
         Versions.TryGetValue(VersionKey(collection, key), out var v) ? v : null;
+
+    /// <summary>One token for the set of a role's requirements as read (which competencies, each at which version): a form
+    /// that edits them together is refused when any of them changed, was added or was removed since.</summary>
+    public string RequirementsVersionOf(string role) => string.Join(",", Document.Requirements
+        .Where(r => string.Equals(r.Role, role, StringComparison.OrdinalIgnoreCase)).OrderBy(r => r.Competency, StringComparer.OrdinalIgnoreCase)
+        .Select(r => $"{r.Competency}:{VersionOf(FrameworkCollections.Requirements, FrameworkCollections.RequirementKey(r.Role, r.Competency))}"));
 }
 
 public static class FrameworkReader

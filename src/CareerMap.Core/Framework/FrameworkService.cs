@@ -20,7 +20,7 @@ public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
 public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
 
 /// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
-public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger)
+public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
     public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await cache.SnapshotAsync(db, ct)).Document);
@@ -77,6 +77,61 @@ public sealed class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnum
 
     public Task<WriteOutcome> DeleteAsync<T>(FrameworkCollection<T> collection, string key, int? expectedVersion, CancellationToken ct = default) where T : class =>
         WriteAsync(collection, key, null, expectedVersion, ct);
+
+    /// <summary>
+    /// A role and its whole set of competency requirements, written together in one validated change (the role's edit
+    /// page). Refused as stale when the role, or any of its requirements, changed since they were read. Errors name
+    /// role fields as they are ("title") and requirements by their place in the given list ("requirements[2].level").
+    /// </summary>
+    public async Task<WriteOutcome> UpdateRoleAsync(string code, RoleDto role, IReadOnlyList<RequirementDto> requirements, int? expectedVersion,
+        string? expectedRequirements, CancellationToken ct = default)
+    {
+        var before = await cache.SnapshotAsync(db, ct);
+        var after = Copy(before.Document);
+        var index = FrameworkCollections.Roles.IndexOf(after, code);
+        if (index < 0) return new(WriteStatus.NotFound, Message: $"role {code} does not exist");
+        code = after.Roles[index].Code;
+        var current = before.VersionOf(FrameworkCollections.Roles, code);
+        if ((expectedVersion is not null && expectedVersion != current) || (expectedRequirements is not null && expectedRequirements != before.RequirementsVersionOf(code)))
+            return new(WriteStatus.Stale, Message: $"role {code} or its requirements changed since you read them; nothing was saved");
+        if (!string.Equals(role.Code, code, StringComparison.OrdinalIgnoreCase))
+            return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [$"the body names {role.Code} but the address names {code}; codes cannot be renamed here"] });
+        after.Roles[index] = role with { Code = code };
+        after.Requirements.RemoveAll(r => string.Equals(r.Role, code, StringComparison.OrdinalIgnoreCase));
+        var first = after.Requirements.Count;
+        after.Requirements.AddRange(requirements.Select(r => r with { Role = code }));
+
+        var own = $"roles[{index}].";
+        var errors = FrameworkValidator.Validate(after)
+            .GroupBy(p => p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : RequirementPlace(p.Path, first))
+            .ToDictionary(g => g.Key, g => g.Select(p => RequirementPlaces().Replace(p.Message, m => RequirementPlace(m.Value, first))).ToArray());
+        if (errors.Count > 0) return new(WriteStatus.Invalid, Errors: errors);
+        var diff = FrameworkDiff.Between(before.Document, after);
+        var removal = await RemovalProblemsAsync(diff, ct);
+        if (removal.Count > 0) return new(WriteStatus.Conflict, Errors: removal.ToDictionary(p => p.Place, p => new[] { p.Message }), Message: $"role {code} is still in use");
+        try
+        {
+            await FrameworkWriter.ApplyAsync(db, before, after, diff, ct);
+        }
+        catch (StaleFrameworkException e)
+        {
+            return new(WriteStatus.Stale, Message: e.Message);
+        }
+        logger.FrameworkItemWritten("role", code, "updated with its requirements");
+        return new(WriteStatus.Saved, (await cache.SnapshotAsync(db, ct)).VersionOf(FrameworkCollections.Roles, code) ?? 1);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"requirements\[\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex RequirementPlaces();
+
+    /// <summary>"requirements[57].level" of the whole document as "requirements[2].level" of the list a form sent (from index <paramref name="first"/>).</summary>
+    static string RequirementPlace(string path, int first)
+    {
+        const string prefix = "requirements[";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal)) return path;
+        var close = path.IndexOf(']', StringComparison.Ordinal);
+        return int.TryParse(path.AsSpan(prefix.Length, close - prefix.Length), out var i) && i >= first ? $"{prefix}{i - first}{path[close..]}" : path;
+    }
 
     async Task<WriteOutcome> WriteAsync<T>(FrameworkCollection<T> collection, string? key, T? item, int? expectedVersion, CancellationToken ct) where T : class
     {
