@@ -68,6 +68,39 @@ public sealed class AuditTests
     }
 
     [Theory, ProviderApps]
+    public async Task The_trail_reads_in_words_and_is_found_by_role_code_competency_or_person(TestApp app)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var level = (await hr.GetFromJsonAsync<JsonElement>("/api/requirements/PS-TECH-1/PHARM", Ct)).GetProperty("level").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutIfMatchAsync("/api/requirements/PS-TECH-1/PHARM",
+            new { role = "PS-TECH-1", competency = "PHARM", level = level + 1, weight = 1, critical = false }, Ct)).StatusCode);
+        var cast = await Cast.LoadAsync(app);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = "COMMS", level = 4, evidence = "Calm on escalations" }, Ct)).StatusCode);
+        var pharmacy = (await app.ExportAsync()).Competencies.Single(c => c.Code == "PHARM").Name;
+
+        var browser = await app.BrowserAsync(AppRoles.HrAdmin);
+        var page = await browser.GetStringAsync("/admin/audit?q=PS-TECH-1", Ct);
+        Assert.Contains($"<strong>Requirement changed:</strong> PS-TECH-1 · {pharmacy}", page);
+        Assert.Contains($"<dt>Level</dt>", page);
+        Assert.Contains($"<del>{level}</del>", page);
+        Assert.Contains($"<ins>{level + 1}</ins>", page);
+        Assert.DoesNotContain("RoleId", page);
+        Assert.DoesNotContain("{&quot;", page);
+
+        // The rating is found by the person's number and by the competency's name, and names the person in words.
+        var rating = await browser.GetStringAsync($"/admin/audit?q={cast.Employee}&entity=Assessment", Ct);
+        Assert.Contains("<strong>Rating added:</strong>", rating);
+        Assert.Contains($"({cast.Employee}) · Communication", rating);
+        Assert.Contains("Calm on escalations", rating);
+        var byCompetency = await hr.GetFromJsonAsync<JsonElement>($"/api/audit?q={Uri.EscapeDataString(pharmacy)}&entity=RoleRequirement", Ct);
+        Assert.NotEqual(0, byCompetency.GetProperty("total").GetInt32());
+
+        var spanish = await (await app.BrowserAsync(AppRoles.HrAdmin, language: "es")).GetStringAsync("/admin/audit?q=PS-TECH-1", Ct);
+        Assert.Contains($"<strong>Requisito cambiado:</strong> PS-TECH-1 · {pharmacy}", spanish);
+    }
+
+    [Theory, ProviderApps]
     public async Task The_csv_export_hands_out_no_cell_a_spreadsheet_would_run_as_a_formula(TestApp app)
     {
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);

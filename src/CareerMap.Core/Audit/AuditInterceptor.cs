@@ -37,6 +37,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
         {
             var changed = e.Properties.Where(p => e.State != EntityState.Modified || p.IsModified).Where(p => !p.Metadata.IsShadowProperty() || p.Metadata.IsForeignKey()).ToList();
             if (e.State == EntityState.Modified && changed.All(p => p.Metadata.Name == "Version")) continue;
+            // A change names what it belongs to (a requirement's role and competency, a rating's person) even when that did
+            // not change, so the trail can say "CC-REP-3 · Customer Focus: level 3 → 4" and be searched by role or person.
+            if (e.State == EntityState.Modified)
+                changed.AddRange(e.Properties.Where(p => !p.IsModified && p.Metadata.IsForeignKey() && !p.Metadata.IsPrimaryKey()));
             var entry = new AuditEntry
             {
                 At = now,
@@ -94,6 +98,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
         null => null,
         string or int or long or bool or decimal or double or DateOnly or DateTime => value,
         Enum e => e.ToString(),
-        _ => JsonSerializer.Serialize(value, value.GetType()),
+        _ => JsonSerializer.Serialize(value, value.GetType(), Nested),
     };
+
+    /// <summary>Nested values (prerequisites, lists) with enum names, so a trail read years later needs no code to decode.</summary>
+    static readonly JsonSerializerOptions Nested = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 }

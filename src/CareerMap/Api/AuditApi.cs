@@ -25,7 +25,7 @@ public static class AuditApi
     {
         var (paging, problem) = Paging.Read(page, pageSize);
         if (problem is not null) return problem;
-        var query = AuditSearch.Filter(db, q, entity, actor, from, to);
+        var query = await AuditSearch.FilterAsync(db, q, entity, actor, from, to, ct);
         var items = await query.Skip(paging.Skip).Take(paging.Size)
             .Select(a => new AuditView(a.At, a.Actor, a.Entity, a.Key, a.Action, a.Before, a.After)).ToListAsync(ct);
         return TypedResults.Ok(new Paged<AuditView>(items, paging.Page, paging.Size, await query.CountAsync(ct)));
@@ -34,7 +34,7 @@ public static class AuditApi
     static async Task<FileContentHttpResult> Export(string? q, string? entity, string? actor, DateOnly? from, DateOnly? to, CareerMapDb db, CancellationToken ct)
     {
         var csv = new StringBuilder("at,actor,entity,key,action,before,after\n");
-        await foreach (var a in AuditSearch.Filter(db, q, entity, actor, from, to).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var a in (await AuditSearch.FilterAsync(db, q, entity, actor, from, to, ct)).AsAsyncEnumerable().WithCancellation(ct))
             csv.AppendJoin(',', [a.At.ToString("O"), CsvField.Of(a.Actor), CsvField.Of(a.Entity), CsvField.Of(a.Key), CsvField.Of(a.Action), CsvField.Of(a.Before), CsvField.Of(a.After)]).Append('\n');
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv; charset=utf-8", "careermap-audit.csv");
     }

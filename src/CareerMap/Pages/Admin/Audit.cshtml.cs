@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Pages.Admin;
 
-public sealed class AuditModel(CareerMapDb db) : PageModel
+public sealed class AuditModel(CareerMapDb db, AuditStories stories) : PageModel
 {
     public const int PageSize = 100;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Entity { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    public IReadOnlyList<AuditLine> Entries { get; private set; } = [];
     public IReadOnlyList<string> Entities { get; private set; } = [];
     public int Total { get; private set; }
 
@@ -22,8 +22,8 @@ public sealed class AuditModel(CareerMapDb db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Entities = await db.Audit.Select(a => a.Entity).Distinct().OrderBy(e => e).ToListAsync(ct);
-        var query = AuditSearch.Filter(db, Q, Entity, null, From, To);
+        var query = await AuditSearch.FilterAsync(db, Q, Entity, null, From, To, ct);
         Total = await query.CountAsync(ct);
-        Entries = await query.Take(PageSize).ToListAsync(ct);
+        Entries = await stories.TellAsync(await query.Take(PageSize).ToListAsync(ct), ct);
     }
 }
