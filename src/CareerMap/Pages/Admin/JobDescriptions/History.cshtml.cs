@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CareerMap.Pages.Admin.JobDescriptions;
 
 /// <summary>Every version of a role's description, and a side-by-side diff of any two.</summary>
-public sealed class HistoryModel(JobDescriptionLibrary library) : PageModel
+public sealed class HistoryModel(JobDescriptionLibrary library, CareerMap.Framework.FrameworkService framework) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Role { get; set; } = "";
     [BindProperty(SupportsGet = true)] public int? From { get; set; }
@@ -16,7 +16,9 @@ public sealed class HistoryModel(JobDescriptionLibrary library) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Versions = await library.VersionsAsync(Role, ct);
-        if (Versions.Count == 0) return NotFound();
+        // A role with no description yet has an empty history (and a way to upload one); only an unknown role is not found.
+        if (Versions.Count == 0)
+            return (await framework.SnapshotAsync(ct)).Document.Roles.Any(r => string.Equals(r.Code, Role, StringComparison.OrdinalIgnoreCase)) ? Page() : NotFound();
         // Newest against the one before it, unless two are chosen.
         To ??= Versions[0].Id;
         From ??= Versions.Count > 1 ? Versions[1].Id : Versions[0].Id;
