@@ -14,16 +14,19 @@ public sealed partial class LanguageTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     static string Source([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "CareerMap"));
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src"));
+
+    /// <summary>The web app and Core: both phrase what a person reads, from the one resource file in Core.</summary>
+    static IEnumerable<string> Sources() =>
+        new[] { "CareerMap", "CareerMap.Core" }.SelectMany(project => Directory.EnumerateFiles(Path.Combine(Source(), project), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
 
     static Dictionary<string, string> Spanish() =>
-        XDocument.Load(Path.Combine(Source(), "Resources", "SharedResource.es.resx")).Root!.Elements("data")
+        XDocument.Load(Path.Combine(Source(), "CareerMap.Core", "Resources", "SharedResource.es.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     static IEnumerable<(string File, string Key)> PageStrings() =>
-        Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Source(), f), Regex.Unescape(m.Groups["key"].Value))));
+        Sources().SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Source(), f), Regex.Unescape(m.Groups["key"].Value))));
 
     [Fact]
     public void Every_page_string_has_its_Spanish_and_every_Spanish_string_is_used()
@@ -42,8 +45,7 @@ public sealed partial class LanguageTests
     [Fact]
     public void A_string_is_looked_up_by_its_literal_English_text_only_so_the_check_above_sees_every_one()
     {
-        var computed = Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+        var computed = Sources()
             .SelectMany(f => ComputedLookup().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Source(), f)}: {m.Value}"))
             .ToList();
         Assert.True(computed.Count == 0, "Lookups by a computed key:\n" + string.Join("\n", computed));
