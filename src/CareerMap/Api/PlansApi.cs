@@ -5,6 +5,7 @@ using CareerMap.People;
 using CareerMap.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -48,7 +49,7 @@ public static class PlansApi
     }
 
     static async Task<Results<Created<PlanView>, Conflict<ProblemDetails>, ValidationProblem>> Start(StartPlan body, PersonInRoute who, PeopleAccess access,
-        PeopleDirectory people, CareerPaths paths, PlanService plans, TimeProvider clock, CancellationToken ct)
+        PeopleDirectory people, CareerPaths paths, PlanService plans, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var today = clock.Today();
         var current = await plans.CurrentAsync(who.Id, ct);
@@ -56,7 +57,7 @@ public static class PlansApi
             return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Already started", Detail = $"{who.EmployeeNumber} already has a plan for {current.Cycle}" });
         var graph = await paths.GraphAsync(ct);
         var person = (await people.PersonAsync(who.Id, today, ct)).State;
-        var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person);
+        var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person, L);
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
         var actor = PlanService.Actor(access.Account, who.Relation);
         var plan = await plans.StartAsync(who.Id, person, graph, target, actor, today, ct);

@@ -46,20 +46,6 @@ public static class Words
         _ => L["Step back"],
     };
 
-    /// <summary>The kind of a move as a phrase ("promotion within family", "cross-functional lateral").</summary>
-    public static string Of(MoveKind kind, IStringLocalizer L) => (kind.Direction, kind.Scope) switch
-    {
-        (MoveDirection.Promotion, MoveScope.WithinFamily) => L["promotion within family"],
-        (MoveDirection.Promotion, MoveScope.WithinUnit) => L["promotion within unit"],
-        (MoveDirection.Promotion, _) => L["cross-functional promotion"],
-        (MoveDirection.Lateral, MoveScope.WithinFamily) => L["lateral within family"],
-        (MoveDirection.Lateral, MoveScope.WithinUnit) => L["lateral within unit"],
-        (MoveDirection.Lateral, _) => L["cross-functional lateral"],
-        (_, MoveScope.WithinFamily) => L["step back within family"],
-        (_, MoveScope.WithinUnit) => L["step back within unit"],
-        _ => L["cross-functional step back"],
-    };
-
     /// <summary>Why a move is on the map when no one drew it; empty for a move the framework names.</summary>
     public static string Of(MoveOrigin origin, IStringLocalizer L) => origin switch
     {
@@ -83,12 +69,4 @@ public static class Words
 
     /// <summary>A job family's track (individual-contributor, leadership).</summary>
     public static string Track(string? track, IStringLocalizer L) => track == "leadership" ? L["leadership"] : L["individual contributor"];
-
-    /// <summary>A wait or an estimate in months ("no wait", "1 month", "7 months").</summary>
-    public static string Months(int months, IStringLocalizer L) => months switch
-    {
-        0 => L["no wait"],
-        1 => L["1 month"],
-        _ => L["{0} months", months],
-    };
 }

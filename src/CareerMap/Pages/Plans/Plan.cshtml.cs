@@ -122,7 +122,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         Plan = await plans.CurrentAsync(Person.Id, ct);
         if (Plan is null)
         {
-            Recommended = Recommendations.For(Graph, Person.State).FirstOrDefault(r => r.Direction == MoveDirection.Promotion)?.Role;
+            Recommended = Recommendations.For(Graph, Person.State, L).FirstOrDefault(r => r.Direction == MoveDirection.Promotion)?.Role;
             return;
         }
         History = await plans.EventsAsync(Plan.Id, ct);
