@@ -12,23 +12,6 @@ namespace CareerMap.Pages;
 /// </summary>
 public static class Words
 {
-    public static string Of(PlanStatus status, IStringLocalizer L) => status switch
-    {
-        PlanStatus.Draft => L["Draft"],
-        PlanStatus.Submitted => L["Submitted"],
-        PlanStatus.Approved => L["Approved"],
-        PlanStatus.ChangesRequested => L["Changes requested"],
-        PlanStatus.InProgress => L["In progress"],
-        _ => L["Completed"],
-    };
-
-    public static string Of(ActionStatus status, IStringLocalizer L) => status switch
-    {
-        ActionStatus.NotStarted => L["Not started"],
-        ActionStatus.InProgress => L["In progress"],
-        _ => L["Done"],
-    };
-
     /// <summary>Who a rating that counts came from; effective ratings are a manager's or the person's own.</summary>
     public static string Of(AssessmentSource source, IStringLocalizer L) => source switch
     {
