@@ -1,6 +1,10 @@
+using System.Globalization;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.Sample;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CareerMap.Core.Tests;
 
@@ -8,11 +12,25 @@ public sealed class PathFinderTests
 {
     static readonly CareerGraph Riverbend = CareerGraph.Build(RiverbendHealth.Build());
 
+    static readonly IStringLocalizer Strings = new ResourceManagerStringLocalizerFactory(
+        Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance).Create(typeof(SharedResource));
+
+    /// <summary>What a reader of one language reads: the sentence phrased with the UI culture set to it.</summary>
+    static string? In(string culture, Func<IStringLocalizer, string?> phrase)
+    {
+        var was = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try { return phrase(Strings); }
+        finally { CultureInfo.CurrentUICulture = was; }
+    }
+
+    static string? English(Func<IStringLocalizer, string?> phrase) => In("en", phrase);
+
     [Fact]
     public void Care_representative_to_care_manager_climbs_the_ladder_through_senior_and_supervisor()
     {
         var result = PathFinder.Find(Riverbend, "CC-REP-1", "CC-MGR", k: 3);
-        Assert.Null(result.Reason);
+        Assert.Null(result.Missing);
         Assert.Equal(3, result.Paths.Count);
         Assert.Equal(["CC-REP-SR", "CC-SUP", "CC-MGR"], result.Paths[0].Steps.Select(s => s.Move.Target));
         Assert.Equal(["CC-REP-2", "CC-REP-SR", "CC-SUP", "CC-MGR"], result.Paths[1].Steps.Select(s => s.Move.Target));
@@ -26,8 +44,9 @@ public sealed class PathFinderTests
             Assert.True(path.Steps.Count <= PathFinder.MaxMoves);
         }
         Assert.Equal(result.Paths.OrderBy(p => p.EstimatedMonths).ThenBy(p => p.Steps.Count).Select(p => p.EstimatedMonths), result.Paths.Select(p => p.EstimatedMonths));
-        Assert.StartsWith("About ", result.Paths[0].Explanation);
-        Assert.Contains("Care Representative I → ", result.Paths[0].Explanation);
+        var explained = English(L => PathFinder.Explain(Riverbend, result.Paths[0], L));
+        Assert.StartsWith("About ", explained);
+        Assert.Contains("Care Representative I → ", explained);
     }
 
     [Fact]
@@ -92,10 +111,11 @@ public sealed class PathFinderTests
         var graph = CareerGraph.Build(d);
         var none = PathFinder.Find(graph, "CC-REP-1", "ISLAND-1");
         Assert.Empty(none.Paths);
-        Assert.Equal("No sequence of moves leads from Care Representative I to Islander.", none.Reason);
+        Assert.Equal("No sequence of moves leads from Care Representative I to Islander.", English(L => PathFinder.Reason(graph, none, L)));
+        Assert.Equal("Ninguna secuencia de movimientos lleva de Care Representative I a Islander.", In("es-MX", L => PathFinder.Reason(graph, none, L)));
         var far = PathFinder.Find(graph, "MR-OUT-1", "OPS-VP");
         Assert.Empty(far.Paths);
-        Assert.Contains("only in more than 4 moves", far.Reason);
+        Assert.Contains("only in more than 4 moves", English(L => PathFinder.Reason(graph, far, L)));
     }
 
     [Fact]
@@ -108,6 +128,6 @@ public sealed class PathFinderTests
         var unrated = ready with { Levels = new Dictionary<string, int>() };
         var slow = PathFinder.Find(Riverbend, "CC-REP-3", "CC-REP-SR", k: 1, unrated).Paths.Single();
         Assert.Equal(Riverbend.Needs("CC-REP-SR").Sum(n => n.Level) * PathFinder.MonthsPerLevel, slow.EstimatedMonths);
-        Assert.Contains("Ana's ratings", slow.Explanation);
+        Assert.Contains("Ana's ratings", English(L => PathFinder.Explain(Riverbend, slow, L)));
     }
 }

@@ -1,7 +1,11 @@
+using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CareerMap.Accounts;
+using CareerMap.Plans;
 using CareerMap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,16 +18,19 @@ public sealed partial class LanguageTests
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     static string Source([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src", "CareerMap"));
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "src"));
+
+    /// <summary>The web app and Core: both phrase what a person reads, from the one resource file in Core.</summary>
+    static IEnumerable<string> Sources() =>
+        new[] { "CareerMap", "CareerMap.Core" }.SelectMany(project => Directory.EnumerateFiles(Path.Combine(Source(), project), "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal));
 
     static Dictionary<string, string> Spanish() =>
-        XDocument.Load(Path.Combine(Source(), "Resources", "SharedResource.es.resx")).Root!.Elements("data")
+        XDocument.Load(Path.Combine(Source(), "CareerMap.Core", "Resources", "SharedResource.es.resx")).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
     static IEnumerable<(string File, string Key)> PageStrings() =>
-        Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Source(), f), Regex.Unescape(m.Groups["key"].Value))));
+        Sources().SelectMany(f => Lookup().Matches(File.ReadAllText(f)).Select(m => (Path.GetRelativePath(Source(), f), Regex.Unescape(m.Groups["key"].Value))));
 
     [Fact]
     public void Every_page_string_has_its_Spanish_and_every_Spanish_string_is_used()
@@ -40,10 +47,16 @@ public sealed partial class LanguageTests
     }
 
     [Fact]
+    public void No_two_strings_differ_only_in_capitals_which_the_resource_build_would_drop()
+    {
+        var clashes = Spanish().Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Keys that differ only in capitals:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void A_string_is_looked_up_by_its_literal_English_text_only_so_the_check_above_sees_every_one()
     {
-        var computed = Directory.EnumerateFiles(Source(), "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+        var computed = Sources()
             .SelectMany(f => ComputedLookup().Matches(File.ReadAllText(f)).Select(m => $"{Path.GetRelativePath(Source(), f)}: {m.Value}"))
             .ToList();
         Assert.True(computed.Count == 0, "Lookups by a computed key:\n" + string.Join("\n", computed));
@@ -165,6 +178,105 @@ public sealed partial class LanguageTests
         Spanish(await client.GetStringAsync("/competencies", Ct), ["Competencias esenciales", "Cada competencia tiene una descripción"], ["Core competencies", "Every competency has"]);
         Spanish(await client.GetStringAsync("/competencies/PROBLEM", Ct), ["Indicadores de comportamiento", "Nivel 1", "Cómo desarrollarla", "Requerido por"],
             ["Behavioral indicators", "Level 1", "Required by"]);
+    }
+
+    [Fact]
+    public async Task Readiness_summaries_and_routes_in_API_answers_follow_Accept_Language_and_codes_do_not()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var cast = await Cast.LoadAsync(app);
+        var self = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        self.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var readiness = await self.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        Assert.StartsWith("Usted cumple con ", readiness.GetProperty("summary").GetString());
+        Assert.Contains(readiness.GetProperty("prerequisites").EnumerateArray(), p => p.GetProperty("text").GetString()!.StartsWith("Al menos 6 meses como Care Representative I o ", StringComparison.Ordinal));
+        Assert.Equal("months-in-roles", readiness.GetProperty("prerequisites")[0].GetProperty("kind").GetString());
+
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        manager.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX");
+        var name = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == cast.Employee).Select(e => e.Name).SingleAsync(Ct));
+        var theirs = await manager.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        Assert.StartsWith($"{name} cumple con ", theirs.GetProperty("summary").GetString());
+
+        var paths = await self.GetFromJsonAsync<JsonElement>("/api/paths?from=CC-REP-1&to=CC-MGR", Ct);
+        var best = paths.GetProperty("paths")[0];
+        Assert.StartsWith("Aprox. ", best.GetProperty("explanation").GetString());
+        Assert.Contains(", ascenso dentro de la familia: al menos 6 meses como Care Representative I o ", best.GetProperty("explanation").GetString());
+        Assert.Equal("promotion within family", best.GetProperty("moves")[0].GetProperty("kind").GetString());
+        Assert.Equal("promotion", best.GetProperty("moves")[0].GetProperty("direction").GetString());
+        var none = await self.GetFromJsonAsync<JsonElement>("/api/paths?from=CC-REP-1&to=CC-REP-1", Ct);
+        Assert.Equal("Usted ya está en Care Representative I.", none.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Readiness_routes_and_prerequisites_on_the_pages_speak_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var number = await DemoEmployeeNumberAsync(app);
+        var name = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == number).Select(e => e.Name).SingleAsync(Ct));
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
+        Spanish(await self.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), ["<p class=\"lead\">Usted cumple con ", "Al menos 6 meses como Care Representative I o Care Representative II"],
+            ["You meet", " meets ", "At least"]);
+        var hr = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
+        Spanish(await hr.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), [$"<p class=\"lead\">{name} cumple con "], ["You meet", " meets ", "(has "]);
+        Spanish(await self.GetStringAsync("/map?from=CC-REP-1&to=CC-MGR", Ct),
+            ["Aprox. ", " en 3 movimientos (una estimación, a partir de lo que pide el puesto actual). 1. Care Representative I → "], ["About ", "an estimate", "nothing stands"]);
+        Spanish(await self.GetStringAsync("/map?from=CC-REP-1&to=CC-REP-1", Ct), ["Usted ya está en Care Representative I."], ["You are already"]);
+        Spanish(await self.GetStringAsync("/me/moves", Ct), ["Usted cumple con "], ["You meet", "Biggest gaps", "Still needed"]);
+    }
+
+    [Fact]
+    public async Task A_plan_started_in_Spanish_is_proposed_in_Spanish_and_its_fixed_texts_follow_each_reader()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var cast = await Cast.LoadAsync(app);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, cast.Employee);
+        var empty = await self.GetStringAsync("/me/plan", Ct);
+        var plan = await (await self.PostAsync($"/plans/{cast.Employee}?handler=Start", Form(empty, ("target", "CC-REP-SR")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(plan, ["Subir ", " para Senior Care Representative", " Para desarrollar ", "¿Qué partes de su trabajo disfruta más y cuáles menos?", "Iniciado</strong>", "<span>: Plan iniciado</span>"],
+            ["Raise ", "To build", "Which parts of your job", "Plan started"]);
+        var refused = await (await self.PostAsync($"/plans/{cast.Employee}?handler=Status", Form(plan, ("to", "approved")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(refused, ["un plan que está en borrador no puede ser marcado como aprobado por su titular"], ["can't be"]);
+
+        // Stored: the proposals in the owner's words, the app's own texts in English whatever the owner's language.
+        var stored = await app.WithDbAsync(db => db.Plans.SingleAsync(p => p.Employee.EmployeeNumber == cast.Employee, Ct));
+        Assert.Equal(PlanService.ReflectionQuestions, stored.Reflections.Select(r => r.Question));
+        Assert.Equal("Plan started", await app.WithDbAsync(db => db.PlanEvents.Where(e => e.PlanId == stored.Id).Select(e => e.Text).SingleAsync(Ct)));
+
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var english = await manager.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/plan", Ct);
+        Assert.Equal("Which parts of your job do you enjoy most, and which least?", english.GetProperty("reflections")[0].GetProperty("question").GetString());
+        Assert.Equal("Plan started", english.GetProperty("history")[0].GetProperty("text").GetString());
+        Assert.StartsWith("Subir ", english.GetProperty("needs")[0].GetString());
+        Assert.Equal("draft", english.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_Word_export_of_a_plan_has_Spanish_headings_for_a_Spanish_reader()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var number = await DemoEmployeeNumberAsync(app);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
+        await self.PostAsync($"/plans/{number}?handler=Start", Form(await self.GetStringAsync("/me/plan", Ct), ("target", "CC-REP-SR")), Ct);
+        using var docx = new ZipArchive(await self.GetStreamAsync($"/plans/{number}?handler=Docx", Ct));
+        using var xml = new StreamReader(docx.GetEntry("word/document.xml")!.Open());
+        var text = await xml.ReadToEndAsync(Ct);
+        foreach (var heading in new[] { "Plan de desarrollo individual — ", "Ciclo: ", "Estado: ", "Borrador", "Sobre mí", "Metas", "Fortalezas", "Áreas de oportunidad", "Necesidades de desarrollo", "Plan de acción", "Reflexión", "(fecha límite: ", "¿Qué habilidades le ayudarían" })
+            Assert.Contains(heading, text);
+        foreach (var english in new[] { "Individual Development Plan", "Cycle", "Strengths", "Action plan", "Reflection", "(due ", "Which skills" })
+            Assert.DoesNotContain(english, text);
+    }
+
+    [Fact]
+    public async Task A_rating_refused_on_the_assess_page_says_why_in_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var number = await DemoEmployeeNumberAsync(app);
+        var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
+        var page = await self.GetStringAsync($"/people/{number}/assess", Ct);
+        var competency = Regex.Match(page, @"name=""Levels\[([^\]]+)\]""").Groups[1].Value;
+        var refused = await (await self.PostAsync($"/people/{number}/assess", Form(page, ($"Levels[{competency}]", "9")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(refused, ["el nivel 9 está fuera de 1..5"], ["is outside"]);
     }
 
     static void Spanish(string page, string[] shown, string[] notShown)

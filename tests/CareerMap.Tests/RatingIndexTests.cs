@@ -5,6 +5,7 @@ using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CareerMap.Tests;
@@ -21,7 +22,8 @@ public sealed class RatingIndexTests
         var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
         Assert.Equal(300, index.Count);
 
-        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance), new PeopleCounts()).LoadAsync(null, today, Ct));
+        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance), new PeopleCounts(),
+            app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()).LoadAsync(null, today, Ct));
         foreach (var role in new[] { "CC-REP-SR", "CC-SUP", "PS-TECH-1", "CI-AN-PM" })
         {
             List<(int Id, double Readiness, bool Critical)> Straightforward(IEnumerable<PersonRecord> people, int top) => [.. people

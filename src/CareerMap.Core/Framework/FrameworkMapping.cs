@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace CareerMap.Framework;
 
 /// <summary>Converts between the document's words ("leadership", "months-in-role") and the stored values.</summary>
@@ -24,25 +26,18 @@ public static class FrameworkMapping
     public static Prerequisite ToEntity(this PrerequisiteDto p) =>
         new(FrameworkValidator.PrerequisiteKinds[p.Kind], p.Months, p.Roles is { Count: > 0 } ? [.. p.Roles] : null, string.IsNullOrWhiteSpace(p.Value) ? null : p.Value.Trim());
 
-    /// <summary>The prerequisite in plain words, as people read it on a role profile.</summary>
+    /// <summary>The prerequisite in plain words, as people read it on a role profile, in the reader's language.</summary>
     /// <param name="titleOf">Turns a role code into the title people know it by.</param>
-    public static string Describe(this PrerequisiteDto p, Func<string, string>? titleOf = null) => p.Kind switch
+    public static string Describe(this PrerequisiteDto p, Func<string, string> titleOf, IStringLocalizer L) => p.Kind switch
     {
-        "months-in-role" => $"At least {Duration(p.Months)} in the current role",
-        "months-in-roles" => $"At least {Duration(p.Months)} as {string.Join(" or ", (p.Roles ?? []).Select(titleOf ?? (c => c)))}",
-        "contact-center-experience" => $"At least {Duration(p.Months)} of contact-center experience",
-        "certification" => $"Certification: {p.Value}",
-        "license" => $"License: {p.Value}",
-        "language" => $"Speaks {p.Value}",
-        "education" => $"Education: {p.Value}",
+        "months-in-role" => L["At least {0} in the current role", Durations.Required(p.Months, L)],
+        "months-in-roles" => L["At least {0} as {1}", Durations.Required(p.Months, L),
+            (p.Roles ?? []).Select(titleOf).DefaultIfEmpty("").Aggregate((a, b) => L["{0} or {1}", a, b])],
+        "contact-center-experience" => L["At least {0} of contact-center experience", Durations.Required(p.Months, L)],
+        "certification" => L["Certification: {0}", p.Value ?? ""],
+        "license" => L["License: {0}", p.Value ?? ""],
+        "language" => L["Speaks {0}", p.Value ?? ""],
+        "education" => L["Education: {0}", p.Value ?? ""],
         _ => p.Kind,
-    };
-
-    static string Duration(int? months) => months switch
-    {
-        null => "some time",
-        1 => "1 month",
-        var m when m % 12 == 0 => m == 12 ? "1 year" : $"{m / 12} years",
-        var m => $"{m} months",
     };
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace CareerMap.Framework;
 
 public enum MoveDirection { Promotion, Lateral, StepBack }
@@ -28,6 +30,20 @@ public readonly record struct MoveKind(MoveDirection Direction, MoveScope Scope)
     public override string ToString() => Scope == MoveScope.CrossFunctional
         ? $"cross-functional {WireNames.Of(Direction)}"
         : $"{WireNames.Of(Direction)} {WireNames.Of(Scope).Replace('-', ' ')}";
+
+    /// <summary>The kind as people read it ("promotion within family", "cross-functional lateral"), in the reader's language.</summary>
+    public string Phrase(IStringLocalizer L) => (Direction, Scope) switch
+    {
+        (MoveDirection.Promotion, MoveScope.WithinFamily) => L["promotion within family"],
+        (MoveDirection.Promotion, MoveScope.WithinUnit) => L["promotion within unit"],
+        (MoveDirection.Promotion, _) => L["cross-functional promotion"],
+        (MoveDirection.Lateral, MoveScope.WithinFamily) => L["lateral within family"],
+        (MoveDirection.Lateral, MoveScope.WithinUnit) => L["lateral within unit"],
+        (MoveDirection.Lateral, _) => L["cross-functional lateral"],
+        (_, MoveScope.WithinFamily) => L["step back within family"],
+        (_, MoveScope.WithinUnit) => L["step back within unit"],
+        _ => L["cross-functional step back"],
+    };
 }
 
 public static class MoveKinds

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using CareerMap.Framework;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Paths;
 
@@ -21,7 +20,11 @@ public sealed record EffectiveRating(string Competency, int Level, string Source
 }
 
 /// <summary>A prerequisite of a step: met or not, and roughly how many months until it will be.</summary>
-public sealed record PrerequisiteStatus(PrerequisiteDto Prerequisite, string Text, bool Met, int MonthsToMeet);
+public sealed record PrerequisiteStatus(PrerequisiteDto Prerequisite, bool Met, int MonthsToMeet)
+{
+    /// <summary>The prerequisite in the reader's words.</summary>
+    public string Text(CareerGraph graph, IStringLocalizer L) => Prerequisite.Describe(graph.Title, L);
+}
 
 public sealed record StepGap(string Competency, string Name, int Required, int Current)
 {
@@ -30,9 +33,14 @@ public sealed record StepGap(string Competency, string Name, int Required, int C
 
 public sealed record PathStep(CareerEdge Move, IReadOnlyList<PrerequisiteStatus> Prerequisites, IReadOnlyList<StepGap> Gaps, int Months);
 
-public sealed record CareerPath(IReadOnlyList<PathStep> Steps, int EstimatedMonths, string Explanation);
+/// <summary>A route and its estimate, for a person (their ratings and time served) or for anyone starting out in its first role.</summary>
+public sealed record CareerPath(IReadOnlyList<PathStep> Steps, int EstimatedMonths, PersonState? For);
 
-public sealed record PathResult(IReadOnlyList<CareerPath> Paths, string? Reason);
+/// <summary>Why there is no route to show.</summary>
+public enum NoRoute { AlreadyThere, TooManyMoves, Unreachable }
+
+/// <summary>The best routes between two roles, or why there are none; phrased for a reader by <see cref="PathFinder.Reason"/> and <see cref="PathFinder.Explain"/>.</summary>
+public sealed record PathResult(string From, string To, IReadOnlyList<CareerPath> Paths, NoRoute? Missing);
 
 /// <summary>
 /// Finds the k best routes of at most four moves. The cost of a step depends on the route so far (time served,
@@ -75,7 +83,7 @@ public static class PathFinder
     {
         var start = graph.Role(from)!.Code;
         var target = graph.Role(to)!.Code;
-        if (start == target) return new([], $"You are already in {graph.Title(start)}.");
+        if (start == target) return new(start, target, [], NoRoute.AlreadyThere);
 
         var forward = Walks(start, graph.OutOf, e => e.Target);
         var backward = Walks(target, graph.Into, e => e.Source);
@@ -99,9 +107,7 @@ public static class PathFinder
         }
 
         if (candidates.Count == 0)
-            return new([], Reachable(graph, start, target)
-                ? $"{graph.Title(target)} can be reached from {graph.Title(start)}, but only in more than {MaxMoves} moves."
-                : $"No sequence of moves leads from {graph.Title(start)} to {graph.Title(target)}.");
+            return new(start, target, [], Reachable(graph, start, target) ? NoRoute.TooManyMoves : NoRoute.Unreachable);
 
         var best = candidates
             .Select(route => Score(graph, route, person))
@@ -109,7 +115,7 @@ public static class PathFinder
             .ThenBy(p => string.Join('>', p.Steps.Select(s => s.Move.Target)), StringComparer.Ordinal)
             .Take(Math.Clamp(k, 1, MaxK))
             .ToList();
-        return new(best, null);
+        return new(start, target, best, null);
     }
 
     /// <summary>Every simple walk of up to two moves from a role, along out-edges (forward) or in-edges (backward).</summary>
@@ -179,7 +185,7 @@ public static class PathFinder
                     ? Math.Max(0, (p.Months ?? 0) - have)
                     : have > 0 ? 0 : MonthsToEarn(p.Kind);
                 var met = p.Kind is "months-in-role" or "months-in-roles" or "contact-center-experience" ? months == 0 : have > 0;
-                return new PrerequisiteStatus(p, p.Describe(graph.Title), met, months);
+                return new PrerequisiteStatus(p, met, months);
             }).ToList();
             var gaps = graph.Needs(move.Target)
                 .Select(n => new StepGap(n.Competency, graph.CompetencyName(n.Competency), n.Level, levels.GetValueOrDefault(n.Competency)))
@@ -195,38 +201,54 @@ public static class PathFinder
                 (s.Prerequisite.Kind == "language" ? languages : credentials).Add(s.Prerequisite.Value ?? "");
             served.TryAdd(move.Target, 0);
         }
-        var total = steps.Sum(s => s.Months);
-        return new CareerPath(steps, total, Explain(graph, steps, total, person));
+        return new CareerPath(steps, steps.Sum(s => s.Months), person);
     }
 
     static IEnumerable<string> Entry(CareerGraph graph, string role, params string[] kinds) =>
         (graph.Role(role)?.Prerequisites ?? []).Where(p => kinds.Contains(p.Kind) && p.Value is not null).Select(p => p.Value!);
 
-    static string Explain(CareerGraph graph, List<PathStep> steps, int total, PersonState? person)
+    /// <summary>Why a search found no route, in the reader's language; null when it found some.</summary>
+    public static string? Reason(CareerGraph graph, PathResult result, IStringLocalizer L) => result.Missing switch
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"About {Months(total)} in {steps.Count} move{(steps.Count == 1 ? "" : "s")} (an estimate");
-        text.Append(person is null ? ", starting from what the current role asks" : $", from {person.Name}'s ratings and time served").Append("). ");
-        for (var i = 0; i < steps.Count; i++)
+        null => (string?)null,
+        NoRoute.AlreadyThere => L["You are already in {0}.", graph.Title(result.To)],
+        NoRoute.TooManyMoves => L["{0} can be reached from {1}, but only in more than {2} moves.", graph.Title(result.To), graph.Title(result.From), MaxMoves],
+        _ => L["No sequence of moves leads from {0} to {1}.", graph.Title(result.From), graph.Title(result.To)],
+    };
+
+    /// <summary>The route in sentences, in the reader's language: the estimate and what it rests on, then what each step asks.</summary>
+    public static string Explain(CareerGraph graph, CareerPath path, IStringLocalizer L)
+    {
+        var (months, moves, person) = (Durations.Months(path.EstimatedMonths, L), path.Steps.Count, path.For?.Name);
+        var sentences = new List<string>(moves + 1)
         {
-            var s = steps[i];
-            text.Append(CultureInfo.InvariantCulture, $"{i + 1}. {graph.Title(s.Move.Source)} → {graph.Title(s.Move.Target)}, a {s.Move.Kind}");
+            (moves == 1, person is null) switch
+            {
+                (true, true) => L["About {0} in 1 move (an estimate, starting from what the current role asks).", months],
+                (false, true) => L["About {0} in {1} moves (an estimate, starting from what the current role asks).", months, moves],
+                (true, false) => L["About {0} in 1 move (an estimate, from {1}'s ratings and time served).", months, person!],
+                _ => L["About {0} in {1} moves (an estimate, from {2}'s ratings and time served).", months, moves, person!],
+            },
+        };
+        for (var i = 0; i < moves; i++)
+        {
+            var s = path.Steps[i];
             var needs = new List<string>();
-            needs.AddRange(s.Prerequisites.Where(p => !p.Met).Select(p => p.MonthsToMeet > 0 ? $"{Lower(p.Text)} (about {Months(p.MonthsToMeet)})" : Lower(p.Text)));
+            needs.AddRange(s.Prerequisites.Where(p => !p.Met).Select(p => p.MonthsToMeet > 0
+                ? L["{0} (about {1})", Lower(p.Text(graph, L)), Durations.Months(p.MonthsToMeet, L)]
+                : Lower(p.Text(graph, L))));
             if (s.Gaps.Count > 0)
-                needs.Add("raise " + string.Join(", ", s.Gaps.Take(3).Select(g => $"{g.Name} from {g.Current} to {g.Required}")) + (s.Gaps.Count > 3 ? $" and {s.Gaps.Count - 3} more" : ""));
-            text.Append(needs.Count == 0 ? ": nothing stands in the way" : ": " + string.Join("; ", needs));
-            text.Append(CultureInfo.InvariantCulture, $" — about {Months(s.Months)}. ");
+            {
+                var raises = string.Join(", ", s.Gaps.Take(3).Select(g => L["{0} from {1} to {2}", g.Name, g.Current, g.Required].Value));
+                needs.Add(s.Gaps.Count > 3 ? L["raise {0} and {1} more", raises, s.Gaps.Count - 3] : L["raise {0}", raises]);
+            }
+            var (from, to, kind, wait) = (graph.Title(s.Move.Source), graph.Title(s.Move.Target), s.Move.Kind.Phrase(L), Durations.Months(s.Months, L));
+            sentences.Add(needs.Count == 0
+                ? L["{0}. {1} → {2}, a {3}: nothing stands in the way — about {4}.", i + 1, from, to, kind, wait]
+                : L["{0}. {1} → {2}, a {3}: {4} — about {5}.", i + 1, from, to, kind, string.Join("; ", needs), wait]);
         }
-        return text.ToString().TrimEnd();
+        return string.Join(" ", sentences);
     }
 
     static string Lower(string s) => s.Length == 0 ? s : char.ToLowerInvariant(s[0]) + s[1..];
-
-    public static string Months(int months) => months switch
-    {
-        0 => "no wait",
-        1 => "1 month",
-        _ => $"{months} months",
-    };
 }

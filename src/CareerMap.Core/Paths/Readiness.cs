@@ -1,4 +1,5 @@
 using CareerMap.Framework;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Paths;
 
@@ -26,14 +27,16 @@ public sealed record Readiness(double Percent, bool ReadyNow, IReadOnlyList<Comp
         return new(percent, ready, lines, prerequisites);
     }
 
-    /// <summary>"You meet 9 of 12. Biggest gaps: Problem Solving (you 2, role 4)."</summary>
-    public string Summary()
+    /// <summary>"You meet 9 of 12. Biggest gaps: Problem Solving (you 2, role 4)." to the person themselves; "Ana meets 9 of 12…" to anyone else.</summary>
+    /// <param name="name">Whose readiness, when the reader is someone else; null when it is the reader's own.</param>
+    public string Summary(CareerGraph graph, IStringLocalizer L, string? name = null)
     {
-        var text = $"You meet {Met} of {Competencies.Count}.";
-        var gaps = Competencies.Where(c => c.Gap > 0).Take(3).ToList();
-        if (gaps.Count > 0) text += " Biggest gaps: " + string.Join(", ", gaps.Select(g => $"{g.Name} (you {g.Effective}, role {g.Required})")) + ".";
-        var unmet = Prerequisites.Where(p => !p.Met).Select(p => p.Text).ToList();
-        if (unmet.Count > 0) text += " Still needed: " + string.Join("; ", unmet) + ".";
-        return text;
+        var sentences = new List<string> { name is null ? L["You meet {0} of {1}.", Met, Competencies.Count] : L["{0} meets {1} of {2}.", name, Met, Competencies.Count] };
+        var gaps = Competencies.Where(c => c.Gap > 0).Take(3)
+            .Select(g => (name is null ? L["{0} (you {1}, role {2})", g.Name, g.Effective, g.Required] : L["{0} (has {1}, role {2})", g.Name, g.Effective, g.Required]).Value).ToList();
+        if (gaps.Count > 0) sentences.Add(L["Biggest gaps: {0}.", string.Join(", ", gaps)]);
+        var unmet = Prerequisites.Where(p => !p.Met).Select(p => p.Text(graph, L)).ToList();
+        if (unmet.Count > 0) sentences.Add(L["Still needed: {0}.", string.Join("; ", unmet)]);
+        return string.Join(" ", sentences);
     }
 }

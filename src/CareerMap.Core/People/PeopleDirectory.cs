@@ -2,6 +2,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Paths;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.People;
 
@@ -35,7 +36,7 @@ public sealed record PersonListing(string EmployeeNumber, string Name, string Em
 
 public sealed record AssessmentView(long Id, string Competency, int Level, AssessmentSource Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
 
-public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, PeopleCounts counts)
+public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, PeopleCounts counts, IStringLocalizer<SharedResource> L)
 {
     /// <summary>One page of the people an account may see (a query of their ids; null: everyone), found by name, number, role title or location, in name order.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
@@ -141,7 +142,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
                 r.AssessorId is int a && assessors.TryGetValue(a, out var name) ? name : null, r.AssessedOn, r.Evidence))];
     }
 
-    /// <summary>Appends a rating; history is never overwritten. Returns the field errors when the rating is refused.</summary>
+    /// <summary>Appends a rating; history is never overwritten. Returns the field errors, in the reader's language, when the rating is refused.</summary>
     public async Task<(AssessmentView? Saved, Dictionary<string, string[]> Errors)> RecordAsync(int employeeId, string? competency, int? level, AssessmentSource source,
         int? assessorId, string? evidence, DateOnly today, CancellationToken ct = default)
     {
@@ -149,11 +150,11 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
         var snapshot = await framework.SnapshotAsync(ct);
         var top = snapshot.Document.Organization.TopLevel;
         var known = snapshot.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
-        if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = ["competency is required"];
-        else if (known is null) errors["competency"] = [$"unknown competency '{competency}'"];
-        if (level is null) errors["level"] = ["level is required"];
-        else if (level < 1 || level > top) errors["level"] = [$"level {level} is outside 1..{top}"];
-        if (evidence is { Length: > 2000 }) errors["evidence"] = ["evidence is limited to 2,000 characters"];
+        if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = [L["competency is required"]];
+        else if (known is null) errors["competency"] = [L["unknown competency '{0}'", competency]];
+        if (level is null) errors["level"] = [L["level is required"]];
+        else if (level < 1 || level > top) errors["level"] = [L["level {0} is outside 1..{1}", level.Value, top]];
+        if (evidence is { Length: > 2000 }) errors["evidence"] = [L["evidence is limited to 2,000 characters"]];
         if (errors.Count > 0) return (null, errors);
         var competencyId = await db.Competencies.Where(c => c.Code == known!.Code).Select(c => c.Id).FirstAsync(ct);
         var row = new Assessment

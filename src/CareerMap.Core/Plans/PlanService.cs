@@ -6,6 +6,7 @@ using CareerMap.Framework;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Plans;
@@ -24,21 +25,39 @@ public sealed record ActionEdit(string Competency, string? Strategy, string Desc
 
 public sealed record OverduePlan(string EmployeeNumber, string Name, string ManagerName, DateOnly SubmittedOn, int DaysWaiting);
 
-/// <summary>The IDP: proposed from the assessment, edited by its owner, reviewed by their manager, every step recorded.</summary>
-public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<PlanService> logger)
+/// <summary>
+/// The IDP: proposed from the assessment, edited by its owner, reviewed by their manager, every step recorded.
+/// What a plan proposes (strengths, needs, actions) is written in its owner's language when they start it: from then on
+/// it is their text to edit. The app's own words in a plan (the reflection questions, "Plan started") are stored in
+/// English, which is their resource key, and shown in the reader's language by <see cref="Question"/> and <see cref="Note"/>.
+/// </summary>
+public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<PlanService> logger, IStringLocalizer<SharedResource> L)
 {
     public const int ReviewDays = 14;
 
     /// <summary>The guide's questions for a career conversation, in this project's words.</summary>
-    public static readonly string[] ReflectionQuestions =
+    static string[] Questions(IStringLocalizer L) =>
     [
-        "Which parts of your job do you enjoy most, and which least?",
-        "What gives you energy and keeps you motivated at work?",
-        "Which skills would help you master the role you have now?",
-        "How do your personal goals connect with the organization's goals?",
-        "Which training or experiences (committees, projects, teams) would build on your strengths?",
-        "Which training or experiences would help you make up for a weakness or a lack of experience?",
+        L["Which parts of your job do you enjoy most, and which least?"],
+        L["What gives you energy and keeps you motivated at work?"],
+        L["Which skills would help you master the role you have now?"],
+        L["How do your personal goals connect with the organization's goals?"],
+        L["Which training or experiences (committees, projects, teams) would build on your strengths?"],
+        L["Which training or experiences would help you make up for a weakness or a lack of experience?"],
     ];
+
+    static string Started(IStringLocalizer L) => L["Plan started"];
+
+    /// <summary>The questions as a plan stores them, in English whatever the owner's language.</summary>
+    public static readonly string[] ReflectionQuestions = Questions(StoredWords.Instance);
+
+    /// <summary>A stored reflection question in the reader's language; a question the app no longer asks is shown as stored.</summary>
+    public static string Question(string stored, IStringLocalizer L) =>
+        Array.IndexOf(ReflectionQuestions, stored) is var i and >= 0 ? Questions(L)[i] : stored;
+
+    /// <summary>The text of a plan's history entry in the reader's language: the app's "Plan started", or what a person wrote.</summary>
+    public static string? Note(PlanEvent e, IStringLocalizer L) =>
+        e.Kind == PlanEventKind.Status && e.From is null && e.Text == Started(StoredWords.Instance) ? Started(L) : e.Text;
 
     static readonly Dictionary<(PlanStatus From, PlanStatus To), string> Moves = new()
     {
@@ -75,7 +94,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             .Select(n => (n, rated: person.Levels.GetValueOrDefault(n.Competency)))
             .Where(x => x.rated >= x.n.Level && x.rated > 0)
             .OrderByDescending(x => x.rated - x.n.Level).ThenBy(x => graph.CompetencyName(x.n.Competency), StringComparer.Ordinal).Take(3)
-            .Select(x => $"{graph.CompetencyName(x.n.Competency)} (rated {x.rated}; the role asks {x.n.Level})").ToList();
+            .Select(x => L["{0} (rated {1}; the role asks {2})", graph.CompetencyName(x.n.Competency), x.rated, x.n.Level].Value).ToList();
         var readiness = Readiness.Of(graph, target, person, []);
         var gaps = readiness.Competencies.Where(c => c.Gap > 0).Take(3).ToList();
         var plan = new DevelopmentPlan
@@ -84,7 +103,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             TargetRoles = [graph.Role(target)!.Code],
             Strengths = strengths,
             Opportunities = [.. gaps.Select(g => g.Name)],
-            Needs = [.. gaps.Select(g => $"Raise {g.Name} from {g.Effective} to {g.Required} for {graph.Title(target)}")],
+            Needs = [.. gaps.Select(g => L["Raise {0} from {1} to {2} for {3}", g.Name, g.Effective, g.Required, graph.Title(target)].Value)],
             Reflections = [.. ReflectionQuestions.Select(q => new Reflection(q, null))],
         };
         var due = 0;
@@ -95,13 +114,13 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             foreach (var s in strategies)
                 plan.Actions.Add(new PlanAction
                 {
-                    Competency = gap.Competency, Strategy = s.Code, Description = $"{s.Name}: {s.Description} To build {gap.Name}.",
+                    Competency = gap.Competency, Strategy = s.Code, Description = L["{0}: {1} To build {2}.", s.Name, s.Description ?? "", gap.Name],
                     DueOn = today.AddMonths(2 * ++due), Status = ActionStatus.NotStarted,
                 });
         }
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        await RecordAsync(plan.Id, actor, PlanEventKind.Status, null, PlanStatus.Draft, "Plan started", ct);
+        await RecordAsync(plan.Id, actor, PlanEventKind.Status, null, PlanStatus.Draft, Started(StoredWords.Instance), ct);
         logger.PlanStarted(plan.Id, employeeId, actor.EmployeeId);
         return plan;
     }
@@ -109,16 +128,16 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
     public async Task<Dictionary<string, string[]>> UpdateAsync(DevelopmentPlan plan, PlanEdit edit, CareerGraph graph, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Editable(plan.Status)) errors["status"] = [$"a plan that is {Words(plan.Status)} can't be edited; only a draft or one sent back for changes"];
+        if (!Editable(plan.Status)) errors["status"] = [L["a plan that {0} can't be edited; only a draft or one sent back for changes", Being(plan.Status)]];
         var targets = (edit.TargetRoles ?? plan.TargetRoles).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
         for (var i = 0; i < targets.Count; i++)
-            if (graph.Role(targets[i]) is null) errors[$"targetRoles[{i}]"] = [$"unknown role '{targets[i]}'"];
+            if (graph.Role(targets[i]) is null) errors[$"targetRoles[{i}]"] = [L["unknown role '{0}'", targets[i]]];
         var actions = edit.Actions ?? [];
         for (var i = 0; i < actions.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(actions[i].Description)) errors[$"actions[{i}].description"] = ["description is required"];
+            if (string.IsNullOrWhiteSpace(actions[i].Description)) errors[$"actions[{i}].description"] = [L["description is required"]];
             if (actions[i].Status is { } s && !Enum.TryParse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true, out _))
-                errors[$"actions[{i}].status"] = [$"status '{s}' is not not-started, in-progress or done"];
+                errors[$"actions[{i}].status"] = [L["status '{0}' is not not-started, in-progress or done", s]];
         }
         if (errors.Count > 0) return errors;
         plan.Education = edit.Education ?? plan.Education;
@@ -156,10 +175,12 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
         if (!Allowed(plan.Status, actor).Contains(to))
         {
             logger.PlanMoveRefused(plan.Id, plan.EmployeeId, plan.Status, to, actor.EmployeeId);
-            return $"a plan that is {Words(plan.Status)} can't be marked {Words(to)} by {(actor.IsOwner ? "its owner" : actor.IsLeader ? "a manager" : "you")}";
+            return actor.IsOwner ? L["a plan that {0} can't be {1} by its owner", Being(plan.Status), Marked(to)]
+                : actor.IsLeader ? L["a plan that {0} can't be {1} by a manager", Being(plan.Status), Marked(to)]
+                : L["a plan that {0} can't be {1} by you", Being(plan.Status), Marked(to)];
         }
         if (to == PlanStatus.ChangesRequested && string.IsNullOrWhiteSpace(comment))
-            return "say what should change: a comment is required when sending a plan back";
+            return L["say what should change: a comment is required when sending a plan back"];
         var from = plan.Status;
         plan.Status = to;
         if (to == PlanStatus.Submitted) plan.SubmittedOn = today;
@@ -201,13 +222,43 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             .OrderByDescending(r => r.DaysWaiting)];
     }
 
-    public static string Words(PlanStatus status) => status switch
+    /// <summary>A status as a plan's badge shows it ("Draft", "Changes requested").</summary>
+    public static string Words(PlanStatus status, IStringLocalizer L) => status switch
     {
-        PlanStatus.Draft => "a draft",
-        PlanStatus.Submitted => "submitted",
-        PlanStatus.Approved => "approved",
-        PlanStatus.ChangesRequested => "sent back for changes",
-        PlanStatus.InProgress => "in progress",
-        _ => "completed",
+        PlanStatus.Draft => L["Draft"],
+        PlanStatus.Submitted => L["Submitted"],
+        PlanStatus.Approved => L["Approved"],
+        PlanStatus.ChangesRequested => L["Changes requested"],
+        PlanStatus.InProgress => L["In progress"],
+        _ => L["Completed"],
+    };
+
+    public static string Words(ActionStatus status, IStringLocalizer L) => status switch
+    {
+        ActionStatus.NotStarted => L["Not started"],
+        ActionStatus.InProgress => L["In progress"],
+        _ => L["Done"],
+    };
+
+    /// <summary>What a plan is, as a refusal says it ("a plan that is a draft").</summary>
+    string Being(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => L["is a draft"],
+        PlanStatus.Submitted => L["is submitted"],
+        PlanStatus.Approved => L["is approved"],
+        PlanStatus.ChangesRequested => L["is sent back for changes"],
+        PlanStatus.InProgress => L["is in progress"],
+        _ => L["is completed"],
+    };
+
+    /// <summary>What a plan was to become, as a refusal says it ("can't be marked approved").</summary>
+    string Marked(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => L["marked a draft"],
+        PlanStatus.Submitted => L["marked submitted"],
+        PlanStatus.Approved => L["marked approved"],
+        PlanStatus.ChangesRequested => L["marked sent back for changes"],
+        PlanStatus.InProgress => L["marked in progress"],
+        _ => L["marked completed"],
     };
 }

@@ -5,6 +5,7 @@ using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -44,21 +45,21 @@ public static class CareerMapApi
         return app;
     }
 
-    static async Task<Ok<CareerMapView>> GetMap(CareerPaths paths, CancellationToken ct)
+    static async Task<Ok<CareerMapView>> GetMap(CareerPaths paths, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var graph = await paths.GraphAsync(ct);
-        return TypedResults.Ok(new CareerMapView([.. graph.Roles.Select(r => Node(graph, r))], [.. graph.Edges.Select(e => Edge(graph, e))]));
+        return TypedResults.Ok(new CareerMapView([.. graph.Roles.Select(r => Node(graph, r))], [.. graph.Edges.Select(e => Edge(graph, e, L))]));
     }
 
-    static async Task<Results<Ok<RoleMoves>, NotFound<ProblemDetails>>> GetMoves(string code, CareerPaths paths, CancellationToken ct)
+    static async Task<Results<Ok<RoleMoves>, NotFound<ProblemDetails>>> GetMoves(string code, CareerPaths paths, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var graph = await paths.GraphAsync(ct);
         if (graph.Role(code) is not { } role) return NotFoundRole(code);
-        return TypedResults.Ok(new RoleMoves(role.Code, [.. graph.OutOf(role.Code).Select(e => Edge(graph, e))], [.. graph.Into(role.Code).Select(e => Edge(graph, e))]));
+        return TypedResults.Ok(new RoleMoves(role.Code, [.. graph.OutOf(role.Code).Select(e => Edge(graph, e, L))], [.. graph.Into(role.Code).Select(e => Edge(graph, e, L))]));
     }
 
     static async Task<Results<Ok<PathsView>, NotFound<ProblemDetails>, ValidationProblem, ForbidHttpResult>> GetPaths(
-        string? from, string? to, string? employee, int? k, CareerPaths paths, PeopleAccess access, PeopleDirectory people, TimeProvider clock, CancellationToken ct)
+        string? from, string? to, string? employee, int? k, CareerPaths paths, PeopleAccess access, PeopleDirectory people, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(from)) errors["from"] = ["from is required: the code of the role to start from"];
@@ -79,7 +80,7 @@ public static class CareerMapApi
         }
         var result = PathFinder.Find(graph, from!, to!, k ?? 3, person);
         return TypedResults.Ok(new PathsView(graph.Role(from!)!.Code, graph.Role(to!)!.Code, person?.EmployeeNumber, k ?? 3,
-            [.. result.Paths.Select(p => View(graph, p))], result.Reason));
+            [.. result.Paths.Select(p => View(graph, p, L))], PathFinder.Reason(graph, result, L)));
     }
 
     static NotFound<ProblemDetails> NotFoundRole(string code) =>
@@ -88,14 +89,15 @@ public static class CareerMapApi
     public static MapNode Node(CareerGraph g, RoleDto r) =>
         new(r.Code, r.Title, r.Unit, r.Family, g.Document.Families.FirstOrDefault(f => f.Code == r.Family)?.Track ?? "", r.Grade, r.Level);
 
-    public static MapEdge Edge(CareerGraph g, CareerEdge e) =>
+    /// <summary>An edge as the API answers it: kinds as wire names, prerequisites also in the reader's words.</summary>
+    public static MapEdge Edge(CareerGraph g, CareerEdge e, IStringLocalizer L) =>
         new(e.Code, e.Source, e.Target, e.Kind.ToString(), e.Kind.Direction, e.Kind.Scope, e.Origin, e.Note,
-            [.. e.Prerequisites.Select(p => new PrerequisiteView(p.Kind, p.Months, p.Roles, p.Value, p.Describe(g.Title)))],
+            [.. e.Prerequisites.Select(p => new PrerequisiteView(p.Kind, p.Months, p.Roles, p.Value, p.Describe(g.Title, L)))],
             [.. e.Delta.Select(x => new DeltaView(x.Competency, g.CompetencyName(x.Competency), x.From, x.To, x.Rise))]);
 
-    public static PathView View(CareerGraph g, CareerPath p) =>
+    public static PathView View(CareerGraph g, CareerPath p, IStringLocalizer L) =>
         new([.. p.Steps.Select(s => new PathMove(s.Move.Source, s.Move.Target, s.Move.Kind.ToString(), s.Move.Kind.Direction, s.Move.Kind.Scope, s.Move.Origin,
-                [.. s.Prerequisites.Select(x => new PrerequisiteStatusView(x.Prerequisite.Kind, x.Text, x.Met, x.MonthsToMeet))],
+                [.. s.Prerequisites.Select(x => new PrerequisiteStatusView(x.Prerequisite.Kind, x.Text(g, L), x.Met, x.MonthsToMeet))],
                 [.. s.Gaps.Select(x => new GapView(x.Competency, x.Name, x.Required, x.Current, x.Gap))], s.Months))],
-            p.EstimatedMonths, p.Explanation);
+            p.EstimatedMonths, PathFinder.Explain(g, p, L));
 }

@@ -6,6 +6,7 @@ using CareerMap.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -77,16 +78,17 @@ public static class PeopleApi
     }
 
     static async Task<Results<Ok<ReadinessView>, NotFound<ProblemDetails>, ValidationProblem>> GetReadiness(string? role, PersonInRoute who,
-        PeopleDirectory people, CareerPaths paths, TimeProvider clock, CancellationToken ct)
+        PeopleDirectory people, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(role)) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["role"] = ["role is required: the code of the role to measure against"] });
         var graph = await paths.GraphAsync(ct);
         if (graph.Role(role) is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"role {role} does not exist" });
-        return TypedResults.Ok(ReadinessReport.Of(graph, await people.PersonAsync(who.Id, clock.Today(), ct), role, clock.Today()));
+        return TypedResults.Ok(ReadinessReport.Of(graph, await people.PersonAsync(who.Id, clock.Today(), ct), role, clock.Today(), L, who.Relation == Relation.Self));
     }
 
-    static async Task<Ok<IReadOnlyList<Recommendation>>> Recommend(PersonInRoute who, PeopleDirectory people, CareerPaths paths, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(Recommendations.For(await paths.GraphAsync(ct), (await people.PersonAsync(who.Id, clock.Today(), ct)).State));
+    static async Task<Ok<IReadOnlyList<Recommendation>>> Recommend(PersonInRoute who, PeopleDirectory people, CareerPaths paths, TimeProvider clock,
+        IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        TypedResults.Ok(Recommendations.For(await paths.GraphAsync(ct), (await people.PersonAsync(who.Id, clock.Today(), ct)).State, L, who.Relation == Relation.Self));
 
     static async Task<Results<Ok<Candidates>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> FindCandidates(string code, int? top, string? unit, string? location,
         string? grade, int? minTenure, PeopleAccess access, PeopleDirectory people, CareerPaths paths, RatingIndexCache ratings, CareerMap.Data.CareerMapDb db, TimeProvider clock, CancellationToken ct)

@@ -5,6 +5,7 @@ using CareerMap.People;
 using CareerMap.Plans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -41,14 +42,14 @@ public static class PlansApi
         return app;
     }
 
-    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> Get(PersonInRoute who, PeopleAccess access, PlanService plans, CancellationToken ct)
+    static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>>> Get(PersonInRoute who, PeopleAccess access, PlanService plans, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
-        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, L, ct));
     }
 
     static async Task<Results<Created<PlanView>, Conflict<ProblemDetails>, ValidationProblem>> Start(StartPlan body, PersonInRoute who, PeopleAccess access,
-        PeopleDirectory people, CareerPaths paths, PlanService plans, TimeProvider clock, CancellationToken ct)
+        PeopleDirectory people, CareerPaths paths, PlanService plans, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var today = clock.Today();
         var current = await plans.CurrentAsync(who.Id, ct);
@@ -56,24 +57,24 @@ public static class PlansApi
             return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Already started", Detail = $"{who.EmployeeNumber} already has a plan for {current.Cycle}" });
         var graph = await paths.GraphAsync(ct);
         var person = (await people.PersonAsync(who.Id, today, ct)).State;
-        var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person);
+        var target = body.TargetRole ?? Recommendations.DefaultTarget(graph, person, L);
         if (graph.Role(target) is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["targetRole"] = [$"unknown role '{target}'"] });
         var actor = PlanService.Actor(access.Account, who.Relation);
         var plan = await plans.StartAsync(who.Id, person, graph, target, actor, today, ct);
-        return TypedResults.Created($"/api/employees/{Uri.EscapeDataString(who.EmployeeNumber)}/plan", await ViewAsync(who, plan, actor, plans, ct));
+        return TypedResults.Created($"/api/employees/{Uri.EscapeDataString(who.EmployeeNumber)}/plan", await ViewAsync(who, plan, actor, plans, L, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Edit(PlanEdit body, PersonInRoute who, PeopleAccess access,
-        CareerPaths paths, PlanService plans, CancellationToken ct)
+        CareerPaths paths, PlanService plans, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
         var errors = await plans.UpdateAsync(plan, body, await paths.GraphAsync(ct), ct);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, PlanService.Actor(access.Account, who.Relation), plans, L, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem, Conflict<ProblemDetails>>> Transition(PlanTransition body, PersonInRoute who,
-        PeopleAccess access, PlanService plans, TimeProvider clock, CancellationToken ct)
+        PeopleAccess access, PlanService plans, TimeProvider clock, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (WireNames.Parse<PlanStatus>(body.To) is not { } to)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["to must be submitted, approved, changes-requested, in-progress or completed"] });
@@ -81,11 +82,11 @@ public static class PlansApi
         var actor = PlanService.Actor(access.Account, who.Relation);
         var refused = await plans.TransitionAsync(plan, to, actor, body.Comment, clock.Today(), ct);
         if (refused is not null) return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "Not allowed now", Detail = refused });
-        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, L, ct));
     }
 
     static async Task<Results<Ok<PlanView>, NotFound<ProblemDetails>, ValidationProblem>> Note(PlanNote body, PersonInRoute who, PeopleAccess access,
-        PlanService plans, CancellationToken ct)
+        PlanService plans, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var kind = WireNames.Parse<PlanEventKind>(body.Kind) is { } k && k != PlanEventKind.Status ? k : (PlanEventKind?)null;
         var errors = new Dictionary<string, string[]>();
@@ -95,7 +96,7 @@ public static class PlansApi
         if (await plans.CurrentAsync(who.Id, ct) is not { } plan) return NoPlan(who);
         var actor = PlanService.Actor(access.Account, who.Relation);
         await plans.AddNoteAsync(plan, kind!.Value, actor, body.Text!, ct);
-        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, ct));
+        return TypedResults.Ok(await ViewAsync(who, plan, actor, plans, L, ct));
     }
 
     static async Task<Ok<IReadOnlyList<OverduePlan>>> Overdue(PeopleAccess access, PlanService plans, TimeProvider clock, CancellationToken ct)
@@ -107,13 +108,15 @@ public static class PlansApi
     static NotFound<ProblemDetails> NoPlan(PersonInRoute who) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"{who.EmployeeNumber} has no development plan yet" });
 
-    static async Task<PlanView> ViewAsync(PersonInRoute who, DevelopmentPlan p, PlanActor actor, PlanService plans, CancellationToken ct)
+    /// <summary>The plan as stored, with the app's own words in it (reflection questions, "Plan started") in the reader's language.</summary>
+    static async Task<PlanView> ViewAsync(PersonInRoute who, DevelopmentPlan p, PlanActor actor, PlanService plans, IStringLocalizer L, CancellationToken ct)
     {
         var events = await plans.EventsAsync(p.Id, ct);
         return new(who.EmployeeNumber, p.Cycle, p.Status, p.Education, p.Experience, p.ShortTermProfessional, p.ShortTermPersonal, p.MidTermProfessional, p.MidTermPersonal,
-            p.LongTermProfessional, p.LongTermPersonal, p.TargetRoles, p.Strengths, p.Opportunities, p.Needs, p.Reflections,
+            p.LongTermProfessional, p.LongTermPersonal, p.TargetRoles, p.Strengths, p.Opportunities, p.Needs,
+            [.. p.Reflections.Select(r => r with { Question = PlanService.Question(r.Question, L) })],
             [.. p.Actions.Select(a => new PlanActionView(a.Competency, a.Strategy, a.Description, a.DueOn, a.Status, a.Evidence))],
             p.SubmittedOn, PlanService.Allowed(p.Status, actor),
-            [.. events.Select(e => new PlanEventView(e.At, e.By, e.Kind, e.From, e.To, e.Text))]);
+            [.. events.Select(e => new PlanEventView(e.At, e.By, e.Kind, e.From, e.To, PlanService.Note(e, L)))]);
     }
 }

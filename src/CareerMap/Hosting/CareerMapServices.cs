@@ -12,12 +12,14 @@ namespace CareerMap.Hosting;
 
 public static class CareerMapServices
 {
-    /// <summary>The database, the framework service and account storage: what both the CLI and the web app need.</summary>
+    /// <summary>The database, the framework service, account storage and the strings: what both the CLI and the web app need.</summary>
     public static IServiceCollection AddCareerMapData(this IServiceCollection services, DatabaseTarget database)
     {
         services.AddSingleton(database);
         services.TryAddSingleton<IAuditActor, CommandLineActor>();
         services.TryAddSingleton(TimeProvider.System);
+        // Core's services phrase routes, readiness and plans in the reader's language (the CLI's is the machine's).
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddDbContext<CareerMapDb>((sp, options) =>
         {
             database.Configure(options);

@@ -31,7 +31,6 @@ public static class Languages
 
     public static void AddLanguages(this WebApplicationBuilder builder)
     {
-        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Pages carry accented letters as they are (sesión, not sesi&#xF3;n): readable source, smaller pages.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         var fallback = Normalize(builder.Configuration[DefaultSetting]) ?? English;

@@ -12,28 +12,11 @@ namespace CareerMap.Pages;
 /// </summary>
 public static class Words
 {
-    public static string Of(PlanStatus status, IStringLocalizer L) => status switch
-    {
-        PlanStatus.Draft => L["Draft"],
-        PlanStatus.Submitted => L["Submitted"],
-        PlanStatus.Approved => L["Approved"],
-        PlanStatus.ChangesRequested => L["Changes requested"],
-        PlanStatus.InProgress => L["In progress"],
-        _ => L["Completed"],
-    };
-
-    public static string Of(ActionStatus status, IStringLocalizer L) => status switch
-    {
-        ActionStatus.NotStarted => L["Not started"],
-        ActionStatus.InProgress => L["In progress"],
-        _ => L["Done"],
-    };
-
     /// <summary>Who a rating that counts came from; effective ratings are a manager's or the person's own.</summary>
     public static string Of(AssessmentSource source, IStringLocalizer L) => source switch
     {
         AssessmentSource.Self => L["self-reported"],
-        AssessmentSource.Manager => L["manager"],
+        AssessmentSource.Manager => Lower(L["Manager"]),
         _ => L["other"],
     };
 
@@ -44,20 +27,6 @@ public static class Words
         MoveDirection.Promotion => L["Promotion"],
         MoveDirection.Lateral => L["Lateral"],
         _ => L["Step back"],
-    };
-
-    /// <summary>The kind of a move as a phrase ("promotion within family", "cross-functional lateral").</summary>
-    public static string Of(MoveKind kind, IStringLocalizer L) => (kind.Direction, kind.Scope) switch
-    {
-        (MoveDirection.Promotion, MoveScope.WithinFamily) => L["promotion within family"],
-        (MoveDirection.Promotion, MoveScope.WithinUnit) => L["promotion within unit"],
-        (MoveDirection.Promotion, _) => L["cross-functional promotion"],
-        (MoveDirection.Lateral, MoveScope.WithinFamily) => L["lateral within family"],
-        (MoveDirection.Lateral, MoveScope.WithinUnit) => L["lateral within unit"],
-        (MoveDirection.Lateral, _) => L["cross-functional lateral"],
-        (_, MoveScope.WithinFamily) => L["step back within family"],
-        (_, MoveScope.WithinUnit) => L["step back within unit"],
-        _ => L["cross-functional step back"],
     };
 
     /// <summary>Why a move is on the map when no one drew it; empty for a move the framework names.</summary>
@@ -82,13 +51,8 @@ public static class Words
     public static string CategoryHeading(string category, IStringLocalizer L) => category == "core" ? L["Core competencies"] : Category(category, L);
 
     /// <summary>A job family's track (individual-contributor, leadership).</summary>
-    public static string Track(string? track, IStringLocalizer L) => track == "leadership" ? L["leadership"] : L["individual contributor"];
+    public static string Track(string? track, IStringLocalizer L) => track == "leadership" ? Lower(L["Leadership"]) : L["individual contributor"];
 
-    /// <summary>A wait or an estimate in months ("no wait", "1 month", "7 months").</summary>
-    public static string Months(int months, IStringLocalizer L) => months switch
-    {
-        0 => L["no wait"],
-        1 => L["1 month"],
-        _ => L["{0} months", months],
-    };
+    /// <summary>A word that also starts sentences, used mid-sentence: one resource (the capitalized one), lowered in the reader's culture.</summary>
+    static string Lower(LocalizedString word) => word.Value.ToLower(System.Globalization.CultureInfo.CurrentCulture);
 }

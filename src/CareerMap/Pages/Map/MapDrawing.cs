@@ -89,10 +89,10 @@ public sealed class MapDrawing
         {
             var direction = WireNames.Of(e.Kind.Direction);
             var cls = $"edge {direction}{(e.Kind.Scope == MoveScope.CrossFunctional ? " cross" : "")}{(e.Origin == MoveOrigin.SimilarLateral ? " similar" : "")}{(route.Count > 0 ? " dim" : "")}";
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{direction})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(Words.Of(e.Kind, L))}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{cls}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-{direction})\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.Phrase(L))}</title></path>");
         }
         foreach (var e in route)
-            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge route\" data-from=\"{Enc(e.Source)}\" data-to=\"{Enc(e.Target)}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-route)\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(Words.Of(e.Kind, L))}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"edge route\" data-from=\"{Enc(e.Source)}\" data-to=\"{Enc(e.Target)}\" d=\"{Curve(e.Source, e.Target)}\" marker-end=\"url(#arrow-route)\"><title>{Enc(graph.Title(e.Source))} → {Enc(graph.Title(e.Target))}: {Enc(e.Kind.Phrase(L))}</title></path>");
         svg.Append("</g>");
 
         foreach (var role in roles)

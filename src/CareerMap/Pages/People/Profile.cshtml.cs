@@ -1,10 +1,12 @@
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock) : PersonPage(people, who, paths, clock)
+public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    : PersonPage(people, who, paths, clock)
 {
     public string? ManagerName { get; private set; }
     public string? ManagerNumber { get; private set; }
@@ -17,6 +19,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         await LoadPersonAsync(ct);
         if (Person.ManagerId is int m)
             (ManagerName, ManagerNumber) = (await People.NameOfAsync(m, ct), await People.NumberOfAsync(m, ct));
-        Recommendations = [.. Paths.Recommendations.For(Graph, Person.State).Take(5)];
+        Recommendations = [.. Paths.Recommendations.For(Graph, Person.State, L, Relation == CareerMap.Access.Relation.Self).Take(5)];
     }
 }

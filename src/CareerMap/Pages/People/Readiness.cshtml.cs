@@ -2,10 +2,12 @@ using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ReadinessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock) : PersonPage(people, who, paths, clock)
+public sealed class ReadinessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    : PersonPage(people, who, paths, clock)
 {
     public ReadinessView View { get; private set; } = null!;
 
@@ -13,7 +15,7 @@ public sealed class ReadinessModel(PeopleDirectory people, PersonInRoute who, Ca
     {
         await LoadPersonAsync(ct);
         if (string.IsNullOrWhiteSpace(role) || Graph.Role(role) is null) return NotFound();
-        View = ReadinessReport.Of(Graph, Person, role, Today);
+        View = ReadinessReport.Of(Graph, Person, role, Today, L, Relation == CareerMap.Access.Relation.Self);
         return Page();
     }
 }

@@ -110,7 +110,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     {
         await LoadAsync(ct);
         if (Plan is null) return NotFound();
-        var bytes = PlanDocx.Write(Plan, Person.Name, Graph.Title, Graph.CompetencyName);
+        var bytes = PlanDocx.Write(Plan, Person.Name, Graph.Title, Graph.CompetencyName, L);
         return File(bytes, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"IDP-{Person.EmployeeNumber}-{Plan.Cycle}.docx");
     }
 
@@ -122,7 +122,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         Plan = await plans.CurrentAsync(Person.Id, ct);
         if (Plan is null)
         {
-            Recommended = Recommendations.For(Graph, Person.State).FirstOrDefault(r => r.Direction == MoveDirection.Promotion)?.Role;
+            Recommended = Recommendations.For(Graph, Person.State, L).FirstOrDefault(r => r.Direction == MoveDirection.Promotion)?.Role;
             return;
         }
         History = await plans.EventsAsync(Plan.Id, ct);
@@ -147,6 +147,6 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         PlanStatus.ChangesRequested => L["Request changes"],
         PlanStatus.InProgress => L["Start working on it"],
         PlanStatus.Completed => L["Mark completed"],
-        _ => Words.Of(s, L),
+        _ => PlanService.Words(s, L),
     };
 }
