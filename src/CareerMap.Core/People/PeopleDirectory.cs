@@ -42,15 +42,16 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = Sql.CaseInsensitiveMatch)]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1862", Justification = Sql.CaseInsensitiveMatch)]
-    public async Task<(IReadOnlyList<PersonListing> Page, int Total)> SearchAsync(Access.PeopleAccess access, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
+    /// <param name="visibleKey">Names the visible set (PeopleAccess.VisibleKey), so its count can be kept.</param>
+    public async Task<(IReadOnlyList<PersonListing> Page, int Total)> SearchAsync(IQueryable<int>? visible, string visibleKey, string? q, int page, int size, DateOnly today, CancellationToken ct = default)
     {
         var query = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
-        if (access.Visible() is { } visible) query = query.Where(e => visible.Contains(e.Id));
+        if (visible is not null) query = query.Where(e => visible.Contains(e.Id));
         var text = string.IsNullOrWhiteSpace(q) ? "" : q.Trim();
         if (text.Length > 0) query = await MatchingAsync(query, text, ct);
         // Counting a million people costs more than the page itself; the count stands until people or the framework change.
         var stamps = await ChangeStamps.ReadAsync(db, ct);
-        var total = await counts.GetAsync((stamps, access.VisibleKey, text.ToLowerInvariant()), () => query.CountAsync(ct));
+        var total = await counts.GetAsync((stamps, visibleKey, text.ToLowerInvariant()), () => query.CountAsync(ct));
         var rows = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip((page - 1) * size).Take(size)
             .Select(e => new { e.EmployeeNumber, e.Name, e.Email, Role = e.Role.Code, e.Location, Manager = e.Manager != null ? e.Manager.EmployeeNumber : null, e.HireDate, e.RoleStartDate })
             .ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using CareerMap.Audit;
+using CareerMap.AuditTrail;
 using CareerMap.Data;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;

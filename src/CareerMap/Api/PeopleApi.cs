@@ -53,7 +53,7 @@ public static class PeopleApi
         if (problem is not null) return problem;
         var graph = await paths.GraphAsync(ct);
         var today = clock.Today();
-        var (found, total) = await people.SearchAsync(access, q, paging.Page, paging.Size, today, ct);
+        var (found, total) = await people.SearchAsync(access.Visible(), access.VisibleKey, q, paging.Page, paging.Size, today, ct);
         return TypedResults.Ok(new Paged<EmployeeView>([.. found.Select(p => View(graph, p))], paging.Page, paging.Size, total));
     }
 

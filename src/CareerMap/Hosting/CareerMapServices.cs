@@ -34,7 +34,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddSingleton<CareerMap.People.PeopleCounts>();
-        services.AddScoped<CareerMap.Audit.AuditStories>();
+        services.AddScoped<CareerMap.AuditTrail.AuditStories>();
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInSessions>();

@@ -1,4 +1,5 @@
 using CareerMap.Audit;
+using CareerMap.AuditTrail;
 using CareerMap.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

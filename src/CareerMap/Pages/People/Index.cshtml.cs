@@ -21,7 +21,7 @@ public sealed class IndexModel(PeopleDirectory people, PeopleAccess access, Care
     {
         Graph = await paths.GraphAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Paging.MaxPage);
-        (Found, Total) = await people.SearchAsync(access, Q, PageNumber, PageSize, clock.Today(), ct);
+        (Found, Total) = await people.SearchAsync(access.Visible(), access.VisibleKey, Q, PageNumber, PageSize, clock.Today(), ct);
         // A page past the end (an old link, a shorter list now) goes to the last page there is.
         var last = Math.Max(1, (Total + PageSize - 1) / PageSize);
         return PageNumber > last ? Redirect($"/people?q={Uri.EscapeDataString(Q ?? "")}&page={last}") : Page();

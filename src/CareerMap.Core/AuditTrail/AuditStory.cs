@@ -2,7 +2,9 @@ using System.Text.Json;
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerMap.Audit;
+using CareerMap.Audit;
+
+namespace CareerMap.AuditTrail;
 
 /// <summary>One field of a change, with ids put in the words people know (a role code, a competency's name, a person).</summary>
 public sealed record AuditField(string Name, string? Before, string? After);
@@ -14,6 +16,7 @@ public sealed record AuditField(string Name, string? Before, string? After);
 /// </summary>
 public sealed record AuditLine(long Id, DateTime At, string Actor, string Entity, string Action, string Subject, IReadOnlyList<AuditField> Fields);
 
+/// <summary>Tells audit entries for people. It reads roles, competencies, people and plans, so it lives beside them (AuditTrail), not in Audit, which every feature writes to.</summary>
 public sealed class AuditStories(CareerMapDb db)
 {
     static readonly HashSet<string> Hidden = ["Id", "Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];

@@ -1,7 +1,9 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareerMap.Audit;
+using CareerMap.Audit;
+
+namespace CareerMap.AuditTrail;
 
 public static class AuditSearch
 {
