@@ -209,6 +209,15 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.Locator(".moves").First).ToContainTextAsync("cross-functional promotion");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the role page scrolls sideways on a 390px phone");
+
+        // The header folds into a menu on a phone (without script): the links are there once it is opened.
+        var people = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "People" });
+        await Assertions.Expect(people).Not.ToBeVisibleAsync();
+        var header = await page.Locator("header.topbar").BoundingBoxAsync();
+        Assert.True(header!.Height < 80, $"the header takes {header.Height} px of a phone's height");
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await people.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/people$"));
     }
 }
 
@@ -516,11 +525,15 @@ public sealed class AuditBrowserTests(Chromium chromium) : IClassFixture<Chromiu
         await page.GetByLabel("Words").FillAsync("CC-REP-3");
         await page.GetByLabel("What").SelectOptionAsync("Role");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        var row = page.Locator("table.audit tbody tr").First;
-        await Assertions.Expect(row).ToContainTextAsync("modified Role CC-REP-3");
-        await Assertions.Expect(row).ToContainTextAsync("hr.admin@demo.riverbend.example");
-        await Assertions.Expect(row.Locator("td.json").Nth(0)).ToContainTextAsync("Care Representative III\"");
-        await Assertions.Expect(row.Locator("td.json").Nth(1)).ToContainTextAsync("Care Representative III (Lead)");
+        var entry = page.Locator(".audit-entry").First;
+        await Assertions.Expect(entry.Locator(".audit-what")).ToHaveTextAsync("Role changed: CC-REP-3");
+        await Assertions.Expect(entry).ToContainTextAsync("hr.admin@demo.riverbend.example");
+        await Assertions.Expect(entry.Locator("dt").First).ToHaveTextAsync("Title");
+        await Assertions.Expect(entry.Locator("dd del").First).ToHaveTextAsync("Care Representative III");
+        await Assertions.Expect(entry.Locator("dd ins").First).ToHaveTextAsync("Care Representative III (Lead)");
+        // Read on a phone, the change fits the screen.
+        await page.SetViewportSizeAsync(360, 800);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the audit page scrolls sideways at 360 px");
     }
 }
 
@@ -600,7 +613,7 @@ public sealed class JobDescriptionBrowserTests(Chromium chromium) : IClassFixtur
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Care Representative I");
         var claims = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Claims and Billing" });
-        await Assertions.Expect(claims).ToContainTextAsync("matched");
+        await Assertions.Expect(claims).ToContainTextAsync("Matched");
         await page.GetByLabel("Level for Claims and Billing").SelectOptionAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm links" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Links confirmed");

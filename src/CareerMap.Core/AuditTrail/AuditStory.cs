@@ -31,7 +31,7 @@ public sealed class AuditStories(CareerMapDb db)
             .Select(p => int.Parse(p.Entry.Key, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var requirementRows = bare.Count == 0 ? [] : await db.Requirements.AsNoTracking().Where(r => bare.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => (r.RoleId, r.CompetencyId), ct);
-        var roleIds = Ids("RoleId").Concat(requirementRows.Values.Select(v => v.RoleId)).Distinct().ToList();
+        var roleIds = Ids("RoleId", "FromRoleId", "ToRoleId").Concat(requirementRows.Values.Select(v => v.RoleId)).Distinct().ToList();
         var competencyIds = Ids("CompetencyId").Concat(requirementRows.Values.Select(v => v.CompetencyId)).Distinct().ToList();
         var personIds = Ids("EmployeeId", "ManagerId", "AssessorId", "ByEmployeeId").ToList();
         var planIds = Ids("PlanId").ToList();

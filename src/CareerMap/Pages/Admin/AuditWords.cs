@@ -48,6 +48,8 @@ static class AuditWords
         "Code" => L["Code"],
         "Summary" => L["Summary"],
         "RoleId" => L["Role"],
+        "FromRoleId" => L["From role"],
+        "ToRoleId" => L["To role"],
         "CompetencyId" => L["Competency"],
         "EmployeeId" => L["Person"],
         "ManagerId" => L["Manager"],
