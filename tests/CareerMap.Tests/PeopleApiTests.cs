@@ -43,6 +43,26 @@ public sealed class PeopleApiTests
     }
 
     [Theory, ProviderApps]
+    public async Task Ready_now_is_never_shown_beside_a_wait_that_contradicts_it(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var requirements = (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-SR").ToList();
+        // Every requirement met but one non-critical one, a level short: ready now (90 % or more), with a gap still open.
+        var shortOf = requirements.Where(q => !q.Critical).OrderByDescending(q => q.Level).First();
+        foreach (var q in requirements)
+            Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments",
+                new { competency = q.Competency, level = q == shortOf ? q.Level - 1 : q.Level }, Ct)).StatusCode);
+        var readiness = await manager.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        Assert.True(readiness.GetProperty("readyNow").GetBoolean(), "one level short on one of many competencies is still ready now");
+
+        var page = await (await app.BrowserAsync(AppRoles.Manager, cast.Manager)).GetStringAsync($"/people/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
+        Assert.Contains("ready now; closing the remaining gaps would take about 4 months (an estimate)", page);
+        Assert.DoesNotContain("to meet every requirement", page);
+        Assert.DoesNotContain("no wait", page);
+    }
+
+    [Theory, ProviderApps]
     public async Task People_see_only_themselves_and_leaders_only_their_reporting_line(TestApp app)
     {
         var cast = await Cast.LoadAsync(app);

@@ -55,4 +55,13 @@ public static class Words
 
     /// <summary>A word that also starts sentences, used mid-sentence: one resource (the capitalized one), lowered in the reader's culture.</summary>
     static string Lower(LocalizedString word) => word.Value.ToLower(System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>
+    /// The estimate beside a readiness figure, never contradicting it: nothing left to close, ready now with gaps still
+    /// to close (ready now allows a few non-critical gaps), or the time to meet every requirement.
+    /// </summary>
+    public static string TimeToEveryRequirement(int months, bool readyNow, IStringLocalizer L) =>
+        months <= 0 ? L["meets every requirement now"]
+        : readyNow ? L["ready now; closing the remaining gaps would take about {0} (an estimate)", Durations.Months(months, L)]
+        : L["about {0} to meet every requirement (an estimate)", Durations.Months(months, L)];
 }
