@@ -305,6 +305,8 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await using var __ = context;
         await page.GotoAsync("/map");
         await Assertions.Expect(page.Locator(".map-scroll")).ToBeHiddenAsync();
+        // The route pickers use the phone's width, not the few pixels left beside each other.
+        Assert.True((await page.GetByLabel("From").BoundingBoxAsync())!.Width > 300, "the From picker is too narrow to read on a phone");
         var list = page.Locator(".map-list");
         await Assertions.Expect(list).ToBeVisibleAsync();
         await Assertions.Expect(list.Locator("li.list-role")).ToHaveCountAsync((await app.ExportAsync()).Roles.Count);
