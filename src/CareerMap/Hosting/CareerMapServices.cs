@@ -35,6 +35,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddSingleton<CareerMap.People.PeopleCounts>();
         services.AddScoped<CareerMap.AuditTrail.AuditStories>();
+        services.AddScoped<CareerMap.Home.Homes>();
         services.AddScoped<CareerMap.Plans.PlanService>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInSessions>();

@@ -1,0 +1,41 @@
+using System.Net.Http.Json;
+using CareerMap.Accounts;
+using CareerMap.Tests.Support;
+
+namespace CareerMap.Tests;
+
+/// <summary>The home starts from the person: an employee's next moves and plan, a manager's team, HR's organization.</summary>
+public sealed class HomeTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ProviderApps]
+    public async Task Each_person_starts_from_what_is_theirs(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var employee = await app.BrowserAsync(AppRoles.Employee, cast.Employee);
+        var home = await employee.GetStringAsync("/", Ct);
+        Assert.Contains("Your next moves", home);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Count(home, "<article class=\"card move-next\">"));
+        Assert.Contains($"href=\"/people/{cast.Employee}/readiness?role=", home);
+        Assert.Contains("You have no development plan yet.", home);
+        Assert.DoesNotContain("Your team", home);
+        Assert.DoesNotContain("The organization", home);
+
+        // The employee starts a plan; their manager's home shows them in the team with the plan's status.
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await (await app.SignedInAsync(AppRoles.Employee, cast.Employee))
+            .PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-SR" }, Ct)).StatusCode);
+        Assert.Contains("aiming at Senior Care Representative", await employee.GetStringAsync("/", Ct));
+        var team = await (await app.BrowserAsync(AppRoles.Manager, cast.Manager)).GetStringAsync("/", Ct);
+        Assert.Contains("Your team", team);
+        Assert.Matches($"<a href=\"/people/{cast.Employee}\">[^<]+</a></td>\\s*<td data-label=\"Role\">Care Representative II</td>", team);
+        Assert.Contains("<td data-label=\"Plan\">Draft</td>", team);
+        Assert.Matches("<td data-label=\"Ratings to refresh\">(none|\\d+ of \\d+)</td>", team);
+
+        var hr = await (await app.BrowserAsync(AppRoles.HrAdmin, language: "es")).GetStringAsync("/", Ct);
+        Assert.Contains("La organización", hr);
+        Assert.Contains("Puestos para los que nadie de fuera está listo ahora", hr);
+        Assert.DoesNotContain("Sus próximos movimientos", hr);
+        Assert.Contains("Unidades de negocio", hr);
+    }
+}
