@@ -18,13 +18,15 @@ public sealed class PeopleCounts
 {
     const int Kept = 4096;
     readonly System.Collections.Concurrent.ConcurrentDictionary<((long, long) Stamps, string Visible, string Text), int> known = new();
+    (long, long) stamps;
 
     public async Task<int> GetAsync(((long, long) Stamps, string Visible, string Text) list, Func<Task<int>> count)
     {
         if (known.TryGetValue(list, out var total)) return total;
         total = await count();
         // Entries of older stamps are never asked again: start afresh rather than grow.
-        if (known.Count >= Kept || (!known.IsEmpty && known.Keys.First().Stamps != list.Stamps)) known.Clear();
+        if (known.Count >= Kept || stamps != list.Stamps) known.Clear();
+        stamps = list.Stamps;
         known[list] = total;
         return total;
     }
