@@ -322,7 +322,7 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         var (app, page, context) = await OpenAsync();
         await using var _ = app;
         await using var __ = context;
-        await page.GetByRole(AriaRole.Link, new() { Name = "My moves" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "My moves" }).ClickAsync();
         await Assertions.Expect(page.Locator(".lead")).ToContainTextAsync("You are Care Representative II");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Promotions" })).ToBeVisibleAsync();
         var senior = page.Locator("article.move-card[data-role='CC-REP-SR']");
