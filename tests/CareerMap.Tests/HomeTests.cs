@@ -38,4 +38,14 @@ public sealed class HomeTests
         Assert.DoesNotContain("Sus próximos movimientos", hr);
         Assert.Contains("Unidades de negocio", hr);
     }
+
+    [Fact]
+    public async Task A_profile_marks_its_moves_with_the_same_kinds_as_every_other_page()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var cast = await Cast.LoadAsync(app);
+        var profile = await (await app.BrowserAsync(AppRoles.Employee, cast.Employee)).GetStringAsync($"/people/{cast.Employee}", Ct);
+        Assert.Matches("<span class=\"kind (promotion|lateral|step-back)\">", profile);
+        Assert.DoesNotMatch("<span class=\"kind (Promotion|Lateral|StepBack)\">", profile);
+    }
 }
