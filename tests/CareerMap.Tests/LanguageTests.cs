@@ -84,11 +84,9 @@ public sealed partial class LanguageTests
     {
         await using var app = await TestApp.StartAsync(provider);
         var number = await app.WithDbAsync(db => db.Employees.OrderBy(e => e.Id).Select(e => e.EmployeeNumber).FirstAsync(Ct));
-        const string email = "rep@test.example";
-        await using (var scope = app.App.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, AppRoles.Employee, number, TestApp.Password)).Ok);
+        var email = await app.CreateAccountAsync(AppRoles.Employee, number);
         var desk = app.Client();
-        await SignInAsync(desk, email);
+        await TestApp.SignInThroughPageAsync(desk, email);
         var home = await desk.GetStringAsync("/", Ct);
         Assert.Contains("<html lang=\"en\">", home);
         var chosen = await desk.PostAsync("/account/language", Form(home, ("language", "es"), ("returnUrl", "/people")), Ct);
@@ -100,7 +98,7 @@ public sealed partial class LanguageTests
         var phone = app.Client();
         phone.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         Assert.Contains("Sign in to CareerMap", await phone.GetStringAsync("/account/login", Ct));
-        await SignInAsync(phone, email);
+        await TestApp.SignInThroughPageAsync(phone, email);
         var there = await phone.GetStringAsync("/", Ct);
         Assert.Contains("<html lang=\"es\">", there);
         Assert.Contains(">Mi plan</a>", there);
@@ -290,23 +288,7 @@ public sealed partial class LanguageTests
         db.Users.Where(u => u.Email == Sample.SampleOrganization.EmployeeEmail).Select(u => db.Employees.First(e => e.Id == u.EmployeeId).EmployeeNumber).FirstAsync(Ct));
 
     /// <summary>A signed-in client whose browser asks for Spanish.</summary>
-    static async Task<HttpClient> SpanishSpeakerAsync(TestApp app, string role, string? number = null)
-    {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
-        await using (var scope = app.App.Services.CreateAsyncScope())
-            Assert.True((await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, number, TestApp.Password)).Ok);
-        var client = app.Client();
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
-        await SignInAsync(client, email);
-        return client;
-    }
-
-    static async Task SignInAsync(HttpClient client, string email)
-    {
-        var page = await client.GetStringAsync("/account/login", Ct);
-        var signedIn = await client.PostAsync("/account/login?handler=Password", Form(page, ("email", email), ("password", TestApp.Password), ("returnUrl", "/")), Ct);
-        Assert.Equal("/", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
-    }
+    static Task<HttpClient> SpanishSpeakerAsync(TestApp app, string role, string? number = null) => app.BrowserAsync(role, number, "es");
 
     static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Forms.AntiforgeryToken(page))));

@@ -68,24 +68,35 @@ public sealed class TestApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Creates an account with the test password; returns its email.</summary>
+    public async Task<string> CreateAccountAsync(string role, string? employeeNumber = null, string? email = null)
+    {
+        email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        await using var scope = App.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, employeeNumber, Password);
+        Assert.True(result.Ok, string.Join("; ", result.Errors));
+        return email;
+    }
+
     /// <summary>Creates an account and signs in through the sign-in page, as a browser does: a client carrying the page cookie.</summary>
     public async Task<HttpClient> BrowserAsync(string role, string? employeeNumber = null, string? language = null)
     {
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateAsync(email, role, employeeNumber, Password);
-            Assert.True(result.Ok, string.Join("; ", result.Errors));
-        }
+        var email = await CreateAccountAsync(role, employeeNumber);
         var client = Client();
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        await SignInThroughPageAsync(client, email);
+        return client;
+    }
+
+    /// <summary>Signs the client in with the sign-in page's password form and checks it landed on the home page.</summary>
+    public static async Task SignInThroughPageAsync(HttpClient client, string email)
+    {
         var page = await client.GetStringAsync("/account/login");
         var signedIn = await client.PostAsync("/account/login?handler=Password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["email"] = email, ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page),
         }));
         Assert.Equal("/", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
-        return client;
     }
 
     public async Task<FrameworkDocument> ExportAsync()
