@@ -637,3 +637,35 @@ public sealed class JobDescriptionBrowserTests(Chromium chromium) : IClassFixtur
         await Assertions.Expect(page.GetByLabel("Compare version").Locator("option")).ToHaveCountAsync(2);
     }
 }
+
+public sealed class LanguageBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_person_switches_to_Spanish_meets_errors_in_it_and_keeps_it_after_signing_out_on_a_phone()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "Employee", width: 360, height: 800);
+        await using var _ = page.Context;
+        await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "es");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sus próximos movimientos" })).ToBeVisibleAsync();
+
+        // A missing page is a page, in Spanish, that fits the phone and leads back home.
+        var missing = await page.GotoAsync("/no/such/page");
+        Assert.Equal(404, missing!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("No encontramos esa página");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the error page scrolls sideways at 360 px");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ir a su página de inicio" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sus próximos movimientos" })).ToBeVisibleAsync();
+
+        // Signing out from the phone's menu: the sign-in page on this browser still speaks Spanish.
+        await page.GetByText("Menú", new() { Exact = true }).ClickAsync();
+        await page.Locator(".menu-panel").GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Ha cerrado la sesión");
+        await page.GotoAsync("/account/login");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Inicie sesión en CareerMap");
+        // An empty sign-in says what is missing, in Spanish.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Escriba su correo electrónico y su contraseña.");
+    }
+}
