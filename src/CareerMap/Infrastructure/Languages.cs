@@ -1,7 +1,6 @@
 using System.Globalization;
 using CareerMap.Accounts;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CareerMap.Infrastructure;
