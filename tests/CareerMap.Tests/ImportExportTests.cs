@@ -54,7 +54,7 @@ public sealed class ImportExportTests
         Assert.Equal(Encoding.UTF8.GetString(await ExportAsync(source.Target, FrameworkFileFormat.Json)),
             Encoding.UTF8.GetString(await ExportAsync(copy.Target, FrameworkFileFormat.Json)));
         using var wb = new XLWorkbook(new MemoryStream(workbook));
-        Assert.Equal(["Read me", "Organization", "Grades", "Units", "Families", "Competencies", "Roles", "Requirements", "Duties", "Strategies", "Moves", "Prerequisites"],
+        Assert.Equal(["Read me", "Organization", "Grades", "Units", "Families", "Competencies", "Roles", "Requirements", "Duties", "Strategies", "Moves", "Prerequisites", "Translations"],
             wb.Worksheets.Select(w => w.Name).ToArray());
     }
 

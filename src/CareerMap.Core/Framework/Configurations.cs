@@ -23,6 +23,7 @@ sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
     {
         b.Coded("organizations");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Language).HasMaxLength(8);
     }
 }
 
@@ -32,6 +33,7 @@ sealed class BusinessUnitConfiguration : IEntityTypeConfiguration<BusinessUnit>
     {
         b.Coded("business_units");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
     }
 }
 
@@ -41,6 +43,7 @@ sealed class GradeConfiguration : IEntityTypeConfiguration<Grade>
     {
         b.Coded("grades");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
     }
 }
 
@@ -50,6 +53,7 @@ sealed class JobFamilyConfiguration : IEntityTypeConfiguration<JobFamily>
     {
         b.Coded("job_families");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
         b.Property(x => x.Track).HasConversion<string>().HasMaxLength(32);
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -61,6 +65,7 @@ sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
     {
         b.Coded("roles");
         b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
         b.HasOne(x => x.Unit).WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Grade).WithMany().HasForeignKey(x => x.GradeId).OnDelete(DeleteBehavior.Restrict);
@@ -75,6 +80,7 @@ sealed class CompetencyConfiguration : IEntityTypeConfiguration<Competency>
     {
         b.Coded("competencies");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
         b.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
         b.Property(x => x.Levels).HasJsonConversion();
         b.Property(x => x.Indicators).HasJsonConversion();
@@ -100,6 +106,7 @@ sealed class DutyConfiguration : IEntityTypeConfiguration<Duty>
     {
         b.Coded("duties");
         b.Property(x => x.Name).HasMaxLength(300);
+        b.Property(x => x.Translations).HasJsonConversion();
         b.HasOne(x => x.Family).WithMany().HasForeignKey(x => x.FamilyId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Marks).HasJsonConversion();
     }
@@ -111,6 +118,7 @@ sealed class DevelopmentStrategyConfiguration : IEntityTypeConfiguration<Develop
     {
         b.Coded("development_strategies");
         b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Translations).HasJsonConversion();
         b.HasMany(x => x.Competencies).WithMany(c => c.Strategies).UsingEntity("strategy_competencies");
     }
 }
@@ -123,5 +131,6 @@ sealed class MoveConfiguration : IEntityTypeConfiguration<Move>
         b.HasOne(x => x.FromRole).WithMany().HasForeignKey(x => x.FromRoleId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.ToRole).WithMany().HasForeignKey(x => x.ToRoleId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Prerequisites).HasJsonConversion();
+        b.Property(x => x.Translations).HasJsonConversion();
     }
 }

@@ -8,6 +8,8 @@ public sealed class Organization
     public required string Name { get; set; }
     /// <summary>The top of the competency scale; levels run 1..TopLevel.</summary>
     public int TopLevel { get; set; } = 5;
+    /// <summary>The language the framework's own texts are written in; translations hold the others.</summary>
+    public string Language { get; set; } = "en";
     public int Version { get; set; } = 1;
 }
 
@@ -17,6 +19,7 @@ public sealed class BusinessUnit
     public required string Code { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
+    public Dictionary<string, NameText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -27,6 +30,7 @@ public sealed class Grade
     public required string Name { get; set; }
     /// <summary>Position on the organization's single grade scale; higher is more senior.</summary>
     public int Rank { get; set; }
+    public Dictionary<string, NameText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -41,6 +45,7 @@ public sealed class JobFamily
     public BusinessUnit Unit { get; set; } = null!;
     public FamilyTrack Track { get; set; }
     public string? Description { get; set; }
+    public Dictionary<string, NameText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -62,6 +67,7 @@ public sealed class Role
     public List<string> Duties { get; set; } = [];
     public List<Prerequisite> Prerequisites { get; set; } = [];
     public List<RoleRequirement> Requirements { get; set; } = [];
+    public Dictionary<string, RoleText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -83,6 +89,7 @@ public sealed class Competency
     public List<string> Levels { get; set; } = [];
     public List<string> Indicators { get; set; } = [];
     public List<DevelopmentStrategy> Strategies { get; set; } = [];
+    public Dictionary<string, CompetencyText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -109,6 +116,7 @@ public sealed class Duty
     public required string Name { get; set; }
     public int Order { get; set; }
     public List<DutyMark> Marks { get; set; } = [];
+    public Dictionary<string, DutyText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -122,6 +130,7 @@ public sealed class DevelopmentStrategy
     public required string Name { get; set; }
     public string? Description { get; set; }
     public List<Competency> Competencies { get; set; } = [];
+    public Dictionary<string, NameText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }
 
@@ -138,5 +147,6 @@ public sealed class Move
     public List<Prerequisite> Prerequisites { get; set; } = [];
     /// <summary>Switches off the rule-made move between the same roles rather than allowing one.</summary>
     public bool Off { get; set; }
+    public Dictionary<string, MoveText> Translations { get; set; } = [];
     public int Version { get; set; } = 1;
 }

@@ -40,5 +40,10 @@ public static class FrameworkCollections
     /// <summary>In dependency order: an item refers only to items of collections before it.</summary>
     public static readonly IReadOnlyList<IFrameworkCollection> All = [Grades, Units, Families, Competencies, Roles, Requirements, Duties, Strategies, Moves];
 
+    /// <summary>The collections whose items have texts people read, and so translations.</summary>
+    public static readonly IReadOnlyList<IFrameworkCollection> Translatable = [Grades, Units, Families, Competencies, Roles, Duties, Strategies, Moves];
+
+    public static IFrameworkCollection? Named(string? name) => All.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
     public static string RequirementKey(string role, string competency) => $"{role}/{competency}";
 }

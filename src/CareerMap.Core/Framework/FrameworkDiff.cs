@@ -54,12 +54,20 @@ public sealed record FrameworkDiff(bool OrganizationChanged, IReadOnlyList<Colle
     }
 
     // Absent lists and empty lists mean the same thing in every format.
-    static JsonNode Normalize(object item)
+    static JsonNode Normalize(object item) => Tidy(JsonSerializer.SerializeToNode(item, item.GetType(), Json)!);
+
+    // Also inside nested objects (an item's translations), innermost first, so an object left empty goes too.
+    static JsonNode Tidy(JsonNode node)
     {
-        var node = JsonSerializer.SerializeToNode(item, item.GetType(), Json)!;
         if (node is JsonObject o)
             foreach (var key in o.Select(p => p.Key).ToList())
-                if (o[key] is null || o[key] is JsonArray { Count: 0 } || (o[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length == 0)) o.Remove(key);
+            {
+                if (o[key] is { } inner) Tidy(inner);
+                if (o[key] is null || o[key] is JsonArray { Count: 0 } || o[key] is JsonObject { Count: 0 } || (o[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.Length == 0)) o.Remove(key);
+            }
+        else if (node is JsonArray a)
+            foreach (var inner in a)
+                if (inner is not null) Tidy(inner);
         return node;
     }
 

@@ -28,6 +28,13 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
     /// <summary>The framework with each item's version; shared, so read it and never change it.</summary>
     public Task<FrameworkSnapshot> SnapshotAsync(CancellationToken ct = default) => cache.SnapshotAsync(db, ct);
 
+    /// <summary>
+    /// The framework in the reader's language (the current UI culture): what pages and answers show. Edits, imports and
+    /// exports work on <see cref="SnapshotAsync"/>, the organization's own texts with their translations.
+    /// </summary>
+    public async Task<FrameworkSnapshot> ReadingAsync(CancellationToken ct = default) =>
+        (await cache.SnapshotAsync(db, ct)).In(System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+
     /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
     /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
     /// <param name="writing">Told just before the changes are written, for progress.</param>
@@ -119,6 +126,34 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         }
         logger.FrameworkItemWritten("role", code, "updated with its requirements");
         return new(WriteStatus.Saved, (await cache.SnapshotAsync(db, ct)).VersionOf(FrameworkCollections.Roles, code) ?? 1);
+    }
+
+    /// <summary>
+    /// Replaces an item's translation into one language with the given texts (keys as <see cref="FrameworkTranslations.Texts"/>
+    /// gives them), refused as stale when the item changed since the form read it; its own texts stay as they are.
+    /// </summary>
+    public Task<WriteOutcome> TranslateAsync(IFrameworkCollection collection, string code, string language, IReadOnlyDictionary<string, string?> texts,
+        int? expectedVersion, CancellationToken ct = default) => collection switch
+    {
+        FrameworkCollection<GradeDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<UnitDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<FamilyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<CompetencyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<RoleDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<DutyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<StrategyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<MoveDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        _ => Task.FromResult(new WriteOutcome(WriteStatus.NotFound, Message: $"{collection.Name} have no texts to translate")),
+    };
+
+    async Task<WriteOutcome> TranslateAsync<T>(FrameworkCollection<T> collection, string code, string language, IReadOnlyDictionary<string, string?> texts,
+        int? expectedVersion, CancellationToken ct) where T : class
+    {
+        var document = (await cache.SnapshotAsync(db, ct)).Document;
+        var index = collection.IndexOf(document, code);
+        if (index < 0) return new(WriteStatus.NotFound, Message: $"{collection.Singular} {code} does not exist");
+        var item = collection.Items(document)[index];
+        return await WriteAsync(collection, collection.Key(item), FrameworkTranslations.WithTexts(item, language, texts), expectedVersion, ct);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"requirements\[\d+\]")]

@@ -202,6 +202,7 @@ public static partial class FrameworkValidator
             Prerequisites($"{path}.prerequisites", m.Prerequisites, roles, Add);
         }
 
+        FrameworkTranslations.Validate(d, Add);
         return problems;
     }
 

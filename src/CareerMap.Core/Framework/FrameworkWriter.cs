@@ -14,12 +14,13 @@ static class FrameworkWriter
         var cmp = StringComparer.OrdinalIgnoreCase;
         var org = await db.Organizations.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
         if (org is null)
-            db.Organizations.Add(new Organization { Code = after.Organization.Code, Name = after.Organization.Name, TopLevel = after.Organization.TopLevel });
+            db.Organizations.Add(new Organization { Code = after.Organization.Code, Name = after.Organization.Name, TopLevel = after.Organization.TopLevel, Language = after.Organization.Language });
         else if (diff.OrganizationChanged)
         {
             org.Code = after.Organization.Code;
             org.Name = after.Organization.Name;
             org.TopLevel = after.Organization.TopLevel;
+            org.Language = after.Organization.Language;
         }
 
         var grades = await db.Grades.ToDictionaryAsync(x => x.Code, cmp, ct);
@@ -36,22 +37,23 @@ static class FrameworkWriter
         var moves = await db.Moves.ToDictionaryAsync(x => x.Code, cmp, ct);
 
         var w = new Apply(db, before, after, diff);
-        w.Run(FrameworkCollections.Grades, grades, x => new Grade { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Rank = x.Rank; });
-        w.Run(FrameworkCollections.Units, units, x => new BusinessUnit { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Description = x.Description; });
+        w.Run(FrameworkCollections.Grades, grades, x => new Grade { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Rank = x.Rank; e.Translations = Stored(x.Translations); });
+        w.Run(FrameworkCollections.Units, units, x => new BusinessUnit { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Description = x.Description; e.Translations = Stored(x.Translations); });
         w.Run(FrameworkCollections.Families, families, x => new JobFamily { Code = x.Code, Name = x.Name }, (x, e) =>
         {
-            e.Code = x.Code; e.Name = x.Name; e.Unit = units[x.Unit]; e.Track = FrameworkValidator.Tracks[x.Track]; e.Description = x.Description;
+            e.Code = x.Code; e.Name = x.Name; e.Unit = units[x.Unit]; e.Track = FrameworkValidator.Tracks[x.Track]; e.Description = x.Description; e.Translations = Stored(x.Translations);
         });
         w.Run(FrameworkCollections.Competencies, competencies, x => new Competency { Code = x.Code, Name = x.Name, Definition = x.Definition }, (x, e) =>
         {
             e.Code = x.Code; e.Name = x.Name; e.Category = FrameworkValidator.Categories[x.Category]; e.Definition = x.Definition;
-            e.Levels = [.. x.Levels]; e.Indicators = [.. x.Indicators];
+            e.Levels = [.. x.Levels]; e.Indicators = [.. x.Indicators]; e.Translations = Stored(x.Translations);
         });
         w.Run(FrameworkCollections.Roles, roles, x => new Role { Code = x.Code, Title = x.Title }, (x, e) =>
         {
             e.Code = x.Code; e.Title = x.Title; e.Unit = units[x.Unit]; e.Family = families[x.Family]; e.Grade = grades[x.Grade];
             e.Level = x.Level; e.Summary = x.Summary; e.Scope = x.Scope;
             e.Duties = [.. x.Duties ?? []]; e.Prerequisites = [.. (x.Prerequisites ?? []).Select(p => p.ToEntity())];
+            e.Translations = Stored(x.Translations);
         });
         w.Run(FrameworkCollections.Requirements, requirements, x => new RoleRequirement(), (x, e) =>
         {
@@ -61,10 +63,11 @@ static class FrameworkWriter
         {
             e.Code = x.Code; e.Name = x.Name; e.Family = families[x.Family]; e.Order = x.Order;
             e.Marks = [.. (x.Marks ?? []).OrderBy(m => m.Level).Select(m => new DutyMark(m.Level, m.Mark.Trim()))];
+            e.Translations = Stored(x.Translations);
         });
         w.Run(FrameworkCollections.Strategies, strategies, x => new DevelopmentStrategy { Code = x.Code, Name = x.Name }, (x, e) =>
         {
-            e.Code = x.Code; e.Name = x.Name; e.Description = x.Description;
+            e.Code = x.Code; e.Name = x.Name; e.Description = x.Description; e.Translations = Stored(x.Translations);
             e.Competencies.Clear();
             e.Competencies.AddRange((x.Competencies ?? []).Select(c => competencies[c]));
         });
@@ -72,6 +75,7 @@ static class FrameworkWriter
         {
             e.Code = x.Code; e.FromRole = roles[x.From]; e.ToRole = roles[x.To]; e.Note = x.Note; e.Off = x.Off;
             e.Prerequisites = [.. (x.Prerequisites ?? []).Select(p => p.ToEntity())];
+            e.Translations = Stored(x.Translations);
         });
 
         try
@@ -83,6 +87,9 @@ static class FrameworkWriter
             throw new StaleFrameworkException("the framework was changed by someone else while this change was being made; nothing was saved");
         }
     }
+
+    static Dictionary<string, T> Stored<T>(IReadOnlyDictionary<string, T>? translations) =>
+        translations is null ? [] : translations.ToDictionary(t => t.Key.ToLowerInvariant(), t => t.Value);
 
     sealed class Apply(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff)
     {

@@ -71,8 +71,9 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
     async Task<IQueryable<Employee>> MatchingAsync(IQueryable<Employee> people, string text, CancellationToken ct)
     {
         var key = text.ToLowerInvariant();
-        var titles = (await framework.SnapshotAsync(ct)).Document.Roles
-            .Where(r => r.Title.Contains(key, StringComparison.OrdinalIgnoreCase)).Select(r => r.Code).ToList();
+        // A role is found by its title as the organization writes it and as the reader reads it.
+        var titles = (await framework.SnapshotAsync(ct)).Document.Roles.Concat((await framework.ReadingAsync(ct)).Document.Roles)
+            .Where(r => r.Title.Contains(key, StringComparison.OrdinalIgnoreCase)).Select(r => r.Code).Distinct().ToList();
         // Text that names a role matches a good part of the organization: reading the table is the right plan then.
         if (titles.Count > 0)
         {

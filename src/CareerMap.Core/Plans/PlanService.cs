@@ -89,7 +89,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
     /// <summary>A new draft with strengths, opportunities, needs and actions proposed from the person's ratings toward the target.</summary>
     public async Task<DevelopmentPlan> StartAsync(int employeeId, PersonState person, CareerGraph graph, string target, PlanActor actor, DateOnly today, CancellationToken ct = default)
     {
-        var document = (await framework.SnapshotAsync(ct)).Document;
+        var document = (await framework.ReadingAsync(ct)).Document;
         var strengths = graph.Needs(person.CurrentRole)
             .Select(n => (n, rated: person.Levels.GetValueOrDefault(n.Competency)))
             .Where(x => x.rated >= x.n.Level && x.rated > 0)

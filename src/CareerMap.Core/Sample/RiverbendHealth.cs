@@ -67,6 +67,7 @@ public static class RiverbendHealth
         d.Duties = [.. RiverbendDuties.All()];
         d.Strategies = [.. Strategies()];
         d.Moves = [.. Moves()];
+        SampleTranslations.Attach(d, "RiverbendHealth", "es");
         return d;
     }
 

@@ -223,6 +223,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -268,6 +272,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -297,6 +305,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -337,6 +349,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -369,6 +385,10 @@ namespace CareerMap.Data.Sqlite.Migrations
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -404,6 +424,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<string>("Track")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -450,6 +474,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<int>("ToRoleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Translations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -475,6 +503,11 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -534,6 +567,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Translations")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")

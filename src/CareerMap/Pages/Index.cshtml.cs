@@ -31,7 +31,7 @@ public sealed class IndexModel(FrameworkService framework, CareerPaths paths, Ca
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Document = await framework.ExportAsync(ct);
+        Document = (await framework.ReadingAsync(ct)).Document;
         Graph = await paths.GraphAsync(ct);
         Employees = await db.Employees.CountAsync(ct);
         var today = clock.Today();

@@ -64,4 +64,44 @@ public static class Words
         months <= 0 ? L["meets every requirement now"]
         : readyNow ? L["ready now; closing the remaining gaps would take about {0} (an estimate)", Durations.Months(months, L)]
         : L["about {0} to meet every requirement (an estimate)", Durations.Months(months, L)];
+
+    /// <summary>A kind of framework item, as HR reads it in a list of what needs translating.</summary>
+    public static string Of(IFrameworkCollection collection, IStringLocalizer L) => collection.Name switch
+    {
+        "grades" => L["Grade"],
+        "units" => L["Unit"],
+        "families" => L["Job family"],
+        "competencies" => L["Competency"],
+        "roles" => L["Role"],
+        "duties" => L["Duty-matrix row"],
+        "strategies" => L["Development strategy"],
+        "moves" => L["Move"],
+        _ => collection.Name,
+    };
+
+    /// <summary>A translatable text of an item by its key ("level 3", "summary"); lists by their name ("levels").</summary>
+    public static string TextField(string key, IStringLocalizer L)
+    {
+        var parts = key.Split(' ');
+        var n = parts.Length == 2 ? parts[1] : "";
+        return parts[0] switch
+        {
+            "name" => L["Name"],
+            "description" => L["Description"],
+            "definition" => L["Definition"],
+            "title" => L["Title"],
+            "summary" => L["Summary"],
+            "scope" => L["Scope"],
+            "note" => L["Note"],
+            "level" => L["Level {0}", n],
+            "indicator" => L["Indicator {0}", n],
+            "duty" => L["Duty {0}", n],
+            "mark" => L["At level {0}", n],
+            "levels" => L["level descriptors"],
+            "indicators" => L["Behavioral indicators"],
+            "duties" => L["Duties"],
+            "marks" => L["marks in words"],
+            _ => key,
+        };
+    }
 }

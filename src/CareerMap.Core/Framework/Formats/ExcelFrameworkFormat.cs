@@ -33,6 +33,8 @@ public static partial class ExcelFrameworkFormat
             "Prerequisites: one row per prerequisite of a role or a move. Kinds: months-in-role, months-in-roles (Roles: codes separated by commas), certification, license, language, education, contact-center-experience (Months).",
             "Moves: a row per explicit move between two roles; write yes under Off to switch off a rule-made move (next level, leadership step, similar lateral) between those roles.",
             "Duties: a row per duty of a family's matrix; the Level columns hold X or words narrowing the duty at that level.",
+            "Organization: Language is the language the framework's texts are written in (en, es).",
+            "Translations: one row per text in another language. Item is grade, unit, family, competency, role, duty, strategy or move; Code its code; Language a code such as es; Field one of name, description, definition, title, summary, scope, note, or a numbered entry: level 1, indicator 2, duty 3 (a role's duty), mark 2 (a duty-matrix mark at level 2). A text left out is shown in the framework's own language.",
         ];
         for (var i = 0; i < notes.Length; i++) readme.Cell(i + 1, 1).Value = notes[i];
         readme.Column(1).Width = 140;
@@ -41,6 +43,7 @@ public static partial class ExcelFrameworkFormat
         org.Cell(2, 1).Value = "Code"; org.Cell(2, 2).Value = d.Organization.Code;
         org.Cell(3, 1).Value = "Name"; org.Cell(3, 2).Value = d.Organization.Name;
         org.Cell(4, 1).Value = "Top level"; org.Cell(4, 2).Value = d.Organization.TopLevel;
+        org.Cell(5, 1).Value = "Language"; org.Cell(5, 2).Value = d.Organization.Language;
 
         Rows(Sheet(wb, "Grades", ["Code", "Name", "Rank"]), d.Grades, g => [g.Code, g.Name, g.Rank]);
         Rows(Sheet(wb, "Units", ["Code", "Name", "Description"]), d.Units, u => [u.Code, u.Name, u.Description]);
@@ -78,6 +81,9 @@ public static partial class ExcelFrameworkFormat
             .Concat(d.Moves.SelectMany(m => (m.Prerequisites ?? []).Select(p => ("move", m.Code, p)))).ToList();
         Rows(Sheet(wb, "Prerequisites", ["For", "Code", "Kind", "Months", "Roles", "Value"]), prerequisites,
             x => [x.Item1, x.Item2, x.p.Kind, x.p.Months, x.p.Roles is null ? null : string.Join(", ", x.p.Roles), x.p.Value]);
+        var translations = Sheet(wb, ExcelTranslations.SheetName, ExcelTranslations.Headers);
+        Rows(translations, ExcelTranslations.Rows(d), row => row);
+        translations.Column(5).Width = 90;
         wb.SaveAs(output);
     }
 
@@ -175,7 +181,7 @@ public static partial class ExcelFrameworkFormat
             if (missing.Count > 0) return d;
 
             var org = wb["Organization"];
-            string? code = null, name = null; int top = 5;
+            string? code = null, name = null, language = null; int top = 5;
             foreach (var row in DataRows(org))
             {
                 var field = org.Text(row, 1).Trim().ToLowerInvariant();
@@ -185,11 +191,12 @@ public static partial class ExcelFrameworkFormat
                     case "code": code = Text(cell); places["organization.code"] = cell.Address; break;
                     case "name": name = Text(cell); places["organization.name"] = cell.Address; break;
                     case "top level": top = Int(cell, required: true) ?? 5; places["organization.topLevel"] = cell.Address; break;
+                    case "language": language = Text(cell); places["organization.language"] = cell.Address; break;
                     case "": break;
-                    default: Problems.Add(new(org.Address(row, 1), $"unknown field '{org.Text(row, 1)}'; expected Code, Name or Top level")); break;
+                    default: Problems.Add(new(org.Address(row, 1), $"unknown field '{org.Text(row, 1)}'; expected Code, Name, Top level or Language")); break;
                 }
             }
-            d.Organization = new(code ?? "", name ?? "", top);
+            d.Organization = new(code ?? "", name ?? "", top, language ?? "en");
 
             d.Grades = Table("Grades", "grades", ["Code", "Name", "Rank"], (t, at) => new GradeDto(t.Text("Code") ?? "", t.Text("Name") ?? "", t.Int("Rank", required: true) ?? 0));
             d.Units = Table("Units", "units", ["Code", "Name", "Description"], (t, at) => new UnitDto(t.Text("Code") ?? "", t.Text("Name") ?? "", t.Text("Description")));
@@ -237,6 +244,7 @@ public static partial class ExcelFrameworkFormat
                 return move;
             });
             Prerequisites(d, roleRows, moveRows);
+            if (wb.TryGetValue(ExcelTranslations.SheetName, out var translations)) ExcelTranslations.Read(translations, d, Problems, places);
             return d;
         }
 

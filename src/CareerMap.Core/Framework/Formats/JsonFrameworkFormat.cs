@@ -44,7 +44,7 @@ public static class JsonFrameworkFormat
             var d = new FrameworkDocument
             {
                 Format = format ?? "",
-                Organization = o.Object("organization", x => new OrganizationDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("topLevel") ?? 5)) ?? new("", "", 5),
+                Organization = o.Object("organization", x => new OrganizationDto(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("topLevel") ?? 5, x.Str("language") ?? "en")) ?? new("", "", 5),
                 Grades = o.List("grades", Grade),
                 Units = o.List("units", Unit),
                 Families = o.List("families", Family),
@@ -60,17 +60,22 @@ public static class JsonFrameworkFormat
         }
     }
 
-    static GradeDto Grade(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("rank", required: true) ?? 0);
-    static UnitDto Unit(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"));
-    static FamilyDto Family(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"));
-    static CompetencyDto Competency(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"));
+    static GradeDto Grade(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Int("rank", required: true) ?? 0, x.Map("translations", NameText));
+    static UnitDto Unit(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Map("translations", NameText));
+    static FamilyDto Family(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"), x.Map("translations", NameText));
+    static CompetencyDto Competency(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"),
+        x.Map("translations", t => new CompetencyText(t.Str("name"), t.Str("definition"), t.Strings("levels"), t.Strings("indicators"))));
     static RoleDto Role(Obj x) => new(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
-        x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite));
+        x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite),
+        x.Map("translations", t => new RoleText(t.Str("title"), t.Str("summary"), t.Str("scope"), t.Strings("duties"))));
     static RequirementDto Requirement(Obj x) => new(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, (x.Decimal("weight") ?? 1m).Tidy(), x.Bool("critical") ?? false);
     static DutyDto Duty(Obj x) => new(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
-        x.List("marks", m => new DutyMarkDto(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "")));
-    static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"));
-    static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite), x.Bool("off") ?? false);
+        x.List("marks", Mark), x.Map("translations", t => new DutyText(t.Str("name"), t.List("marks", Mark))));
+    static DutyMarkDto Mark(Obj m) => new(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "");
+    static NameText NameText(Obj t) => new(t.Str("name"), t.Str("description"));
+    static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"), x.Map("translations", NameText));
+    static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite), x.Bool("off") ?? false,
+        x.Map("translations", t => new MoveText(t.Str("note"))));
 
     static readonly Dictionary<Type, Func<Obj, object>> ItemReaders = new()
     {
@@ -180,6 +185,23 @@ public static class JsonFrameworkFormat
             var result = read(o);
             o.Done();
             return result;
+        }
+
+        /// <summary>An object whose every field is an object of the same shape (translations by language); null when absent or empty.</summary>
+        public IReadOnlyDictionary<string, T>? Map<T>(string name, Func<Obj, T> read)
+        {
+            if (!TryGet(name, out var v)) return null;
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object keyed by language code, found {Describe(v)}")); return null; }
+            var map = new Dictionary<string, T>();
+            foreach (var field in v.EnumerateObject())
+            {
+                var fieldPath = $"{At(name)}.{field.Name}";
+                if (field.Value.ValueKind != JsonValueKind.Object) { problems.Add(new(fieldPath, $"expected an object, found {Describe(field.Value)}")); continue; }
+                var o = new Obj(field.Value, fieldPath, problems);
+                map[field.Name] = read(o);
+                o.Done();
+            }
+            return map.Count > 0 ? map : null;
         }
 
         public List<T> List<T>(string name, Func<Obj, T> read)

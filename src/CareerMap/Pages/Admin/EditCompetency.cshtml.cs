@@ -1,6 +1,8 @@
 using CareerMap.Framework;
+using CareerMap.Pages.Admin.Translations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Admin;
 
@@ -14,12 +16,13 @@ public sealed class CompetencyInput
     public int Version { get; set; }
 }
 
-public sealed class EditCompetencyModel(FrameworkService framework) : PageModel
+public sealed class EditCompetencyModel(FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty]
     public CompetencyInput Input { get; set; } = new();
     public string Code { get; private set; } = "";
     public string? StaleMessage { get; private set; }
+    public IReadOnlyList<TranslationState> Translations { get; private set; } = [];
     readonly Dictionary<int, string> levelErrors = [];
 
     public string? LevelError(int index) => levelErrors.GetValueOrDefault(index);
@@ -30,6 +33,7 @@ public sealed class EditCompetencyModel(FrameworkService framework) : PageModel
         var c = snapshot.Document.Competencies.FirstOrDefault(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase));
         if (c is null) return NotFound();
         Code = c.Code;
+        Translations = TranslationState.Of(snapshot.Document, FrameworkCollections.Competencies, c.Code);
         Input = new CompetencyInput
         {
             Name = c.Name, Category = c.Category, Definition = c.Definition, Levels = [.. c.Levels],
@@ -55,7 +59,7 @@ public sealed class EditCompetencyModel(FrameworkService framework) : PageModel
             case WriteStatus.Saved:
                 return Redirect($"/competencies/{Code}?saved=true");
             case WriteStatus.Stale:
-                StaleMessage = "Someone else changed this competency while you were editing it, so your changes were not saved.";
+                StaleMessage = L["Someone else changed this competency while you were editing it, so your changes were not saved."];
                 return Page();
             case WriteStatus.NotFound:
                 return NotFound();

@@ -44,6 +44,7 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
     public string Code { get; private set; } = "";
     public FrameworkDocument Document { get; private set; } = new();
     public string? StaleMessage { get; private set; }
+    public IReadOnlyList<Translations.TranslationState> Translations { get; private set; } = [];
     /// <summary>Errors of requirement rows, by row.</summary>
     public Dictionary<int, List<string>> RowErrors { get; } = [];
 
@@ -54,6 +55,7 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
         var role = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
         if (role is null) return NotFound();
         Code = role.Code;
+        Translations = Admin.Translations.TranslationState.Of(Document, FrameworkCollections.Roles, role.Code);
         Input = new RoleInput
         {
             Title = role.Title, Unit = role.Unit, Family = role.Family, Grade = role.Grade, Level = role.Level,

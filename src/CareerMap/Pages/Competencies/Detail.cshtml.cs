@@ -22,7 +22,7 @@ public sealed class DetailModel(FrameworkService framework, IAuthorizationServic
     {
         Saved = saved;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.HrAdmin)).Succeeded;
-        document = await framework.ExportAsync(ct);
+        document = (await framework.ReadingAsync(ct)).Document;
         Competency = document.Competencies.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
         if (Competency is null) return NotFound();
         Strategies = [.. document.Strategies.Where(s => s.Competencies.Contains(Competency.Code))];

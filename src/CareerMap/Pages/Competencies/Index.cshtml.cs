@@ -7,5 +7,5 @@ public sealed class IndexModel(FrameworkService framework) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => Document = await framework.ExportAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Document = (await framework.ReadingAsync(ct)).Document;
 }

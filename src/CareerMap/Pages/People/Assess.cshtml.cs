@@ -47,7 +47,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
     async Task PrepareAsync(CancellationToken ct)
     {
         await LoadPersonAsync(ct);
-        var document = (await framework.SnapshotAsync(ct)).Document;
+        var document = (await framework.ReadingAsync(ct)).Document;
         var codes = Graph.Needs(Person.Role).Select(n => n.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Competencies = [.. document.Competencies.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Category == "core" ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)];
         LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == AssessmentSource.Self).GroupBy(a => a.Competency)

@@ -118,7 +118,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     {
         await LoadPersonAsync(ct);
         actor = PlanService.Actor(access.Account, Relation);
-        Document = (await framework.SnapshotAsync(ct)).Document;
+        Document = (await framework.ReadingAsync(ct)).Document;
         Plan = await plans.CurrentAsync(Person.Id, ct);
         if (Plan is null)
         {

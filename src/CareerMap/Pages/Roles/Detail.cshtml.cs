@@ -30,7 +30,7 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
 
     public async Task<IActionResult> OnGetAsync(string code, bool saved, CancellationToken ct)
     {
-        Document = await framework.ExportAsync(ct);
+        Document = (await framework.ReadingAsync(ct)).Document;
         Role = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
         if (Role is null) return NotFound();
         Family = Document.Families.FirstOrDefault(f => f.Code == Role.Family);

@@ -11,5 +11,5 @@ public sealed class IndexModel(FrameworkService framework) : PageModel
 
     public string FamilyName(string code) => Document.Families.FirstOrDefault(f => f.Code == code)?.Name ?? code;
 
-    public async Task OnGetAsync(CancellationToken ct) => Document = await framework.ExportAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Document = (await framework.ReadingAsync(ct)).Document;
 }

@@ -17,7 +17,7 @@ public sealed class CompareModel(JobDescriptionLibrary library, FrameworkService
     public async Task OnGetAsync(CancellationToken ct)
     {
         var described = (await library.VersionsAsync(null, ct)).Select(v => v.Role).OfType<string>().ToHashSet();
-        Roles = [.. (await framework.ExportAsync(ct)).Roles.Where(r => described.Contains(r.Code))];
+        Roles = [.. ((await framework.ReadingAsync(ct)).Document).Roles.Where(r => described.Contains(r.Code))];
         if (string.IsNullOrWhiteSpace(Junior) || string.IsNullOrWhiteSpace(Senior)) return;
         Result = await library.CompareAsync(Junior, Senior, ct);
         if (Result is null) Missing = $"{Junior} or {Senior} has no job description yet.";

@@ -32,6 +32,6 @@ public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService f
     async Task LoadAsync(CancellationToken ct)
     {
         Versions = await library.VersionsAsync(null, ct);
-        Roles = (await framework.ExportAsync(ct)).Roles;
+        Roles = ((await framework.ReadingAsync(ct)).Document).Roles;
     }
 }

@@ -28,7 +28,7 @@ public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framew
     {
         if (await library.GetAsync(id, ct) is not { } view) return NotFound();
         (View, Imported, Confirmed) = (view, imported, confirmed);
-        if (view.Role is null) Framework = await framework.ExportAsync(ct);
+        if (view.Role is null) Framework = (await framework.ReadingAsync(ct)).Document;
         return Page();
     }
 
@@ -41,7 +41,7 @@ public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framew
             foreach (var message in messages)
                 ModelState.AddModelError(field.Split('[', '.')[0] is var root && root is "code" or "unit" or "family" or "grade" or "level" ? $"Input.{char.ToUpperInvariant(root[0])}{root[1..]}" : "", message);
         View = view;
-        Framework = await framework.ExportAsync(ct);
+        Framework = (await framework.ReadingAsync(ct)).Document;
         return Page();
     }
 

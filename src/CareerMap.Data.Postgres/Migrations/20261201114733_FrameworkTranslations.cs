@@ -1,0 +1,118 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CareerMap.Data.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class FrameworkTranslations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "roles",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Language",
+                table: "organizations",
+                type: "character varying(8)",
+                maxLength: 8,
+                nullable: false,
+                defaultValue: "en");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "moves",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "job_families",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "grades",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "duties",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "development_strategies",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "competencies",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Translations",
+                table: "business_units",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "roles");
+
+            migrationBuilder.DropColumn(
+                name: "Language",
+                table: "organizations");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "moves");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "job_families");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "grades");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "duties");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "development_strategies");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "competencies");
+
+            migrationBuilder.DropColumn(
+                name: "Translations",
+                table: "business_units");
+        }
+    }
+}
