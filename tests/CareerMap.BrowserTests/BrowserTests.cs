@@ -450,6 +450,31 @@ public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium
     }
 
     [Fact]
+    public async Task Target_roles_are_picked_by_title_grouped_by_unit_and_kept_after_saving()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var me = await chromium.PageAsync(app, "Employee", width: 360, height: 740);
+        await using var _ = me.Context;
+        await me.GotoAsync("/me/plan");
+        await me.GetByLabel("The role you are aiming for").SelectOptionAsync("CC-REP-SR");
+        await me.GetByRole(AriaRole.Button, new() { Name = "Start my plan" }).ClickAsync();
+        var d = await app.ExportAsync();
+        var analyst = d.Roles.First(r => r.Unit != "CARE");
+        await Assertions.Expect(me.GetByLabel("First choice")).ToHaveValueAsync("CC-REP-SR");
+        // Options read as titles under their unit, never as codes to type.
+        var unitName = d.Units.Single(u => u.Code == analyst.Unit).Name;
+        Assert.Equal(analyst.Title, (await me.Locator($"#target-1 optgroup[label='{unitName}'] option[value='{analyst.Code}']").TextContentAsync())?.Trim());
+        await me.GetByLabel("Choice 2").SelectOptionAsync(new SelectOptionValue { Label = analyst.Title });
+        await me.GetByRole(AriaRole.Button, new() { Name = "Save plan" }).ClickAsync();
+        await Assertions.Expect(me.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await me.ReloadAsync();
+        await Assertions.Expect(me.GetByLabel("First choice")).ToHaveValueAsync("CC-REP-SR");
+        await Assertions.Expect(me.GetByLabel("Choice 2")).ToHaveValueAsync(analyst.Code);
+        await Assertions.Expect(me.GetByLabel("Choice 3")).ToHaveValueAsync("");
+        Assert.True(await me.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    [Fact]
     public async Task A_plan_goes_from_draft_to_completed_with_its_manager_and_prints()
     {
         await using var app = await TestApp.StartAsync(Providers.Sqlite);

@@ -29,7 +29,8 @@ public sealed class PlanInput
     public string? MidTermPersonal { get; set; }
     public string? LongTermProfessional { get; set; }
     public string? LongTermPersonal { get; set; }
-    public string? Target { get; set; }
+    /// <summary>One role code per picker; empty pickers are ignored.</summary>
+    public List<string?> Targets { get; set; } = [];
     public string? Strengths { get; set; }
     public string? Opportunities { get; set; }
     public string? Needs { get; set; }
@@ -80,7 +81,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         if (Relation != Relation.Self || Plan is null) return Forbid();
         static List<string> Lines(string? text) => [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
         var edit = new PlanEdit(Input.Education, Input.Experience, Input.ShortTermProfessional, Input.ShortTermPersonal, Input.MidTermProfessional, Input.MidTermPersonal,
-            Input.LongTermProfessional, Input.LongTermPersonal, Lines(Input.Target), Lines(Input.Strengths), Lines(Input.Opportunities), Lines(Input.Needs), Input.Answers,
+            Input.LongTermProfessional, Input.LongTermPersonal, [.. Input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)], Lines(Input.Strengths), Lines(Input.Opportunities), Lines(Input.Needs), Input.Answers,
             [.. Input.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Description) && !string.IsNullOrWhiteSpace(a.Competency))
                 .Select(a => new ActionEdit(a.Competency!, string.IsNullOrWhiteSpace(a.Strategy) ? null : a.Strategy, a.Description!, a.DueOn, a.Status, null))]);
         var errors = await plans.UpdateAsync(Plan, edit, Graph, ct);
@@ -130,11 +131,14 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         if (!keepInput) Fill();
     }
 
+    /// <summary>At least this many target-role pickers, and always one empty one to add another.</summary>
+    public const int TargetPickers = 3;
+
     void Fill() => Input = new PlanInput
     {
         Education = Plan!.Education, Experience = Plan.Experience, ShortTermProfessional = Plan.ShortTermProfessional, ShortTermPersonal = Plan.ShortTermPersonal,
         MidTermProfessional = Plan.MidTermProfessional, MidTermPersonal = Plan.MidTermPersonal, LongTermProfessional = Plan.LongTermProfessional, LongTermPersonal = Plan.LongTermPersonal,
-        Target = string.Join("\n", Plan.TargetRoles), Strengths = string.Join("\n", Plan.Strengths), Opportunities = string.Join("\n", Plan.Opportunities), Needs = string.Join("\n", Plan.Needs),
+        Targets = [.. Plan.TargetRoles, .. Enumerable.Repeat<string?>(null, Math.Max(1, TargetPickers - Plan.TargetRoles.Count))], Strengths = string.Join("\n", Plan.Strengths), Opportunities = string.Join("\n", Plan.Opportunities), Needs = string.Join("\n", Plan.Needs),
         Answers = [.. Plan.Reflections.Select(r => r.Answer)],
         Actions = [.. Plan.Actions.Select(a => new ActionInput { Competency = a.Competency, Strategy = a.Strategy, Description = a.Description, DueOn = a.DueOn, Status = a.Status.ToString() }), new ActionInput()],
     };
