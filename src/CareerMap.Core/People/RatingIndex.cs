@@ -243,6 +243,9 @@ public sealed class RatingIndex
     /// <summary>Role codes by slot, and each person's slot: filters by role decide once per role, not once per person.</summary>
     public IReadOnlyList<string> RoleCodes => roleCodes;
 
+    /// <summary>Every location someone works at, in order.</summary>
+    public IReadOnlyList<string> Locations => [.. locationNames.OfType<string>().Order(StringComparer.CurrentCulture)];
+
     public int RoleSlot(int row) => roles[row];
 
     /// <summary>The best of a ranking, and how everyone considered splits into DESIGN.md's bench on their competencies.</summary>

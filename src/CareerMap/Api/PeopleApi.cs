@@ -15,13 +15,6 @@ public sealed record EmployeeView(string EmployeeNumber, string Name, string Ema
 
 public sealed record AssessmentRequest(string? Competency, int? Level, string? Evidence);
 
-public sealed record Candidate(string EmployeeNumber, string Name, string CurrentRole, string Unit, string Grade, string? Location, int MonthsInRole,
-    double Readiness, bool ReadyNow, int EstimatedMonths, string Bench, IReadOnlyList<string> BiggestGaps);
-
-public sealed record Bench(int ReadyNow, int WithinAYear, int Later);
-
-public sealed record Candidates(string Role, int Considered, Bench Bench, IReadOnlyList<Candidate> Top);
-
 /// <summary>People, their append-only assessments, readiness for any role, recommendations and internal candidates.</summary>
 public static class PeopleApi
 {
@@ -91,7 +84,7 @@ public static class PeopleApi
         TypedResults.Ok(Recommendations.For(await paths.GraphAsync(ct), (await people.PersonAsync(who.Id, clock.Today(), ct)).State, L, who.Relation == Relation.Self));
 
     static async Task<Results<Ok<Candidates>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> FindCandidates(string code, int? top, string? unit, string? location,
-        string? grade, int? minTenure, PeopleAccess access, PeopleDirectory people, CareerPaths paths, RatingIndexCache ratings, CareerMap.Data.CareerMapDb db, TimeProvider clock, CancellationToken ct)
+        string? grade, int? minTenure, string? language, PeopleAccess access, CandidateSearch candidates, CareerPaths paths, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {MaxTop}"] });
         var graph = await paths.GraphAsync(ct);
@@ -99,29 +92,7 @@ public static class PeopleApi
         var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
         // An employee sees only themselves, which is no candidate list at all.
         if (visible is { Count: <= 1 }) return TypedResults.Forbid();
-        var today = clock.Today();
-        var index = await ratings.GetAsync(db, today, ct);
-        var allowed = index.RoleCodes.Select(code => graph.Role(code) is { } r && r.Code != role.Code
-            && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))
-            && (grade is null || string.Equals(r.Grade, grade, StringComparison.OrdinalIgnoreCase))).ToArray();
-        int? startedBy = minTenure is > 0 ? PeopleDirectory.StartedByForMonths(today, minTenure.Value).DayNumber : null;
-        bool Include(int row) => allowed[index.RoleSlot(row)]
-            && (location is null || string.Equals(index.LocationOf(row), location, StringComparison.OrdinalIgnoreCase))
-            && (startedBy is null || index.RoleStartDay(row) <= startedBy);
-
-        // The index ranks everyone on their competencies; the shortlist is then checked in full, prerequisites included.
-        var take = top ?? 10;
-        var ranking = index.RankAll(graph.Needs(role.Code), take * 3, Include, visible);
-        var shortlist = await people.LoadAsync([.. ranking.Top.Select(t => index.EmployeeId(t.Row))], today, ct);
-        var ranked = shortlist.Select(p =>
-        {
-            var step = PathFinder.Direct(graph, role.Code, p.State);
-            var r = Readiness.Of(graph, role.Code, p.State, step.Prerequisites);
-            var bench = r.ReadyNow ? "ready now" : step.Months <= 12 ? "within a year" : "later";
-            return new Candidate(p.EmployeeNumber, p.Name, p.Role, graph.Role(p.Role)!.Unit, graph.Role(p.Role)!.Grade, p.Location, p.State.MonthsInRole,
-                Math.Round(r.Percent, 4), r.ReadyNow, step.Months, bench, [.. r.Competencies.Where(c => c.Gap > 0).Take(3).Select(c => $"{c.Name} ({c.Effective}/{c.Required})")]);
-        }).OrderByDescending(c => c.ReadyNow).ThenByDescending(c => c.Readiness).ThenBy(c => c.EstimatedMonths).ThenBy(c => c.EmployeeNumber, StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new Candidates(role.Code, ranking.Considered, new Bench(ranking.ReadyNow, ranking.WithinAYear, ranking.Later), [.. ranked.Take(take)]));
+        return TypedResults.Ok(await candidates.FindAsync(graph, role.Code, new CandidateFilter(unit, location, grade, minTenure, language), visible, top ?? 10, ct));
     }
 
     static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db, ILoggerFactory loggers, CancellationToken ct)

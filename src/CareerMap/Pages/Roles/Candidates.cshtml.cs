@@ -1,0 +1,45 @@
+using CareerMap.Access;
+using CareerMap.Framework;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Pages.Roles;
+
+/// <summary>A role's internal candidates and bench among the people the viewer may see (a manager's line, HR everyone).</summary>
+public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, PeopleAccess access) : PageModel
+{
+    public const int Shown = 25;
+
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Location { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Grade { get; set; }
+    [BindProperty(SupportsGet = true)] public int? MinTenure { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+
+    public CareerGraph Graph { get; private set; } = null!;
+    public RoleDto Role { get; private set; } = null!;
+    public Candidates? Found { get; private set; }
+    public IReadOnlyList<string> Locations { get; private set; } = [];
+
+    public string UnitName(string code) => Graph.Document.Units.FirstOrDefault(u => string.Equals(u.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        Graph = await paths.GraphAsync(ct);
+        if (Graph.Role(code) is not { } role) return NotFound();
+        Role = role;
+        var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
+        // An employee sees only themselves, which is no candidate list at all.
+        if (visible is { Count: <= 1 }) return Forbid();
+        Locations = await search.LocationsAsync(ct);
+        if (MinTenure is < 0) ModelState.AddModelError(nameof(MinTenure), "");
+        if (!ModelState.IsValid) return Page();
+        Found = await search.FindAsync(Graph, role.Code, new CandidateFilter(Blank(Unit), Blank(Location), Blank(Grade), MinTenure, Blank(Language)), visible, Shown, ct);
+        return Page();
+    }
+
+    static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
