@@ -18,6 +18,21 @@ public sealed class FrameworkRulesTests
     }
 
     [Fact]
+    public void The_sample_organization_reads_complete_in_Spanish_in_words_of_its_own()
+    {
+        var d = RiverbendHealth.Build();
+        var missing = FrameworkTranslations.Missing(d, "es");
+        Assert.True(missing.Count == 0, "untranslated: " + string.Join("; ", missing.Select(m => $"{m.Collection.Name} {m.Code}: {string.Join(", ", m.Fields)}")));
+        var es = FrameworkTranslations.In(d, "es");
+        // A translation that repeats the English is a missing one under another name.
+        Assert.All(d.Competencies.Zip(es.Competencies), x => Assert.NotEqual(x.First.Definition, x.Second.Definition));
+        Assert.All(d.Roles.Zip(es.Roles), x => Assert.NotEqual(x.First.Summary, x.Second.Summary));
+        Assert.All(d.Strategies.Zip(es.Strategies), x => Assert.NotEqual(x.First.Name, x.Second.Name));
+        Assert.Equal("Representante de Atención II", es.Roles.Single(r => r.Code == "CC-REP-2").Title);
+        Assert.Equal(d.Roles.Select(r => r.Code), es.Roles.Select(r => r.Code));
+    }
+
+    [Fact]
     public void Pharmacy_technicians_need_the_certification_and_the_pharmacist_manager_a_license()
     {
         var d = RiverbendHealth.Build();
