@@ -159,6 +159,7 @@ public static class CareerMapWeb
         app.UseAuthentication();
         app.UseLanguages();
         app.UseAuthorization();
+        app.MapApiDocs();
         app.UseApiCookieWriteCheck();
         app.UsePersonAccess();
     }
@@ -179,7 +180,6 @@ public static class CareerMapWeb
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("CareerMap API")).AllowAnonymous();
         app.MapRazorPages();
     }
 

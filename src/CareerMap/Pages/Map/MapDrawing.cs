@@ -56,7 +56,7 @@ public sealed class MapDrawing
         Height = y + 8;
 
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {Width:0} {Height:0}\" width=\"{Width:0}\" height=\"{Height:0}\" role=\"img\" aria-labelledby=\"map-title map-desc\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"0 0 {Width:0} {Height:0}\" width=\"{Width:0}\" height=\"{Height:0}\" role=\"group\" aria-labelledby=\"map-title map-desc\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"map-title\">{Enc(L["Career map"])}</title>");
         var (lowest, highest) = (grades.LastOrDefault().Grade, grades.FirstOrDefault().Grade);
         var extent = units.Count != 1 ? L["{0} roles in {1} business units on grades {2} to {3}.", roles.Count, units.Count, lowest, highest]
