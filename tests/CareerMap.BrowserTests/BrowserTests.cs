@@ -196,6 +196,36 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task Roles_and_competencies_are_found_by_words_in_either_language_without_accents()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "Employee", width: 360, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/roles");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search roles" }).FillAsync("bilingual representative");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var found = page.Locator("table tbody tr td:first-child a");
+        await Assertions.Expect(found.Filter(new() { HasText = "Bilingual Care Representative" })).ToHaveCountAsync(1);
+        await Assertions.Expect(found.Filter(new() { HasTextRegex = new Regex("^Care Representative I$") })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"matches for “bilingual representative”");
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search roles" })).ToHaveValueAsync("bilingual representative");
+
+        // In Spanish the Spanish words find it, accents or not, and so do the framework's own English words.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+        await page.GotoAsync("/competencies?q=desescalamiento");
+        await Assertions.Expect(page.Locator(".card.competency h3")).ToHaveTextAsync(["Desescalamiento de conflictos"]);
+        await page.GotoAsync("/competencies?q=de-escalation");
+        await Assertions.Expect(page.Locator(".card.competency h3")).ToHaveTextAsync(["Desescalamiento de conflictos"]);
+        await page.GotoAsync("/roles?q=tecnico%20farmacia");
+        await Assertions.Expect(page.Locator("table tbody tr td:first-child a").First).ToContainTextAsync("Técnico");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Buscar puestos" }).FillAsync("zzzz");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Buscar" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nada coincide con «zzzz».");
+        await Assertions.Expect(page.Locator("table")).ToHaveCountAsync(0);
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the search scrolls sideways at 360 px");
+    }
+
+    [Fact]
     public async Task Reading_works_without_javascript_and_fits_a_phone()
     {
         var (app, page, context) = await OpenAsync(javaScript: false, viewport: new() { Width = 390, Height = 844 });
@@ -348,6 +378,48 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         var peer = db.Employees.Where(x => x.ManagerId == e.ManagerId && x.Id != id).Select(x => x.EmployeeNumber).First();
         return (e.EmployeeNumber, e.Name, peer);
     });
+
+    [Fact]
+    public async Task Hr_finds_the_candidates_for_a_role_from_its_page_narrows_them_by_language_and_opens_ones_readiness()
+    {
+        var (app, page, context) = await OpenAsync("HR admin");
+        await using var _ = app;
+        await using var __ = context;
+        await page.GotoAsync("/roles/CC-REP-SR");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Candidates and bench" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Candidates for Senior Care Representative");
+        var status = page.GetByRole(AriaRole.Status);
+        static int Among(string text) => int.Parse(Regex.Match(text, @"Among (\d+) people").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var everyone = Among(await status.InnerTextAsync());
+
+        await page.GetByLabel("Speaks").FillAsync("Spanish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("language=Spanish"));
+        var speakers = Among(await status.InnerTextAsync());
+        Assert.InRange(speakers, 1, everyone - 1);
+        var names = await page.Locator("table tbody tr td:first-child a").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        var languages = await app.WithDbAsync(db => Task.FromResult(db.Employees.Where(e => names.Contains(e.Name)).Select(e => e.Languages).ToList()));
+        Assert.All(languages, spoken => Assert.Contains(spoken, l => l.Contains("Spanish", StringComparison.OrdinalIgnoreCase)));
+
+        // A tenure below zero is refused beside the field, and what was typed stays.
+        await page.GetByLabel("At least this many months in their role").FillAsync("-3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#minTenure-error")).ToHaveTextAsync("Write a whole number of months, 0 or more.");
+        await Assertions.Expect(page.GetByLabel("Speaks")).ToHaveValueAsync("Spanish");
+
+        await page.GetByLabel("At least this many months in their role").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await page.Locator("table tbody tr td:first-child a").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/people/[^/]+/readiness\\?role=CC-REP-SR"));
+
+        // An employee's role page offers no candidate list: they would only be refused.
+        var employee = await chromium.PageAsync(app, "Employee");
+        await using var ___ = employee.Context;
+        await employee.GotoAsync("/roles/CC-REP-SR");
+        await Assertions.Expect(employee.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Senior Care Representative");
+        await Assertions.Expect(employee.GetByRole(AriaRole.Link, new() { Name = "Candidates and bench" })).ToHaveCountAsync(0);
+    }
 
     [Fact]
     public async Task A_profile_links_to_the_manager_only_for_those_who_may_open_their_page()

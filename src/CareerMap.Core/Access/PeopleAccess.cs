@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.People;
@@ -29,6 +30,10 @@ public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
         if (account.EmployeeId is int me) return ReportingLine.SelfAndBelow(db, me);
         return db.Employees.Where(_ => false).Select(e => e.Id);
     }
+
+    /// <summary>Whether this account sees anyone but themselves: HR, or a person with someone reporting to them.</summary>
+    public async Task<bool> SeesOthersAsync(CancellationToken ct = default) =>
+        account.IsHrAdmin || account.EmployeeId is int me && await db.Employees.AnyAsync(e => e.ManagerId == me, ct);
 
     /// <summary>Names the set <see cref="Visible"/> gives, so what is worked out for it (a count) can be kept for it.</summary>
     public string VisibleKey => account.IsHrAdmin ? "everyone" : account.EmployeeId is int me ? $"line:{me}" : "nobody";

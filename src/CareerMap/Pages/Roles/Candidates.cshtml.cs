@@ -31,9 +31,9 @@ public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, P
         Graph = await paths.GraphAsync(ct);
         if (Graph.Role(code) is not { } role) return NotFound();
         Role = role;
-        var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
         // An employee sees only themselves, which is no candidate list at all.
-        if (visible is { Count: <= 1 }) return Forbid();
+        if (!await access.SeesOthersAsync(ct)) return Forbid();
+        var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
         Locations = await search.LocationsAsync(ct);
         if (MinTenure is < 0) ModelState.AddModelError(nameof(MinTenure), "");
         if (!ModelState.IsValid) return Page();

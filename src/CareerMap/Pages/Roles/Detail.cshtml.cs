@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CareerMap.Pages.Roles;
 
 public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization, JobDescriptions.JobDescriptionLibrary library,
-    IStringLocalizer<SharedResource> L) : PageModel
+    CareerMap.Access.PeopleAccess access, IStringLocalizer<SharedResource> L) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public RoleDto? Role { get; private set; }
@@ -20,6 +20,7 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
     public IReadOnlyList<CareerEdge> MovesOut { get; private set; } = [];
     public IReadOnlyList<CareerEdge> MovesIn { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public bool SeesCandidates { get; private set; }
     /// <summary>The newest stored job description of the role, if any.</summary>
     public JobDescriptions.JdVersionView? Description { get; private set; }
     public bool Saved { get; private set; }
@@ -43,6 +44,7 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
         MovesOut = [.. graph.OutOf(Role.Code).OrderBy(e => e.Kind.Direction).ThenBy(e => TitleOf(e.Target), StringComparer.Ordinal)];
         MovesIn = [.. graph.Into(Role.Code).OrderBy(e => e.Kind.Direction).ThenBy(e => TitleOf(e.Source), StringComparer.Ordinal)];
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.HrAdmin)).Succeeded;
+        SeesCandidates = await access.SeesOthersAsync(ct);
         Saved = saved;
         Description = await library.CurrentAsync(Role.Code, ct);
         return Page();
