@@ -157,11 +157,11 @@ public sealed partial class LanguageTests
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         var self = await SpanishSpeakerAsync(app, AppRoles.Employee, await DemoEmployeeNumberAsync(app));
         var map = await self.GetStringAsync("/map?from=CC-REP-1&to=CC-MGR", Ct);
-        Spanish(map, ["<h1>Mapa de carrera</h1>", "Unidades de negocio", "Rutas de Care Representative I a Care Manager", "Trazar esta ruta", "Paso atrás",
+        Spanish(map, ["<h1>Mapa de carrera</h1>", "Unidades de negocio", "Rutas de Representante de Atención I a Gerente de Atención", "Trazar esta ruta", "Paso atrás",
             "<title id=\"map-title\">Mapa de carrera</title>", "unidades de negocio, en los grados", "ascenso dentro de la familia"],
             ["Show the map", "Routes from", "Draw this route", "business units on grades", "The map as a list"]);
         var moves = await self.GetStringAsync("/me/moves", Ct);
-        Spanish(moves, ["Mis próximos movimientos", "Usted es <a href=\"/roles/CC-REP-2\">Care Representative II</a>", ">Ascensos <span", "Ver la ruta completa en el mapa"],
+        Spanish(moves, ["Mis próximos movimientos", "Usted es <a href=\"/roles/CC-REP-2\">Representante de Atención II</a>", ">Ascensos <span", "Ver la ruta completa en el mapa"],
             ["My next moves", "You are ", "See the full route on the map", "promotion within family"]);
     }
 
@@ -187,7 +187,7 @@ public sealed partial class LanguageTests
         self.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
         var readiness = await self.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", Ct);
         Assert.StartsWith("Usted cumple con ", readiness.GetProperty("summary").GetString());
-        Assert.Contains(readiness.GetProperty("prerequisites").EnumerateArray(), p => p.GetProperty("text").GetString()!.StartsWith("Al menos 6 meses como Care Representative I o ", StringComparison.Ordinal));
+        Assert.Contains(readiness.GetProperty("prerequisites").EnumerateArray(), p => p.GetProperty("text").GetString()!.StartsWith("Al menos 6 meses como Representante de Atención I o ", StringComparison.Ordinal));
         Assert.Equal("months-in-roles", readiness.GetProperty("prerequisites")[0].GetProperty("kind").GetString());
 
         var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
@@ -199,11 +199,11 @@ public sealed partial class LanguageTests
         var paths = await self.GetFromJsonAsync<JsonElement>("/api/paths?from=CC-REP-1&to=CC-MGR", Ct);
         var best = paths.GetProperty("paths")[0];
         Assert.StartsWith("Aprox. ", best.GetProperty("explanation").GetString());
-        Assert.Contains(", ascenso dentro de la familia: al menos 6 meses como Care Representative I o ", best.GetProperty("explanation").GetString());
+        Assert.Contains(", ascenso dentro de la familia: al menos 6 meses como Representante de Atención I o ", best.GetProperty("explanation").GetString());
         Assert.Equal("promotion within family", best.GetProperty("moves")[0].GetProperty("kind").GetString());
         Assert.Equal("promotion", best.GetProperty("moves")[0].GetProperty("direction").GetString());
         var none = await self.GetFromJsonAsync<JsonElement>("/api/paths?from=CC-REP-1&to=CC-REP-1", Ct);
-        Assert.Equal("Usted ya está en Care Representative I.", none.GetProperty("reason").GetString());
+        Assert.Equal("Usted ya está en Representante de Atención I.", none.GetProperty("reason").GetString());
     }
 
     [Fact]
@@ -213,13 +213,13 @@ public sealed partial class LanguageTests
         var number = await DemoEmployeeNumberAsync(app);
         var name = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == number).Select(e => e.Name).SingleAsync(Ct));
         var self = await SpanishSpeakerAsync(app, AppRoles.Employee, number);
-        Spanish(await self.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), ["<p class=\"lead\">Usted cumple con ", "Al menos 6 meses como Care Representative I o Care Representative II"],
+        Spanish(await self.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), ["<p class=\"lead\">Usted cumple con ", "Al menos 6 meses como Representante de Atención I o Representante de Atención II"],
             ["You meet", " meets ", "At least"]);
         var hr = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
         Spanish(await hr.GetStringAsync($"/people/{number}/readiness?role=CC-REP-SR", Ct), [$"<p class=\"lead\">{name} cumple con "], ["You meet", " meets ", "(has "]);
         Spanish(await self.GetStringAsync("/map?from=CC-REP-1&to=CC-MGR", Ct),
-            ["Aprox. ", " en 3 movimientos (una estimación, a partir de lo que pide el puesto actual). 1. Care Representative I → "], ["About ", "an estimate", "nothing stands"]);
-        Spanish(await self.GetStringAsync("/map?from=CC-REP-1&to=CC-REP-1", Ct), ["Usted ya está en Care Representative I."], ["You are already"]);
+            ["Aprox. ", " en 3 movimientos (una estimación, a partir de lo que pide el puesto actual). 1. Representante de Atención I → "], ["About ", "an estimate", "nothing stands"]);
+        Spanish(await self.GetStringAsync("/map?from=CC-REP-1&to=CC-REP-1", Ct), ["Usted ya está en Representante de Atención I."], ["You are already"]);
         Spanish(await self.GetStringAsync("/me/moves", Ct), ["Usted cumple con "], ["You meet", "Biggest gaps", "Still needed"]);
     }
 
@@ -231,7 +231,7 @@ public sealed partial class LanguageTests
         var self = await SpanishSpeakerAsync(app, AppRoles.Employee, cast.Employee);
         var empty = await self.GetStringAsync("/me/plan", Ct);
         var plan = await (await self.PostAsync($"/plans/{cast.Employee}?handler=Start", Form(empty, ("target", "CC-REP-SR")), Ct)).Content.ReadAsStringAsync(Ct);
-        Spanish(plan, ["Subir ", " para Senior Care Representative", " Para desarrollar ", "¿Qué partes de su trabajo disfruta más y cuáles menos?", "Iniciado</strong>", "<span>: Plan iniciado</span>"],
+        Spanish(plan, ["Subir ", " para Representante de Atención Sénior", " Para desarrollar ", "¿Qué partes de su trabajo disfruta más y cuáles menos?", "Iniciado</strong>", "<span>: Plan iniciado</span>"],
             ["Raise ", "To build", "Which parts of your job", "Plan started"]);
         var refused = await (await self.PostAsync($"/plans/{cast.Employee}?handler=Status", Form(plan, ("to", "approved")), Ct)).Content.ReadAsStringAsync(Ct);
         Spanish(refused, ["un plan que está en borrador no puede ser marcado como aprobado por su titular"], ["can't be"]);
