@@ -480,6 +480,10 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         var row = page.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "Problem Solving" }) });
         await Assertions.Expect(row).ToContainTextAsync("4 /");
         await Assertions.Expect(row).ToContainTextAsync("manager");
+        // The evidence typed with the rating is kept with it, on the person's page.
+        var latest = page.GetByRole(AriaRole.Region, new() { Name = "Every rating, newest first" }).Locator("tbody tr").First;
+        await Assertions.Expect(latest).ToContainTextAsync("Problem Solving");
+        await Assertions.Expect(latest).ToContainTextAsync("Ran the root-cause review of repeat calls");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using CareerMap.Accounts;
 using System.Text.RegularExpressions;
 using CareerMap.Hosting;
 using CareerMap.Infrastructure;
@@ -66,5 +68,23 @@ public sealed partial class PagesTests
         var post = await client.PostAsync("/account/login?handler=Demo", new FormUrlEncodedContent(new Dictionary<string, string> { ["persona"] = "admin" }), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Times_on_pages_are_the_organizations_wall_clock_and_an_unknown_zone_stops_the_start()
+    {
+        // The test clock stands at 2 Nov 2026 09:00 UTC: 04:00 in New York, which left daylight saving time the day before.
+        await using var app = await TestApp.StartAsync(Providers.Sqlite, settings: new Dictionary<string, string?> { [OrganizationTime.Setting] = "America/New_York" });
+        var cast = await Cast.LoadAsync(app);
+        var owner = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        (await owner.PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-3" }, Ct)).EnsureSuccessStatusCode();
+        var plan = await (await app.BrowserAsync(AppRoles.Employee, cast.Employee)).GetStringAsync($"/plans/{cast.Employee}", Ct);
+        Assert.Matches(@">2 Nov 2026 04:0\d UTC−05:00</time>", plan);
+        var audit = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/admin/audit", Ct);
+        Assert.Contains("UTC−05:00</time>", audit);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            TestApp.StartAsync(Providers.Sqlite, settings: new Dictionary<string, string?> { [OrganizationTime.Setting] = "Mars/Olympus_Mons" }));
+        Assert.Contains("CareerMap:TimeZone: 'Mars/Olympus_Mons'", refused.Message);
     }
 }

@@ -6,7 +6,6 @@ using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
-using Scalar.AspNetCore;
 
 namespace CareerMap.Hosting;
 
@@ -31,7 +30,10 @@ public static class CareerMapWeb
         AddApiAndPages(builder.Services);
         builder.AddLanguages();
         builder.AddObservability();
+        builder.Services.AddSingleton<OrganizationTime>();
         var app = builder.Build();
+        // A time zone that does not exist stops the start with the setting named, not the first page that shows a time.
+        app.Services.GetRequiredService<OrganizationTime>();
         UsePipeline(app);
         MapEndpoints(app);
         return app;

@@ -64,13 +64,13 @@ public static class JsonFrameworkFormat
     static UnitDto Unit(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Map("translations", NameText));
     static FamilyDto Family(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"), x.Map("translations", NameText));
     static CompetencyDto Competency(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"),
-        x.Map("translations", t => new CompetencyText(t.Str("name"), t.Str("definition"), t.Strings("levels"), t.Strings("indicators"))));
+        x.Map("translations", t => new CompetencyText(t.Str("name"), t.Str("definition"), t.OptionalStrings("levels"), t.OptionalStrings("indicators"))));
     static RoleDto Role(Obj x) => new(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
         x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite),
-        x.Map("translations", t => new RoleText(t.Str("title"), t.Str("summary"), t.Str("scope"), t.Strings("duties"))));
+        x.Map("translations", t => new RoleText(t.Str("title"), t.Str("summary"), t.Str("scope"), t.OptionalStrings("duties"))));
     static RequirementDto Requirement(Obj x) => new(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, (x.Decimal("weight") ?? 1m).Tidy(), x.Bool("critical") ?? false);
     static DutyDto Duty(Obj x) => new(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
-        x.List("marks", Mark), x.Map("translations", t => new DutyText(t.Str("name"), t.List("marks", Mark))));
+        x.List("marks", Mark), x.Map("translations", t => new DutyText(t.Str("name"), t.OptionalList("marks", Mark))));
     static DutyMarkDto Mark(Obj m) => new(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "");
     static NameText NameText(Obj t) => new(t.Str("name"), t.Str("description"));
     static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"), x.Map("translations", NameText));
@@ -161,6 +161,11 @@ public static class JsonFrameworkFormat
             problems.Add(new(At(name), $"expected true or false, found {Describe(v)}"));
             return null;
         }
+
+        /// <summary>A translation's list: absent stays absent (null), so a file read and written again says the same.</summary>
+        public List<string>? OptionalStrings(string name) => TryGet(name, out _) ? Strings(name) : null;
+
+        public List<T>? OptionalList<T>(string name, Func<Obj, T> read) => TryGet(name, out _) ? List(name, read) : null;
 
         public List<string> Strings(string name)
         {

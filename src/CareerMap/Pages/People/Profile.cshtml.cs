@@ -13,6 +13,7 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     /// <summary>The manager's page opens only to those above the person (the manager among them) and HR: anyone else sees the name alone.</summary>
     public bool ManagerLinked => Relation is Access.Relation.Leader or Access.Relation.HrAdmin;
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
+    public IReadOnlyList<AssessmentView> History { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -20,5 +21,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         if (Person.ManagerId is int m)
             (ManagerName, ManagerNumber) = (await People.NameOfAsync(m, ct), await People.NumberOfAsync(m, ct));
         Recommendations = [.. Paths.Recommendations.For(Graph, Person.State, L, Relation == CareerMap.Access.Relation.Self).Take(5)];
+        History = await People.HistoryAsync(Person.Id, ct);
     }
 }
