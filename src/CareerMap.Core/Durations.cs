@@ -13,6 +13,9 @@ public static class Durations
         _ => L["{0} months", months],
     };
 
+    /// <summary>An estimate as a phrase: "about 7 months", or "open now" when there is nothing to wait for (never "about no wait").</summary>
+    public static string About(int months, IStringLocalizer L) => months <= 0 ? L["open now"] : L["about {0}", Months(months, L)];
+
     /// <summary>The time a prerequisite asks for, in whole years when it is ("1 year", "2 years", "18 months").</summary>
     public static string Required(int? months, IStringLocalizer L) => months switch
     {
