@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -179,6 +180,39 @@ public sealed partial class LanguageTests
     }
 
     [Fact]
+    public async Task Job_descriptions_and_provisioning_speak_Spanish()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var hr = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
+        var library = await hr.GetStringAsync("/admin/job-descriptions", Ct);
+        Spanish(library, ["<h1>Descripciones de puesto</h1>", "Archivo de la descripción (.txt, .docx, .pdf)", "Puesto que describe", ">Cargar</button>", ">Vínculos</th>"],
+            ["Upload a job description", "Role it describes", ">Links</th>"]);
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("Care Representative I\n\nSummary\nAnswers members' calls.\n\nResponsibilities\n- Resolve payment disputes and explain billing questions.\n")), "Upload", "care-rep.txt" },
+            { new StringContent("CC-REP-1"), "Role" },
+            { new StringContent(Forms.AntiforgeryToken(library)), "__RequestVerificationToken" },
+        };
+        Spanish(await (await hr.PostAsync("/admin/job-descriptions", upload, Ct)).Content.ReadAsStringAsync(Ct),
+            ["Versión 1 de Representante de Atención I (CC-REP-1), del archivo care-rep.txt, ", "Historial de versiones", "Competencias que pide", "Confirmar vínculos", ">La descripción</h2>"],
+            ["Version history", "Confirm links", " by "]);
+        Spanish(await hr.GetStringAsync("/admin/job-descriptions/history?role=CC-REP-1", Ct), ["Comparar la versión", "aria-label=\"Diferencias entre las dos versiones\"", ">Versión 1</th>"],
+            ["with version", "Differences"]);
+        Spanish(await hr.GetStringAsync("/admin/job-descriptions/compare?junior=CC-REP-1&senior=CC-REP-SR", Ct),
+            ["Lo que agrega el puesto de mayor nivel", "Puesto de menor nivel", "CC-REP-1 o CC-REP-SR todavía no tiene descripción de puesto."], ["Junior role", "has no job description"]);
+
+        var desk = await hr.GetStringAsync("/admin/provisioning", Ct);
+        Spanish(desk, ["<h1>Aprovisionamiento</h1>", "Nuevo token para", "placeholder=\"p. ej., Workday\"", "Títulos de puesto", "En espera de un puesto", ">Código de puesto</label>"],
+            ["New token for", "Issue token", "Job titles", "Waiting for a role"]);
+        var issued = await (await hr.PostAsync("/admin/provisioning?handler=Issue", Form(desk, ("TokenName", "Workday")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(issued, ["Se emitió el token <strong>Workday</strong>. Cópielo ahora", "aria-label=\"Revocar el token Workday\"", ">nunca</td>"], ["issued. Copy", "never"]);
+        var refused = await (await hr.PostAsync("/admin/provisioning?handler=Alias", Form(desk, ("Title", "Patient Concierge"), ("Role", "NOPE")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(refused, ["no existe el puesto ", " en el marco"], ["in the framework"]);
+        var saved = await (await hr.PostAsync("/admin/provisioning?handler=Alias", Form(desk, ("Title", "Patient Concierge"), ("Role", "CC-REP-1")), Ct)).Content.ReadAsStringAsync(Ct);
+        Spanish(saved, ["ahora corresponde a Representante de Atención I (CC-REP-1); se vincularon 0 usuarios en espera.", ">cualquiera</td>"], ["now means", "linked."]);
+    }
+
+    [Fact]
     public async Task Readiness_summaries_and_routes_in_API_answers_follow_Accept_Language_and_codes_do_not()
     {
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
@@ -277,6 +311,40 @@ public sealed partial class LanguageTests
         Spanish(refused, ["el nivel 9 está fuera de 1..5"], ["is outside"]);
     }
 
+    [Fact]
+    public void No_page_writes_English_into_its_markup_instead_of_looking_it_up()
+    {
+        var pages = Directory.EnumerateFiles(Path.Combine(Source(), "CareerMap", "Pages"), "*.cshtml", SearchOption.AllDirectories).ToList();
+        Assert.NotEmpty(pages);
+        var written = pages.SelectMany(f => RazorText.Written(File.ReadAllText(f)).Select(w => $"{Path.GetRelativePath(Source(), f)}:{w.Line}: {w.Text}")).ToList();
+        Assert.True(written.Count == 0, "Text a reader sees, written on the page instead of through L[…]:\n" + string.Join("\n", written));
+    }
+
+    [Fact]
+    public void The_page_reader_finds_text_and_read_attributes_and_passes_over_comments_code_and_lookups()
+    {
+        const string page = """
+            @page "/sample"
+            @model SampleModel
+            @{
+                ViewData["Title"] = "Sample page";
+                var pick = x < 3 ? L["Tiny"] : "";
+                void Links() { <a href="/">Home</a> }
+            }
+            @* A comment in English is for the next developer. *@
+            <h1>@L["Heading"] · CareerMap</h1>
+            <p class="lead">Version @Model.Number by @Model.Author.</p>
+            <input placeholder="e.g. Workday" value="@Model.Q" class="wide field" />
+            <img alt="@L["Logo"]" src="/logo.png" />
+            @if (Model.Count > 0) { <p role="status">@L["{0} saved", Model.Count]</p> } else { <text>Nothing saved</text> }
+            @foreach (var (name, label) in new[] { ("a", "b") }) { <span class="@(name == "a" ? "first one" : "")">@(label ?? "none yet")</span> }
+            <button aria-label="Remove @Model.Title">@L["Remove"]</button>
+            <a href="mailto:hr@example.com">@Model.Email</a>
+            """;
+        Assert.Equal([(4, "Sample page"), (6, "Home"), (10, "Version … by …."), (11, "e.g. Workday"), (13, "Nothing saved"), (14, "none yet"), (15, "Remove …")],
+            RazorText.Written(page).Select(w => (w.Line, w.Text)));
+    }
+
     static void Spanish(string page, string[] shown, string[] notShown)
     {
         Assert.Contains("<html lang=\"es\">", page);
@@ -303,4 +371,310 @@ public sealed partial class LanguageTests
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>
+/// Reads a Razor page for what a reader meets written into it: text between tags, and the attributes read aloud or shown
+/// (placeholder, title, aria-label, alt…), with Razor comments, C# blocks, statements and expressions passed over as Razor
+/// passes over them. A string literal rendered as it is (<c>@(x ? "none" : …)</c>) and a literal page title count as written.
+/// </summary>
+static partial class RazorText
+{
+    /// <summary>Not words of a language: the product's name, and names and codes every language writes alike.</summary>
+    static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "CareerMap", "API", "UTC", "Markdown" };
+
+    static readonly HashSet<string> ReadAttributes = new(StringComparer.OrdinalIgnoreCase)
+        { "placeholder", "title", "alt", "label", "aria-label", "aria-description", "aria-roledescription", "aria-placeholder", "aria-valuetext", "data-label" };
+
+    static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase) { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr" };
+
+    static readonly HashSet<string> Directives = new(StringComparer.Ordinal)
+        { "page", "model", "using", "inject", "namespace", "addTagHelper", "removeTagHelper", "tagHelperPrefix", "layout", "inherits", "implements", "attribute", "preservewhitespace", "typeparam" };
+
+    /// <summary>Each piece of readable text written on the page, expressions shown as "…".</summary>
+    public static List<(int Line, string Text)> Written(string page)
+    {
+        var reader = new Reader(page);
+        reader.Markup();
+        foreach (Match title in PageTitle().Matches(page))
+            reader.Check(title.Index, title.Groups["text"].Value);
+        return [.. reader.Found.OrderBy(f => f.Line)];
+    }
+
+    static bool Readable(string text) => Word().Matches(WebUtility.HtmlDecode(text)).Any(w => !Names.Contains(w.Value));
+
+    sealed class Reader(string s)
+    {
+        const char Hole = '\u0001';
+        int i;
+        readonly StringBuilder text = new();
+        int textAt;
+        public readonly List<(int Line, string Text)> Found = [];
+
+        char At(int k) => k < s.Length ? s[k] : '\0';
+        bool Starts(string t) => string.CompareOrdinal(s, i, t, 0, t.Length) == 0;
+        static bool IdentifierStart(char c) => char.IsLetter(c) || c == '_';
+        void SkipSpace() { while (i < s.Length && char.IsWhiteSpace(s[i])) i++; }
+        void SkipPast(string end) { var at = s.IndexOf(end, i, StringComparison.Ordinal); i = at < 0 ? s.Length : at + end.Length; }
+
+        string Identifier()
+        {
+            var start = i;
+            while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] == '_')) i++;
+            return s[start..i];
+        }
+
+        public void Check(int at, string words)
+        {
+            if (Readable(words))
+                Found.Add((s.AsSpan(0, at).Count('\n') + 1, Regex.Replace(words.Replace(Hole, '…'), @"\s+", " ").Trim()));
+        }
+
+        void Flush()
+        {
+            Check(textAt, text.ToString());
+            text.Clear();
+        }
+
+        /// <summary>Markup to the end of the page; an island (markup inside C#) ends where its first element closes, a line (@:) at the line's end.</summary>
+        public void Markup(bool island = false, bool line = false)
+        {
+            var depth = 0;
+            while (i < s.Length && !(line && s[i] == '\n'))
+            {
+                if (Starts("@*")) SkipPast("*@");
+                else if (Starts("@@")) { Append('@'); i += 2; }
+                // An address such as hr@example.com is text, as Razor reads it.
+                else if (s[i] == '@' && !(text.Length > 0 && char.IsLetterOrDigit(text[^1]) && char.IsLetterOrDigit(At(i + 1)))) Transition(rendered: true);
+                else if (Starts("<!--")) { Flush(); SkipPast("-->"); }
+                else if (Starts("<!")) { Flush(); SkipPast(">"); }
+                else if (s[i] == '<' && (char.IsLetter(At(i + 1)) || At(i + 1) == '/' && char.IsLetter(At(i + 2))))
+                {
+                    Flush();
+                    var (name, closing, empty) = Tag();
+                    if (closing) depth--;
+                    else if (name is "script" or "style") SkipPast($"</{name}>");
+                    else if (!empty) depth++;
+                    if (island && depth <= 0) return;
+                }
+                else { Append(s[i]); i++; }
+            }
+            Flush();
+        }
+
+        void Append(char c)
+        {
+            if (text.Length == 0) textAt = i;
+            text.Append(c);
+        }
+
+        /// <summary>At an @ that leaves markup: an expression, a code block, a statement with its blocks, or a directive line.</summary>
+        void Transition(bool rendered)
+        {
+            i++;
+            if (At(i) == '(') { Rendered(rendered); Append(Hole); return; }
+            if (At(i) == '{') { Flush(); Code(); return; }
+            if (!IdentifierStart(At(i))) { Append('@'); return; }
+            var word = Identifier();
+            var save = i;
+            SkipSpace();
+            if (word is "if" or "for" or "foreach" or "while" or "switch" or "lock" or "using" && At(i) == '(' || word is "try" or "do") { Flush(); Statement(word); return; }
+            if (word is "functions" or "code" && At(i) == '{') { Flush(); Code(); return; }
+            if (Directives.Contains(word)) { SkipPast("\n"); return; }
+            if (word == "await") Identifier(); else i = save;
+            Implicit();
+            Append(Hole);
+        }
+
+        /// <summary>@name.member?.other[index](arguments)! … as far as Razor takes an implicit expression.</summary>
+        void Implicit()
+        {
+            while (true)
+            {
+                if (At(i) is '(' or '[') Balanced();
+                else if (At(i) == '.' && IdentifierStart(At(i + 1))) { i++; Identifier(); }
+                else if (At(i) == '?' && At(i + 1) == '.' && IdentifierStart(At(i + 2))) { i += 2; Identifier(); }
+                else if (At(i) == '!' && At(i + 1) is '.' or '[') i++;
+                else return;
+            }
+        }
+
+        /// <summary>if (…) { … } else if (…) { … } else { … }, and the like for try, do, switch and loops.</summary>
+        void Statement(string keyword)
+        {
+            while (true)
+            {
+                SkipSpace();
+                if (At(i) == '(') Balanced();
+                SkipSpace();
+                if (At(i) == '{') Code();
+                else if (At(i) == ';') i++;
+                var save = i;
+                SkipSpace();
+                var next = IdentifierStart(At(i)) ? Identifier() : "";
+                if (next is "else" or "catch" or "finally" || keyword == "do" && next == "while")
+                {
+                    var afterElse = i;
+                    SkipSpace();
+                    if (next != "else" || Identifier() != "if") i = afterElse;
+                    continue;
+                }
+                i = save;
+                return;
+            }
+        }
+
+        /// <summary>A C# block from its {: markup starts where a statement may, at a tag, @: or @&lt;.</summary>
+        void Code()
+        {
+            i++;
+            var depth = 1;
+            var last = '{';
+            while (i < s.Length)
+            {
+                var c = s[i];
+                if (char.IsWhiteSpace(c)) { i++; continue; }
+                if (Starts("//")) { SkipPast("\n"); continue; }
+                if (Starts("/*")) { SkipPast("*/"); continue; }
+                if (Starts("@*")) { SkipPast("*@"); continue; }
+                if (Starts("@:")) { i += 2; Markup(line: true); last = ';'; continue; }
+                if (Starts("@<")) { i++; Markup(island: true); last = ')'; continue; }
+                if (c == '<' && char.IsLetter(At(i + 1)) && last is '{' or '}' or ';' or ':') { Markup(island: true); last = ';'; continue; }
+                if (Literal() is not null) { last = '"'; continue; }
+                if (c == '{') depth++;
+                else if (c == '}' && --depth == 0) { i++; return; }
+                last = c;
+                i++;
+            }
+        }
+
+        /// <summary>Passes over a bracketed C# span from its opening bracket, strings and all.</summary>
+        void Balanced()
+        {
+            var depth = 0;
+            while (i < s.Length)
+            {
+                if (Literal() is not null) continue;
+                var c = s[i++];
+                if (c is '(' or '[' or '{') depth++;
+                else if (c is ')' or ']' or '}' && --depth == 0) return;
+            }
+        }
+
+        /// <summary>@( … ): a string literal outside any call or index is what the page shows.</summary>
+        void Rendered(bool rendered)
+        {
+            var depth = 0;
+            while (i < s.Length)
+            {
+                var at = i;
+                if (Literal() is { } literal)
+                {
+                    if (rendered && depth == 1) Check(at, literal);
+                    continue;
+                }
+                var c = s[i++];
+                if (c is '(' or '[' or '{') depth++;
+                else if (c is ')' or ']' or '}' && --depth == 0) return;
+            }
+        }
+
+        /// <summary>A C# string or char literal at the reader, passed over; its text, or null when there is none.</summary>
+        string? Literal()
+        {
+            var start = i;
+            var (verbatim, interpolated) = (false, false);
+            while (At(i) is '$' or '@') { if (s[i] == '$') interpolated = true; else verbatim = true; i++; }
+            if (At(i) == '\'' && !verbatim && !interpolated)
+            {
+                i += At(i + 1) == '\\' ? 3 : 2;
+                SkipPast("'");
+                return "";
+            }
+            if (At(i) != '"') { i = start; return null; }
+            if (Starts("\"\"\""))
+            {
+                var quotes = 0;
+                while (At(i) == '"') { quotes++; i++; }
+                var from = i;
+                SkipPast(new string('"', quotes));
+                return s[from..Math.Max(from, i - quotes)];
+            }
+            i++;
+            var value = new StringBuilder();
+            while (i < s.Length)
+            {
+                var c = s[i];
+                if (verbatim && c == '"' && At(i + 1) == '"') { value.Append('"'); i += 2; }
+                else if (!verbatim && c == '\\') { value.Append(At(i + 1)); i += 2; }
+                else if (c == '"') { i++; break; }
+                else if (interpolated && c == '{' && At(i + 1) != '{') { Balanced(); value.Append(Hole); }
+                else if (interpolated && c is '{' or '}') { value.Append(c); i += 2; }
+                else { value.Append(c); i++; }
+            }
+            return value.ToString();
+        }
+
+        /// <summary>A start or end tag: its name, whether it closes, and whether it holds nothing; read attributes are checked.</summary>
+        (string Name, bool Closing, bool Empty) Tag()
+        {
+            i++;
+            var closing = At(i) == '/';
+            if (closing) i++;
+            var start = i;
+            while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '-' or ':' or '.')) i++;
+            var name = s[start..i].ToLowerInvariant();
+            var attributes = new List<(string Name, int At, string Value)>();
+            while (i < s.Length && s[i] != '>')
+            {
+                if (Starts("/>")) { i++; break; }
+                if (char.IsWhiteSpace(s[i])) { i++; continue; }
+                if (s[i] == '@') { AttributeExpression(read: false); continue; }
+                var from = i;
+                while (i < s.Length && !char.IsWhiteSpace(s[i]) && s[i] is not ('=' or '>') && !Starts("/>")) i++;
+                var attribute = s[from..i];
+                SkipSpace();
+                if (At(i) != '=') { attributes.Add((attribute, from, "")); continue; }
+                i++;
+                SkipSpace();
+                var valueAt = i;
+                attributes.Add((attribute, valueAt, Value(ReadAttributes.Contains(attribute))));
+            }
+            var empty = s[i - 1] == '/' || VoidElements.Contains(name);
+            i++;
+            var button = name == "input" && attributes.Any(a => a.Name == "type" && a.Value is "submit" or "button" or "reset");
+            foreach (var a in attributes.Where(a => ReadAttributes.Contains(a.Name) || button && a.Name == "value"))
+                Check(a.At, a.Value);
+            return (name, closing, empty);
+        }
+
+        /// <summary>An attribute's value, quoted or not, with its Razor expressions shown as "…".</summary>
+        string Value(bool read)
+        {
+            var quote = At(i) is '"' or '\'' ? s[i++] : '\0';
+            var value = new StringBuilder();
+            while (i < s.Length && (quote != '\0' ? s[i] != quote : !char.IsWhiteSpace(s[i]) && s[i] != '>'))
+            {
+                if (Starts("@@")) { value.Append('@'); i += 2; }
+                else if (s[i] == '@' && !(value.Length > 0 && char.IsLetterOrDigit(value[^1]))) { AttributeExpression(read); value.Append(Hole); }
+                else value.Append(s[i++]);
+            }
+            if (quote != '\0') i++;
+            return value.ToString();
+        }
+
+        void AttributeExpression(bool read)
+        {
+            i++;
+            if (At(i) == '(') { Rendered(read); return; }
+            if (Identifier() == "await") { SkipSpace(); Identifier(); }
+            Implicit();
+        }
+    }
+
+    [GeneratedRegex(@"\p{L}{2,}")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(""""ViewData\["Title"\]\s*=\s*\$?@?"(?<text>(?:[^"\\]|\\.)*)"""")]
+    private static partial Regex PageTitle();
 }

@@ -3,6 +3,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace CareerMap.JobDescriptions;
@@ -101,7 +102,7 @@ public sealed record DiffLine(string Kind, string? Left, string? Right);
 public sealed record RoleComparison(string Junior, string Senior, IReadOnlyDictionary<string, IReadOnlyList<string>> Adds, IReadOnlyList<string> CompetenciesAdded, IReadOnlyList<string> LevelsRaised);
 
 /// <summary>HR's library of job descriptions: every version kept, diffs between any two, and confirmed links into the framework.</summary>
-public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<JobDescriptionLibrary> logger)
+public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<JobDescriptionLibrary> logger, IStringLocalizer<SharedResource> L)
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -131,13 +132,13 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
             parsed = JobDescriptionParser.Parse(text, await MatcherAsync(ct));
         }
         catch (JobDescriptionFormatException e) { return ([], $"{fileName}: {e.Message}"); }
-        if (parsed.Documents.Count == 0) return ([], $"{fileName}: no job description found");
+        if (parsed.Documents.Count == 0) return ([], $"{fileName}: {L["no job description found"]}");
         var roles = await db.Roles.AsNoTracking().Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
         if (roleCode is not null)
         {
-            if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], $"role: no role '{roleCode}' in the framework");
+            if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], $"role: {L["no role '{0}' in the framework", roleCode]}");
             if (parsed.Documents.Count > 1)
-                return ([], $"{fileName}: holds {parsed.Documents.Count} descriptions ({string.Join(", ", parsed.Documents.Select(d => d.Title ?? "untitled"))}); import one file per role, or leave out --role");
+                return ([], $"{fileName}: {L["holds {0} descriptions ({1}); import one file per role, or leave out --role", parsed.Documents.Count, string.Join(", ", parsed.Documents.Select(d => d.Title ?? L["untitled"]))]}");
         }
         var stored = new List<JobDescriptionVersion>();
         foreach (var d in parsed.Documents)
@@ -214,13 +215,13 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     {
         var version = await db.JobDescriptions.Include(v => v.Role).SingleOrDefaultAsync(v => v.Id == id, ct);
         if (version is null) return [new("id", $"no job description version {id}")];
-        if (version.Role is null) return [new("role", "this description proposes a new role: add the role to the framework and import the description for it first")];
+        if (version.Role is null) return [new("role", L["this description proposes a new role: add the role to the framework and import the description for it first"])];
         var document = await framework.ExportAsync(ct);
         var problems = new List<ImportProblem>();
         for (var i = 0; i < links.Count; i++)
         {
             var link = links[i];
-            if (!document.Competencies.Any(c => c.Code == link.Competency)) { problems.Add(new($"links[{i}].competency", $"no competency '{link.Competency}'")); continue; }
+            if (!document.Competencies.Any(c => c.Code == link.Competency)) { problems.Add(new($"links[{i}].competency", L["no competency '{0}'", link.Competency])); continue; }
             var at = document.Requirements.FindIndex(r => r.Role == version.Role.Code && r.Competency == link.Competency);
             if (at >= 0) document.Requirements[at] = document.Requirements[at] with { Level = link.Level };
             else document.Requirements.Add(new RequirementDto(version.Role.Code, link.Competency, link.Level));
@@ -244,7 +245,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     {
         var version = await db.JobDescriptions.SingleOrDefaultAsync(v => v.Id == id, ct);
         if (version is null) return new Dictionary<string, string[]> { ["id"] = [$"no job description version {id}"] };
-        if (version.RoleId is not null) return new Dictionary<string, string[]> { ["role"] = ["this description is already filed under a role"] };
+        if (version.RoleId is not null) return new Dictionary<string, string[]> { ["role"] = [L["this description is already filed under a role"]] };
         var description = Parsed(version);
         var role = new RoleDto(code?.Trim() ?? "", version.Title, unit ?? "", family ?? "", grade ?? "", level, description.Summary, null,
             [.. description.Responsibilities.SelectMany(g => g.Items)], []);
@@ -252,7 +253,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await framework.CreateAsync(FrameworkCollections.Roles, role, ct);
         if (outcome.Status != WriteStatus.Saved)
-            return outcome.Errors ?? new Dictionary<string, string[]> { ["code"] = [outcome.Message ?? "the role was not saved"] };
+            return outcome.Errors ?? new Dictionary<string, string[]> { ["code"] = [outcome.Message ?? L["the role was not saved"]] };
         version.RoleId = await db.Roles.Where(r => r.Code == role.Code).Select(r => r.Id).SingleAsync(ct);
         version.Number = 1;
         await db.SaveChangesAsync(ct);

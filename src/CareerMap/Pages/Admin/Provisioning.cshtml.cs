@@ -1,15 +1,18 @@
 using CareerMap.Provisioning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Admin;
 
 /// <summary>HR's provisioning desk: the HR system's SCIM tokens, the title → role aliases, and users waiting for a role.</summary>
-public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, ScimProvisioning scim) : PageModel
+public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, ScimProvisioning scim, CareerMap.Framework.FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
 {
     public IReadOnlyList<ScimToken> Tokens { get; private set; } = [];
     public IReadOnlyList<TitleAliasView> Aliases { get; private set; } = [];
     public IReadOnlyList<WaitingUser> Waiting { get; private set; } = [];
+    /// <summary>Role titles in the reader's language, by code.</summary>
+    IReadOnlyDictionary<string, string> titles = new Dictionary<string, string>();
     /// <summary>A token just issued: shown this once.</summary>
     public IssuedToken? Issued { get; private set; }
     public string? Notice { get; private set; }
@@ -25,7 +28,7 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(TokenName) || TokenName.Length > 200)
-            ModelState.AddModelError(nameof(TokenName), "Name the token after the system that will use it (1 to 200 characters).");
+            ModelState.AddModelError(nameof(TokenName), L["Name the token after the system that will use it (1 to 200 characters)."]);
         else Issued = await tokens.IssueAsync(TokenName, User.Identity?.Name ?? "unknown", ct);
         await LoadAsync(ct);
         return Page();
@@ -41,8 +44,10 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
     {
         var (problems, alias, linked) = await aliases.SetAsync(Title, Grade, Role, ct);
         foreach (var p in problems) ModelState.AddModelError(p.Place switch { "title" => nameof(Title), "grade" => nameof(Grade), _ => nameof(Role) }, p.Message);
-        if (alias is not null) Notice = $"'{alias.Title}' now means {alias.RoleTitle} ({alias.Role}); {linked} waiting user{(linked == 1 ? "" : "s")} linked.";
         await LoadAsync(ct);
+        if (alias is not null)
+            Notice = linked == 1 ? L["'{0}' now means {1} ({2}); 1 waiting user linked.", alias.Title, RoleTitle(alias), alias.Role]
+                : L["'{0}' now means {1} ({2}); {3} waiting users linked.", alias.Title, RoleTitle(alias), alias.Role, linked];
         return Page();
     }
 
@@ -57,5 +62,8 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
         Tokens = await tokens.ListAsync(ct);
         Aliases = await aliases.ListAsync(ct);
         Waiting = await scim.WaitingAsync(ct);
+        titles = (await framework.ReadingAsync(ct)).Document.Roles.ToDictionary(r => r.Code, r => r.Title);
     }
+
+    public string RoleTitle(TitleAliasView alias) => titles.GetValueOrDefault(alias.Role, alias.RoleTitle);
 }

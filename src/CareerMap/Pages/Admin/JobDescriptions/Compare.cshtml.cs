@@ -2,11 +2,12 @@ using CareerMap.Framework;
 using CareerMap.JobDescriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Admin.JobDescriptions;
 
 /// <summary>What a senior role's description asks beyond a junior role's: the lines and competencies it adds.</summary>
-public sealed class CompareModel(JobDescriptionLibrary library, FrameworkService framework) : PageModel
+public sealed class CompareModel(JobDescriptionLibrary library, FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Junior { get; set; }
     [BindProperty(SupportsGet = true)] public string? Senior { get; set; }
@@ -20,13 +21,13 @@ public sealed class CompareModel(JobDescriptionLibrary library, FrameworkService
         Roles = [.. ((await framework.ReadingAsync(ct)).Document).Roles.Where(r => described.Contains(r.Code))];
         if (string.IsNullOrWhiteSpace(Junior) || string.IsNullOrWhiteSpace(Senior)) return;
         Result = await library.CompareAsync(Junior, Senior, ct);
-        if (Result is null) Missing = $"{Junior} or {Senior} has no job description yet.";
+        if (Result is null) Missing = L["{0} or {1} has no job description yet.", Junior, Senior];
     }
 
-    public static string Heading(string section) => section switch
+    public string Heading(string section) => section switch
     {
-        "responsibilities" => "Responsibilities",
-        "qualifications" => "Qualifications, education and experience",
-        _ => "Knowledge, skills and abilities",
+        "responsibilities" => L["Responsibilities"],
+        "qualifications" => L["Qualifications, education and experience"],
+        _ => L["Knowledge, skills and abilities"],
     };
 }

@@ -25,4 +25,7 @@ public sealed class HistoryModel(JobDescriptionLibrary library, CareerMap.Framew
         Lines = await library.DiffAsync(From.Value, To.Value, ct) ?? [];
         return Page();
     }
+
+    /// <summary>The number of a listed version, or a dash for an id that is none of them.</summary>
+    public string NumberOf(int? id) => Versions.FirstOrDefault(v => v.Id == id)?.Number.ToString(System.Globalization.CultureInfo.CurrentCulture) ?? "—";
 }

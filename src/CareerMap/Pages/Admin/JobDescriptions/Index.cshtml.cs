@@ -2,12 +2,15 @@ using CareerMap.Framework;
 using CareerMap.JobDescriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Admin.JobDescriptions;
 
 /// <summary>The job-description library: upload a description, see every stored version.</summary>
-public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService framework) : PageModel
+public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
 {
+    const string RolePrefix = "role:";
+
     public IReadOnlyList<JdVersionSummary> Versions { get; private set; } = [];
     public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -17,13 +20,15 @@ public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService f
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Upload is null) ModelState.AddModelError(nameof(Upload), "Choose a job description file (.txt, .docx or .pdf).");
+        if (Upload is null) ModelState.AddModelError(nameof(Upload), L["Choose a job description file (.txt, .docx or .pdf)."]);
         else
         {
             await using var stream = Upload.OpenReadStream();
             var (stored, problem) = await library.ImportAsync(stream, Upload.FileName, string.IsNullOrWhiteSpace(Role) ? null : Role, User.Identity?.Name ?? "unknown", ct);
             if (problem is null) return RedirectToPage("Version", new { id = stored[0].Id, imported = stored.Count });
-            ModelState.AddModelError(problem.StartsWith("role:", StringComparison.Ordinal) ? nameof(Role) : nameof(Upload), problem);
+            // Shown beside the Role field, the message needs no "role:" prefix.
+            if (problem.StartsWith(RolePrefix, StringComparison.Ordinal)) ModelState.AddModelError(nameof(Role), problem[RolePrefix.Length..].TrimStart());
+            else ModelState.AddModelError(nameof(Upload), problem);
         }
         await LoadAsync(ct);
         return Page();

@@ -8,8 +8,8 @@ namespace CareerMap.Pages.Admin.JobDescriptions;
 public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framework.FrameworkService framework) : PageModel
 {
     public JdVersionView View { get; private set; } = null!;
-    /// <summary>For a proposal: the framework's units, families and grades to place the new role.</summary>
-    public CareerMap.Framework.FrameworkDocument? Framework { get; private set; }
+    /// <summary>The framework in the reader's language: the names of the role and its competencies, and for a proposal the units, families and grades to place the new role.</summary>
+    public CareerMap.Framework.FrameworkDocument Framework { get; private set; } = new();
     [BindProperty] public NewRole Input { get; set; } = new();
 
     public sealed class NewRole
@@ -28,7 +28,7 @@ public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framew
     {
         if (await library.GetAsync(id, ct) is not { } view) return NotFound();
         (View, Imported, Confirmed) = (view, imported, confirmed);
-        if (view.Role is null) Framework = (await framework.ReadingAsync(ct)).Document;
+        Framework = (await framework.ReadingAsync(ct)).Document;
         return Page();
     }
 
@@ -55,7 +55,13 @@ public sealed class VersionModel(JobDescriptionLibrary library, CareerMap.Framew
         var problems = await library.ConfirmAsync(id, links, User.Identity?.Name ?? "unknown", ct);
         if (problems.Count == 0) return RedirectToPage(new { id, confirmed = true });
         View = view;
+        Framework = (await framework.ReadingAsync(ct)).Document;
         Problems = [.. problems.Select(p => $"{p.Place}: {p.Message}")];
         return Page();
     }
+
+    /// <summary>The described role's title as the reader reads it; the description itself stays as it was written.</summary>
+    public string RoleTitle => Framework.Roles.FirstOrDefault(r => r.Code == View.Role)?.Title ?? View.RoleTitle ?? "";
+
+    public string CompetencyName(CompetencyMatch match) => Framework.Competencies.FirstOrDefault(c => c.Code == match.Code)?.Name ?? match.Name;
 }
