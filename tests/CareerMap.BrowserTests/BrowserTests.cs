@@ -359,6 +359,9 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(senior).ToContainTextAsync("promotion within family");
         await senior.GetByRole(AriaRole.Link, new() { Name = "See the full route on the map" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Routes from Care Representative II to Senior Care Representative for you" })).ToBeVisibleAsync();
+        // The link lands on the map itself, scrolled to where the route starts: the person's own role is on screen.
+        await Assertions.Expect(page.Locator("svg.map a.card.from[data-role='CC-REP-2']")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("svg.map path.edge.route").First).ToBeInViewportAsync();
     }
 }
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Tests;
 
@@ -79,7 +80,9 @@ public sealed partial class PagesTests
         var owner = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
         (await owner.PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-3" }, Ct)).EnsureSuccessStatusCode();
         var plan = await (await app.BrowserAsync(AppRoles.Employee, cast.Employee)).GetStringAsync($"/plans/{cast.Employee}", Ct);
-        Assert.Matches(@">2 Nov 2026 04:0\d UTC−05:00</time>", plan);
+        // The clock runs on from 09:00 UTC while the suite runs; the page must show the same instant five hours earlier.
+        var started = await app.WithDbAsync(db => db.PlanEvents.OrderBy(e => e.Id).Select(e => e.At).FirstAsync(Ct));
+        Assert.Contains($">{started.AddHours(-5).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"))} UTC−05:00</time>", plan);
         var audit = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/admin/audit", Ct);
         Assert.Contains("UTC−05:00</time>", audit);
 

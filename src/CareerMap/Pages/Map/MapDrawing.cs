@@ -100,7 +100,7 @@ public sealed class MapDrawing
             var (x, cy) = cards[role.Code];
             var state = string.Equals(role.Code, from, StringComparison.OrdinalIgnoreCase) ? " from" : string.Equals(role.Code, to, StringComparison.OrdinalIgnoreCase) ? " to" : onRoute.Contains(role.Code) ? " on-route" : route.Count > 0 ? " dim" : "";
             var leader = graph.Document.Families.FirstOrDefault(f => f.Code == role.Family)?.Track == "leadership";
-            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/roles/{Uri.EscapeDataString(role.Code)}\" class=\"card{state}{(leader ? " leader" : "")}\" data-role=\"{Enc(role.Code)}\">");
+            svg.Append(CultureInfo.InvariantCulture, $"<a href=\"/roles/{Uri.EscapeDataString(role.Code)}\"{(state == " from" ? " id=\"route-from\"" : "")} class=\"card{state}{(leader ? " leader" : "")}\" data-role=\"{Enc(role.Code)}\">");
             svg.Append(CultureInfo.InvariantCulture, $"<title>{Enc(L["{0} ({1}), grade {2}", role.Title, role.Code, role.Grade])}</title>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{cy:0.#}\" width=\"{CardWidth}\" height=\"{CardHeight}\" rx=\"8\"/>");
             var lines = Wrap(role.Title, 23, 2);
