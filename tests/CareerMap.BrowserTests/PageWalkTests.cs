@@ -141,6 +141,15 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/error/{status:int}", "/no/such/page", Status: 404),
             new("/account/logout", "/account/logout"),
         };
+        // The demo employee's own pages, which they and their manager both open.
+        Stop[] theEmployee =
+        [
+            new("/people/{number}", $"/people/{cast.Employee}"),
+            new("/people/{number}/readiness", $"/people/{cast.Employee}/readiness?role=CC-REP-3"),
+            new("/people/{number}/assess", $"/people/{cast.Employee}/assess"),
+            new("/people/{number}/assess", $"/people/{cast.Employee}/assess", "refused", p => Submit(p, "form.assess")),
+            new("/plans/{number}", $"/plans/{cast.Employee}"),
+        ];
         return
         [
             new(null,
@@ -149,7 +158,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/account/login", "/account/login", "refused", p => Submit(p, "form.form")),
                 new("/account/logout", "/account/logout"),
                 new("/account/denied", "/account/denied"),
-                new("/account/language", "/account/language", Status: 200),
+                new("/account/language", "/account/language"),
                 new("/error/{status:int}", "/error/404", Status: 404),
                 new("/error/{status:int}", "/error/500", Status: 500),
                 new("/docs", "/docs/", "rendered", p => p.Locator(".endpoint-method").First.WaitForAsync()),
@@ -157,11 +166,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("employee",
             [
                 .. signedIn,
-                new("/people/{number}", $"/people/{cast.Employee}"),
-                new("/people/{number}/readiness", $"/people/{cast.Employee}/readiness?role=CC-REP-3"),
-                new("/people/{number}/assess", $"/people/{cast.Employee}/assess"),
-                new("/people/{number}/assess", $"/people/{cast.Employee}/assess", "refused", p => Submit(p, "form.assess")),
-                new("/plans/{number}", $"/plans/{cast.Employee}"),
+                .. theEmployee,
                 new("/plans/{number}/print", $"/plans/{cast.Employee}/print"),
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", LandsOn: "/account/denied"),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", LandsOn: "/account/denied"),
@@ -170,11 +175,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("manager",
             [
                 .. signedIn,
-                new("/people/{number}", $"/people/{cast.Employee}"),
-                new("/people/{number}/readiness", $"/people/{cast.Employee}/readiness?role=CC-REP-3"),
-                new("/people/{number}/assess", $"/people/{cast.Employee}/assess"),
-                new("/people/{number}/assess", $"/people/{cast.Employee}/assess", "refused", p => Submit(p, "form.assess")),
-                new("/plans/{number}", $"/plans/{cast.Employee}"),
+                .. theEmployee,
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates"),
             ]),
             new("admin",
