@@ -245,4 +245,27 @@ public sealed class RosterTests
         Assert.Contains(report.Problems, p => p.Place == place && p.Message.Contains(reason, StringComparison.Ordinal));
         Assert.Equal(300, await app.WithDbAsync(db => db.Employees.CountAsync(Ct)));
     }
+
+    [Theory, ProviderApps]
+    public async Task A_move_on_the_roster_lands_in_the_persons_role_history_and_on_their_profile(TestApp app)
+    {
+        var lead = await ManagerAsync(app.Database);
+        string Row(string role, string started, string name = "Ana Reyes") =>
+            $"N7,{name},ana.reyes@riverbend.example,{role},{lead},2025-01-06,{started},Remote,English;Spanish,,8";
+        Assert.True((await ImportAsync(app.Database, "roster.csv", Csv(Row("cc-rep-1", "2025-01-06")))).Applied);
+        Assert.True((await ImportAsync(app.Database, "roster.csv", Csv(Row("CC-REP-2", "2026-02-02")))).Applied);
+        // A change that is not a move (a new name) adds nothing to the history.
+        Assert.True((await ImportAsync(app.Database, "roster.csv", Csv(Row("CC-REP-2", "2026-02-02", "Ana Reyes-Cruz")))).Applied);
+
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var held = await hr.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/employees/N7/role-history", Ct);
+        Assert.Equal([("2026-02-02", "CC-REP-1", "CC-REP-2"), ("2025-01-06", null, "CC-REP-1")],
+            [.. held.EnumerateArray().Select(c => (c.GetProperty("on").GetString(), c.GetProperty("fromRole").GetString(), c.GetProperty("toRole").GetString()))]);
+        Assert.Equal(("promotion", "within-family"), (held[0].GetProperty("kind").GetProperty("direction").GetString(), held[0].GetProperty("kind").GetProperty("scope").GetString()));
+
+        var profile = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/people/N7", Ct);
+        var timeline = profile[profile.IndexOf("class=\"timeline\"", StringComparison.Ordinal)..];
+        Assert.Matches(@"2 Feb 2026</time>\s*<span>Care Representative I to Care Representative II</span>\s*<span class=""kind promotion"">promotion within family", timeline);
+        Assert.Matches(@"6 Jan 2025</time>\s*<span>Care Representative I: first role on record", timeline);
+    }
 }

@@ -114,6 +114,11 @@ public sealed class ScimTests
         Assert.Equal("CC-REP-3", patched.GetProperty(CareerMapExt).GetProperty("currentRoleCode").GetString());
         var promoted = await hr.GetFromJsonAsync<JsonElement>("/api/employees/bjensen", Ct);
         Assert.Equal(("CC-REP-3", 0), (promoted.GetProperty("role").GetString(), promoted.GetProperty("monthsInRole").GetInt32()));
+        // Her role history: linked as a Care Representative II, then promoted to III, both on the day they happened.
+        var held = await hr.GetFromJsonAsync<JsonElement>("/api/employees/bjensen/role-history", Ct);
+        Assert.Equal([("CC-REP-2", "CC-REP-3", "promotion", "scim"), (null, "CC-REP-2", null, "scim")], [.. held.EnumerateArray().Select(c => (
+            c.GetProperty("fromRole").GetString(), c.GetProperty("toRole").GetString(),
+            c.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.Object ? k.GetProperty("direction").GetString() : null, c.GetProperty("source").GetString()))]);
 
         // RFC 7644 §3.6: delete. The resource is gone; the employee and her history stay, deactivated.
         await app.WithDbAsync(async db =>

@@ -38,3 +38,18 @@ sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
     }
 }
+
+sealed class RoleChangeConfiguration : IEntityTypeConfiguration<RoleChange>
+{
+    public void Configure(EntityTypeBuilder<RoleChange> b)
+    {
+        b.ToTable("role_changes");
+        b.HasIndex(x => new { x.EmployeeId, x.On });
+        // Mobility reports read every change into a role, and every change in a period.
+        b.HasIndex(x => x.On);
+        b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.FromRole).HasMaxLength(64);
+        b.Property(x => x.ToRole).HasMaxLength(64);
+        b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
+    }
+}

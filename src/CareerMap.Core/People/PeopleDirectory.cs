@@ -135,6 +135,10 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
         })];
     }
 
+    /// <summary>The person's role changes, newest first, each with its kind of move in today's framework.</summary>
+    public async Task<IReadOnlyList<RoleChangeView>> RolesHeldAsync(int employeeId, CancellationToken ct = default) =>
+        await RoleHistory.OfAsync(db, (await framework.SnapshotAsync(ct)).Document, employeeId, ct);
+
     public async Task<IReadOnlyList<AssessmentView>> HistoryAsync(int employeeId, CancellationToken ct = default)
     {
         var rows = await db.Assessments.AsNoTracking().Where(a => a.EmployeeId == employeeId)

@@ -10,7 +10,10 @@ public sealed record GeneratedEmployee(int Id, string EmployeeNumber, string Nam
 
 public sealed record GeneratedAssessment(int EmployeeId, string Competency, int Level, AssessmentSource Source, int? AssessorId, DateOnly AssessedOn, string? Evidence);
 
-public sealed record GeneratedPeople(IReadOnlyList<GeneratedEmployee> Employees, IReadOnlyList<GeneratedAssessment> Assessments);
+/// <summary>A role a generated person held, from a date; From is null for the role they were hired into.</summary>
+public sealed record GeneratedRoleChange(int EmployeeId, DateOnly On, string? From, string To);
+
+public sealed record GeneratedPeople(IReadOnlyList<GeneratedEmployee> Employees, IReadOnlyList<GeneratedAssessment> Assessments, IReadOnlyList<GeneratedRoleChange> RoleChanges);
 
 /// <summary>
 /// Makes a believable, deterministic workforce for a framework: a pyramid of individual contributors across
@@ -115,6 +118,8 @@ public static class PeopleGenerator
         }
 
         var requirements = framework.Requirements.ToLookup(q => q.Role, StringComparer.OrdinalIgnoreCase);
+        var earlier = new EarlierRoles(framework, grades, IsLeader, options.Seed);
+        var roleChanges = new List<GeneratedRoleChange>(ordered.Count * 2);
         var employees = new List<GeneratedEmployee>(ordered.Count);
         var assessments = new List<GeneratedAssessment>(ordered.Count * 14);
         for (var i = 0; i < ordered.Count; i++) ordered[i].Id = i + 1;
@@ -135,6 +140,7 @@ public static class PeopleGenerator
             var contactCenter = tenureMonths + (rng.NextDouble() < 0.5 ? rng.Next(48) : 0);
             employees.Add(new(p.Id, $"E{p.Id:D6}", $"{first} {last}", $"{Slug(first)}.{Slug(last)}.{p.Id}@riverbend.example",
                 p.Role.Code, p.Manager?.Id, hire, roleStart, Sites[rng.Next(Sites.Length)], languages, certifications, contactCenter));
+            roleChanges.AddRange(earlier.Before(p.Id, p.Role, hire, roleStart));
 
             var selfAssessed = rng.NextDouble() < 0.75;
             var managerAssessed = p.Manager is not null && rng.NextDouble() < 0.6;
@@ -153,7 +159,51 @@ public static class PeopleGenerator
                         Evidence[rng.Next(Evidence.Length)]));
             }
         }
-        return new(employees, assessments);
+        return new(employees, assessments, roleChanges);
+    }
+
+    /// <summary>
+    /// The roles a person held before the one they hold now, with their own random numbers so the people themselves stay
+    /// as they were: mostly the rung below in their family (or the top individual-contributor role of their unit for a
+    /// first-line leader), sometimes a same-grade role in another unit, and two steps back for long tenures.
+    /// </summary>
+    sealed class EarlierRoles(FrameworkDocument framework, Dictionary<string, int> grades, Func<RoleDto, bool> isLeader, int seed)
+    {
+        readonly Random rng = new(unchecked(seed * 31 + 7));
+        readonly Dictionary<(string, int), RoleDto> rung = framework.Roles.GroupBy(r => (r.Family.ToUpperInvariant(), r.Level))
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Code, StringComparer.Ordinal).First());
+        readonly ILookup<int, RoleDto> byGrade = framework.Roles.Where(r => !isLeader(r)).OrderBy(r => r.Code, StringComparer.Ordinal).ToLookup(r => grades[r.Grade]);
+        readonly ILookup<string, RoleDto> contributorsOfUnit = framework.Roles.Where(r => !isLeader(r)).OrderByDescending(r => grades[r.Grade])
+            .ThenBy(r => r.Code, StringComparer.Ordinal).ToLookup(r => r.Unit, StringComparer.OrdinalIgnoreCase);
+
+        public IEnumerable<GeneratedRoleChange> Before(int id, RoleDto role, DateOnly hire, DateOnly roleStart)
+        {
+            var previous = roleStart > hire.AddMonths(1) ? Previous(role) : null;
+            if (previous is null)
+            {
+                yield return new(id, hire, null, role.Code);
+                yield break;
+            }
+            var twoBack = roleStart > hire.AddMonths(24) ? Previous(previous) : null;
+            if (twoBack is null) yield return new(id, hire, null, previous.Code);
+            else
+            {
+                yield return new(id, hire, null, twoBack.Code);
+                yield return new(id, hire.AddDays((roleStart.DayNumber - hire.DayNumber) / 2), twoBack.Code, previous.Code);
+            }
+            yield return new(id, roleStart, previous.Code, role.Code);
+        }
+
+        RoleDto? Previous(RoleDto role)
+        {
+            if (rng.NextDouble() < 0.15)
+            {
+                var elsewhere = byGrade[grades[role.Grade]].Where(r => !string.Equals(r.Unit, role.Unit, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (elsewhere.Count > 0) return elsewhere[rng.Next(elsewhere.Count)];
+            }
+            if (rung.GetValueOrDefault((role.Family.ToUpperInvariant(), role.Level - 1)) is { } below) return below;
+            return isLeader(role) ? contributorsOfUnit[role.Unit].FirstOrDefault() : null;
+        }
     }
 
     static readonly string[] Evidence =

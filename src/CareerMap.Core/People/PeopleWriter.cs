@@ -46,6 +46,7 @@ public static class PeopleWriter
             await db.Database.ExecuteSqlRawAsync("""SELECT setval(pg_get_serial_sequence('employees', 'Id'), (SELECT MAX("Id") FROM employees))""", ct);
         }
         else await InsertAssessmentsAsync(db, people, offset, competencies, Step, ct);
+        await RoleHistory.AddAsync(db, [.. people.RoleChanges.Select(c => new RoleChangeRow(c.EmployeeId + offset, c.On, c.From, c.To, RoleChangeSource.Generated))], ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         await tx.CommitAsync(ct);
         progress?.Report(1);

@@ -202,6 +202,8 @@ public static partial class Roster
         var changedSet = changed.ToHashSet(StringComparer.OrdinalIgnoreCase);
         await PeopleWriter.AddAsync(db, [.. rows.Where(r => !stored.ContainsKey(r.Number)).Select(Person)], ct: ct);
         await PeopleWriter.UpdateAsync(db, [.. rows.Where(r => changedSet.Contains(r.Number)).Select(Person)], ct);
+        var codes = roles.ToDictionary(r => r.Value, r => r.Key);
+        await RoleHistory.AddAsync(db, [.. RoleChanges(rows, stored, roles, codes, ids)], ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         // Written past the change tracker, so the import is recorded as one entry naming whom it added and changed.
         db.Audit.Add(new AuditEntry
@@ -214,6 +216,21 @@ public static partial class Roster
         logger.RosterImported(added.Count, changed.Count, unchanged);
         CareerMapTelemetry.CountImport("roster", "applied");
         return new(true, false, [], added, changed, unchanged);
+    }
+
+    /// <summary>
+    /// Each new person's first role on record, from their role start date, and each stored person's move to another role
+    /// on the file's role start date. The file's role codes are written as HR's framework spells them.
+    /// </summary>
+    static IEnumerable<RoleChangeRow> RoleChanges(IReadOnlyList<RosterRow> rows, Dictionary<string, Employee> stored, Dictionary<string, int> roles, Dictionary<int, string> codes,
+        Dictionary<string, int> ids)
+    {
+        foreach (var r in rows)
+        {
+            var to = codes[roles[r.Role]];
+            if (!stored.TryGetValue(r.Number, out var e)) yield return new(ids[r.Number], r.RoleStartDate, null, to, RoleChangeSource.Roster);
+            else if (e.RoleId != roles[r.Role]) yield return new(e.Id, r.RoleStartDate, codes[e.RoleId], to, RoleChangeSource.Roster);
+        }
     }
 
     const int AuditedNumbers = 1_000;

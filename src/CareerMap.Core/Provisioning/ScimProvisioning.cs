@@ -358,10 +358,17 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
                 HireDate = fields.HireDate ?? Today, RoleStartDate = fields.RoleStartDate ?? fields.HireDate ?? Today,
             };
             db.Employees.Add(employee);
+            await RecordRoleChangeAsync(employee, null, ct);
         }
         else
         {
-            if (roleId is int newRole && newRole != employee.RoleId) { employee.RoleId = newRole; employee.RoleStartDate = fields.RoleStartDate ?? Today; }
+            if (roleId is int newRole && newRole != employee.RoleId)
+            {
+                var from = employee.RoleId;
+                employee.RoleId = newRole;
+                employee.RoleStartDate = fields.RoleStartDate ?? Today;
+                await RecordRoleChangeAsync(employee, from, ct);
+            }
             else if (fields.RoleStartDate is { } started) employee.RoleStartDate = started;
             if (fields.HireDate is { } hired) employee.HireDate = hired;
             employee.EmployeeNumber = number!;
@@ -401,6 +408,17 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             if (above.Contains(report.Id)) continue;
             report.Manager = manager;
         }
+    }
+
+    /// <summary>Appends the person's move into the role they now hold (from none for someone new), saved with the rest of the change.</summary>
+    async Task RecordRoleChangeAsync(Employee employee, int? fromRoleId, CancellationToken ct)
+    {
+        var codes = await db.Roles.Where(r => r.Id == employee.RoleId || r.Id == fromRoleId).ToDictionaryAsync(r => r.Id, r => r.Code, ct);
+        db.RoleChanges.Add(new RoleChange
+        {
+            Employee = employee, On = employee.RoleStartDate, FromRole = fromRoleId is int from ? codes[from] : null, ToRole = codes[employee.RoleId],
+            Source = RoleChangeSource.Scim,
+        });
     }
 
     async Task<int?> ManagerIdAsync(string reference, CancellationToken ct) =>

@@ -828,6 +828,43 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.People.RoleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ToRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("EmployeeId", "On");
+
+                    b.ToTable("role_changes", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1450,6 +1487,17 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.Navigation("Manager");
 
                     b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("CareerMap.People.RoleChange", b =>
+                {
+                    b.HasOne("CareerMap.People.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
                 });
 
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>

@@ -793,6 +793,41 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("employees", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.People.RoleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromRole")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("On");
+
+                    b.HasIndex("EmployeeId", "On");
+
+                    b.ToTable("role_changes", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1399,6 +1434,17 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Navigation("Manager");
 
                     b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("CareerMap.People.RoleChange", b =>
+                {
+                    b.HasOne("CareerMap.People.Employee", "Employee")
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employee");
                 });
 
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>

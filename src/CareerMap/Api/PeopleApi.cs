@@ -34,6 +34,7 @@ public static class PeopleApi
         person.MapGet("/assessments", History).WithSummary("Every rating, newest first; nothing is ever overwritten");
         person.MapPost("/assessments", Assess).ForRelations(Relation.Self, Relation.Leader)
             .WithSummary("Adds a self rating (for yourself) or a manager rating (for someone below you)");
+        person.MapGet("/role-history", RolesHeld).WithSummary("Every role change, newest first, with the kind of move in today's framework; the first role on record has no from");
         person.MapGet("/readiness", GetReadiness).WithSummary("Readiness for a role, with every competency and prerequisite explained");
         person.MapGet("/recommendations", Recommend).WithSummary("The roles worth aiming at next, ranked by readiness and kind of move");
         return app;
@@ -60,6 +61,9 @@ public static class PeopleApi
 
     static async Task<Ok<IReadOnlyList<AssessmentView>>> History(PersonInRoute who, PeopleDirectory people, CancellationToken ct) =>
         TypedResults.Ok(await people.HistoryAsync(who.Id, ct));
+
+    static async Task<Ok<IReadOnlyList<RoleChangeView>>> RolesHeld(PersonInRoute who, PeopleDirectory people, CancellationToken ct) =>
+        TypedResults.Ok(await people.RolesHeldAsync(who.Id, ct));
 
     static async Task<Results<Created<AssessmentView>, ValidationProblem>> Assess(AssessmentRequest request, PersonInRoute who, PeopleAccess access,
         PeopleDirectory people, TimeProvider clock, CancellationToken ct)

@@ -14,6 +14,7 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public bool ManagerLinked => Relation is Access.Relation.Leader or Access.Relation.HrAdmin;
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
     public IReadOnlyList<AssessmentView> History { get; private set; } = [];
+    public IReadOnlyList<RoleChangeView> RolesHeld { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -22,5 +23,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
             (ManagerName, ManagerNumber) = (await People.NameOfAsync(m, ct), await People.NumberOfAsync(m, ct));
         Recommendations = [.. Paths.Recommendations.For(Graph, Person.State, L, Relation == CareerMap.Access.Relation.Self).Take(5)];
         History = await People.HistoryAsync(Person.Id, ct);
+        RolesHeld = await People.RolesHeldAsync(Person.Id, ct);
     }
 }
