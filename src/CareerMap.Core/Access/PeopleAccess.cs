@@ -31,6 +31,10 @@ public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
         return db.Employees.Where(_ => false).Select(e => e.Id);
     }
 
+    /// <summary>The same people read once, for work done in memory (the rating index); null means everyone.</summary>
+    public async Task<IReadOnlyCollection<int>?> VisibleIdsAsync(CancellationToken ct = default) =>
+        Visible() is { } query ? await query.ToListAsync(ct) : null;
+
     /// <summary>Whether this account sees anyone but themselves: HR, or a person with someone reporting to them.</summary>
     public async Task<bool> SeesOthersAsync(CancellationToken ct = default) =>
         account.IsHrAdmin || account.EmployeeId is int me && await db.Employees.AnyAsync(e => e.ManagerId == me, ct);

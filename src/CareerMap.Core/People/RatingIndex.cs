@@ -437,6 +437,58 @@ public sealed class RatingIndex
         static decimal Pow10(int n) => n == 0 ? 1m : 10m * Pow10(n - 1);
     }
 
+    /// <summary>Per group and competency: people whose role asks for it, how many meet the level, their summed gaps, and how many a manager rated within the window.</summary>
+    public sealed record Tally(int Groups, IReadOnlyList<string> Competencies, int[] Headcount, int[] Required, int[] Meeting, int[] Gaps, int[] ManagerRated)
+    {
+        public int At(int group, int competency) => group * Competencies.Count + competency;
+    }
+
+    /// <summary>
+    /// Tallies everyone (or only <paramref name="among"/>, employee ids) against their own role's requirements, in one pass
+    /// over the index: <paramref name="groupOf"/> puts a row in a group (negative leaves it out).
+    /// </summary>
+    public Tally TallyRequirements(CareerGraph graph, int groups, Func<int, int> groupOf, IReadOnlyCollection<int>? among = null)
+    {
+        var codes = columns.OrderBy(c => c.Value).Select(c => c.Key).ToArray();
+        var slotNeeds = roleCodes.Select(code => graph.Needs(code).Where(n => columns.ContainsKey(n.Competency)).Select(n => (Column: columns[n.Competency], Level: n.Level)).ToArray()).ToArray();
+        var headcount = new int[groups];
+        int[] required = new int[groups * width], meeting = new int[groups * width], gaps = new int[groups * width], managerRated = new int[groups * width];
+        void Add(int row)
+        {
+            var g = groupOf(row);
+            if (g < 0) return;
+            headcount[g]++;
+            foreach (var (column, level) in slotNeeds[roles[row]])
+            {
+                var cell = levels[column][row];
+                var at = g * width + column;
+                var have = cell & LevelBits;
+                required[at]++;
+                if (have >= level) meeting[at]++;
+                else gaps[at] += level - have;
+                if ((cell & ManagerRated) != 0) managerRated[at]++;
+            }
+        }
+        if (among is null) for (var row = 0; row < Count; row++) Add(row);
+        else foreach (var id in among) if (Array.BinarySearch(ids, id) is >= 0 and var row) Add(row);
+        return new(groups, codes, headcount, required, meeting, gaps, managerRated);
+    }
+
+    /// <summary>The rows of a group whose role asks for the competency, with the level they have, the level asked and whether a manager rated it.</summary>
+    public IEnumerable<(int Row, int Level, int Required, bool ManagerRated)> Behind(CareerGraph graph, Func<int, bool> inGroup, string competency, IReadOnlyCollection<int>? among = null)
+    {
+        if (!columns.TryGetValue(competency, out var column)) yield break;
+        var asked = roleCodes.Select(code => graph.Needs(code).FirstOrDefault(n => string.Equals(n.Competency, competency, StringComparison.OrdinalIgnoreCase))?.Level ?? 0).ToArray();
+        IEnumerable<int> rows = among is null ? Enumerable.Range(0, Count) : among.Select(id => Array.BinarySearch(ids, id)).Where(r => r >= 0).Order();
+        foreach (var row in rows)
+        {
+            var level = asked[roles[row]];
+            if (level == 0 || !inGroup(row)) continue;
+            var cell = levels[column][row];
+            yield return (row, cell & LevelBits, level, (cell & ManagerRated) != 0);
+        }
+    }
+
     /// <summary>One person against every role of the graph, most ready first.</summary>
     public IReadOnlyList<(string Role, double Readiness)> ForPerson(int employeeId, CareerGraph graph)
     {

@@ -34,6 +34,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
+        services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddSingleton<CareerMap.People.PeopleCounts>();
         services.AddScoped<CareerMap.AuditTrail.AuditStories>();
         services.AddScoped<CareerMap.Home.Homes>();

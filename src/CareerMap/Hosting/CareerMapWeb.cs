@@ -175,6 +175,7 @@ public static class CareerMapWeb
         app.MapFrameworkApi();
         app.MapCareerMapApi();
         app.MapPeopleApi();
+        app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();
         app.MapScimApi();

@@ -1,0 +1,112 @@
+using CareerMap.Data;
+using CareerMap.Paths;
+using CareerMap.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Reports;
+
+/// <summary>What the rows of the capability heatmap are.</summary>
+public enum CapabilityGrouping { Unit, Family, Role, Location }
+
+/// <summary>
+/// One group × competency: of the people whose role asks for the competency, how many meet the level asked, their average
+/// gap in levels (people who meet it count as 0), and how many have a manager rating within the last 12 months.
+/// </summary>
+public sealed record CapabilityCell(int People, int Meeting, double ShareMeeting, double AverageGap, int ManagerRated, double Coverage);
+
+public sealed record CapabilityRow(string Group, string Name, int People, IReadOnlyList<CapabilityCell?> Cells);
+
+public sealed record CapabilityColumn(string Code, string Name, string Category);
+
+/// <summary>The heatmap: a row per group with anyone in it, a column per competency anyone's role asks for, and the total.</summary>
+public sealed record CapabilityHeatmap(CapabilityGrouping By, string? Unit, int People, IReadOnlyList<CapabilityColumn> Competencies, IReadOnlyList<CapabilityRow> Rows, CapabilityRow Total);
+
+public sealed record CapabilityPerson(string EmployeeNumber, string Name, string Role, string? Location, int Level, int Required, int Gap, bool ManagerRated);
+
+/// <summary>The people behind one cell, biggest gap first.</summary>
+public sealed record CapabilityPeople(CapabilityGrouping By, string Group, string GroupName, string Competency, string CompetencyName, int Count, IReadOnlyList<CapabilityPerson> People);
+
+/// <summary>
+/// Where the organization's capability stands against what its roles ask, by unit, family, role or location, among the
+/// people the viewer may see: one pass over the rating index, never a query per person.
+/// </summary>
+public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
+{
+    public const string NoLocation = "";
+    static readonly string[] CategoryOrder = ["core", "leadership", "job-knowledge"];
+
+    /// <param name="unit">Only people in roles of this unit; null for every unit.</param>
+    /// <param name="among">The people the viewer may see (employee ids); null for everyone.</param>
+    public async Task<CapabilityHeatmap> HeatmapAsync(CareerGraph graph, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among, CancellationToken ct = default)
+    {
+        var index = await ratings.GetAsync(db, clock.Today(), ct);
+        var groups = Groups(graph, index, by, unit);
+        var tally = index.TallyRequirements(graph, groups.Keys.Count, groups.Of, among);
+        var columns = Enumerable.Range(0, tally.Competencies.Count)
+            .Where(c => Enumerable.Range(0, tally.Groups).Any(g => tally.Required[tally.At(g, c)] > 0))
+            .Select(c => (Column: c, Competency: graph.Document.Competencies.FirstOrDefault(x => string.Equals(x.Code, tally.Competencies[c], StringComparison.OrdinalIgnoreCase))))
+            .Where(c => c.Competency is not null)
+            .OrderBy(c => Array.IndexOf(CategoryOrder, c.Competency!.Category) is var i and >= 0 ? i : CategoryOrder.Length).ThenBy(c => c.Competency!.Name, StringComparer.CurrentCulture)
+            .ToList();
+        CapabilityCell? Cell(int required, int meeting, int gaps, int managerRated) => required == 0 ? null
+            : new(required, meeting, Math.Round((double)meeting / required, 4), Math.Round((double)gaps / required, 2), managerRated, Math.Round((double)managerRated / required, 4));
+        var rows = Enumerable.Range(0, tally.Groups).Where(g => tally.Headcount[g] > 0)
+            .Select(g => new CapabilityRow(groups.Keys[g], groups.Names[g], tally.Headcount[g],
+                [.. columns.Select(c => Cell(tally.Required[tally.At(g, c.Column)], tally.Meeting[tally.At(g, c.Column)], tally.Gaps[tally.At(g, c.Column)], tally.ManagerRated[tally.At(g, c.Column)]))]))
+            .OrderBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+        int Sum(int[] figures, int column) => Enumerable.Range(0, tally.Groups).Sum(g => figures[tally.At(g, column)]);
+        var total = new CapabilityRow("", "", tally.Headcount.Sum(),
+            [.. columns.Select(c => Cell(Sum(tally.Required, c.Column), Sum(tally.Meeting, c.Column), Sum(tally.Gaps, c.Column), Sum(tally.ManagerRated, c.Column)))]);
+        return new(by, unit, total.People, [.. columns.Select(c => new CapabilityColumn(c.Competency!.Code, c.Competency.Name, c.Competency.Category))], rows, total);
+    }
+
+    /// <summary>The people of one group whose role asks for the competency; null when the group or competency is unknown.</summary>
+    public async Task<CapabilityPeople?> PeopleAsync(CareerGraph graph, CapabilityGrouping by, string group, string competency, string? unit, IReadOnlyCollection<int>? among,
+        int take, CancellationToken ct = default)
+    {
+        var known = graph.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
+        if (known is null) return null;
+        var index = await ratings.GetAsync(db, clock.Today(), ct);
+        var groups = Groups(graph, index, by, unit);
+        var g = groups.Keys.FindIndex(k => string.Equals(k, group, StringComparison.OrdinalIgnoreCase));
+        if (g < 0) return null;
+        var behind = index.Behind(graph, row => groups.Of(row) == g, known.Code, among)
+            .Select(b => (b.Row, Id: index.EmployeeId(b.Row), b.Level, b.Required, Gap: Math.Max(0, b.Required - b.Level), b.ManagerRated)).ToList();
+        var shown = behind.OrderByDescending(b => b.Gap).ThenBy(b => b.Id).Take(take).ToList();
+        var ids = shown.Select(b => b.Id).ToList();
+        var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.EmployeeNumber, e.Name }, ct);
+        return new(by, groups.Keys[g], groups.Names[g], known.Code, known.Name, behind.Count,
+            [.. shown.Select(b => new CapabilityPerson(people[b.Id].EmployeeNumber, people[b.Id].Name, index.Role(b.Row), index.LocationOf(b.Row), b.Level, b.Required, b.Gap, b.ManagerRated))
+                .OrderByDescending(p => p.Gap).ThenBy(p => p.Name, StringComparer.CurrentCulture)]);
+    }
+
+    sealed record Grouping(List<string> Keys, List<string> Names, Func<int, int> Of);
+
+    /// <summary>The groups of a grouping and which one each row of the index falls in (-1: outside the unit asked for).</summary>
+    static Grouping Groups(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit)
+    {
+        var roles = index.RoleCodes.Select(graph.Role).ToArray();
+        var inUnit = roles.Select(r => r is not null && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (by == CapabilityGrouping.Location)
+        {
+            var keys = index.Locations.Append(NoLocation).ToList();
+            var slot = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.OrdinalIgnoreCase);
+            return new(keys, keys, row => inUnit[index.RoleSlot(row)] ? slot[index.LocationOf(row) ?? NoLocation] : -1);
+        }
+        var d = graph.Document;
+        List<(string Key, string Name)> all = by switch
+        {
+            CapabilityGrouping.Unit => [.. d.Units.Select(u => (u.Code, u.Name))],
+            CapabilityGrouping.Family => [.. d.Families.Select(f => (f.Code, f.Name))],
+            _ => [.. d.Roles.Select(r => (r.Code, r.Title))],
+        };
+        var position = all.Select((x, i) => (x.Key, i)).ToDictionary(x => x.Key, x => x.i, StringComparer.OrdinalIgnoreCase);
+        var groupOfSlot = roles.Select((r, s) => !inUnit[s] ? -1 : position.GetValueOrDefault(by switch
+        {
+            CapabilityGrouping.Unit => r!.Unit,
+            CapabilityGrouping.Family => r!.Family,
+            _ => r!.Code,
+        }, -1)).ToArray();
+        return new([.. all.Select(x => x.Key)], [.. all.Select(x => x.Name)], row => groupOfSlot[index.RoleSlot(row)]);
+    }
+}
