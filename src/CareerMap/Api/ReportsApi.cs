@@ -21,38 +21,50 @@ public static class ReportsApi
         return app;
     }
 
-    static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult>> Capability(CapabilityGrouping? by, string? unit, PeopleAccess access, CapabilityReport report,
+    static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, PeopleAccess access, CapabilityReport report,
         CareerPaths paths, CancellationToken ct)
     {
+        if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await report.HeatmapAsync(await paths.GraphAsync(ct), by ?? CapabilityGrouping.Unit, Blank(unit), await access.VisibleIdsAsync(ct), ct));
+        return TypedResults.Ok(await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), await access.VisibleIdsAsync(ct), ct));
     }
 
-    static async Task<Results<Ok<CapabilityPeople>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> CapabilityPeople(CapabilityGrouping? by, string? group,
+    static async Task<Results<Ok<CapabilityPeople>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> CapabilityPeople(string? by, string? group,
         string? competency, string? unit, int? top, PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         if (group is null) errors["group"] = ["group is required: the code of the row (a unit, family or role code, or a location)"];
         if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = ["competency is required: the code of the column"];
         if (top is < 1 or > MaxPeople) errors["top"] = [$"top must be between 1 and {MaxPeople}"];
+        if (Grouping(by) is null) errors["by"] = [ByMessage(by)];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var found = await report.PeopleAsync(await paths.GraphAsync(ct), by ?? CapabilityGrouping.Unit, group!, competency!, Blank(unit), await access.VisibleIdsAsync(ct), top ?? 100, ct);
+        var found = await report.PeopleAsync(await paths.GraphAsync(ct), Grouping(by)!.Value, group!, competency!, Blank(unit), await access.VisibleIdsAsync(ct), top ?? 100, ct);
         return found is null
             ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no group '{group}' with competency '{competency}' in this grouping" })
             : TypedResults.Ok(found);
     }
 
-    static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> CapabilityExportFile(string? format, CapabilityGrouping? by, string? unit,
+    static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> CapabilityExportFile(string? format, string? by, string? unit,
         PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
     {
         if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
+        if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var map = await report.HeatmapAsync(await paths.GraphAsync(ct), by ?? CapabilityGrouping.Unit, Blank(unit), await access.VisibleIdsAsync(ct), ct);
+        var map = await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), await access.VisibleIdsAsync(ct), ct);
         return format == "csv"
             ? TypedResults.File(CapabilityExport.Csv(map), "text/csv; charset=utf-8", "careermap-capability.csv")
             : TypedResults.File(CapabilityExport.Xlsx(map), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-capability.xlsx");
     }
+
+    /// <summary>The rows asked for, by name in any case (unit when absent); null for anything else, a number included.</summary>
+    static CapabilityGrouping? Grouping(string? by) =>
+        string.IsNullOrWhiteSpace(by) ? CapabilityGrouping.Unit
+        : by.Trim().All(char.IsLetter) && Enum.TryParse<CapabilityGrouping>(by.Trim(), ignoreCase: true, out var g) ? g : null;
+
+    static string ByMessage(string? by) => $"by '{by}' is not one of {string.Join(", ", Enum.GetValues<CapabilityGrouping>().Select(WireNames.Of))}";
+
+    static ValidationProblem ByProblem(string? by) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["by"] = [ByMessage(by)] });
 
     static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.People;
+using CareerMap.Sample;
+using CareerMap.Tests.Support;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CareerMap.Tests;
+
+public sealed class ReportsTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>
+    /// Five people by hand, on Riverbend's framework: a supervisor and three representatives in Customer Care, one member
+    /// services representative. De-escalation is asked at 2 of the supervisor and of a Care Representative II, at 1 of the others.
+    /// </summary>
+    static async Task BuildSmallOrganizationAsync(TestApp app)
+    {
+        await using (var scope = app.App.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SampleOrganization>().ClearPeopleAsync(Ct);
+        const string header = "EmployeeNumber,Name,Email,Role,Manager,HireDate,RoleStartDate,Location,Languages,Certifications,ContactCenterMonths";
+        var roster = string.Join("\n", header,
+            "S1,Sam Ortiz,s1@x.example,CC-SUP,,2020-01-06,2023-01-02,\"Pittsburgh, PA\",English,,70",
+            "A1,Ana Lee,a1@x.example,CC-REP-1,S1,2025-01-06,2025-01-06,\"Pittsburgh, PA\",English,,20",
+            "A2,Bo Moua,a2@x.example,CC-REP-1,S1,2025-03-03,2025-03-03,Remote,English;Hmong,,18",
+            "A3,Cy Diaz,a3@x.example,CC-REP-2,S1,2024-02-05,2025-08-04,Remote,English;Spanish,,33",
+            "M1,Di Park,m1@x.example,MS-REP,,2024-06-03,2024-06-03,Remote,English,,29") + "\n";
+        await using var db = app.Database.Target.CreateContext();
+        var (rows, problems) = Roster.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(roster)), "roster.csv");
+        Assert.True((await Roster.ImportAsync(db, rows, problems, false, NullLogger.Instance, Ct)).Applied);
+        var id = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, Ct);
+        var deesc = await db.Competencies.Where(c => c.Code == "DEESC").Select(c => c.Id).SingleAsync(Ct);
+        void Rate(string who, int level, AssessmentSource source, string on) => db.Assessments.Add(new Assessment
+        {
+            EmployeeId = id[who], CompetencyId = deesc, Level = level, Source = source, AssessorId = source == AssessmentSource.Manager ? id["S1"] : id[who],
+            AssessedOn = DateOnly.Parse(on, CultureInfo.InvariantCulture),
+        });
+        Rate("A1", 2, AssessmentSource.Manager, "2026-09-01");        // meets 1, rated by a manager
+        Rate("A2", 1, AssessmentSource.Manager, "2025-08-01");        // fifteen months old: no longer counts...
+        Rate("A2", 1, AssessmentSource.Self, "2026-06-01");           // ...so her own rating does: meets 1
+        Rate("A3", 1, AssessmentSource.Manager, "2026-05-01");        // one short of 2, rated by a manager...
+        Rate("A3", 3, AssessmentSource.Self, "2026-10-01");           // ...whose rating outranks her later self rating
+        Rate("M1", 1, AssessmentSource.Self, "2026-07-01");           // meets 1; S1 is not yet assessed: two short of 2
+        await db.SaveChangesAsync(Ct);
+    }
+
+    static JsonElement Cell(JsonElement map, string group, string competency)
+    {
+        var column = map.GetProperty("competencies").EnumerateArray().Select((c, i) => (c, i)).Single(x => x.c.GetProperty("code").GetString() == competency).i;
+        var row = group == "(total)" ? map.GetProperty("total") : map.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("group").GetString() == group);
+        return row.GetProperty("cells")[column];
+    }
+
+    static (int People, int Meeting, double Share, double Gap, int Rated, double Coverage) Figures(JsonElement cell) => (cell.GetProperty("people").GetInt32(),
+        cell.GetProperty("meeting").GetInt32(), cell.GetProperty("shareMeeting").GetDouble(), cell.GetProperty("averageGap").GetDouble(),
+        cell.GetProperty("managerRated").GetInt32(), cell.GetProperty("coverage").GetDouble());
+
+    [Theory, ProviderApps]
+    public async Task The_capability_heatmap_matches_a_hand_computation_for_hr_and_a_manager_and_its_exports_hold_the_same_figures(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+
+        var byUnit = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=unit", Ct);
+        Assert.Equal(5, byUnit.GetProperty("people").GetInt32());
+        Assert.Equal([("CARE", 4), ("MSVC", 1)], [.. byUnit.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("group").GetString(), r.GetProperty("people").GetInt32()))]);
+        Assert.Equal((4, 2, 0.5, 0.75, 2, 0.5), Figures(Cell(byUnit, "CARE", "DEESC")));
+        Assert.Equal((1, 1, 1.0, 0.0, 0, 0.0), Figures(Cell(byUnit, "MSVC", "DEESC")));
+        Assert.Equal((5, 3, 0.6, 0.6, 2, 0.4), Figures(Cell(byUnit, "(total)", "DEESC")));
+        // People Leadership is asked of the supervisor alone, and nobody in Member Services is asked for it.
+        Assert.Equal(JsonValueKind.Null, Cell(byUnit, "MSVC", "LEAD").ValueKind);
+        Assert.Equal((1, 0, 0.0, 3.0, 0, 0.0), Figures(Cell(byUnit, "CARE", "LEAD")));
+
+        var byLocation = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=location", Ct);
+        Assert.Equal((2, 1, 0.5, 1.0, 1, 0.5), Figures(Cell(byLocation, "Pittsburgh, PA", "DEESC")));
+        Assert.Equal((3, 2, 0.6667, 0.33, 1, 0.3333), Figures(Cell(byLocation, "Remote", "DEESC")));
+
+        // Every cell of every grouping, beside the straightforward computation: each person's effective ratings against their role.
+        var framework = await app.ExportAsync();
+        IReadOnlyList<PersonRecord> people;
+        await using (var scope = app.App.Services.CreateAsyncScope())
+            people = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().LoadAsync(null, TestClock.Today, Ct);
+        var unitOf = framework.Roles.ToDictionary(r => r.Code, r => r.Unit);
+        foreach (var (by, key) in new (string, Func<PersonRecord, string>)[] { ("unit", p => unitOf[p.Role]), ("role", p => p.Role), ("location", p => p.Location ?? "") })
+        {
+            var map = await hr.GetFromJsonAsync<JsonElement>($"/api/reports/capability?by={by}", Ct);
+            foreach (var group in people.GroupBy(key))
+                foreach (var competency in framework.Competencies.Select(c => c.Code))
+                {
+                    var asked = group.SelectMany(p => framework.Requirements.Where(q => q.Role == p.Role && q.Competency == competency).Select(q => (p, q.Level))).ToList();
+                    if (asked.Count == 0) continue;
+                    var levels = asked.Select(a => (a.Level, Have: a.p.State.Ratings.TryGetValue(competency, out var r) ? r.Level : 0, Manager: a.p.State.Ratings.TryGetValue(competency, out var m) && !m.SelfReported)).ToList();
+                    var expected = (asked.Count, levels.Count(l => l.Have >= l.Level), Math.Round((double)levels.Count(l => l.Have >= l.Level) / asked.Count, 4),
+                        Math.Round((double)levels.Sum(l => Math.Max(0, l.Level - l.Have)) / asked.Count, 2), levels.Count(l => l.Manager), Math.Round((double)levels.Count(l => l.Manager) / asked.Count, 4));
+                    Assert.Equal(expected, Figures(Cell(map, group.Key, competency)));
+                }
+        }
+
+        // The manager sees their own line only.
+        var manager = await app.SignedInAsync(AppRoles.Manager, "S1");
+        var line = await manager.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=unit", Ct);
+        Assert.Equal([("CARE", 4)], [.. line.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("group").GetString(), r.GetProperty("people").GetInt32()))]);
+        Assert.Equal((4, 2, 0.5, 0.75, 2, 0.5), Figures(Cell(line, "(total)", "DEESC")));
+        var behind = await manager.GetFromJsonAsync<JsonElement>("/api/reports/capability/people?by=unit&group=CARE&competency=DEESC", Ct);
+        Assert.Equal([("S1", 0, 2, 2), ("A3", 1, 2, 1), ("A1", 2, 1, 0), ("A2", 1, 1, 0)], [.. behind.GetProperty("people").EnumerateArray().Select(p =>
+            (p.GetProperty("employeeNumber").GetString(), p.GetProperty("level").GetInt32(), p.GetProperty("required").GetInt32(), p.GetProperty("gap").GetInt32()))]);
+        // Someone outside the line never shows behind a cell; a group or competency that does not exist is not found.
+        Assert.Equal(0, (await manager.GetFromJsonAsync<JsonElement>("/api/reports/capability/people?by=unit&group=MSVC&competency=DEESC", Ct)).GetProperty("count").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync("/api/reports/capability/people?by=unit&group=NOPE&competency=DEESC", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await manager.GetAsync("/api/reports/capability?by=1", Ct)).StatusCode);
+        var employee = await app.SignedInAsync(AppRoles.Employee, "A1");
+        Assert.Equal(HttpStatusCode.Forbidden, (await employee.GetAsync("/api/reports/capability", Ct)).StatusCode);
+
+        // The exports hold the same figures.
+        var csv = await hr.GetStringAsync("/api/reports/capability/export?format=csv&by=unit", Ct);
+        Assert.Contains("CARE,Customer Care,4,DEESC,De-escalation,4,2,0.5,0.75,2,0.5\n", csv, StringComparison.Ordinal);
+        Assert.Contains("(total),(total),5,DEESC,De-escalation,5,3,0.6,0.6,2,0.4\n", csv, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/reports/capability/export?format=xlsx&by=unit", Ct)));
+        var sheet = workbook.Worksheet("Capability");
+        var care = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "CARE" && r.Cell(4).GetString() == "DEESC");
+        Assert.Equal((4.0, 2.0, 0.5, 0.75, 2.0, 0.5), (care.Cell(6).GetDouble(), care.Cell(7).GetDouble(), care.Cell(8).GetDouble(), care.Cell(9).GetDouble(), care.Cell(10).GetDouble(), care.Cell(11).GetDouble()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/capability/export?format=pdf", Ct)).StatusCode);
+    }
+}
