@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CareerMap.Framework;
 using CareerMap.Hosting;
@@ -771,5 +772,68 @@ public sealed class LanguageBrowserTests(Chromium chromium) : IClassFixture<Chro
         // An empty sign-in says what is missing, in Spanish.
         await page.GetByRole(AriaRole.Button, new() { Name = "Iniciar sesión", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Escriba su correo electrónico y su contraseña.");
+    }
+}
+
+public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chromium>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("Manager")]
+    [InlineData("HR admin")]
+    public async Task The_capability_heatmap_filters_drills_to_the_people_behind_a_cell_and_exports_the_same_figures(string persona)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, persona);
+        await using var _ = page.Context;
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).First.GetByRole(AriaRole.Link, new() { Name = "Capability" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Capability");
+
+        await page.GetByLabel("Rows", new() { Exact = true }).SelectOptionAsync("role");
+        await page.GetByLabel("Unit", new() { Exact = true }).SelectOptionAsync("CARE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("by=role.*unit=CARE"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new Regex("^Capability by role"));
+        var rows = await page.Locator("table.heatmap tbody th").AllInnerTextsAsync();
+        Assert.NotEmpty(rows);
+        var titles = (await app.ExportAsync()).Roles.Where(r => r.Unit == "CARE").Select(r => r.Title).ToHashSet();
+        Assert.All(rows, row => Assert.Contains(row, titles));
+
+        // The first De-escalation cell: its figure, and how many people it counts, as the cell says them.
+        var cell = page.Locator("table.heatmap tbody td[data-competency=DEESC] a").First;
+        var figure = int.Parse(Regex.Match(await cell.InnerTextAsync(), @"^(\d+)%").Groups[1].Value, CultureInfo.InvariantCulture);
+        var counted = Regex.Match(await cell.InnerTextAsync(), @"(\d+) of (\d+) meet");
+        var (meeting, asked) = (int.Parse(counted.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(counted.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.Equal((int)Math.Round(100.0 * meeting / asked, MidpointRounding.AwayFromZero), figure);
+        var group = await cell.Locator("xpath=ancestor::tr/th").InnerTextAsync();
+        await cell.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"De-escalation in {group}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(asked == 1 ? "1 person whose role" : $"{asked} people whose role");
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(asked);
+        await page.GoBackAsync();
+
+        // The CSV holds the same figures as the page for the same view.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Ct);
+        var line = csv.Select(l => l.Split(',')).Single(f => f.Length == 11 && f[1] == group && f[3] == "DEESC");
+        Assert.Equal((asked, meeting), (int.Parse(line[5], CultureInfo.InvariantCulture), int.Parse(line[6], CultureInfo.InvariantCulture)));
+        var download2 = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as Excel" }).ClickAsync());
+        Assert.Equal(("careermap-capability.csv", "careermap-capability.xlsx"), (download.SuggestedFilename, download2.SuggestedFilename));
+        await using var file = File.OpenRead(await download2.PathAsync());
+        using var workbook = new ClosedXML.Excel.XLWorkbook(file);
+        var row = workbook.Worksheet("Capability").RowsUsed().Single(r => r.Cell(2).GetString() == group && r.Cell(4).GetString() == "DEESC");
+        Assert.Equal((asked, meeting), ((int)row.Cell(6).GetDouble(), (int)row.Cell(7).GetDouble()));
+    }
+
+    [Fact]
+    public async Task An_employee_finds_no_report_and_is_refused_one()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "Employee");
+        await using var _ = page.Context;
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Capability" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/reports/capability");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/denied"));
     }
 }

@@ -150,6 +150,13 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/people/{number}/assess", $"/people/{cast.Employee}/assess", "refused", p => Submit(p, "form.assess")),
             new("/plans/{number}", $"/plans/{cast.Employee}"),
         ];
+        // Workforce reports, which a manager opens for their line and HR for everyone.
+        Stop[] reports =
+        [
+            new("/reports/capability", "/reports/capability"),
+            new("/reports/capability", "/reports/capability?by=location&measure=coverage"),
+            new("/reports/capability/people", "/reports/capability/people?by=unit&group=CARE&competency=DEESC"),
+        ];
         return
         [
             new(null,
@@ -171,18 +178,22 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", LandsOn: "/account/denied"),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", LandsOn: "/account/denied"),
                 new("/admin/audit", "/admin/audit", "refused", LandsOn: "/account/denied"),
+                new("/reports/capability", "/reports/capability", "refused", LandsOn: "/account/denied"),
             ]),
             new("manager",
             [
                 .. signedIn,
                 .. theEmployee,
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates"),
+                .. reports,
             ]),
             new("admin",
             [
                 .. signedIn,
                 new("/people/{number}", $"/people/{cast.Employee}"),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates"),
+                .. reports,
+                new("/reports/capability", "/reports/capability?by=role&unit=CARE&measure=gap"),
                 new("/admin/audit", "/admin/audit"),
                 new("/admin/audit", "/admin/audit?q=CC-REP-1"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit"),

@@ -28,7 +28,7 @@ public sealed class CapabilityModel(CapabilityReport report, CareerPaths paths, 
         return Page();
     }
 
-    /// <summary>The query that reproduces this view, for the drill links and exports.</summary>
+    /// <summary>The query string (with its "?") that reproduces this view, for the drill links and exports.</summary>
     public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string, string?)[]
     {
         ("by", WireNames.Of(By)), ("unit", Unit),
