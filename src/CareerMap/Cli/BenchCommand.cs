@@ -7,6 +7,7 @@ using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
+using CareerMap.Reports;
 using CareerMap.Sample;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,21 +37,10 @@ static class BenchCommand
             var roleCode = p.GetValue(role)!;
             // With --json standard output carries only the document; progress goes to standard error.
             var progress = p.GetValue(json) ? Console.Error : Console.Out;
-            var db0 = target(p) ?? DatabaseTarget.Parse($"Data Source={Path.Combine(Path.GetTempPath(), $"careermap-bench-{n}.db")}");
+            var db0 = target(p) ?? DefaultDatabase(n);
             var today = TimeProvider.System.Today();
-            await using var scope = await CareerMapServices.OpenCliAsync(db0, ct);
+            await using var scope = await OpenWithPeopleAsync(db0, n, today, progress, ct);
             var db = scope.Get<CareerMapDb>();
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            var sample = scope.Get<SampleOrganization>();
-            await sample.LoadFrameworkAsync(ct);
-            if (await db.Employees.CountAsync(ct) != n)
-            {
-                await progress.WriteLineAsync($"Generating {n:N0} people in {db0.Describe()} (kept for later runs)…");
-                await sample.ClearPeopleAsync(ct);
-                var watch = Stopwatch.StartNew();
-                await sample.SeedPeopleAsync(new(n, 1, today), null, ct);
-                await progress.WriteLineAsync($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");
-            }
             var graph = CareerGraph.Build(await scope.Get<FrameworkService>().ExportAsync(ct));
             var needs = graph.Needs(roleCode);
             if (needs.Count == 0) { await Console.Error.WriteLineAsync($"error: role {roleCode} has no requirements"); return CareerMapCli.BadInput; }
@@ -82,7 +72,115 @@ static class BenchCommand
         });
         var bench = new Command("bench", "Measure CareerMap at scale");
         bench.Subcommands.Add(rank);
+        bench.Subcommands.Add(Reports(target, json));
         return bench;
+    }
+
+    static DatabaseTarget DefaultDatabase(int employees) => DatabaseTarget.Parse($"Data Source={Path.Combine(Path.GetTempPath(), $"careermap-bench-{employees}.db")}");
+
+    /// <summary>The CLI's services over a database holding exactly this many generated people (generated once, kept for later runs).</summary>
+    static async Task<CliSession> OpenWithPeopleAsync(DatabaseTarget database, int employees, DateOnly today, TextWriter progress, CancellationToken ct)
+    {
+        var scope = await CareerMapServices.OpenCliAsync(database, ct);
+        var db = scope.Get<CareerMapDb>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var sample = scope.Get<SampleOrganization>();
+        await sample.LoadFrameworkAsync(ct);
+        if (await db.Employees.CountAsync(ct) != employees)
+        {
+            await progress.WriteLineAsync($"Generating {employees:N0} people in {database.Describe()} (kept for later runs)…");
+            await sample.ClearPeopleAsync(ct);
+            var watch = Stopwatch.StartNew();
+            await sample.SeedPeopleAsync(new(employees, 1, today), null, ct);
+            await progress.WriteLineAsync($"  seeded in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+        return scope;
+    }
+
+    /// <summary>
+    /// `careermap bench reports`: the capability heatmap for the whole organization from the rating index (by unit, by
+    /// location, by role), and in the same run the straightforward way: every person and their effective ratings read
+    /// through EF Core and tallied in memory, with a check that both give the same figures.
+    /// </summary>
+    static Command Reports(Func<ParseResult, DatabaseTarget?> target, Option<bool> json)
+    {
+        var employees = new Option<int>("--employees") { Description = "People in the organization", DefaultValueFactory = _ => 1_000_000 };
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each report", DefaultValueFactory = _ => 11 };
+        var directRuns = new Option<int>("--direct-runs") { Description = "Timed runs of the straightforward EF Core way (0 skips it and the comparison)", DefaultValueFactory = _ => 1 };
+        var command = new Command("reports", "Benchmark the workforce reports from the rating index against the straightforward EF Core way");
+        command.Options.Add(employees);
+        command.Options.Add(runs);
+        command.Options.Add(directRuns);
+        command.SetAction(async (p, ct) =>
+        {
+            var n = p.GetValue(employees);
+            var progress = p.GetValue(json) ? Console.Error : Console.Out;
+            var database = target(p) ?? DefaultDatabase(n);
+            var today = TimeProvider.System.Today();
+            await using var scope = await OpenWithPeopleAsync(database, n, today, progress, ct);
+            var report = scope.Get<CapabilityReport>();
+            var graph = await scope.Get<CareerPaths>().GraphAsync(ct);
+            var build = Stopwatch.StartNew();
+            var byUnit = await report.HeatmapAsync(graph, CapabilityGrouping.Unit, null, null, ct);
+            build.Stop();
+            var medians = new Dictionary<string, double>();
+            foreach (var by in Enum.GetValues<CapabilityGrouping>())
+            {
+                for (var i = 0; i < 2; i++) await report.HeatmapAsync(graph, by, null, null, ct);
+                var times = new List<double>();
+                for (var i = 0; i < p.GetValue(runs); i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    await report.HeatmapAsync(graph, by, null, null, ct);
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                medians[WireNames.Of(by)] = Math.Round(Median(times), 2);
+            }
+            var (directTimes, same) = await DirectHeatmapAsync(scope, graph, today, byUnit, p.GetValue(directRuns), ct);
+            var result = new ReportsBenchmark(n, database.Provider.ToString(), Environment.ProcessorCount, Math.Round(build.Elapsed.TotalSeconds, 2), medians, p.GetValue(runs),
+                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same);
+            if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, JobDescriptionCommand.Output));
+            else
+            {
+                Console.WriteLine($"Capability heatmap of {n:N0} people ({result.Database}); the first, with the index built, took {result.FirstSeconds:F1} s.");
+                foreach (var (by, ms) in medians) Console.WriteLine($"  by {by,-9} median {ms:F2} ms over {result.Runs} runs (rating index)");
+                if (result.DirectMedianMs is double direct)
+                    Console.WriteLine($"  by unit, EF Core direct: median {direct:F0} ms over {result.DirectRuns} runs; same figures: {(same == true ? "yes" : "NO")}");
+            }
+            return same is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>What `bench reports` measured; `--json` prints it as one document.</summary>
+    sealed record ReportsBenchmark(int Employees, string Database, int Processors, double FirstSeconds, IReadOnlyDictionary<string, double> MedianMs, int Runs,
+        double? DirectMedianMs, int DirectRuns, bool? SameFigures);
+
+    /// <summary>The straightforward heatmap by unit: everyone's effective ratings through EF Core, tallied against their role's requirements.</summary>
+    static async Task<(List<double> Times, bool? Same)> DirectHeatmapAsync(CliSession scope, CareerGraph graph, DateOnly today, CapabilityHeatmap fromIndex, int runs, CancellationToken ct)
+    {
+        var db = scope.Get<CareerMapDb>();
+        var people = scope.Get<PeopleDirectory>();
+        var times = new List<double>();
+        bool? same = null;
+        for (var i = 0; i < runs; i++)
+        {
+            db.ChangeTracker.Clear();
+            var watch = Stopwatch.StartNew();
+            var everyone = await people.LoadAsync(null, today, ct);
+            var cells = everyone.SelectMany(p => graph.Needs(p.Role).Select(q => (Unit: graph.Role(p.Role)!.Unit, q.Competency, q.Level,
+                    Have: p.State.Ratings.TryGetValue(q.Competency, out var r) ? r.Level : 0, Manager: p.State.Ratings.TryGetValue(q.Competency, out var m) && !m.SelfReported)))
+                .GroupBy(x => (x.Unit, x.Competency))
+                .ToDictionary(g => g.Key, g => (People: g.Count(), Meeting: g.Count(x => x.Have >= x.Level), Gaps: g.Sum(x => Math.Max(0, x.Level - x.Have)), Rated: g.Count(x => x.Manager)));
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            same = fromIndex.Rows.All(row => fromIndex.Competencies.Select((c, k) => (c, k)).All(x => row.Cells[x.k] is not { } cell
+                ? !cells.ContainsKey((row.Group, x.c.Code))
+                : cells.TryGetValue((row.Group, x.c.Code), out var d) && d.People == cell.People && d.Meeting == cell.Meeting && d.Rated == cell.ManagerRated
+                    && Math.Round((double)d.Gaps / d.People, 2) == cell.AverageGap));
+            everyone = null;
+            GC.Collect();
+        }
+        return (times, same);
     }
 
     /// <summary>What `bench rank` measured; `--json` prints it as one document.</summary>
