@@ -2,18 +2,20 @@
 # What people wait for, request by request, measured whole: wrk against the release build at N generated people,
 # beside /health (the ceiling) in the same run, as an employee, as a manager three levels above the front line, and as
 # an HR admin. Prints a table (req/s, p50, p99, errors) and each request's share of /health.
-#   bench/load/requests.sh [--employees N] [--db CONNECTION] [--connections C] [--seconds S]
+#   bench/load/requests.sh [--employees N] [--db CONNECTION] [--connections C] [--seconds S] [--only REGEX]
+# --only keeps the requests whose name matches the extended regular expression (the /health ceiling always runs).
 # With no --db, a fresh SQLite file is seeded; with a PostgreSQL --db, its database must be empty (it is seeded).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/load/lib.sh
-employees=50000 db="" connections=64 seconds=10 server=""
+employees=50000 db="" connections=64 seconds=10 server="" only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --employees) employees=$2; shift 2 ;;
     --db) db=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -47,7 +49,18 @@ requests=(
   "people search (HR)|$as_hr|$base/api/employees?q=garcia"
   "map page (employee)|$as_employee|$base/map"
   "plan page (employee)|$as_employee|$base/plans/$employee"
+  "capability heatmap by unit (HR)|$as_hr|$base/api/reports/capability?by=unit"
+  "capability heatmap by location (HR)|$as_hr|$base/api/reports/capability?by=location"
+  "capability heatmap, their line (manager)|$as_leader|$base/api/reports/capability?by=role"
+  "capability page (HR)|$as_hr|$base/reports/capability"
+  "people behind a cell (HR)|$as_hr|$base/api/reports/capability/people?by=unit&group=CARE&competency=DEESC"
+  "capability as CSV (HR)|$as_hr|$base/api/reports/capability/export?format=csv"
 )
+if [ -n "$only" ]; then
+  kept=()
+  for r in "${requests[@]}"; do [[ "${r%%|*}" =~ $only ]] && kept+=("$r"); done
+  requests=("${kept[@]}")
+fi
 # Warm every request first (caches, rating index, JIT tiers), so no measured run pays for it.
 warm "$base/health"
 for r in "${requests[@]}"; do IFS='|' read -r _ t u <<<"$r"; warm -H "Authorization: Bearer $t" "$u"; done

@@ -127,5 +127,12 @@ public sealed class ReportsTests
         var care = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "CARE" && r.Cell(4).GetString() == "DEESC");
         Assert.Equal((4.0, 2.0, 0.5, 0.75, 2.0, 0.5), (care.Cell(6).GetDouble(), care.Cell(7).GetDouble(), care.Cell(8).GetDouble(), care.Cell(9).GetDouble(), care.Cell(10).GetDouble(), care.Cell(11).GetDouble()));
         Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/capability/export?format=pdf", Ct)).StatusCode);
+
+        // The organization's view is tallied once and kept until the next rating: S1 rates themselves at 2, and the heatmap
+        // counts them as meeting De-escalation at once.
+        var supervisor = await app.SignedInAsync(AppRoles.Employee, "S1");
+        Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/employees/S1/assessments", new { competency = "DEESC", level = 2 }, Ct)).StatusCode);
+        var after = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=unit", Ct);
+        Assert.Equal((4, 3, 0.75, 0.25, 2, 0.5), Figures(Cell(after, "CARE", "DEESC")));
     }
 }

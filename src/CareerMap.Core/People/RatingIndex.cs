@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using System.Numerics;
@@ -40,6 +41,7 @@ public sealed class RatingIndex
     readonly ConditionalWeakTable<CareerGraph, RoleNeeds> needsByGraph = [];
     long lastAssessment;
     DateOnly cutoff;
+    ConditionalWeakTable<CareerGraph, ConcurrentDictionary<string, object>> remembered = [];
 
     RatingIndex(IReadOnlyList<(int Id, string Code)> competencies)
     {
@@ -216,7 +218,15 @@ public sealed class RatingIndex
                 for (var c = 0; c < width; c++) levels[c][row] = fresh[c][slot[row]];
         }
         lastAssessment = to;
+        remembered = [];
     }
+
+    /// <summary>
+    /// A figure worked out from this index and a framework's graph, kept until the next rating reaches the index (a
+    /// change of people or framework builds a new index or graph): a report a hundred people ask for is tallied once.
+    /// </summary>
+    public T Remember<T>(CareerGraph graph, string key, Func<T> compute) where T : class =>
+        (T)remembered.GetValue(graph, _ => new()).GetOrAdd(key, _ => compute());
 
     ushort Location(string? name)
     {

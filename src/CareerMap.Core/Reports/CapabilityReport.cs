@@ -40,6 +40,13 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
     public async Task<CapabilityHeatmap> HeatmapAsync(CareerGraph graph, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among, CancellationToken ct = default)
     {
         var index = await ratings.GetAsync(db, clock.Today(), ct);
+        // The whole organization's view is the same for every HR admin until the next rating: tallied once.
+        return among is null ? index.Remember(graph, $"capability:{by}:{unit?.ToUpperInvariant()}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Heatmap(graph, index, by, unit, null))
+            : Heatmap(graph, index, by, unit, among);
+    }
+
+    static CapabilityHeatmap Heatmap(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among)
+    {
         var groups = Groups(graph, index, by, unit);
         var tally = index.TallyRequirements(graph, groups.Keys.Count, groups.Of, among);
         var columns = Enumerable.Range(0, tally.Competencies.Count)
