@@ -41,11 +41,12 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
     {
         var index = await ratings.GetAsync(db, clock.Today(), ct);
         // The whole organization's view is the same for every HR admin until the next rating: tallied once.
-        return among is null ? index.Remember(graph, $"capability:{by}:{unit?.ToUpperInvariant()}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Heatmap(graph, index, by, unit, null))
-            : Heatmap(graph, index, by, unit, among);
+        return among is null ? index.Remember(graph, $"capability:{by}:{unit?.ToUpperInvariant()}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Tally(graph, index, by, unit, null))
+            : Tally(graph, index, by, unit, among);
     }
 
-    static CapabilityHeatmap Heatmap(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among)
+    /// <summary>The heatmap worked out afresh from the index: one pass over everyone (or the people given).</summary>
+    public static CapabilityHeatmap Tally(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among)
     {
         var groups = Groups(graph, index, by, unit);
         var tally = index.TallyRequirements(graph, groups.Keys.Count, groups.Of, among);
@@ -77,13 +78,24 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
         var groups = Groups(graph, index, by, unit);
         var g = groups.Keys.FindIndex(k => string.Equals(k, group, StringComparison.OrdinalIgnoreCase));
         if (g < 0) return null;
-        var behind = index.Behind(graph, row => groups.Of(row) == g, known.Code, among)
-            .Select(b => (b.Row, Id: index.EmployeeId(b.Row), b.Level, b.Required, Gap: Math.Max(0, b.Required - b.Level), b.ManagerRated)).ToList();
-        var shown = behind.OrderByDescending(b => b.Gap).ThenBy(b => b.Id).Take(take).ToList();
-        var ids = shown.Select(b => b.Id).ToList();
+        // A cell of the whole organization can stand for hundreds of thousands of people: one pass counts them and keeps
+        // the biggest gaps (lowest id first among equals) in a bounded heap, never sorting them all.
+        var count = 0;
+        var best = new PriorityQueue<(int Row, int Level, int Required, bool ManagerRated), long>(take + 1);
+        foreach (var b in index.Behind(graph, row => groups.Of(row) == g, known.Code, among))
+        {
+            count++;
+            var gap = Math.Max(0, b.Required - b.Level);
+            best.Enqueue(b, ((long)gap << 32) | (uint)(int.MaxValue - index.EmployeeId(b.Row)));
+            if (best.Count > take) best.Dequeue();
+        }
+        var shown = best.UnorderedItems.Select(x => x.Element).ToList();
+        var ids = shown.Select(b => index.EmployeeId(b.Row)).ToList();
         var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.EmployeeNumber, e.Name }, ct);
-        return new(by, groups.Keys[g], groups.Names[g], known.Code, known.Name, behind.Count,
-            [.. shown.Select(b => new CapabilityPerson(people[b.Id].EmployeeNumber, people[b.Id].Name, index.Role(b.Row), index.LocationOf(b.Row), b.Level, b.Required, b.Gap, b.ManagerRated))
+        return new(by, groups.Keys[g], groups.Names[g], known.Code, known.Name, count,
+            [.. shown.Select(b => (b, Person: people[index.EmployeeId(b.Row)]))
+                .Select(x => new CapabilityPerson(x.Person.EmployeeNumber, x.Person.Name, index.Role(x.b.Row), index.LocationOf(x.b.Row), x.b.Level, x.b.Required,
+                    Math.Max(0, x.b.Required - x.b.Level), x.b.ManagerRated))
                 .OrderByDescending(p => p.Gap).ThenBy(p => p.Name, StringComparer.CurrentCulture)]);
     }
 
