@@ -85,8 +85,9 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
         foreach (var b in index.Behind(graph, row => groups.Of(row) == g, known.Code, among))
         {
             count++;
-            var gap = Math.Max(0, b.Required - b.Level);
-            best.Enqueue(b, ((long)gap << 32) | (uint)(int.MaxValue - index.EmployeeId(b.Row)));
+            var key = ((long)Math.Max(0, b.Required - b.Level) << 32) | (uint)(int.MaxValue - index.EmployeeId(b.Row));
+            if (best.Count == take && best.TryPeek(out _, out var least) && key <= least) continue;
+            best.Enqueue(b, key);
             if (best.Count > take) best.Dequeue();
         }
         var shown = best.UnorderedItems.Select(x => x.Element).ToList();
