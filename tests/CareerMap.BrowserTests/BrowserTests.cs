@@ -787,7 +787,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         var page = await chromium.PageAsync(app, persona);
         await using var _ = page.Context;
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).First.GetByRole(AriaRole.Link, new() { Name = "Capability" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).First.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Capability");
 
         await page.GetByLabel("Rows", new() { Exact = true }).SelectOptionAsync("role");
@@ -826,13 +826,35 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.Equal((asked, meeting), ((int)row.Cell(6).GetDouble(), (int)row.Cell(7).GetDouble()));
     }
 
+    [Theory]
+    [InlineData("Manager")]
+    [InlineData("HR admin")]
+    public async Task Development_health_is_a_tab_away_and_its_chart_matches_its_table(string persona)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, persona, width: 360, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/reports/capability");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Reports" }).GetByRole(AriaRole.Link, new() { Name = "Development" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Development");
+        await Assertions.Expect(page.Locator("nav.tabs a[aria-current=page]")).ToHaveTextAsync("Development");
+        // The bars are a picture of the table: the same figures, in the same order.
+        var chart = page.GetByRole(AriaRole.Img, new() { Name = "Whose ratings count" });
+        var drawn = await chart.Locator("text").AllTextContentsAsync();
+        var counted = await page.Locator("section[aria-labelledby=ratings-h] tbody td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Equal(counted, [.. drawn.Where((_, i) => i % 2 == 1)]);
+        var people = int.Parse((await page.Locator("dl.figures dd").First.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.Equal(people, counted.Sum(c => int.Parse(c.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)));
+        Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+    }
+
     [Fact]
     public async Task An_employee_finds_no_report_and_is_refused_one()
     {
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         var page = await chromium.PageAsync(app, "Employee");
         await using var _ = page.Context;
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Capability" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
         await page.GotoAsync("/reports/capability");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/denied"));
     }

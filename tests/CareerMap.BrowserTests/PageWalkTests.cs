@@ -156,6 +156,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/reports/capability", "/reports/capability"),
             new("/reports/capability", "/reports/capability?by=location&measure=coverage"),
             new("/reports/capability/people", "/reports/capability/people?by=unit&group=CARE&competency=DEESC"),
+            new("/reports/development", "/reports/development"),
         ];
         return
         [
@@ -179,6 +180,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", LandsOn: "/account/denied"),
                 new("/admin/audit", "/admin/audit", "refused", LandsOn: "/account/denied"),
                 new("/reports/capability", "/reports/capability", "refused", LandsOn: "/account/denied"),
+                new("/reports/development", "/reports/development", "refused", LandsOn: "/account/denied"),
             ]),
             new("manager",
             [

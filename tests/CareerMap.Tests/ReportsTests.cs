@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CareerMap.Accounts;
 using CareerMap.People;
+using CareerMap.Plans;
 using CareerMap.Sample;
 using CareerMap.Tests.Support;
 using ClosedXML.Excel;
@@ -134,5 +135,54 @@ public sealed class ReportsTests
         Assert.Equal(HttpStatusCode.Created, (await supervisor.PostAsJsonAsync("/api/employees/S1/assessments", new { competency = "DEESC", level = 2 }, Ct)).StatusCode);
         var after = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=unit", Ct);
         Assert.Equal((4, 3, 0.75, 0.25, 2, 0.5), Figures(Cell(after, "CARE", "DEESC")));
+    }
+
+    [Theory, ProviderApps]
+    public async Task Development_health_counts_this_cycles_plans_overdue_reviews_actions_days_to_approval_and_whose_ratings_count(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            var id = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, Ct);
+            DevelopmentPlan Plan(string who, string cycle, PlanStatus status, DateOnly? submitted, params (string Competency, string Strategy, ActionStatus Status)[] actions) => new()
+            {
+                EmployeeId = id[who], Cycle = cycle, Status = status, CreatedOn = new(2026, 8, 3), SubmittedOn = submitted,
+                Actions = [.. actions.Select(a => new PlanAction { Competency = a.Competency, Strategy = a.Strategy, Description = "by hand", Status = a.Status })],
+            };
+            var a1 = Plan("A1", "2026", PlanStatus.Submitted, new(2026, 10, 1), ("DEESC", "SHADOW", ActionStatus.NotStarted), ("COMMS", "SHADOW", ActionStatus.Done));
+            var a2 = Plan("A2", "2026", PlanStatus.Approved, new(2026, 9, 1), ("DEESC", "MENTOR", ActionStatus.InProgress));
+            db.Plans.AddRange(a1, a2, Plan("A3", "2026", PlanStatus.Draft, null), Plan("M1", "2025", PlanStatus.Completed, new(2025, 3, 3), ("DEESC", "MENTOR", ActionStatus.Done)));
+            await db.SaveChangesAsync(Ct);
+            PlanEvent Status(DevelopmentPlan plan, string at, PlanStatus to) =>
+                new() { PlanId = plan.Id, At = DateTime.Parse(at, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), Kind = PlanEventKind.Status, To = to };
+            // A2 was sent back once: the approval is timed from the second submission, four days before it.
+            db.PlanEvents.AddRange(Status(a2, "2026-08-20T10:00:00Z", PlanStatus.Submitted), Status(a2, "2026-08-25T10:00:00Z", PlanStatus.ChangesRequested),
+                Status(a2, "2026-09-01T10:00:00Z", PlanStatus.Submitted), Status(a2, "2026-09-05T10:00:00Z", PlanStatus.Approved),
+                Status(a1, "2026-10-01T10:00:00Z", PlanStatus.Submitted));
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var all = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
+        Assert.Equal(("2026", 5, 3, 1, 1, 4.0), (all.GetProperty("cycle").GetString(), all.GetProperty("people").GetInt32(), all.GetProperty("withPlan").GetInt32(),
+            all.GetProperty("overdue").GetInt32(), all.GetProperty("approvals").GetInt32(), all.GetProperty("medianDaysToApproval").GetDouble()));
+        Assert.Equal([("draft", 1), ("submitted", 1), ("approved", 1), ("changes-requested", 0), ("in-progress", 0), ("completed", 0)],
+            [.. all.GetProperty("plans").EnumerateArray().Select(p => (p.GetProperty("status").GetString(), p.GetProperty("plans").GetInt32()))]);
+        Assert.Equal([("SHADOW", 1, 0, 1), ("MENTOR", 0, 1, 0)], [.. all.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("strategy").GetString(),
+            a.GetProperty("notStarted").GetInt32(), a.GetProperty("inProgress").GetInt32(), a.GetProperty("done").GetInt32()))]);
+        var coverage = all.GetProperty("coverage");
+        Assert.Equal((5, 2, 2, 1), (coverage.GetProperty("people").GetInt32(), coverage.GetProperty("managerRated").GetInt32(),
+            coverage.GetProperty("selfRatedOnly").GetInt32(), coverage.GetProperty("notAssessed").GetInt32()));
+
+        // The supervisor's line leaves Member Services out: M1's self rating no longer counts.
+        var line = await (await app.SignedInAsync(AppRoles.Manager, "S1")).GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
+        Assert.Equal((4, 3, 2, 1, 1), (line.GetProperty("people").GetInt32(), line.GetProperty("withPlan").GetInt32(), line.GetProperty("coverage").GetProperty("managerRated").GetInt32(),
+            line.GetProperty("coverage").GetProperty("selfRatedOnly").GetInt32(), line.GetProperty("coverage").GetProperty("notAssessed").GetInt32()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/development", Ct)).StatusCode);
+
+        var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/development", Ct);
+        Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>1</td>", page);
+        Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);
+        Assert.Contains("<svg", page, StringComparison.Ordinal);
     }
 }

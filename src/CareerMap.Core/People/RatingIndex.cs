@@ -484,6 +484,26 @@ public sealed class RatingIndex
         return new(groups, codes, headcount, required, meeting, gaps, managerRated);
     }
 
+    /// <summary>How many people (everyone, or only <paramref name="among"/>) stand on a manager's rating from the window on any competency, on their own ratings only, or on none.</summary>
+    public (int ManagerRated, int SelfRatedOnly, int NotAssessed) Coverage(IReadOnlyCollection<int>? among = null)
+    {
+        int manager = 0, self = 0, none = 0;
+        void Add(int row)
+        {
+            var rated = false;
+            for (var c = 0; c < width; c++)
+            {
+                var cell = levels[c][row];
+                if ((cell & ManagerRated) != 0) { manager++; return; }
+                rated |= cell != 0;
+            }
+            if (rated) self++; else none++;
+        }
+        if (among is null) for (var row = 0; row < Count; row++) Add(row);
+        else foreach (var id in among) if (Array.BinarySearch(ids, id) is >= 0 and var row) Add(row);
+        return (manager, self, none);
+    }
+
     /// <summary>The rows of a group whose role asks for the competency, with the level they have, the level asked and whether a manager rated it.</summary>
     public IEnumerable<(int Row, int Level, int Required, bool ManagerRated)> Behind(CareerGraph graph, Func<int, bool> inGroup, string competency, IReadOnlyCollection<int>? among = null)
     {

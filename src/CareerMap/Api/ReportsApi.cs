@@ -18,8 +18,13 @@ public static class ReportsApi
             .WithSummary("Capability heatmap: per group (by=unit|family|role|location) and competency, who meets their role's level, the average gap and manager-rating coverage");
         api.MapGet("/capability/people", CapabilityPeople).WithSummary("The people behind one heatmap cell, biggest gap first");
         api.MapGet("/capability/export", CapabilityExportFile).WithSummary("The heatmap as CSV or Excel (format=csv|xlsx), one row per group and competency");
+        api.MapGet("/development", Development)
+            .WithSummary("Development health: this cycle's plans by status, reviews overdue, actions by strategy and status, days to approval, whose ratings count");
         return app;
     }
+
+    static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult>> Development(PeopleAccess access, DevelopmentHealth health, CancellationToken ct) =>
+        await access.SeesOthersAsync(ct) ? TypedResults.Ok(await health.OfAsync(access.Visible(), ct)) : TypedResults.Forbid();
 
     static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, PeopleAccess access, CapabilityReport report,
         CareerPaths paths, CancellationToken ct)

@@ -1,0 +1,71 @@
+using CareerMap.Data;
+using CareerMap.People;
+using CareerMap.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Reports;
+
+public sealed record PlanStatusCount(PlanStatus Status, int Plans);
+
+public sealed record StrategyActions(string? Strategy, int NotStarted, int InProgress, int Done);
+
+/// <summary>Whose ratings stand on what: a manager's rating from the last 12 months on any competency, only their own ratings, or none.</summary>
+public sealed record AssessmentCoverage(int People, int ManagerRated, int SelfRatedOnly, int NotAssessed);
+
+/// <summary>
+/// Whether development is happening, among the people the viewer may see: this cycle's plans by status, plans waiting
+/// for review past the 14 days, actions by strategy and status, how long a submitted plan waits for approval, and
+/// whose ratings are current.
+/// </summary>
+public sealed record DevelopmentHealthView(string Cycle, int People, int WithPlan, IReadOnlyList<PlanStatusCount> Plans, int Overdue,
+    IReadOnlyList<StrategyActions> Actions, int Approvals, double? MedianDaysToApproval, AssessmentCoverage Coverage);
+
+public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
+{
+    /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
+    public async Task<DevelopmentHealthView> OfAsync(IQueryable<int>? visible, CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        var cycle = PlanService.Cycle(today);
+        var people = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
+        if (visible is not null) people = people.Where(e => visible.Contains(e.Id));
+        var plans = db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
+
+        var headcount = await people.CountAsync(ct);
+        var byStatus = await plans.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var withPlan = await plans.Select(p => p.EmployeeId).Distinct().CountAsync(ct);
+        var cutoff = today.AddDays(-PlanService.ReviewDays);
+        var overdue = await plans.CountAsync(p => p.Status == PlanStatus.Submitted && p.SubmittedOn != null && p.SubmittedOn < cutoff, ct);
+        var actions = await db.PlanActions.AsNoTracking().Where(a => plans.Select(p => p.Id).Contains(a.PlanId))
+            .GroupBy(a => new { a.Strategy, a.Status }).Select(g => new ActionCount(g.Key.Strategy, g.Key.Status, g.Count())).ToListAsync(ct);
+
+        // Each approval, timed from the submission it answered (the latest one before it).
+        var events = await db.PlanEvents.AsNoTracking()
+            .Where(e => e.Kind == PlanEventKind.Status && (e.To == PlanStatus.Submitted || e.To == PlanStatus.Approved) && plans.Select(p => p.Id).Contains(e.PlanId))
+            .Select(e => new { e.PlanId, e.At, e.To }).ToListAsync(ct);
+        var waits = events.GroupBy(e => e.PlanId).SelectMany(g =>
+        {
+            var ordered = g.OrderBy(e => e.At).ToList();
+            return ordered.Select((e, i) => (e, submitted: ordered.Take(i).LastOrDefault(x => x.To == PlanStatus.Submitted)))
+                .Where(x => x.e.To == PlanStatus.Approved && x.submitted is not null)
+                .Select(x => (x.e.At - x.submitted!.At).TotalDays);
+        }).Order().ToList();
+
+        var index = await ratings.GetAsync(db, today, ct);
+        var ids = visible is null ? null : await visible.ToListAsync(ct);
+        var (managerRated, selfOnly, none) = index.Coverage(ids);
+
+        return new(cycle, headcount, withPlan,
+            [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0))], overdue,
+            [.. actions.GroupBy(a => a.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
+                .OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
+            waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1),
+            new AssessmentCoverage(managerRated + selfOnly + none, managerRated, selfOnly, none));
+
+        static int Count(IEnumerable<ActionCount> g, ActionStatus status) => g.Where(x => x.Status == status).Sum(x => x.Count);
+    }
+
+    sealed record ActionCount(string? Strategy, ActionStatus Status, int Count);
+
+    static double Median(List<double> sorted) => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}

@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Html;
+
+namespace CareerMap.Pages.Reports;
+
+/// <summary>
+/// A horizontal bar chart drawn on the server as SVG (the site's CSP allows no inline styles or scripts). It is a
+/// picture of the table printed beside it, so it is one image with a name for assistive technology, not a second table.
+/// </summary>
+public static class BarChart
+{
+    const int Width = 560, Bar = 22, Gap = 8, Label = 190, Figure = 60;
+
+    public static IHtmlContent Of(string name, IReadOnlyList<(string Label, int Value)> bars)
+    {
+        var top = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
+        var height = bars.Count * (Bar + Gap) + Gap;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"""<svg xmlns="http://www.w3.org/2000/svg" class="bars" viewBox="0 0 {Width} {height}" role="img" aria-label="{WebUtility.HtmlEncode(name)}">""");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var y = Gap + i * (Bar + Gap);
+            var length = (Width - Label - Figure) * (double)bars[i].Value / top;
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Label - 8}" y="{y + Bar * 0.7:0.#}" text-anchor="end">{WebUtility.HtmlEncode(bars[i].Label)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{Label}" y="{y}" width="{Math.Max(length, bars[i].Value > 0 ? 2 : 0):0.#}" height="{Bar}" rx="3"></rect>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text x="{Label + length + 6:0.#}" y="{y + Bar * 0.7:0.#}">{bars[i].Value.ToString("N0", CultureInfo.CurrentCulture)}</text>""");
+        }
+        svg.Append("</svg>");
+        return new HtmlString(svg.ToString());
+    }
+}

@@ -1,0 +1,25 @@
+using CareerMap.Access;
+using CareerMap.Paths;
+using CareerMap.Reports;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Reports;
+
+/// <summary>Whether development is happening among the people the viewer may see: plans, reviews, actions, ratings.</summary>
+public sealed class DevelopmentModel(DevelopmentHealth health, CareerPaths paths, PeopleAccess access) : PageModel
+{
+    public CareerGraph Graph { get; private set; } = null!;
+    public DevelopmentHealthView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await access.SeesOthersAsync(ct)) return Forbid();
+        Graph = await paths.GraphAsync(ct);
+        View = await health.OfAsync(access.Visible(), ct);
+        return Page();
+    }
+
+    public string StrategyName(string? code) =>
+        code is null ? "—" : Graph.Document.Strategies.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code;
+}
