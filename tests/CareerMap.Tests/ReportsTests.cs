@@ -170,6 +170,9 @@ public sealed class ReportsTests
             [.. all.GetProperty("plans").EnumerateArray().Select(p => (p.GetProperty("status").GetString(), p.GetProperty("plans").GetInt32()))]);
         Assert.Equal([("SHADOW", 1, 0, 1), ("MENTOR", 0, 1, 0)], [.. all.GetProperty("actions").EnumerateArray().Select(a => (a.GetProperty("strategy").GetString(),
             a.GetProperty("notStarted").GetInt32(), a.GetProperty("inProgress").GetInt32(), a.GetProperty("done").GetInt32()))]);
+        // Gaps toward their own roles (no plan names a target): A1 misses 10 of Care Representative I's 11 (De-escalation is met) and
+        // has an action on one of them, Communication; A2 misses 10, her action builds the one she meets; A3 misses all 11 of II's.
+        Assert.Equal((31, 1), (all.GetProperty("gaps").GetInt32(), all.GetProperty("gapsWithAction").GetInt32()));
         var coverage = all.GetProperty("coverage");
         Assert.Equal((5, 2, 2, 1), (coverage.GetProperty("people").GetInt32(), coverage.GetProperty("managerRated").GetInt32(),
             coverage.GetProperty("selfRatedOnly").GetInt32(), coverage.GetProperty("notAssessed").GetInt32()));
@@ -178,11 +181,13 @@ public sealed class ReportsTests
         var line = await (await app.SignedInAsync(AppRoles.Manager, "S1")).GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
         Assert.Equal((4, 3, 2, 1, 1), (line.GetProperty("people").GetInt32(), line.GetProperty("withPlan").GetInt32(), line.GetProperty("coverage").GetProperty("managerRated").GetInt32(),
             line.GetProperty("coverage").GetProperty("selfRatedOnly").GetInt32(), line.GetProperty("coverage").GetProperty("notAssessed").GetInt32()));
+        Assert.Equal((31, 1), (line.GetProperty("gaps").GetInt32(), line.GetProperty("gapsWithAction").GetInt32()));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/development", Ct)).StatusCode);
 
         var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/development", Ct);
         Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>1</td>", page);
         Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);
+        Assert.Matches(@"<dt>Gaps with an action in the plan</dt><dd>3%</dd>", page);
         Assert.Contains("<svg", page, StringComparison.Ordinal);
     }
 }

@@ -248,6 +248,9 @@ public sealed class RatingIndex
 
     public int EmployeeId(int row) => ids[row];
 
+    /// <summary>The person's row; negative when they are not in the index (deactivated, or added since it was built).</summary>
+    public int RowOf(int employeeId) => Array.BinarySearch(ids, employeeId);
+
     public string Role(int row) => roleCodes[roles[row]];
 
     /// <summary>Role codes by slot, and each person's slot: filters by role decide once per role, not once per person.</summary>

@@ -1,4 +1,5 @@
 using CareerMap.Data;
+using CareerMap.Paths;
 using CareerMap.People;
 using CareerMap.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -17,13 +18,15 @@ public sealed record AssessmentCoverage(int People, int ManagerRated, int SelfRa
 /// for review past the 14 days, actions by strategy and status, how long a submitted plan waits for approval, and
 /// whose ratings are current.
 /// </summary>
+/// <remarks>Gaps are those of people with a plan this cycle, toward the plan's first target role (else their own role):
+/// GapsWithAction of them have an action on that competency.</remarks>
 public sealed record DevelopmentHealthView(string Cycle, int People, int WithPlan, IReadOnlyList<PlanStatusCount> Plans, int Overdue,
-    IReadOnlyList<StrategyActions> Actions, int Approvals, double? MedianDaysToApproval, AssessmentCoverage Coverage);
+    IReadOnlyList<StrategyActions> Actions, int Gaps, int GapsWithAction, int Approvals, double? MedianDaysToApproval, AssessmentCoverage Coverage);
 
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
 {
     /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
-    public async Task<DevelopmentHealthView> OfAsync(IQueryable<int>? visible, CancellationToken ct = default)
+    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, CancellationToken ct = default)
     {
         var today = clock.Today();
         var cycle = PlanService.Cycle(today);
@@ -55,11 +58,24 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
         var ids = visible is null ? null : await visible.ToListAsync(ct);
         var (managerRated, selfOnly, none) = index.Coverage(ids);
 
+        var planned = await plans.Select(p => new { p.EmployeeId, p.TargetRoles, Actions = p.Actions.Select(a => a.Competency).ToList() }).ToListAsync(ct);
+        int gaps = 0, gapsWithAction = 0;
+        foreach (var p in planned)
+        {
+            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row)) continue;
+            var target = p.TargetRoles.FirstOrDefault(t => graph.Role(t) is not null) ?? index.Role(row);
+            foreach (var need in graph.Needs(target).Where(n => index.Level(row, n.Competency) < n.Level))
+            {
+                gaps++;
+                if (p.Actions.Contains(need.Competency, StringComparer.OrdinalIgnoreCase)) gapsWithAction++;
+            }
+        }
+
         return new(cycle, headcount, withPlan,
             [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0))], overdue,
             [.. actions.GroupBy(a => a.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
                 .OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
-            waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1),
+            gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1),
             new AssessmentCoverage(managerRated + selfOnly + none, managerRated, selfOnly, none));
 
         static int Count(IEnumerable<ActionCount> g, ActionStatus status) => g.Where(x => x.Status == status).Sum(x => x.Count);

@@ -23,8 +23,8 @@ public static class ReportsApi
         return app;
     }
 
-    static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult>> Development(PeopleAccess access, DevelopmentHealth health, CancellationToken ct) =>
-        await access.SeesOthersAsync(ct) ? TypedResults.Ok(await health.OfAsync(access.Visible(), ct)) : TypedResults.Forbid();
+    static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult>> Development(PeopleAccess access, DevelopmentHealth health, CareerPaths paths, CancellationToken ct) =>
+        await access.SeesOthersAsync(ct) ? TypedResults.Ok(await health.OfAsync(await paths.GraphAsync(ct), access.Visible(), ct)) : TypedResults.Forbid();
 
     static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, PeopleAccess access, CapabilityReport report,
         CareerPaths paths, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class DevelopmentModel(DevelopmentHealth health, CareerPaths paths
     {
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
-        View = await health.OfAsync(access.Visible(), ct);
+        View = await health.OfAsync(Graph, access.Visible(), ct);
         return Page();
     }
 
