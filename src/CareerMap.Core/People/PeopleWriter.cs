@@ -20,7 +20,7 @@ public sealed record PersonRow(int Id, string Number, string Name, string Email,
 /// </summary>
 public static class PeopleWriter
 {
-    static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
+    internal static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
 
     const string Columns = """
         "Id","EmployeeNumber","Name","Email","RoleId","ManagerId","HireDate","RoleStartDate","Location","Languages","Certifications","ContactCenterMonths","Version"
@@ -171,7 +171,8 @@ public static class PeopleWriter
     /// <summary>A report may come before their manager: SQLite checks the keys at commit instead of at each row.</summary>
     static Task DeferForeignKeysAsync(CareerMapDb db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", ct);
 
-    static DbCommand Command(CareerMapDb db, string sql)
+    /// <summary>A command inside the context's transaction, for the bulk paths.</summary>
+    internal static DbCommand Command(CareerMapDb db, string sql)
     {
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("bulk writes run inside a transaction");
@@ -217,7 +218,7 @@ public static class PeopleWriter
         await w.CompleteAsync(ct);
     }
 
-    static DbParameter[] Parameters(DbCommand cmd, params string[] names) => [.. names.Select(n =>
+    internal static DbParameter[] Parameters(DbCommand cmd, params string[] names) => [.. names.Select(n =>
     {
         var p = cmd.CreateParameter();
         p.ParameterName = n;

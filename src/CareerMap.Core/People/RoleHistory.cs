@@ -2,7 +2,6 @@ using System.Globalization;
 using CareerMap.Data;
 using CareerMap.Framework;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -34,7 +33,6 @@ public sealed record RoleChangeRow(int EmployeeId, DateOnly On, string? FromRole
 
 public static class RoleHistory
 {
-    static readonly string[] Parameters = ["$employee", "$on", "$from", "$to", "$source"];
 
     /// <summary>The person's role changes, newest first.</summary>
     public static async Task<IReadOnlyList<RoleChangeView>> OfAsync(CareerMapDb db, FrameworkDocument framework, int employeeId, CancellationToken ct = default)
@@ -51,7 +49,7 @@ public static class RoleHistory
         {
             await using var w = await ((NpgsqlConnection)db.Database.GetDbConnection()).BeginBinaryImportAsync(
                 """COPY role_changes ("EmployeeId","On","FromRole","ToRole","Source") FROM STDIN (FORMAT BINARY)""", ct);
-            w.Timeout = TimeSpan.FromMinutes(30);
+            w.Timeout = PeopleWriter.CopyTimeout;
             foreach (var c in changes)
             {
                 await w.StartRowAsync(ct);
@@ -64,16 +62,8 @@ public static class RoleHistory
             await w.CompleteAsync(ct);
             return;
         }
-        await using var cmd = db.Database.GetDbConnection().CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("bulk writes run inside a transaction");
-        cmd.CommandText = """INSERT INTO role_changes ("EmployeeId","On","FromRole","ToRole","Source") VALUES ($employee,$on,$from,$to,$source)""";
-        var p = Parameters.Select(n =>
-        {
-            var parameter = cmd.CreateParameter();
-            parameter.ParameterName = n;
-            cmd.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
+        await using var cmd = PeopleWriter.Command(db, """INSERT INTO role_changes ("EmployeeId","On","FromRole","ToRole","Source") VALUES ($employee,$on,$from,$to,$source)""");
+        var p = PeopleWriter.Parameters(cmd, "$employee", "$on", "$from", "$to", "$source");
         await cmd.PrepareAsync(ct);
         foreach (var c in changes)
         {

@@ -33,7 +33,7 @@ public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, P
         Role = role;
         // An employee sees only themselves, which is no candidate list at all.
         if (!await access.SeesOthersAsync(ct)) return Forbid();
-        var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
+        var visible = await access.VisibleIdsAsync(ct) is { } ids ? ids.ToHashSet() : null;
         Locations = await search.LocationsAsync(ct);
         if (MinTenure is < 0) ModelState.AddModelError(nameof(MinTenure), "");
         if (!ModelState.IsValid) return Page();
