@@ -57,7 +57,7 @@ public static class PathFinder
     public const int MinimumMonthsInRole = 6;
 
     /// <summary>Estimated months to earn what cannot be waited for; labeled as estimates wherever shown.</summary>
-    static int MonthsToEarn(string kind) => kind switch
+    public static int MonthsToEarn(string kind) => kind switch
     {
         "certification" => 6,
         "language" => 24,

@@ -38,6 +38,10 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
             && (speakers is null || speakers.Contains(index.EmployeeId(row)));
 
         var ranking = index.RankAll(graph.Needs(role), take * 3, Include, visible);
+        // The bench counts prerequisites too, person by person, as the succession report does.
+        var facts = await ratings.FactsAsync(db, index, today, ct);
+        var considered = visible is null ? Enumerable.Range(0, index.Count).Where(Include).ToArray() : [.. index.RowsOf(visible).Where(Include)];
+        var bench = BenchJudge.Count(new BenchJudge(graph, index, facts).Classify(graph.Role(role)!, graph.Needs(role), considered));
         var shortlist = await people.LoadAsync([.. ranking.Top.Select(t => index.EmployeeId(t.Row))], today, ct);
         var ranked = shortlist.Select(p =>
         {
@@ -47,7 +51,7 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
             return new Candidate(p.EmployeeNumber, p.Name, p.Role, graph.Role(p.Role)!.Unit, graph.Role(p.Role)!.Grade, p.Location, p.State.MonthsInRole,
                 Math.Round(r.Percent, 4), r.ReadyNow, step.Months, bench, [.. r.Competencies.Where(c => c.Gap > 0).Take(3).Select(c => $"{c.Name} ({c.Effective}/{c.Required})")]);
         }).OrderByDescending(c => c.ReadyNow).ThenByDescending(c => c.Readiness).ThenBy(c => c.EstimatedMonths).ThenBy(c => c.EmployeeNumber, StringComparer.Ordinal).ToList();
-        return new Candidates(graph.Role(role)?.Code ?? role, ranking.Considered, new Bench(ranking.ReadyNow, ranking.WithinAYear, ranking.Later), [.. ranked.Take(take)]);
+        return new Candidates(graph.Role(role)?.Code ?? role, ranking.Considered, bench, [.. ranked.Take(take)]);
     }
 
     /// <summary>The locations people work at, for a filter's choices.</summary>

@@ -228,6 +228,46 @@ public sealed class RatingIndex
     public T Remember<T>(CareerGraph graph, string key, Func<T> compute) where T : class =>
         (T)remembered.GetValue(graph, _ => new()).GetOrAdd(key, _ => compute());
 
+    /// <summary>What prerequisites ask beyond ratings and time in role, once read (see <see cref="RatingIndexCache.FactsAsync"/>).</summary>
+    internal PrerequisiteFacts? Facts { get; private set; }
+
+    internal async Task<PrerequisiteFacts> LoadFactsAsync(CareerMapDb db, DateOnly today, CancellationToken ct)
+    {
+        var contactCenter = new int[Count];
+        var holders = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        await using var connection = await DirectConnection.OpenAsync(db, ct);
+        await using (var reader = await connection.ReadAsync("""
+            SELECT "Id", "Languages", "Certifications", "ContactCenterMonths" FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
+            """, ct))
+        {
+            while (await reader.ReadAsync(ct)) AddPerson(reader);
+        }
+        var monthsInRole = Enumerable.Range(0, Count).Select(row => MonthsInRole(row, today)).ToArray();
+        return Facts = new PrerequisiteFacts(monthsInRole, contactCenter, holders.ToDictionary(h => h.Key, h => h.Value.ToArray(), StringComparer.OrdinalIgnoreCase));
+
+        // The reader holds the whole row once read (no sequential access), so reading its fields does not block.
+        void AddPerson(DbDataReader reader)
+        {
+            var row = RowOf(reader.GetInt32(0));
+            if (row < 0) return;
+            contactCenter[row] = reader.GetInt32(3);
+            Hold(PrerequisiteFacts.Language, reader.IsDBNull(1) ? null : reader.GetString(1), row);
+            Hold(PrerequisiteFacts.Credential, reader.IsDBNull(2) ? null : reader.GetString(2), row);
+        }
+
+        void Hold(string kind, string? json, int row)
+        {
+            // Most people hold nothing: "[]" is not worth parsing.
+            if (json is null || json.Length <= 2) return;
+            foreach (var value in System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [])
+            {
+                var key = kind + value;
+                if (!holders.TryGetValue(key, out var rows)) holders[key] = rows = [];
+                if (rows.Count == 0 || rows[^1] != row) rows.Add(row);
+            }
+        }
+    }
+
     ushort Location(string? name)
     {
         var key = name ?? "";
@@ -296,6 +336,42 @@ public sealed class RatingIndex
     }
 
     sealed record PartRanking(List<(int Row, int Key)> Best, int Considered, int ReadyNow, int WithinAYear);
+
+    /// <summary>A row scored against a role on competencies alone: ready now on them (90 % with every critical one met), and its summed level gaps (saturating past 128).</summary>
+    public delegate void RowScored(int row, bool competenciesReady, int gaps);
+
+    /// <summary>Scores every row (or only <paramref name="rows"/>, ascending) against a role, a vector of rows at a time.</summary>
+    public void ScoreEach(IReadOnlyList<Need> needs, int[]? rows, RowScored each)
+    {
+        var role = new RoleScan(this, needs);
+        Span<Vector<int>> key = stackalloc Vector<int>[4];
+        var quarter = Vector<int>.Count;
+        var next = 0;
+        for (var block = 0; block < Capacity / Math.Max(1, Lanes); block++)
+        {
+            if (rows is not null)
+            {
+                if (next == rows.Length) break;
+                block = Math.Max(block, rows[next] / Lanes);
+            }
+            var start = block * Lanes;
+            role.Score(start, key, out var gaps);
+            for (var lane = 0; lane < Lanes && start + lane < Count; lane++)
+            {
+                var row = start + lane;
+                if (rows is not null)
+                {
+                    if (next == rows.Length || rows[next] != row) continue;
+                    next++;
+                }
+                each(row, key[lane / quarter][lane % quarter] >= role.ReadyKey[0], gaps[lane]);
+            }
+        }
+    }
+
+    /// <summary>The rows of these people (employee ids), ascending; those not in the index are left out.</summary>
+    public int[] RowsOf(IEnumerable<int> employeeIds) => [.. employeeIds.Select(id => Array.BinarySearch(ids, id)).Where(r => r >= 0).Distinct().Order()];
+
 
     /// <summary>
     /// Scores the blocks [from, to) of rows. A person's key is their weighted met levels, plus more than any such sum

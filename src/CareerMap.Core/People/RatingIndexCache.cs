@@ -34,5 +34,20 @@ public sealed class RatingIndexCache : IDisposable
         }
     }
 
+    /// <summary>The index's prerequisite facts (languages, credentials, contact-center months), read the first time a report asks.</summary>
+    public async Task<PrerequisiteFacts> FactsAsync(CareerMapDb db, RatingIndex of, DateOnly today, CancellationToken ct = default)
+    {
+        if (of.Facts is { } known) return known;
+        await gate.WaitAsync(ct);
+        try
+        {
+            return of.Facts ?? await of.LoadFactsAsync(db, today, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public void Dispose() => gate.Dispose();
 }

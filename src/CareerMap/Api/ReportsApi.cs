@@ -18,6 +18,11 @@ public static class ReportsApi
             .WithSummary("Capability heatmap: per group (by=unit|family|role|location) and competency, who meets their role's level, the average gap and manager-rating coverage");
         api.MapGet("/capability/people", CapabilityPeople).WithSummary("The people behind one heatmap cell, biggest gap first");
         api.MapGet("/capability/export", CapabilityExportFile).WithSummary("The heatmap as CSV or Excel (format=csv|xlsx), one row per group and competency");
+        api.MapGet("/succession", Succession)
+            .WithSummary("Bench and succession: per role, who is ready now, within a year or later (competencies and prerequisites), roles with nobody ready, roles held by one, people on the most benches");
+        api.MapGet("/succession/export", SuccessionExportFile).WithSummary("The bench per role as CSV or Excel (format=csv|xlsx)");
+        api.MapPost("/succession/what-if", WhatIf)
+            .WithSummary("How a role's bench would change with other requirements, before anyone confirms them: who leaves and who joins ready now");
         api.MapGet("/development", Development)
             .WithSummary("Development health: this cycle's plans by status, reviews overdue, actions by strategy and status, days to approval, whose ratings count");
         return app;
@@ -61,6 +66,68 @@ public static class ReportsApi
             ? TypedResults.File(CapabilityExport.Csv(map), "text/csv; charset=utf-8", "careermap-capability.csv")
             : TypedResults.File(CapabilityExport.Xlsx(map), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-capability.xlsx");
     }
+
+    static async Task<Results<Ok<SuccessionView>, ForbidHttpResult, ValidationProblem>> Succession(string? unit, PeopleAccess access, SuccessionReport report,
+        CareerPaths paths, CancellationToken ct)
+    {
+        var graph = await paths.GraphAsync(ct);
+        if (UnitProblem(graph, unit) is { } problem) return problem;
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        return TypedResults.Ok(await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct));
+    }
+
+    static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> SuccessionExportFile(string? format, string? unit,
+        PeopleAccess access, SuccessionReport report, CareerPaths paths, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
+        var graph = await paths.GraphAsync(ct);
+        if (UnitProblem(graph, unit) is { } problem) return problem;
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        var view = await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct);
+        return format == "csv"
+            ? TypedResults.File(SuccessionExport.Csv(view), "text/csv; charset=utf-8", "careermap-succession.csv")
+            : TypedResults.File(SuccessionExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-succession.xlsx");
+    }
+
+    /// <summary>A role's requirements as they might become: every requirement the role would have, not only the changed ones.</summary>
+    public sealed record WhatIfRequest(string? Role, IReadOnlyList<WhatIfRequirement>? Requirements);
+
+    public sealed record WhatIfRequirement(string? Competency, int Level, decimal? Weight, bool Critical);
+
+    static async Task<Results<Ok<BenchChange>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> WhatIf(WhatIfRequest request, PeopleAccess access,
+        SuccessionReport report, CareerPaths paths, CancellationToken ct)
+    {
+        var graph = await paths.GraphAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Role)) errors["role"] = ["role is required: the code of the role whose requirements would change"];
+        if (request.Requirements is null) errors["requirements"] = ["requirements is required: every requirement the role would have (an empty list asks for none)"];
+        var top = graph.Document.Organization.TopLevel;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < (request.Requirements?.Count ?? 0); i++)
+        {
+            var q = request.Requirements![i];
+            var at = $"requirements[{i}]";
+            if (graph.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, q.Competency?.Trim(), StringComparison.OrdinalIgnoreCase)) is not { } known)
+                errors[$"{at}.competency"] = [$"no competency '{q.Competency}' in the framework"];
+            else if (!seen.Add(known.Code)) errors[$"{at}.competency"] = [$"competency '{known.Code}' is asked twice"];
+            if (q.Level < 1 || q.Level > top) errors[$"{at}.level"] = [$"level {q.Level} is outside 1..{top}"];
+            if (q.Weight is <= 0) errors[$"{at}.weight"] = [$"weight {q.Weight} must be more than 0"];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        var needs = request.Requirements!.Select(q => new Need(graph.Document.Competencies.First(c => string.Equals(c.Code, q.Competency!.Trim(), StringComparison.OrdinalIgnoreCase)).Code,
+            q.Level, q.Weight ?? 1m, q.Critical)).ToList();
+        var change = await report.WhatIfAsync(graph, request.Role!.Trim(), needs, await access.VisibleIdsAsync(ct), ct);
+        return change is null
+            ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no role '{request.Role}' in the framework" })
+            : TypedResults.Ok(change);
+    }
+
+    /// <summary>An unknown unit is refused by name rather than answered with an empty report.</summary>
+    static ValidationProblem? UnitProblem(CareerGraph graph, string? unit) =>
+        Blank(unit) is { } u && !graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = [$"no unit '{u}' in the framework"] })
+            : null;
 
     /// <summary>The rows asked for, by name in any case (unit when absent); null for anything else, a number included.</summary>
     static CapabilityGrouping? Grouping(string? by) =>

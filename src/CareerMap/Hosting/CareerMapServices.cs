@@ -35,6 +35,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
+        services.AddScoped<CareerMap.Reports.SuccessionReport>();
         services.AddScoped<CareerMap.Reports.DevelopmentHealth>();
         services.AddSingleton<CareerMap.People.PeopleCounts>();
         services.AddScoped<CareerMap.AuditTrail.AuditStories>();
