@@ -190,4 +190,124 @@ public sealed class ReportsTests
         Assert.Matches(@"<dt>Gaps with an action in the plan</dt><dd>3%</dd>", page);
         Assert.Contains("<svg", page, StringComparison.Ordinal);
     }
+
+    /// <summary>A manager's ratings of <paramref name="who"/> at every level <paramref name="role"/> asks, dated after the small organization's.</summary>
+    static Task RateAtRoleAsync(TestApp app, string who, string role) => app.WithDbAsync(async db =>
+    {
+        var id = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, Ct);
+        var asked = await db.Requirements.Where(q => q.Role.Code == role).Select(q => new { q.CompetencyId, q.Level }).ToListAsync(Ct);
+        db.Assessments.AddRange(asked.Select(q => new Assessment
+        {
+            EmployeeId = id[who], CompetencyId = q.CompetencyId, Level = q.Level, Source = AssessmentSource.Manager, AssessorId = id["S1"], AssessedOn = new(2026, 10, 20),
+        }));
+        return await db.SaveChangesAsync(Ct);
+    });
+
+    static (int ReadyNow, int WithinAYear, int Later) Bench(JsonElement bench) =>
+        (bench.GetProperty("readyNow").GetInt32(), bench.GetProperty("withinAYear").GetInt32(), bench.GetProperty("later").GetInt32());
+
+    static JsonElement RoleRow(JsonElement view, string role) => view.GetProperty("roles").EnumerateArray().Single(r => r.GetProperty("role").GetString() == role);
+
+    [Theory, ProviderApps]
+    public async Task Bench_and_succession_count_prerequisites_person_by_person_match_the_candidates_page_and_show_what_a_requirement_change_would_do(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        // A1 (Care Representative I) is rated at every level Care Representative II asks: ready now for the next step.
+        // A2 (Care Representative I, Hmong) and A3 (Care Representative II, Spanish) at every level of the bilingual role:
+        // only A3 speaks Spanish, so A2 waits about 24 months for the language and is on its bench "later".
+        await RateAtRoleAsync(app, "A1", "CC-REP-2");
+        await RateAtRoleAsync(app, "A2", "CC-BIL-1");
+        await RateAtRoleAsync(app, "A3", "CC-BIL-1");
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+
+        var view = await hr.GetFromJsonAsync<JsonElement>("/api/reports/succession", Ct);
+        Assert.Equal(5, view.GetProperty("people").GetInt32());
+        var rep2 = RoleRow(view, "CC-REP-2");
+        Assert.Equal((1, 1, 3), (rep2.GetProperty("incumbents").GetInt32(), Bench(rep2.GetProperty("bench")).ReadyNow, Bench(rep2.GetProperty("bench")).WithinAYear + Bench(rep2.GetProperty("bench")).Later));
+        Assert.Equal("A1", rep2.GetProperty("onlyReady").GetProperty("employeeNumber").GetString());
+        var bilingual = RoleRow(view, "CC-BIL-1");
+        Assert.Equal(("A3", 1), (bilingual.GetProperty("onlyReady").GetProperty("employeeNumber").GetString(), Bench(bilingual.GetProperty("bench")).ReadyNow));
+        Assert.Contains("CC-REP-2", view.GetProperty("heldByOne").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("CC-SUP", view.GetProperty("nobodyReadyNow").EnumerateArray().Select(r => r.GetString()));
+
+        // Every role's bench and the people on the most benches, beside the straightforward computation: each person's
+        // route estimate and readiness for each role, prerequisites included.
+        IReadOnlyList<PersonRecord> people;
+        CareerMap.Paths.CareerGraph graph;
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            people = await scope.ServiceProvider.GetRequiredService<PeopleDirectory>().LoadAsync(null, TestClock.Today, Ct);
+            graph = await scope.ServiceProvider.GetRequiredService<CareerMap.Paths.CareerPaths>().GraphAsync(Ct);
+        }
+        var judged = graph.Roles.ToDictionary(r => r.Code, r => people.Where(p => p.Role != r.Code).ToDictionary(p => p.EmployeeNumber, p =>
+        {
+            var step = CareerMap.Paths.PathFinder.Direct(graph, r.Code, p.State);
+            return CareerMap.Paths.Readiness.Of(graph, r.Code, p.State, step.Prerequisites).ReadyNow ? 0 : step.Months <= 12 ? 1 : 2;
+        }));
+        Assert.Equal(2, judged["CC-BIL-1"]["A2"]);
+        Assert.Equal(graph.Roles.Count(), view.GetProperty("roles").GetArrayLength());
+        foreach (var (role, bench) in judged)
+        {
+            var row = RoleRow(view, role);
+            Assert.Equal((role, people.Count(p => p.Role == role), bench.Values.Count(b => b == 0), bench.Values.Count(b => b == 1), bench.Values.Count(b => b == 2)),
+                (role, row.GetProperty("incumbents").GetInt32(), Bench(row.GetProperty("bench")).ReadyNow, Bench(row.GetProperty("bench")).WithinAYear, Bench(row.GetProperty("bench")).Later));
+        }
+        var often = people.Select(p => (p.EmployeeNumber, p.Id, Ready: judged.Values.Count(b => b.GetValueOrDefault(p.EmployeeNumber, -1) == 0),
+                Within: judged.Values.Count(b => b.GetValueOrDefault(p.EmployeeNumber, -1) == 1)))
+            .Where(x => x.Ready + x.Within > 0).OrderByDescending(x => x.Ready).ThenByDescending(x => x.Within).ThenBy(x => x.Id).Take(10).Select(x => (x.EmployeeNumber, x.Ready, x.Within)).ToList();
+        Assert.Equal(often, [.. view.GetProperty("mostOnBenches").EnumerateArray().Select(o => (o.GetProperty("employeeNumber").GetString()!, o.GetProperty("readyNowFor").GetInt32(), o.GetProperty("withinAYearFor").GetInt32()))]);
+
+        // The candidates page counts the same bench.
+        var candidates = await hr.GetFromJsonAsync<JsonElement>("/api/roles/CC-BIL-1/candidates", Ct);
+        Assert.Equal(Bench(bilingual.GetProperty("bench")), Bench(candidates.GetProperty("bench")));
+
+        // One unit's roles; the manager's line leaves M1 out; an employee sees no report.
+        var care = await hr.GetFromJsonAsync<JsonElement>("/api/reports/succession?unit=care", Ct);
+        Assert.All(care.GetProperty("roles").EnumerateArray(), r => Assert.Equal("CARE", r.GetProperty("unit").GetString()));
+        Assert.Equal([("CARE", "Customer Care")], [.. care.GetProperty("units").EnumerateArray().Select(u => (u.GetProperty("unit").GetString(), u.GetProperty("name").GetString()))]);
+        var line = await (await app.SignedInAsync(AppRoles.Manager, "S1")).GetFromJsonAsync<JsonElement>("/api/reports/succession", Ct);
+        Assert.Equal(4, line.GetProperty("people").GetInt32());
+        var memberServices = RoleRow(line, "MS-REP");
+        Assert.Equal((0, 4), (memberServices.GetProperty("incumbents").GetInt32(), Bench(memberServices.GetProperty("bench")) is var (r, w, l) ? r + w + l : 0));
+        Assert.DoesNotContain(line.GetProperty("mostOnBenches").EnumerateArray(), o => o.GetProperty("employeeNumber").GetString() == "M1");
+        Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/succession?unit=NOPE", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/succession", Ct)).StatusCode);
+
+        // What if Care Representative II asked one level more of its critical Claims knowledge: A1 drops out of ready now.
+        var framework = await app.ExportAsync();
+        var asked = framework.Requirements.Where(q => q.Role == "CC-REP-2").ToList();
+        var raised = asked.Select(q => new { competency = q.Competency, level = q.Competency == "CLAIMS" ? q.Level + 1 : q.Level, weight = q.Weight, critical = q.Critical }).ToList();
+        var response = await hr.PostAsJsonAsync("/api/reports/succession/what-if", new { role = "CC-REP-2", requirements = raised }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var change = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var before = Bench(rep2.GetProperty("bench"));
+        Assert.Equal(before, Bench(change.GetProperty("before")));
+        Assert.Equal((0, before.WithinAYear + 1, before.Later), Bench(change.GetProperty("after")));
+        Assert.Equal((1, 0), (change.GetProperty("leaveReadyNow").GetInt32(), change.GetProperty("joinReadyNow").GetInt32()));
+        Assert.Equal([("CC-REP-1", 1)], [.. change.GetProperty("leavingByRole").EnumerateArray().Select(c => (c.GetProperty("role").GetString(), c.GetProperty("people").GetInt32()))]);
+        // Nothing was saved: the role still asks what it asked.
+        Assert.Equal(asked, (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-2").ToList());
+        var refused = await hr.PostAsJsonAsync("/api/reports/succession/what-if", new { role = "CC-REP-2", requirements = new[] { new { competency = "NOPE", level = 9 } } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("requirements[0].competency", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("requirements[0].level", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.PostAsJsonAsync("/api/reports/succession/what-if", new { role = "NOPE", requirements = Array.Empty<object>() }, Ct)).StatusCode);
+
+        // The exports hold the same figures, one row per role.
+        var csv = await hr.GetStringAsync("/api/reports/succession/export?format=csv", Ct);
+        var rep2Bench = Bench(rep2.GetProperty("bench"));
+        Assert.Contains($"CARE,Customer Care,CC-REP-2,Care Representative II,105,1,1,{rep2Bench.WithinAYear},{rep2Bench.Later},A1 Ana Lee\n", csv, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/reports/succession/export?format=xlsx", Ct)));
+        var sheet = workbook.Worksheet("Succession");
+        Assert.Equal(graph.Roles.Count() + 1, sheet.RowsUsed().Count());
+        var bil = sheet.RowsUsed().Single(r => r.Cell(3).GetString() == "CC-BIL-1");
+        Assert.Equal((1.0, "A3 Cy Diaz"), (bil.Cell(7).GetDouble(), bil.Cell(10).GetString()));
+
+        // The page says the same, and shows the what-if without saving anything.
+        var browser = await app.BrowserAsync(AppRoles.HrAdmin);
+        var page = await browser.GetStringAsync("/reports/succession?role=CC-REP-2&competency=CLAIMS&level=" + (asked.Single(q => q.Competency == "CLAIMS").Level + 1), Ct);
+        Assert.Matches(@"data-role=""CC-REP-2"">[\s\S]*?>1</a>[\s\S]*?Ana Lee", page);
+        Assert.Contains("1 would drop out of ready now: 1 Care Representative I.", page, StringComparison.Ordinal);
+    }
 }
