@@ -848,6 +848,56 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
     }
 
+    [Theory]
+    [InlineData("Manager", 1366)]
+    [InlineData("HR admin", 1366)]
+    [InlineData("HR admin", 360)]
+    public async Task The_bench_filters_by_unit_drills_to_a_roles_candidates_tries_a_requirement_change_and_exports_the_same_figures(string persona, int width)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, persona, width: width, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/reports/capability");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Reports" }).GetByRole(AriaRole.Link, new() { Name = "Bench and succession" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bench and succession");
+
+        await page.GetByLabel("Roles of").SelectOptionAsync("CARE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=CARE"));
+        var care = (await app.ExportAsync()).Roles.Where(r => r.Unit == "CARE").Select(r => r.Code).ToHashSet();
+        var shown = await page.Locator("section[aria-labelledby=roles-h] tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.role)");
+        Assert.Equal(care.Order(), shown.Order());
+        if (width < 400) Assert.Equal(width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+        // A role's ready-now figure leads to its candidates, where the bench reads the same.
+        var row = page.Locator("section[aria-labelledby=roles-h] tbody tr[data-role=CC-REP-SR]");
+        var cells = await row.Locator("td.num").AllInnerTextsAsync();
+        int Figure(string text) => int.Parse(Regex.Match(text, @"\d[\d,]*").Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var (ready, within, later) = (Figure(cells[1]), Figure(cells[2]), Figure(cells[3]));
+        await row.Locator("td.num a").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Candidates for Senior Care Representative");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{ready} ready now, {within} within a year, {later} later.");
+        await page.GoBackAsync();
+
+        // What if the senior role asked Customer Focus at the top level: the bench shrinks, and nothing is saved.
+        await page.GetByLabel("Role", new() { Exact = true }).SelectOptionAsync("CC-REP-SR");
+        await page.GetByLabel("Competency", new() { Exact = true }).SelectOptionAsync("CUSTOMER");
+        await page.GetByLabel("Level asked").SelectOptionAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the effect" }).ClickAsync();
+        var effect = page.Locator("[data-what-if=CC-REP-SR]");
+        await Assertions.Expect(effect).ToContainTextAsync($"At level 5: ready now {ready} → ");
+        var after = Figure(Regex.Match(await effect.InnerTextAsync(), @"ready now \d[\d,]* → (\d[\d,]*)").Groups[1].Value);
+        Assert.True(after <= ready);
+        if (after < ready) await Assertions.Expect(effect).ToContainTextAsync($"{ready - after} would drop out of ready now");
+        Assert.DoesNotContain((await app.ExportAsync()).Requirements, q => q.Role == "CC-REP-SR" && q.Competency == "CUSTOMER" && q.Level == 5);
+
+        // The CSV holds the page's figures.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
+        Assert.Equal("careermap-succession.csv", download.SuggestedFilename);
+        var line = (await File.ReadAllLinesAsync(await download.PathAsync(), Ct)).Select(l => l.Split(',')).Single(f => f.Length >= 10 && f[2] == "CC-REP-SR");
+        Assert.Equal((ready, within, later), (int.Parse(line[6], CultureInfo.InvariantCulture), int.Parse(line[7], CultureInfo.InvariantCulture), int.Parse(line[8], CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public async Task An_employee_finds_no_report_and_is_refused_one()
     {

@@ -156,6 +156,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/reports/capability", "/reports/capability"),
             new("/reports/capability", "/reports/capability?by=location&measure=coverage"),
             new("/reports/capability/people", "/reports/capability/people?by=unit&group=CARE&competency=DEESC"),
+            new("/reports/succession", "/reports/succession"),
+            new("/reports/succession", "/reports/succession?unit=CARE&role=CC-REP-2&competency=CUSTOMER&level=4"),
             new("/reports/development", "/reports/development"),
         ];
         return
@@ -181,6 +183,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/audit", "/admin/audit", "refused", LandsOn: "/account/denied"),
                 new("/reports/capability", "/reports/capability", "refused", LandsOn: "/account/denied"),
                 new("/reports/development", "/reports/development", "refused", LandsOn: "/account/denied"),
+                new("/reports/succession", "/reports/succession", "refused", LandsOn: "/account/denied"),
             ]),
             new("manager",
             [
