@@ -148,6 +148,39 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
+    public async Task An_hr_admin_previews_what_a_requirement_change_does_to_the_bench_then_saves_it_as_typed()
+    {
+        var (app, page, context) = await OpenAsync();
+        await using var _ = app;
+        await using var __ = context;
+        await SignInAsAsync(page, "HR admin");
+        await page.GotoAsync("/reports/succession");
+        int ReadyNow(string text) => int.Parse(Regex.Match(text, @"\d+").Value, CultureInfo.InvariantCulture);
+        var before = ReadyNow(await page.Locator("tr[data-role=CC-REP-2] td.num").Nth(1).InnerTextAsync());
+
+        await page.GotoAsync("/admin/roles/CC-REP-2/edit");
+        await page.GetByLabel("Title").FillAsync("Care Representative II (queues)");
+        await page.GetByLabel("Required level for Customer Focus").SelectOptionAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the effect on the bench" }).ClickAsync();
+        var effect = page.Locator("[data-what-if=CC-REP-2]");
+        await Assertions.Expect(effect).ToContainTextAsync($"ready now {before} → ");
+        var after = int.Parse(Regex.Match(await effect.InnerTextAsync(), $@"ready now {before} → (\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(after < before, $"raising Customer Focus to 4 should thin the bench of {before}");
+        await Assertions.Expect(effect).ToContainTextAsync($"{before - after} would drop out of ready now");
+        // Nothing saved yet, and nothing typed lost.
+        Assert.Equal(3, (await app.ExportAsync()).Requirements.Single(q => q.Role == "CC-REP-2" && q.Competency == "CUSTOMER").Level);
+        await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Care Representative II (queues)");
+        await Assertions.Expect(page.GetByLabel("Required level for Customer Focus")).ToHaveValueAsync("4");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        var stored = await app.ExportAsync();
+        Assert.Equal(("Care Representative II (queues)", 4), (stored.Roles.Single(r => r.Code == "CC-REP-2").Title, stored.Requirements.Single(q => q.Role == "CC-REP-2" && q.Competency == "CUSTOMER").Level));
+        await page.GotoAsync("/reports/succession");
+        Assert.Equal(after, ReadyNow(await page.Locator("tr[data-role=CC-REP-2] td.num").Nth(1).InnerTextAsync()));
+    }
+
+    [Fact]
     public async Task An_invalid_edit_shows_the_message_beside_the_field_and_saves_nothing()
     {
         var (app, page, context) = await OpenAsync();
@@ -393,7 +426,7 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await page.GetByRole(AriaRole.Link, new() { Name = "Candidates and bench" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Candidates for Senior Care Representative");
         var status = page.GetByRole(AriaRole.Status);
-        static int Among(string text) => int.Parse(Regex.Match(text, @"Among (\d+) people").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        static int Among(string text) => int.Parse(Regex.Match(text, @"Among (\d+) people").Groups[1].Value, CultureInfo.InvariantCulture);
         var everyone = Among(await status.InnerTextAsync());
 
         await page.GetByLabel("Speaks").FillAsync("Spanish");
@@ -721,10 +754,10 @@ public sealed class JobDescriptionBrowserTests(Chromium chromium) : IClassFixtur
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Care Representative I");
         var claims = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Claims and Billing" });
         await Assertions.Expect(claims).ToContainTextAsync("Matched");
-        await page.GetByLabel("Level for Claims and Billing").SelectOptionAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Level for Claims and Billing").SelectOptionAsync(target.ToString(CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm links" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Links confirmed");
-        await Assertions.Expect(claims.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(claims.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(target.ToString(CultureInfo.InvariantCulture));
 
         await page.GotoAsync("/roles/CC-REP-1");
         var requirement = page.GetByRole(AriaRole.Region, new() { Name = "What the role requires" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Claims and Billing" });

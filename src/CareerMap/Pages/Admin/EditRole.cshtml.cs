@@ -45,6 +45,8 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
     public FrameworkDocument Document { get; private set; } = new();
     public string? StaleMessage { get; private set; }
     public IReadOnlyList<Translations.TranslationState> Translations { get; private set; } = [];
+    /// <summary>What the requirements as typed would do to the role's bench; shown beside the form, nothing saved.</summary>
+    public CareerMap.Reports.BenchChange? Preview { get; private set; }
     /// <summary>Errors of requirement rows, by row.</summary>
     public Dictionary<int, List<string>> RowErrors { get; } = [];
 
@@ -114,6 +116,33 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
                 }
                 break;
         }
+        AddBlankRows();
+        return Page();
+    }
+
+    /// <summary>The role's bench with the requirements as typed, before anyone saves them; every field stays as typed.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string code, [FromServices] CareerMap.Reports.SuccessionReport succession, [FromServices] CareerMap.Paths.CareerPaths paths,
+        CancellationToken ct)
+    {
+        Document = await framework.ExportAsync(ct);
+        var current = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (current is null) return NotFound();
+        Code = current.Code;
+        var needs = new List<CareerMap.Paths.Need>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Input.Requirements.Count; i++)
+        {
+            var row = Input.Requirements[i];
+            if (string.IsNullOrWhiteSpace(row.Competency) || row.Remove) continue;
+            var known = Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, row.Competency.Trim(), StringComparison.OrdinalIgnoreCase));
+            var problem = known is null ? L["No competency {0} in the framework.", row.Competency]
+                : !seen.Add(known.Code) ? L["{0} is asked twice.", known.Name]
+                : row.Level < 1 || row.Level > Document.Organization.TopLevel ? L["Choose a level from 1 to {0}.", Document.Organization.TopLevel]
+                : Weight(row.Weight) <= 0 ? L["The weight must be more than 0."] : null;
+            if (problem is not null) RowErrors[i] = [problem];
+            else needs.Add(new(known!.Code, row.Level, Weight(row.Weight), row.Critical));
+        }
+        if (RowErrors.Count == 0) Preview = await succession.WhatIfAsync(await paths.GraphAsync(ct), Code, needs, null, ct);
         AddBlankRows();
         return Page();
     }
