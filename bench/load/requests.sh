@@ -55,6 +55,9 @@ requests=(
   "capability page (HR)|$as_hr|$base/reports/capability"
   "people behind a cell (HR)|$as_hr|$base/api/reports/capability/people?by=unit&group=CARE&competency=DEESC"
   "capability as CSV (HR)|$as_hr|$base/api/reports/capability/export?format=csv"
+  "bench and succession (HR)|$as_hr|$base/api/reports/succession"
+  "bench and succession, their line (manager)|$as_leader|$base/api/reports/succession"
+  "succession page (HR)|$as_hr|$base/reports/succession"
 )
 if [ -n "$only" ]; then
   kept=()

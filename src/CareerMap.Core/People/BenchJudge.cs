@@ -29,38 +29,52 @@ public sealed class BenchJudge(CareerGraph graph, RatingIndex index, Prerequisit
     /// <summary>Per row (or per position in <paramref name="rows"/>): ready now, within a year, later, or <see cref="Incumbent"/> for people in the role.</summary>
     public sbyte[] Classify(RoleDto target, IReadOnlyList<Need> needs, int[]? rows)
     {
-        var bench = new sbyte[rows?.Length ?? index.Count];
-        var at = 0;
         var fromSlot = index.RoleCodes.Select(code => string.Equals(code, target.Code, StringComparison.OrdinalIgnoreCase) ? null : Prerequisites(code, target)).ToArray();
-        index.ScoreEach(needs, rows, (row, competenciesReady, gaps) =>
+        if (rows is null) return ClassifyEveryone(fromSlot, needs);
+        var bench = new sbyte[rows.Length];
+        var at = 0;
+        // ScoreEach calls back once per row given, in order.
+        index.ScoreEach(needs, rows, (row, competenciesReady, gaps) => bench[at++] = Judge(fromSlot, row, competenciesReady, gaps));
+        return bench;
+    }
+
+    /// <summary>
+    /// Everyone: later unless the block says otherwise. Only people ready now on competencies, or whose gaps close within a
+    /// year, can be on the nearer bench (prerequisites only ever push a move later), so only they are judged in full.
+    /// </summary>
+    sbyte[] ClassifyEveryone(Gate[]?[] fromSlot, IReadOnlyList<Need> needs)
+    {
+        var bench = new sbyte[index.Count];
+        Array.Fill(bench, Later);
+        for (var row = 0; row < bench.Length; row++)
+            if (fromSlot[index.RoleSlot(row)] is null) bench[row] = Incumbent;
+        var count = index.Count;
+        index.ScoreBlocks(needs, (start, ready, near, gaps) =>
         {
-            // ScoreEach calls back once per row given, in order.
-            var i = rows is null ? row : at++;
-            if (fromSlot[index.RoleSlot(row)] is not { } prerequisites)
-            {
-                bench[i] = Incumbent;
-                return;
-            }
-            var months = Math.Max(gaps * PathFinder.MonthsPerLevel, Math.Max(0, PathFinder.MinimumMonthsInRole - facts.MonthsInRole(row)));
-            if (!competenciesReady && months > 12)
-            {
-                bench[i] = Later;
-                return;
-            }
-            var met = true;
-            foreach (var p in prerequisites)
-            {
-                var wait = Wait(p, row);
-                met &= wait.Met;
-                months = Math.Max(months, wait.Months);
-            }
-            bench[i] = (sbyte)(competenciesReady && met ? ReadyNow : months <= 12 ? WithinAYear : Later);
+            for (var lane = 0; lane < ready.Length && start + lane < count; lane++)
+                if ((ready[lane] | near[lane]) != 0 && bench[start + lane] != Incumbent)
+                    bench[start + lane] = Judge(fromSlot, start + lane, ready[lane] != 0, gaps[lane]);
         });
         return bench;
     }
 
+    sbyte Judge(Gate[]?[] fromSlot, int row, bool competenciesReady, int gaps)
+    {
+        if (fromSlot[index.RoleSlot(row)] is not { } prerequisites) return Incumbent;
+        var months = Math.Max(gaps * PathFinder.MonthsPerLevel, Math.Max(0, PathFinder.MinimumMonthsInRole - facts.MonthsInRole(row)));
+        if (!competenciesReady && months > 12) return Later;
+        var met = true;
+        foreach (var p in prerequisites)
+        {
+            var wait = Wait(p, row);
+            met &= wait.Met;
+            months = Math.Max(months, wait.Months);
+        }
+        return competenciesReady && met ? ReadyNow : months <= 12 ? WithinAYear : Later;
+    }
+
     /// <param name="CurrentRoleListed">How many times a months-in-roles prerequisite lists the role the person is in (the route estimate counts each).</param>
-    sealed record Gate(string Kind, int Months, int CurrentRoleListed, string? Value);
+    internal sealed record Gate(string Kind, int Months, int CurrentRoleListed, string? Value);
 
     /// <summary>The move's prerequisites from a role: the move's own when the framework has the move, else the target role's.</summary>
     Gate[] Prerequisites(string from, RoleDto target)

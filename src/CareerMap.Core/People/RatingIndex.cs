@@ -369,6 +369,34 @@ public sealed class RatingIndex
         }
     }
 
+    /// <summary>
+    /// A block of rows from <paramref name="start"/> (a vector's worth; rows past <see cref="Count"/> are unrated): per
+    /// lane, nonzero when the row is ready now on competencies, nonzero when its summed gaps close within a year, and the gaps.
+    /// </summary>
+    public delegate void BlockScored(int start, ReadOnlySpan<byte> ready, ReadOnlySpan<byte> near, ReadOnlySpan<byte> gaps);
+
+    /// <summary>Scores every row against a role a vector at a time and hands each block over whole: a caller that acts on a few rows skips the rest cheaply.</summary>
+    public void ScoreBlocks(IReadOnlyList<Need> needs, BlockScored each)
+    {
+        var role = new RoleScan(this, needs);
+        Span<Vector<int>> key = stackalloc Vector<int>[4];
+        Span<byte> ready = stackalloc byte[Lanes], near = stackalloc byte[Lanes], gapBytes = stackalloc byte[Lanes];
+        for (var block = 0; block < Capacity / Math.Max(1, Lanes); block++)
+        {
+            var start = block * Lanes;
+            role.Score(start, key, out var gaps);
+            // The four quarters' comparisons (all ones or zero per int) narrowed back to a byte per lane.
+            var readyLanes = Vector.AsVectorByte(Vector.Narrow(
+                Vector.Narrow(Vector.GreaterThanOrEqual(key[0], role.ReadyKey), Vector.GreaterThanOrEqual(key[1], role.ReadyKey)),
+                Vector.Narrow(Vector.GreaterThanOrEqual(key[2], role.ReadyKey), Vector.GreaterThanOrEqual(key[3], role.ReadyKey))));
+            var nearLanes = Vector.LessThanOrEqual(gaps, role.MaxGaps);
+            readyLanes.CopyTo(ready);
+            nearLanes.CopyTo(near);
+            gaps.CopyTo(gapBytes);
+            each(start, ready, near, gapBytes);
+        }
+    }
+
     /// <summary>The rows of these people (employee ids), ascending; those not in the index are left out.</summary>
     public int[] RowsOf(IEnumerable<int> employeeIds) => [.. employeeIds.Select(id => Array.BinarySearch(ids, id)).Where(r => r >= 0).Distinct().Order()];
 

@@ -93,12 +93,13 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         return new(target.Code, graph.Title(target.Code), BenchJudge.Count(before), BenchJudge.Count(after), leaving.Sum(), joining.Sum(), ByRole(leaving), ByRole(joining));
     }
 
-    sealed record RoleTally(RoleDto Role, int Incumbents, Bench Bench);
+    public sealed record RoleTally(RoleDto Role, int Incumbents, Bench Bench);
 
-    sealed record Tallied(int People, IReadOnlyList<RoleTally> Roles, IReadOnlyDictionary<string, int> OnlyReady, IReadOnlyList<(int Row, int ReadyNow, int WithinAYear)> Often);
+    /// <summary>The report's figures by row of the index, before names are read.</summary>
+    public sealed record Tallied(int People, IReadOnlyList<RoleTally> Roles, IReadOnlyDictionary<string, int> OnlyReady, IReadOnlyList<(int Row, int ReadyNow, int WithinAYear)> Often);
 
     /// <summary>Every role of the unit against everyone (or the rows given), the roles spread over the cores; per person, how many benches they are on.</summary>
-    static Tallied Tally(CareerGraph graph, RatingIndex index, PrerequisiteFacts facts, string? unit, int[]? rows)
+    public static Tallied Tally(CareerGraph graph, RatingIndex index, PrerequisiteFacts facts, string? unit, int[]? rows)
     {
         var gates = new BenchJudge(graph, index, facts);
         var targets = graph.Document.Roles.Where(r => unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase)).ToList();

@@ -139,9 +139,10 @@ static class BenchCommand
                 remembered.Add(watch.Elapsed.TotalMilliseconds);
             }
             var (directTimes, same) = await DirectHeatmapAsync(scope, graph, today, byUnit, p.GetValue(directRuns), ct);
+            var succession = await SuccessionAsync(scope, graph, index, today, p.GetValue(runs), p.GetValue(directRuns), ct);
             var result = new ReportsBenchmark(n, database.Provider.ToString(), Environment.ProcessorCount, Math.Round(build.Elapsed.TotalSeconds, 2), medians,
                 Math.Round(Median(remembered), 2), p.GetValue(runs),
-                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same);
+                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same, succession);
             if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, JobDescriptionCommand.Output));
             else
             {
@@ -150,8 +151,14 @@ static class BenchCommand
                 Console.WriteLine($"  by unit, asked again before the next rating: median {result.RememberedMedianMs:F2} ms (the kept tally; over HTTP each request also reads the change stamps, see bench/load/requests.sh)");
                 if (result.DirectMedianMs is double direct)
                     Console.WriteLine($"  by unit, EF Core direct: median {direct:F0} ms over {result.DirectRuns} runs; same figures: {(same == true ? "yes" : "NO")}");
+                var sr = result.Succession;
+                Console.WriteLine($"Bench and succession, {sr.Roles} roles × {n:N0} people, prerequisites included; prerequisite facts read in {sr.FactsSeconds:F1} s.");
+                Console.WriteLine($"  every role's bench from the index: median {sr.TallyMedianMs:F0} ms over {result.Runs} runs; asked again before the next rating: median {sr.RememberedMedianMs:F2} ms");
+                Console.WriteLine($"  what-if of one requirement ({sr.WhatIfRole}): median {sr.WhatIfMedianMs:F0} ms");
+                if (sr.DirectOneRoleMs is double one)
+                    Console.WriteLine($"  one role ({sr.WhatIfRole}) the straightforward way (everyone through EF Core, route estimate and readiness person by person): {one:F0} ms; same bench: {(sr.SameBench == true ? "yes" : "NO")}");
             }
-            return same is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
+            return same is false || result.Succession.SameBench is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
         });
         return command;
     }
@@ -159,7 +166,63 @@ static class BenchCommand
     /// <summary>What `bench reports` measured; `--json` prints it as one document.</summary>
     sealed record ReportsBenchmark(int Employees, string Database, int Processors, double FirstSeconds, IReadOnlyDictionary<string, double> TallyMedianMs,
         double RememberedMedianMs, int Runs,
-        double? DirectMedianMs, int DirectRuns, bool? SameFigures);
+        double? DirectMedianMs, int DirectRuns, bool? SameFigures, SuccessionBenchmark Succession);
+
+    sealed record SuccessionBenchmark(int Roles, double FactsSeconds, double TallyMedianMs, double RememberedMedianMs, string WhatIfRole, double WhatIfMedianMs,
+        double? DirectOneRoleMs, bool? SameBench);
+
+    /// <summary>
+    /// Every role's bench from the index, kept and fresh, a what-if, and one role the straightforward way: everyone read
+    /// through EF Core and judged by the route estimate and readiness, person by person (every role that way would take
+    /// about the roles' count times as long).
+    /// </summary>
+    static async Task<SuccessionBenchmark> SuccessionAsync(CliSession scope, CareerGraph graph, RatingIndex index, DateOnly today, int runs, int directRuns, CancellationToken ct)
+    {
+        var db = scope.Get<CareerMapDb>();
+        var report = scope.Get<SuccessionReport>();
+        var watch = Stopwatch.StartNew();
+        var facts = await scope.Get<RatingIndexCache>().FactsAsync(db, index, today, ct);
+        var factsSeconds = watch.Elapsed.TotalSeconds;
+        SuccessionReport.Tally(graph, index, facts, null, null);
+        var tally = Median([.. Enumerable.Range(0, runs).Select(_ => Time(() => SuccessionReport.Tally(graph, index, facts, null, null)))]);
+        await report.BenchAsync(graph, null, null, ct);
+        var remembered = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            watch.Restart();
+            await report.BenchAsync(graph, null, null, ct);
+            remembered.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        const string role = "CC-REP-SR";
+        var raised = graph.Needs(role).Select((q, i) => i == 0 ? q with { Level = Math.Min(q.Level + 1, graph.Document.Organization.TopLevel) } : q).ToList();
+        var whatIf = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            watch.Restart();
+            await report.WhatIfAsync(graph, role, raised, null, ct);
+            whatIf.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        double? direct = null;
+        bool? same = null;
+        if (directRuns > 0)
+        {
+            var fromIndex = SuccessionReport.Tally(graph, index, facts, null, null).Roles.Single(r => r.Role.Code == role).Bench;
+            db.ChangeTracker.Clear();
+            watch.Restart();
+            var everyone = await scope.Get<PeopleDirectory>().LoadAsync(null, today, ct);
+            int ready = 0, within = 0, later = 0;
+            foreach (var person in everyone.Where(p => !string.Equals(p.Role, role, StringComparison.OrdinalIgnoreCase)))
+            {
+                var step = PathFinder.Direct(graph, role, person.State);
+                if (Readiness.Of(graph, role, person.State, step.Prerequisites).ReadyNow) ready++;
+                else if (step.Months <= 12) within++;
+                else later++;
+            }
+            direct = Math.Round(watch.Elapsed.TotalMilliseconds, 0);
+            same = fromIndex == new Bench(ready, within, later);
+        }
+        return new(graph.Document.Roles.Count, Math.Round(factsSeconds, 2), Math.Round(tally, 1), Math.Round(Median(remembered), 2), role, Math.Round(Median(whatIf), 1), direct, same);
+    }
 
     /// <summary>The straightforward heatmap by unit: everyone's effective ratings through EF Core, tallied against their role's requirements.</summary>
     static async Task<(List<double> Times, bool? Same)> DirectHeatmapAsync(CliSession scope, CareerGraph graph, DateOnly today, CapabilityHeatmap fromIndex, int runs, CancellationToken ct)
