@@ -23,6 +23,10 @@ public static class ReportsApi
         api.MapGet("/succession/export", SuccessionExportFile).WithSummary("The bench per role as CSV or Excel (format=csv|xlsx)");
         api.MapPost("/succession/what-if", WhatIf)
             .WithSummary("How a role's bench would change with other requirements, before anyone confirms them: who leaves and who joins ready now");
+        api.MapGet("/mobility", Mobility)
+            .WithSummary("Mobility over a period (from, to: yyyy-MM-dd; the last eight quarters by default): moves per quarter by kind and by unit, how each role was filled, months in role before a promotion");
+        api.MapGet("/mobility/routes", Routes).WithSummary("The routes people actually took from one role to another (fromRole, toRole), beside the routes the map suggests");
+        api.MapGet("/mobility/export", MobilityExportFile).WithSummary("Mobility as CSV (each role's fills) or Excel (roles, quarters and units), format=csv|xlsx");
         api.MapGet("/development", Development)
             .WithSummary("Development health: this cycle's plans by status, reviews overdue, actions by strategy and status, days to approval, whose ratings count");
         return app;
@@ -121,6 +125,59 @@ public static class ReportsApi
         return change is null
             ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no role '{request.Role}' in the framework" })
             : TypedResults.Ok(change);
+    }
+
+    static async Task<Results<Ok<MobilityView>, ForbidHttpResult, ValidationProblem>> Mobility(string? from, string? to, PeopleAccess access, MobilityReport report,
+        CareerPaths paths, TimeProvider clock, CancellationToken ct)
+    {
+        if (Period(from, to, clock) is not { } period) return PeriodProblem(from, to, clock);
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        return TypedResults.Ok(await report.OfAsync(await paths.GraphAsync(ct), period.From, period.To, await access.VisibleIdsAsync(ct), ct));
+    }
+
+    static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> MobilityExportFile(string? format, string? from, string? to, PeopleAccess access,
+        MobilityReport report, CareerPaths paths, TimeProvider clock, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
+        if (Period(from, to, clock) is not { } period) return PeriodProblem(from, to, clock);
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        var view = await report.OfAsync(await paths.GraphAsync(ct), period.From, period.To, await access.VisibleIdsAsync(ct), ct);
+        return format == "csv"
+            ? TypedResults.File(MobilityExport.Csv(view), "text/csv; charset=utf-8", "careermap-mobility.csv")
+            : TypedResults.File(MobilityExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-mobility.xlsx");
+    }
+
+    static async Task<Results<Ok<RoutesView>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> Routes(string? fromRole, string? toRole, PeopleAccess access,
+        MobilityReport report, CareerPaths paths, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(fromRole)) errors["fromRole"] = ["fromRole is required: the code of the role people started in"];
+        if (string.IsNullOrWhiteSpace(toRole)) errors["toRole"] = ["toRole is required: the code of the role they reached"];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        var routes = await report.RoutesAsync(await paths.GraphAsync(ct), fromRole!.Trim(), toRole!.Trim(), await access.VisibleIdsAsync(ct), ct);
+        return routes is null
+            ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no role '{fromRole}' or no role '{toRole}' in the framework" })
+            : TypedResults.Ok(routes);
+    }
+
+    /// <summary>The period asked for, the last eight quarters when neither end is given; null when a date is unreadable or the period runs backwards.</summary>
+    static (DateOnly From, DateOnly To)? Period(string? from, string? to, TimeProvider clock)
+    {
+        var (defaultFrom, defaultTo) = MobilityReport.DefaultPeriod(clock.Today());
+        DateOnly? Read(string? text, DateOnly fallback) => string.IsNullOrWhiteSpace(text) ? fallback
+            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d : null;
+        return (Read(from, defaultFrom), Read(to, defaultTo)) is ({ } f, { } t) && f <= t ? (f, t) : null;
+    }
+
+    static ValidationProblem PeriodProblem(string? from, string? to, TimeProvider clock)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, text) in new[] { ("from", from), ("to", to) })
+            if (!string.IsNullOrWhiteSpace(text) && !DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                errors[name] = [$"{name} '{text}' is not a date written yyyy-MM-dd"];
+        if (errors.Count == 0) errors["to"] = [$"the period ends ({to ?? MobilityReport.DefaultPeriod(clock.Today()).To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}) before it starts ({from})"];
+        return TypedResults.ValidationProblem(errors);
     }
 
     /// <summary>An unknown unit is refused by name rather than answered with an empty report.</summary>

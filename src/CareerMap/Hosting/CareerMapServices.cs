@@ -36,6 +36,8 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();
+        services.AddScoped<CareerMap.Reports.MobilityReport>();
+        services.AddSingleton<CareerMap.People.RoleHistoryCache>();
         services.AddScoped<CareerMap.Reports.DevelopmentHealth>();
         services.AddSingleton<CareerMap.People.PeopleCounts>();
         services.AddScoped<CareerMap.AuditTrail.AuditStories>();
