@@ -158,6 +158,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/reports/capability/people", "/reports/capability/people?by=unit&group=CARE&competency=DEESC"),
             new("/reports/succession", "/reports/succession"),
             new("/reports/succession", "/reports/succession?unit=CARE&role=CC-REP-2&competency=CUSTOMER&level=4"),
+            new("/reports/mobility", "/reports/mobility"),
+            new("/reports/mobility", "/reports/mobility?from=2026-01-01&fromRole=CC-REP-1&toRole=CC-REP-3"),
             new("/reports/development", "/reports/development"),
         ];
         return
@@ -184,6 +186,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/reports/capability", "/reports/capability", "refused", LandsOn: "/account/denied"),
                 new("/reports/development", "/reports/development", "refused", LandsOn: "/account/denied"),
                 new("/reports/succession", "/reports/succession", "refused", LandsOn: "/account/denied"),
+                new("/reports/mobility", "/reports/mobility", "refused", LandsOn: "/account/denied"),
             ]),
             new("manager",
             [

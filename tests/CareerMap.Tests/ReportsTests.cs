@@ -310,4 +310,89 @@ public sealed class ReportsTests
         Assert.Matches(@"data-role=""CC-REP-2"">[\s\S]*?>1</a>[\s\S]*?Ana Lee", page);
         Assert.Contains("1 would drop out of ready now: 1 Care Representative I.", page, StringComparison.Ordinal);
     }
+
+    [Theory, ProviderApps]
+    public async Task Mobility_counts_moves_fills_and_months_before_promotion_by_hand_and_finds_the_routes_people_took(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        // The history written by hand instead of the roster's (the default period, for 2026-11-02, is 2025-01-01 to that day).
+        await app.WithDbAsync(async db =>
+        {
+            await db.RoleChanges.ExecuteDeleteAsync(Ct);
+            var id = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, Ct);
+            RoleChange Change(string who, string on, string? from, string to, RoleChangeSource source = RoleChangeSource.Roster) =>
+                new() { EmployeeId = id[who], On = DateOnly.Parse(on, CultureInfo.InvariantCulture), FromRole = from, ToRole = to, Source = source };
+            db.RoleChanges.AddRange(
+                Change("S1", "2020-01-06", null, "CC-REP-1"), Change("S1", "2021-06-01", "CC-REP-1", "CC-REP-2"), Change("S1", "2023-01-02", "CC-REP-2", "CC-SUP"),
+                Change("A1", "2025-01-06", null, "CC-REP-1"), Change("A1", "2026-03-02", "CC-REP-1", "CC-REP-2"),   // promoted after 13 months
+                Change("A2", "2025-03-03", null, "CC-REP-1"),
+                Change("A3", "2024-02-05", null, "CC-REP-1"), Change("A3", "2025-08-04", "CC-REP-1", "CC-REP-2"),   // promoted after 17 months
+                Change("M1", "2024-06-03", null, "CC-REP-1", RoleChangeSource.Existing),
+                Change("M1", "2026-05-04", "CC-REP-1", "MS-REP"));                                                // grade 105 to 104, another unit: a cross-functional step back
+            // Saving role changes moves the people's change stamp, which the role-history index follows.
+            return await db.SaveChangesAsync(Ct);
+        });
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+
+        var view = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility", Ct);
+        Assert.Equal(("2025-01-01", "2026-11-02"), (view.GetProperty("from").GetString(), view.GetProperty("to").GetString()));
+        Assert.Equal((4, 3, 2, 2, 0.6, 15.0), (view.GetProperty("people").GetInt32(), view.GetProperty("moves").GetInt32(), view.GetProperty("promotions").GetInt32(),
+            view.GetProperty("hires").GetInt32(), view.GetProperty("internalFillRate").GetDouble(), view.GetProperty("medianMonthsBeforePromotion").GetDouble()));
+        var quarters = view.GetProperty("quarters").EnumerateArray().ToDictionary(q => q.GetProperty("quarter").GetString()!, q =>
+            (q.GetProperty("promotions").GetInt32(), q.GetProperty("laterals").GetInt32(), q.GetProperty("stepBacks").GetInt32(), q.GetProperty("crossFunctional").GetInt32(), q.GetProperty("hires").GetInt32()));
+        Assert.Equal(["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"], quarters.Keys);
+        Assert.Equal((0, 0, 0, 0, 2), quarters["2025-Q1"]);
+        Assert.Equal((1, 0, 0, 0, 0), quarters["2025-Q3"]);
+        Assert.Equal((1, 0, 0, 0, 0), quarters["2026-Q1"]);
+        Assert.Equal((0, 0, 1, 1, 0), quarters["2026-Q2"]);
+        Assert.Equal([("CARE", 2, 0, 2), ("MSVC", 0, 1, 0)], [.. view.GetProperty("units").EnumerateArray().Select(u =>
+            (u.GetProperty("unit").GetString(), u.GetProperty("promotions").GetInt32(), u.GetProperty("stepBacks").GetInt32(), u.GetProperty("hires").GetInt32()))]);
+        var roles = view.GetProperty("roles").EnumerateArray().ToDictionary(r => r.GetProperty("role").GetString()!);
+        Assert.Equal((2, 0, 2, 2, 15.0), (roles["CC-REP-1"].GetProperty("filled").GetInt32(), roles["CC-REP-1"].GetProperty("internal").GetInt32(), roles["CC-REP-1"].GetProperty("hires").GetInt32(),
+            roles["CC-REP-1"].GetProperty("promotedOut").GetInt32(), roles["CC-REP-1"].GetProperty("medianMonthsBeforePromotion").GetDouble()));
+        Assert.Equal((2, 2, 1.0), (roles["CC-REP-2"].GetProperty("filled").GetInt32(), roles["CC-REP-2"].GetProperty("internal").GetInt32(), roles["CC-REP-2"].GetProperty("internalFillRate").GetDouble()));
+        Assert.Equal(["CC-REP-1", "CC-REP-2", "MS-REP"], roles.Keys.Order(StringComparer.Ordinal));
+
+        // A shorter period; the manager's line (S1, A1, A2, A3) leaves M1's move out.
+        var lately = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility?from=2026-01-01", Ct);
+        Assert.Equal((2, 1, 0), (lately.GetProperty("moves").GetInt32(), lately.GetProperty("promotions").GetInt32(), lately.GetProperty("hires").GetInt32()));
+        var manager = await app.SignedInAsync(AppRoles.Manager, "S1");
+        var line = await manager.GetFromJsonAsync<JsonElement>("/api/reports/mobility", Ct);
+        Assert.Equal((3, 2, 2), (line.GetProperty("people").GetInt32(), line.GetProperty("moves").GetInt32(), line.GetProperty("hires").GetInt32()));
+        Assert.Equal(["CARE"], line.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("unit").GetString()));
+        foreach (var (query, field) in new[] { ("from=2026-13-01", "from"), ("from=2026-06-01&to=2026-01-01", "to"), ("to=yesterday", "to") })
+        {
+            var refused = await hr.GetAsync($"/api/reports/mobility?{query}", Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").TryGetProperty(field, out _), query);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/mobility", Ct)).StatusCode);
+
+        // Routes: S1, A1 and A3 went from Care Representative I to II (16, 13 and 17 months); only S1 went on to supervise, through II.
+        var routes = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility/routes?fromRole=CC-REP-1&toRole=CC-REP-2", Ct);
+        Assert.Equal(3, routes.GetProperty("people").GetInt32());
+        Assert.Equal([("CC-REP-1>CC-REP-2", 3, 16.0)], [.. routes.GetProperty("taken").EnumerateArray().Select(t =>
+            (string.Join('>', t.GetProperty("roles").EnumerateArray().Select(r => r.GetString())), t.GetProperty("people").GetInt32(), t.GetProperty("medianMonths").GetDouble()))]);
+        var up = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility/routes?fromRole=CC-REP-1&toRole=CC-SUP", Ct);
+        Assert.Equal([("CC-REP-1>CC-REP-2>CC-SUP", 1, 35.0)], [.. up.GetProperty("taken").EnumerateArray().Select(t =>
+            (string.Join('>', t.GetProperty("roles").EnumerateArray().Select(r => r.GetString())), t.GetProperty("people").GetInt32(), t.GetProperty("medianMonths").GetDouble()))]);
+        Assert.NotEqual(0, up.GetProperty("suggested").GetArrayLength());
+        Assert.All(up.GetProperty("suggested").EnumerateArray(), s => Assert.Equal(("CC-REP-1", "CC-SUP"),
+            (s.GetProperty("roles")[0].GetString(), s.GetProperty("roles")[s.GetProperty("roles").GetArrayLength() - 1].GetString())));
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync("/api/reports/mobility/routes?fromRole=NOPE&toRole=CC-SUP", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/mobility/routes?fromRole=CC-REP-1", Ct)).StatusCode);
+
+        // The exports hold the same figures.
+        var csv = await hr.GetStringAsync("/api/reports/mobility/export?format=csv", Ct);
+        Assert.Contains("CC-REP-1,Care Representative I,CARE,2,0,2,0,2,15\n", csv, StringComparison.Ordinal);
+        using var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/reports/mobility/export?format=xlsx", Ct)));
+        var q2 = workbook.Worksheet("Quarters").RowsUsed().Single(r => r.Cell(1).GetString() == "2026-Q2");
+        Assert.Equal((1.0, 1.0), (q2.Cell(4).GetDouble(), q2.Cell(5).GetDouble()));
+        Assert.Equal(0.6 * 5, workbook.Worksheet("Roles").RowsUsed().Skip(1).Sum(r => r.Cell(5).GetDouble()));
+
+        var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/mobility?fromRole=CC-REP-1&toRole=CC-SUP", Ct);
+        Assert.Contains(@"data-figure=""moves"">3</dd>", page, StringComparison.Ordinal);
+        Assert.Contains(@"data-figure=""months-before-promotion"">15</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("1 person went from Care Representative I to Supervisor, Customer Care.", page, StringComparison.Ordinal);
+    }
 }
