@@ -931,6 +931,62 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.Equal((ready, within, later), (int.Parse(line[6], CultureInfo.InvariantCulture), int.Parse(line[7], CultureInfo.InvariantCulture), int.Parse(line[8], CultureInfo.InvariantCulture)));
     }
 
+    [Theory]
+    [InlineData("Manager", 1366)]
+    [InlineData("HR admin", 360)]
+    public async Task Mobility_narrows_to_a_period_shows_the_routes_people_took_and_exports_the_same_figures(string persona, int width)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, persona, width: width, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/reports/capability");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Reports" }).GetByRole(AriaRole.Link, new() { Name = "Mobility" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobility");
+        int Figure(string text) => int.Parse(text.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        var moves = Figure(await page.Locator("[data-figure=moves]").InnerTextAsync());
+        Assert.True(moves > 0, "the sample's generated history has moves in the last eight quarters");
+
+        // The chart is a picture of the table, and the table adds up to the figure.
+        var rows = page.Locator("section[aria-labelledby=quarters-h] tbody tr");
+        var perQuarter = new List<int>();
+        for (var i = 0; i < await rows.CountAsync(); i++)
+        {
+            var cells = await rows.Nth(i).Locator("td.num").AllInnerTextsAsync();
+            perQuarter.Add(Figure(cells[0]) + Figure(cells[1]) + Figure(cells[2]));
+        }
+        Assert.Equal(moves, perQuarter.Sum());
+        var drawn = await page.GetByRole(AriaRole.Img, new() { Name = "Moves per quarter" }).Locator("text").AllTextContentsAsync();
+        Assert.Equal(perQuarter, [.. drawn.Where((_, i) => i % 2 == 1).Select(Figure)]);
+
+        // A later start keeps only the quarters from it; a period that runs backwards is refused and says so.
+        await page.GetByLabel("From", new() { Exact = true }).FillAsync("2026-04-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2026-04-01"));
+        Assert.Equal(["2026-Q2", "2026-Q3", "2026-Q4"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.quarter)"));
+        var since = Figure(await page.Locator("[data-figure=moves]").InnerTextAsync());
+        Assert.True(since <= moves);
+        await page.GetByLabel("To", new() { Exact = true }).FillAsync("2026-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("the last eight quarters are shown");
+        Assert.Equal(moves, Figure(await page.Locator("[data-figure=moves]").InnerTextAsync()));
+
+        // Routes people took up the representatives' ladder, beside the map's.
+        await page.GetByLabel("Started in").SelectOptionAsync("CC-REP-1");
+        await page.GetByLabel("Reached").SelectOptionAsync("CC-REP-3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show the routes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-routes]")).ToContainTextAsync(new Regex(@"went from Care Representative I to Care Representative III\."));
+        await Assertions.Expect(page.Locator("ol.routes-suggested li").First).ToHaveTextAsync(new Regex("^Care Representative I → .+ → Care Representative III — about \\d+ months$"));
+        if (width < 400) Assert.Equal(width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+        // The CSV holds the roles' fills as the page shows them.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
+        Assert.Equal("careermap-mobility.csv", download.SuggestedFilename);
+        var first = page.Locator("section[aria-labelledby=fills-h] tbody tr").First;
+        var (role, filled) = (await first.GetAttributeAsync("data-role"), Figure(await first.Locator("td.num").First.InnerTextAsync()));
+        var line = (await File.ReadAllLinesAsync(await download.PathAsync(), Ct)).Select(l => l.Split(',')).Single(f => f[0] == role);
+        Assert.Equal(filled, int.Parse(line[^6], CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task An_employee_finds_no_report_and_is_refused_one()
     {

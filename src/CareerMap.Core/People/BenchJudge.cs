@@ -12,50 +12,48 @@ public sealed class BenchJudge(CareerGraph graph, RatingIndex index, Prerequisit
 {
     public const sbyte ReadyNow = 0, WithinAYear = 1, Later = 2, Incumbent = -1;
 
-    /// <summary>How many are ready now, within a year and later; incumbents are not on their own role's bench.</summary>
-    public static Bench Count(sbyte[] bench)
-    {
-        int ready = 0, within = 0, later = 0;
-        foreach (var b in bench)
-            switch (b)
-            {
-                case ReadyNow: ready++; break;
-                case WithinAYear: within++; break;
-                case Later: later++; break;
-            }
-        return new(ready, within, later);
-    }
+    /// <summary>
+    /// One role's bench: the counts (people in the role are on no bench), and the positions (rows, or places in the rows
+    /// given) of everyone ready now and within a year; everyone else considered is later.
+    /// </summary>
+    public sealed record Judged(Bench Counts, int Incumbents, IReadOnlyList<int> ReadyNow, IReadOnlyList<int> WithinAYear);
 
-    /// <summary>Per row (or per position in <paramref name="rows"/>): ready now, within a year, later, or <see cref="Incumbent"/> for people in the role.</summary>
-    public sbyte[] Classify(RoleDto target, IReadOnlyList<Need> needs, int[]? rows)
+    public Judged Classify(RoleDto target, IReadOnlyList<Need> needs, int[]? rows)
     {
         var fromSlot = index.RoleCodes.Select(code => string.Equals(code, target.Code, StringComparison.OrdinalIgnoreCase) ? null : Prerequisites(code, target)).ToArray();
-        if (rows is null) return ClassifyEveryone(fromSlot, needs);
-        var bench = new sbyte[rows.Length];
-        var at = 0;
-        // ScoreEach calls back once per row given, in order.
-        index.ScoreEach(needs, rows, (row, competenciesReady, gaps) => bench[at++] = Judge(fromSlot, row, competenciesReady, gaps));
-        return bench;
-    }
-
-    /// <summary>
-    /// Everyone: later unless the block says otherwise. Only people ready now on competencies, or whose gaps close within a
-    /// year, can be on the nearer bench (prerequisites only ever push a move later), so only they are judged in full.
-    /// </summary>
-    sbyte[] ClassifyEveryone(Gate[]?[] fromSlot, IReadOnlyList<Need> needs)
-    {
-        var bench = new sbyte[index.Count];
-        Array.Fill(bench, Later);
-        for (var row = 0; row < bench.Length; row++)
-            if (fromSlot[index.RoleSlot(row)] is null) bench[row] = Incumbent;
-        var count = index.Count;
-        index.ScoreBlocks(needs, (start, ready, near, gaps) =>
+        List<int> ready = [], within = [];
+        var incumbents = 0;
+        void Add(int at, sbyte bench)
         {
-            for (var lane = 0; lane < ready.Length && start + lane < count; lane++)
-                if ((ready[lane] | near[lane]) != 0 && bench[start + lane] != Incumbent)
-                    bench[start + lane] = Judge(fromSlot, start + lane, ready[lane] != 0, gaps[lane]);
-        });
-        return bench;
+            if (bench == ReadyNow) ready.Add(at);
+            else if (bench == WithinAYear) within.Add(at);
+        }
+        if (rows is null)
+        {
+            // Only people ready now on competencies, or whose gaps close within a year, can be on the nearer bench
+            // (prerequisites only ever push a move later), so only the blocks holding some are looked at, and only they are judged.
+            for (var slot = 0; slot < fromSlot.Length; slot++)
+                if (fromSlot[slot] is null) incumbents += index.PeopleInSlot(slot);
+            var count = index.Count;
+            index.ScoreBlocks(needs, (start, readyLanes, near, gaps) =>
+            {
+                for (var lane = 0; lane < readyLanes.Length && start + lane < count; lane++)
+                    if ((readyLanes[lane] | near[lane]) != 0) Add(start + lane, Judge(fromSlot, start + lane, readyLanes[lane] != 0, gaps[lane]));
+            });
+        }
+        else
+        {
+            var at = 0;
+            // ScoreEach calls back once per row given, in order.
+            index.ScoreEach(needs, rows, (row, competenciesReady, gaps) =>
+            {
+                var bench = Judge(fromSlot, row, competenciesReady, gaps);
+                if (bench == Incumbent) incumbents++;
+                Add(at++, bench);
+            });
+        }
+        var considered = (rows?.Length ?? index.Count) - incumbents;
+        return new(new(ready.Count, within.Count, considered - ready.Count - within.Count), incumbents, ready, within);
     }
 
     sbyte Judge(Gate[]?[] fromSlot, int row, bool competenciesReady, int gaps)
@@ -73,32 +71,37 @@ public sealed class BenchJudge(CareerGraph graph, RatingIndex index, Prerequisit
         return competenciesReady && met ? ReadyNow : months <= 12 ? WithinAYear : Later;
     }
 
+    internal enum Served { None, InRole, InRoles, ContactCenter }
+
+    /// <summary>A prerequisite worked out once per role and the role a person comes from: time to serve, or who holds what it asks.</summary>
     /// <param name="CurrentRoleListed">How many times a months-in-roles prerequisite lists the role the person is in (the route estimate counts each).</param>
-    internal sealed record Gate(string Kind, int Months, int CurrentRoleListed, string? Value);
+    /// <param name="Holders">The rows that speak the language or hold the credential asked.</param>
+    internal sealed record Gate(Served Time, int Months, int CurrentRoleListed, int[] Holders, int MonthsToEarn);
 
     /// <summary>The move's prerequisites from a role: the move's own when the framework has the move, else the target role's.</summary>
     Gate[] Prerequisites(string from, RoleDto target)
     {
         var list = graph.OutOf(from).FirstOrDefault(e => e.Target == target.Code)?.Prerequisites ?? target.Prerequisites ?? [];
-        return [.. list.Select(p => new Gate(p.Kind, p.Months ?? 0,
-            (p.Roles ?? []).Count(r => string.Equals(graph.Role(r)?.Code ?? r, from, StringComparison.OrdinalIgnoreCase)), p.Value))];
+        return [.. list.Select(p => new Gate(
+            p.Kind switch { "months-in-role" => Served.InRole, "months-in-roles" => Served.InRoles, "contact-center-experience" => Served.ContactCenter, _ => Served.None },
+            p.Months ?? 0, (p.Roles ?? []).Count(r => string.Equals(graph.Role(r)?.Code ?? r, from, StringComparison.OrdinalIgnoreCase)),
+            p.Kind == "language" ? facts.Speakers(p.Value ?? "") : facts.HoldersOf(p.Value ?? ""), PathFinder.MonthsToEarn(p.Kind)))];
     }
 
     /// <summary>As the route estimate waits for a prerequisite: time still to serve, or the months to earn what is missing.</summary>
     (bool Met, int Months) Wait(Gate p, int row)
     {
-        if (p.Kind is "months-in-role" or "months-in-roles" or "contact-center-experience")
+        if (p.Time != Served.None)
         {
-            var have = p.Kind switch
+            var have = p.Time switch
             {
-                "months-in-role" => facts.MonthsInRole(row),
-                "months-in-roles" => p.CurrentRoleListed * facts.MonthsInRole(row),
+                Served.InRole => facts.MonthsInRole(row),
+                Served.InRoles => p.CurrentRoleListed * facts.MonthsInRole(row),
                 _ => facts.ContactCenterMonths(row),
             };
             var months = Math.Max(0, p.Months - have);
             return (months == 0, months);
         }
-        var holds = p.Kind == "language" ? facts.Speaks(row, p.Value ?? "") : facts.Holds(row, p.Value ?? "");
-        return holds ? (true, 0) : (false, PathFinder.MonthsToEarn(p.Kind));
+        return Array.BinarySearch(p.Holders, row) >= 0 ? (true, 0) : (false, p.MonthsToEarn);
     }
 }

@@ -41,7 +41,7 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
         // The bench counts prerequisites too, person by person, as the succession report does.
         var facts = await ratings.FactsAsync(db, index, today, ct);
         var considered = visible is null ? Enumerable.Range(0, index.Count).Where(Include).ToArray() : [.. index.RowsOf(visible).Where(Include)];
-        var bench = BenchJudge.Count(new BenchJudge(graph, index, facts).Classify(graph.Role(role)!, graph.Needs(role), considered));
+        var bench = new BenchJudge(graph, index, facts).Classify(graph.Role(role)!, graph.Needs(role), considered).Counts;
         var shortlist = await people.LoadAsync([.. ranking.Top.Select(t => index.EmployeeId(t.Row))], today, ct);
         var ranked = shortlist.Select(p =>
         {

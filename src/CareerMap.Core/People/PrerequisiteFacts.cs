@@ -12,9 +12,9 @@ public sealed class PrerequisiteFacts(int[] monthsInRole, int[] contactCenterMon
 
     public int ContactCenterMonths(int row) => contactCenterMonths[row];
 
-    public bool Speaks(int row, string language) => Has(Language + language, row);
+    /// <summary>The rows of everyone who speaks the language, ascending.</summary>
+    public int[] Speakers(string language) => holders.GetValueOrDefault(Language + language) ?? [];
 
-    public bool Holds(int row, string credential) => Has(Credential + credential, row);
-
-    bool Has(string key, int row) => holders.TryGetValue(key, out var rows) && Array.BinarySearch(rows, row) >= 0;
+    /// <summary>The rows of everyone who holds the credential (a certification, license or education), ascending.</summary>
+    public int[] HoldersOf(string credential) => holders.GetValueOrDefault(Credential + credential) ?? [];
 }

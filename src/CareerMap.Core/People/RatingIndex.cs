@@ -301,6 +301,20 @@ public sealed class RatingIndex
 
     public int RoleSlot(int row) => roles[row];
 
+    int[]? peopleInSlot;
+
+    /// <summary>How many people hold the role of a slot.</summary>
+    public int PeopleInSlot(int slot)
+    {
+        if (peopleInSlot is null)
+        {
+            var counts = new int[roleCodes.Count];
+            foreach (var r in roles) counts[r]++;
+            peopleInSlot = counts;
+        }
+        return peopleInSlot[slot];
+    }
+
     /// <summary>The best of a ranking, and how everyone considered splits into DESIGN.md's bench on their competencies.</summary>
     public sealed record Ranking(IReadOnlyList<(int Row, double Readiness, bool CriticalMet)> Top, int Considered, int ReadyNow, int WithinAYear, int Later);
 
@@ -375,7 +389,7 @@ public sealed class RatingIndex
     /// </summary>
     public delegate void BlockScored(int start, ReadOnlySpan<byte> ready, ReadOnlySpan<byte> near, ReadOnlySpan<byte> gaps);
 
-    /// <summary>Scores every row against a role a vector at a time and hands each block over whole: a caller that acts on a few rows skips the rest cheaply.</summary>
+    /// <summary>Scores every row against a role a vector at a time and hands over, whole, each block where some row is ready or near: most blocks of most roles hold neither.</summary>
     public void ScoreBlocks(IReadOnlyList<Need> needs, BlockScored each)
     {
         var role = new RoleScan(this, needs);
@@ -390,6 +404,7 @@ public sealed class RatingIndex
                 Vector.Narrow(Vector.GreaterThanOrEqual(key[0], role.ReadyKey), Vector.GreaterThanOrEqual(key[1], role.ReadyKey)),
                 Vector.Narrow(Vector.GreaterThanOrEqual(key[2], role.ReadyKey), Vector.GreaterThanOrEqual(key[3], role.ReadyKey))));
             var nearLanes = Vector.LessThanOrEqual(gaps, role.MaxGaps);
+            if (Vector.EqualsAll(readyLanes | nearLanes, Vector<byte>.Zero)) continue;
             readyLanes.CopyTo(ready);
             nearLanes.CopyTo(near);
             gaps.CopyTo(gapBytes);

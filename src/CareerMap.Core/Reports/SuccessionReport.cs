@@ -38,7 +38,6 @@ public sealed record BenchChange(string Role, string Title, Bench Before, Bench 
 public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
 {
     public const int MostOnBenchesShown = 10;
-    const sbyte ReadyNow = BenchJudge.ReadyNow, WithinAYear = BenchJudge.WithinAYear, Later = BenchJudge.Later;
 
     /// <param name="unit">Only the roles of this unit; null for every unit.</param>
     /// <param name="among">The people the viewer may see (employee ids); null for everyone.</param>
@@ -80,17 +79,14 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         var rows = among is null ? null : index.RowsOf(among);
         var before = gates.Classify(target, graph.Needs(target.Code), rows);
         var after = gates.Classify(target, needs, rows);
+        var (wasReady, isReady) = (before.ReadyNow.ToHashSet(), after.ReadyNow.ToHashSet());
         var leaving = new int[index.RoleCodes.Count];
         var joining = new int[index.RoleCodes.Count];
-        for (var i = 0; i < before.Length; i++)
-        {
-            var slot = index.RoleSlot(rows?[i] ?? i);
-            if (before[i] == ReadyNow && after[i] != ReadyNow) leaving[slot]++;
-            else if (after[i] == ReadyNow && before[i] != ReadyNow) joining[slot]++;
-        }
+        foreach (var i in wasReady.Where(i => !isReady.Contains(i))) leaving[index.RoleSlot(rows?[i] ?? i)]++;
+        foreach (var i in isReady.Where(i => !wasReady.Contains(i))) joining[index.RoleSlot(rows?[i] ?? i)]++;
         List<RoleCount> ByRole(int[] counts) => [.. counts.Select((n, slot) => new RoleCount(index.RoleCodes[slot], graph.Title(index.RoleCodes[slot]), n))
             .Where(c => c.People > 0).OrderByDescending(c => c.People).ThenBy(c => c.Title, StringComparer.CurrentCulture)];
-        return new(target.Code, graph.Title(target.Code), BenchJudge.Count(before), BenchJudge.Count(after), leaving.Sum(), joining.Sum(), ByRole(leaving), ByRole(joining));
+        return new(target.Code, graph.Title(target.Code), before.Counts, after.Counts, leaving.Sum(), joining.Sum(), ByRole(leaving), ByRole(joining));
     }
 
     public sealed record RoleTally(RoleDto Role, int Incumbents, Bench Bench);
@@ -110,24 +106,13 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         var withinFor = new int[readyFor.Length];
         Parallel.For(0, targets.Count, t =>
         {
-            var bench = gates.Classify(targets[t], graph.Needs(targets[t].Code), rows);
-            int ready = 0, within = 0, later = 0, incumbents = 0, first = -1;
-            for (var i = 0; i < bench.Length; i++)
-                switch (bench[i])
-                {
-                    case ReadyNow:
-                        if (ready++ == 0) first = rows?[i] ?? i;
-                        Interlocked.Increment(ref readyFor[i]);
-                        break;
-                    case WithinAYear:
-                        within++;
-                        Interlocked.Increment(ref withinFor[i]);
-                        break;
-                    case Later: later++; break;
-                    case BenchJudge.Incumbent: incumbents++; break;
-                }
-            results[t] = new(targets[t], incumbents, new(ready, within, later));
-            onlyReady[t] = ready == 1 ? first : -1;
+            var judged = gates.Classify(targets[t], graph.Needs(targets[t].Code), rows);
+            foreach (var i in judged.ReadyNow) Interlocked.Increment(ref readyFor[i]);
+            foreach (var i in judged.WithinAYear) Interlocked.Increment(ref withinFor[i]);
+            // The first ready now (lowest row) when one alone is.
+            var first = judged.ReadyNow.Count == 1 ? rows?[judged.ReadyNow[0]] ?? judged.ReadyNow[0] : -1;
+            results[t] = new(targets[t], judged.Incumbents, judged.Counts);
+            onlyReady[t] = first;
         });
         // The most benches first (ready now, then within a year), the lowest employee id among equals.
         var often = new PriorityQueue<int, (int, int, int)>(MostOnBenchesShown + 1);
