@@ -58,6 +58,9 @@ requests=(
   "bench and succession (HR)|$as_hr|$base/api/reports/succession"
   "bench and succession, their line (manager)|$as_leader|$base/api/reports/succession"
   "succession page (HR)|$as_hr|$base/reports/succession"
+  "mobility, last eight quarters (HR)|$as_hr|$base/api/reports/mobility"
+  "mobility, their line (manager)|$as_leader|$base/api/reports/mobility"
+  "routes taken, CC-REP-1 to CC-SUP (HR)|$as_hr|$base/api/reports/mobility/routes?fromRole=CC-REP-1&toRole=CC-SUP"
 )
 if [ -n "$only" ]; then
   kept=()

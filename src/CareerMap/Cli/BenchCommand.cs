@@ -140,9 +140,10 @@ static class BenchCommand
             }
             var (directTimes, same) = await DirectHeatmapAsync(scope, graph, today, byUnit, p.GetValue(directRuns), ct);
             var succession = await SuccessionAsync(scope, graph, index, today, p.GetValue(runs), p.GetValue(directRuns), ct);
+            var mobility = await MobilityAsync(scope, graph, today, p.GetValue(runs), p.GetValue(directRuns), ct);
             var result = new ReportsBenchmark(n, database.Provider.ToString(), Environment.ProcessorCount, Math.Round(build.Elapsed.TotalSeconds, 2), medians,
                 Math.Round(Median(remembered), 2), p.GetValue(runs),
-                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same, succession);
+                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same, succession, mobility);
             if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, JobDescriptionCommand.Output));
             else
             {
@@ -157,8 +158,13 @@ static class BenchCommand
                 Console.WriteLine($"  what-if of one requirement ({sr.WhatIfRole}): median {sr.WhatIfMedianMs:F0} ms");
                 if (sr.DirectOneRoleMs is double one)
                     Console.WriteLine($"  one role ({sr.WhatIfRole}) the straightforward way (everyone through EF Core, route estimate and readiness person by person): {one:F0} ms; same bench: {(sr.SameBench == true ? "yes" : "NO")}");
+                var mr = result.Mobility;
+                Console.WriteLine($"Mobility over the last eight quarters: {mr.Changes:N0} role changes in history, read into memory in {mr.HistorySeconds:F1} s.");
+                Console.WriteLine($"  moves, fills and months before promotion from the history index: median {mr.MedianMs:F0} ms; routes CC-REP-1 to CC-SUP: median {mr.RoutesMedianMs:F0} ms");
+                if (mr.DirectMs is double d)
+                    Console.WriteLine($"  moves per quarter the straightforward way (the period's changes through EF Core, each move's kind from the framework): {d:F0} ms; same figures: {(mr.SameFigures == true ? "yes" : "NO")}");
             }
-            return same is false || result.Succession.SameBench is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
+            return same is false || result.Succession.SameBench is false || result.Mobility.SameFigures is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
         });
         return command;
     }
@@ -166,7 +172,51 @@ static class BenchCommand
     /// <summary>What `bench reports` measured; `--json` prints it as one document.</summary>
     sealed record ReportsBenchmark(int Employees, string Database, int Processors, double FirstSeconds, IReadOnlyDictionary<string, double> TallyMedianMs,
         double RememberedMedianMs, int Runs,
-        double? DirectMedianMs, int DirectRuns, bool? SameFigures, SuccessionBenchmark Succession);
+        double? DirectMedianMs, int DirectRuns, bool? SameFigures, SuccessionBenchmark Succession, MobilityBenchmark Mobility);
+
+    sealed record MobilityBenchmark(int Changes, double HistorySeconds, double MedianMs, double RoutesMedianMs, double? DirectMs, bool? SameFigures);
+
+    /// <summary>
+    /// The mobility report for everyone over the default period from the role-history index, and the routes between two
+    /// roles; in the same run the period's changes read through EF Core and counted by quarter, with a same-figures check.
+    /// </summary>
+    static async Task<MobilityBenchmark> MobilityAsync(CliSession scope, CareerGraph graph, DateOnly today, int runs, int directRuns, CancellationToken ct)
+    {
+        var db = scope.Get<CareerMapDb>();
+        var report = scope.Get<MobilityReport>();
+        var watch = Stopwatch.StartNew();
+        var history = await scope.Get<RoleHistoryCache>().GetAsync(db, ct);
+        var load = watch.Elapsed.TotalSeconds;
+        var (from, to) = MobilityReport.DefaultPeriod(today);
+        var view = await report.OfAsync(graph, from, to, null, ct);
+        var times = new List<double>();
+        var routes = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            watch.Restart();
+            await report.OfAsync(graph, from, to, null, ct);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await report.RoutesAsync(graph, "CC-REP-1", "CC-SUP", null, ct);
+            routes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        double? direct = null;
+        bool? same = null;
+        if (directRuns > 0)
+        {
+            watch.Restart();
+            var changes = await db.RoleChanges.AsNoTracking().Where(c => c.On >= from && c.On <= to && c.Source != RoleChangeSource.Existing)
+                .Select(c => new { c.On, c.FromRole, c.ToRole }).ToListAsync(ct);
+            var quarters = changes.Where(c => c.FromRole is not null).GroupBy(c => MobilityReport.QuarterOf(c.On))
+                .ToDictionary(g => g.Key, g => g.Select(c => graph.Document.KindOf(c.FromRole!, c.ToRole)).Where(k => k is not null).Select(k => k!.Value)
+                    .GroupBy(k => k.Direction).ToDictionary(k => k.Key, k => k.Count()));
+            direct = Math.Round(watch.Elapsed.TotalMilliseconds, 0);
+            same = view.Quarters.All(q => quarters.GetValueOrDefault(q.Quarter) is var d
+                && (d?.GetValueOrDefault(MoveDirection.Promotion) ?? 0) == q.Promotions && (d?.GetValueOrDefault(MoveDirection.Lateral) ?? 0) == q.Laterals
+                && (d?.GetValueOrDefault(MoveDirection.StepBack) ?? 0) == q.StepBacks);
+        }
+        return new(history.Count, Math.Round(load, 2), Math.Round(Median(times), 1), Math.Round(Median(routes), 1), direct, same);
+    }
 
     sealed record SuccessionBenchmark(int Roles, double FactsSeconds, double TallyMedianMs, double RememberedMedianMs, string WhatIfRole, double WhatIfMedianMs,
         double? DirectOneRoleMs, bool? SameBench);
