@@ -13,20 +13,32 @@ public sealed class BenchJudge(CareerGraph graph, RatingIndex index, Prerequisit
     public const sbyte ReadyNow = 0, WithinAYear = 1, Later = 2, Incumbent = -1;
 
     /// <summary>
-    /// One role's bench: the counts (people in the role are on no bench), and the positions (rows, or places in the rows
-    /// given) of everyone ready now and within a year; everyone else considered is later.
+    /// One role's bench: the counts (people in the role are on no bench), the first position (row, or place in the rows
+    /// given) ready now, and when asked for, every position ready now.
     /// </summary>
-    public sealed record Judged(Bench Counts, int Incumbents, IReadOnlyList<int> ReadyNow, IReadOnlyList<int> WithinAYear);
+    public sealed record Judged(Bench Counts, int Incumbents, int FirstReadyNow, IReadOnlyList<int> ReadyNow);
 
-    public Judged Classify(RoleDto target, IReadOnlyList<Need> needs, int[]? rows)
+    /// <param name="keepReady">Whether to list every position ready now (a what-if compares them).</param>
+    /// <param name="readyFor">When given, each position ready now has its count raised (how many benches a person is on).</param>
+    /// <param name="withinFor">The same for within a year.</param>
+    public Judged Classify(RoleDto target, IReadOnlyList<Need> needs, int[]? rows, bool keepReady = false, ushort[]? readyFor = null, ushort[]? withinFor = null)
     {
         var fromSlot = index.RoleCodes.Select(code => string.Equals(code, target.Code, StringComparison.OrdinalIgnoreCase) ? null : Prerequisites(code, target)).ToArray();
-        List<int> ready = [], within = [];
-        var incumbents = 0;
+        List<int> ready = [];
+        int incumbents = 0, readyCount = 0, withinCount = 0, first = -1;
         void Add(int at, sbyte bench)
         {
-            if (bench == ReadyNow) ready.Add(at);
-            else if (bench == WithinAYear) within.Add(at);
+            if (bench == ReadyNow)
+            {
+                if (readyCount++ == 0) first = at;
+                if (keepReady) ready.Add(at);
+                if (readyFor is not null) readyFor[at]++;
+            }
+            else if (bench == WithinAYear)
+            {
+                withinCount++;
+                if (withinFor is not null) withinFor[at]++;
+            }
         }
         if (rows is null)
         {
@@ -53,7 +65,7 @@ public sealed class BenchJudge(CareerGraph graph, RatingIndex index, Prerequisit
             });
         }
         var considered = (rows?.Length ?? index.Count) - incumbents;
-        return new(new(ready.Count, within.Count, considered - ready.Count - within.Count), incumbents, ready, within);
+        return new(new(readyCount, withinCount, considered - readyCount - withinCount), incumbents, first, ready);
     }
 
     sbyte Judge(Gate[]?[] fromSlot, int row, bool competenciesReady, int gaps)

@@ -29,6 +29,23 @@ public sealed class RoleHistoryIndex
 
     public int SlotOf(string code) => slots.TryGetValue(code, out var s) ? s : NoRole;
 
+    const int RememberedAtMost = 32;
+    readonly System.Runtime.CompilerServices.ConditionalWeakTable<CareerMap.Paths.CareerGraph, System.Collections.Concurrent.ConcurrentDictionary<string, object>> remembered = [];
+
+    /// <summary>
+    /// A figure worked out from this history and a framework's graph, kept while both last (a change of people builds a
+    /// new history): a report a hundred people ask for is counted once. Past a few dozen periods asked, new ones are
+    /// worked out without being kept, so arbitrary dates cannot fill the memory.
+    /// </summary>
+    public T Remember<T>(CareerMap.Paths.CareerGraph graph, string key, Func<T> compute) where T : class
+    {
+        var kept = remembered.GetValue(graph, _ => new());
+        if (kept.TryGetValue(key, out var known)) return (T)known;
+        var value = compute();
+        if (kept.Count < RememberedAtMost) kept.TryAdd(key, value);
+        return value;
+    }
+
     public static async Task<RoleHistoryIndex> LoadAsync(CareerMapDb db, CancellationToken ct = default)
     {
         var index = new RoleHistoryIndex();

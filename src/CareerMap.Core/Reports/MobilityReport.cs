@@ -47,57 +47,69 @@ public sealed class MobilityReport(CareerMapDb db, RoleHistoryCache histories)
 
     public async Task<MobilityView> OfAsync(CareerGraph graph, DateOnly from, DateOnly to, IReadOnlyCollection<int>? visible, CancellationToken ct = default)
     {
-        var among = visible is null ? null : visible as IReadOnlySet<int> ?? visible.ToHashSet();
         var h = await histories.GetAsync(db, ct);
+        // Everyone's view of a period is the same for every HR admin until the people change: counted once.
+        return visible is null ? h.Remember(graph, $"mobility:{from.DayNumber}:{to.DayNumber}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Count(graph, h, from, to, null))
+            : Count(graph, h, from, to, visible as IReadOnlySet<int> ?? visible.ToHashSet());
+    }
+
+    static MobilityView Count(CareerGraph graph, RoleHistoryIndex h, DateOnly from, DateOnly to, IReadOnlySet<int>? among)
+    {
         var kinds = Kinds(graph, h);
-        var unitOf = h.Roles.Select(code => graph.Role(code)?.Unit).ToArray();
-        var quarters = new SortedDictionary<string, int[]>(StringComparer.Ordinal);
-        for (var q = new DateOnly(from.Year, (from.Month - 1) / 3 * 3 + 1, 1); q <= to; q = q.AddMonths(3)) quarters[QuarterOf(q)] = new int[5];
-        var units = new Dictionary<string, int[]>(StringComparer.OrdinalIgnoreCase);
+        var unitNames = graph.Document.Units.Select(u => u.Code).ToList();
+        // Each role's unit as a number, and quarters as numbers from the period's first: no text per change.
+        var unitOf = h.Roles.Select(code => graph.Role(code) is { } r ? unitNames.FindIndex(u => string.Equals(u, r.Unit, StringComparison.OrdinalIgnoreCase)) : -1).ToArray();
+        static int QuarterNumber(DateOnly day) => day.Year * 4 + (day.Month - 1) / 3;
+        var firstQuarter = QuarterNumber(from);
+        var quarters = new int[QuarterNumber(to) - firstQuarter + 1, 5];
+        var units = new int[unitNames.Count, 5];
+        var unitSeen = new bool[unitNames.Count];
         var filled = new int[h.Roles.Count];
         var internalFill = new int[h.Roles.Count];
         var monthsBefore = Enumerable.Range(0, h.Roles.Count).Select(_ => new List<int>()).ToArray();
-        var people = new HashSet<int>();
-        int first = from.DayNumber, last = to.DayNumber;
+        int first = from.DayNumber, last = to.DayNumber, people = 0, lastPerson = -1;
         for (var i = 0; i < h.Count; i++)
         {
             if (h.Existing[i] || h.Day[i] < first || h.Day[i] > last || (among is not null && !among.Contains(h.Employee[i]))) continue;
-            people.Add(h.Employee[i]);
-            var quarter = quarters[QuarterOf(DateOnly.FromDayNumber(h.Day[i]))];
-            var unit = unitOf[h.To[i]] is { } u ? units.TryGetValue(u, out var counts) ? counts : units[u] = new int[5] : null;
+            // Changes come person by person, so a person is counted once.
+            if (h.Employee[i] != lastPerson) (people, lastPerson) = (people + 1, h.Employee[i]);
+            var quarter = QuarterNumber(DateOnly.FromDayNumber(h.Day[i])) - firstQuarter;
+            var unit = unitOf[h.To[i]];
+            if (unit >= 0) unitSeen[unit] = true;
             filled[h.To[i]]++;
             if (h.From[i] == RoleHistoryIndex.NoRole)
             {
-                Count(quarter, unit, 4);
+                Add(quarter, unit, 4);
                 continue;
             }
             internalFill[h.To[i]]++;
             if (kinds[h.From[i], h.To[i]] is not { } kind) continue;
-            Count(quarter, unit, (int)kind.Direction);
-            if (kind.Scope == MoveScope.CrossFunctional) Count(quarter, unit, 3);
+            Add(quarter, unit, (int)kind.Direction);
+            if (kind.Scope == MoveScope.CrossFunctional) Add(quarter, unit, 3);
             // Time in the role left: since the same person's previous change, when they entered it.
             if (kind.Direction == MoveDirection.Promotion && i > 0 && h.Employee[i - 1] == h.Employee[i])
                 monthsBefore[h.From[i]].Add(PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(h.Day[i - 1]), DateOnly.FromDayNumber(h.Day[i])));
         }
 
         var roles = graph.Document.Roles.Select(r => (Role: r, Slot: h.SlotOf(r.Code)))
-            .Select(x => x.Slot < 0 ? new RoleFill(x.Role.Code, x.Role.Title, x.Role.Unit, 0, 0, 0, null, 0, null)
-                : new RoleFill(x.Role.Code, graph.Title(x.Role.Code), x.Role.Unit, filled[x.Slot], internalFill[x.Slot], filled[x.Slot] - internalFill[x.Slot],
-                    filled[x.Slot] == 0 ? null : Math.Round((double)internalFill[x.Slot] / filled[x.Slot], 4), monthsBefore[x.Slot].Count, Median(monthsBefore[x.Slot])))
+            .Where(x => x.Slot >= 0)
+            .Select(x => new RoleFill(x.Role.Code, graph.Title(x.Role.Code), x.Role.Unit, filled[x.Slot], internalFill[x.Slot], filled[x.Slot] - internalFill[x.Slot],
+                filled[x.Slot] == 0 ? null : Math.Round((double)internalFill[x.Slot] / filled[x.Slot], 4), monthsBefore[x.Slot].Count, Median(monthsBefore[x.Slot])))
             .Where(r => r.Filled > 0 || r.PromotedOut > 0)
             .OrderBy(r => r.Title, StringComparer.CurrentCulture).ToList();
-        var quarterRows = quarters.Select(q => new QuarterMoves(q.Key, q.Value[0], q.Value[1], q.Value[2], q.Value[3], q.Value[4])).ToList();
-        var names = graph.Document.Units.ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
-        var unitRows = units.Select(u => new UnitMoves(u.Key, names.GetValueOrDefault(u.Key, u.Key), u.Value[0], u.Value[1], u.Value[2], u.Value[3], u.Value[4]))
+        var quarterRows = Enumerable.Range(0, quarters.GetLength(0)).Select(q => new QuarterMoves(
+            $"{(firstQuarter + q) / 4}-Q{(firstQuarter + q) % 4 + 1}", quarters[q, 0], quarters[q, 1], quarters[q, 2], quarters[q, 3], quarters[q, 4])).ToList();
+        var unitRows = Enumerable.Range(0, unitNames.Count).Where(u => unitSeen[u])
+            .Select(u => new UnitMoves(unitNames[u], graph.Document.Units[u].Name, units[u, 0], units[u, 1], units[u, 2], units[u, 3], units[u, 4]))
             .OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
         var allFilled = filled.Sum();
-        return new(from, to, people.Count, quarterRows.Sum(q => q.Moves), quarterRows.Sum(q => q.Promotions), quarterRows.Sum(q => q.Hires),
+        return new(from, to, people, quarterRows.Sum(q => q.Moves), quarterRows.Sum(q => q.Promotions), quarterRows.Sum(q => q.Hires),
             allFilled == 0 ? null : Math.Round((double)internalFill.Sum() / allFilled, 4), Median([.. monthsBefore.SelectMany(m => m)]), quarterRows, unitRows, roles);
 
-        static void Count(int[] quarter, int[]? unit, int column)
+        void Add(int quarter, int unit, int column)
         {
-            quarter[column]++;
-            if (unit is not null) unit[column]++;
+            quarters[quarter, column]++;
+            if (unit >= 0) units[unit, column]++;
         }
     }
 

@@ -77,8 +77,8 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         var facts = await ratings.FactsAsync(db, index, today, ct);
         var gates = new BenchJudge(graph, index, facts);
         var rows = among is null ? null : index.RowsOf(among);
-        var before = gates.Classify(target, graph.Needs(target.Code), rows);
-        var after = gates.Classify(target, needs, rows);
+        var before = gates.Classify(target, graph.Needs(target.Code), rows, keepReady: true);
+        var after = gates.Classify(target, needs, rows, keepReady: true);
         var (wasReady, isReady) = (before.ReadyNow.ToHashSet(), after.ReadyNow.ToHashSet());
         var leaving = new int[index.RoleCodes.Count];
         var joining = new int[index.RoleCodes.Count];
@@ -101,18 +101,26 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         var targets = graph.Document.Roles.Where(r => unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase)).ToList();
         var results = new RoleTally[targets.Count];
         var onlyReady = new int[targets.Count];
-        // By position among the people considered (the row itself when everyone is).
-        var readyFor = new int[rows?.Length ?? index.Count];
-        var withinFor = new int[readyFor.Length];
-        Parallel.For(0, targets.Count, t =>
+        // By position among the people considered (the row itself when everyone is): each core counts its roles' benches
+        // in its own arrays (a ushort holds as many roles as a framework has), added up at the end.
+        var positions = rows?.Length ?? index.Count;
+        var readyFor = new int[positions];
+        var withinFor = new int[positions];
+        var gate = new object();
+        Parallel.For(0, targets.Count, () => (Ready: new ushort[positions], Within: new ushort[positions]), (t, _, mine) =>
         {
-            var judged = gates.Classify(targets[t], graph.Needs(targets[t].Code), rows);
-            foreach (var i in judged.ReadyNow) Interlocked.Increment(ref readyFor[i]);
-            foreach (var i in judged.WithinAYear) Interlocked.Increment(ref withinFor[i]);
-            // The first ready now (lowest row) when one alone is.
-            var first = judged.ReadyNow.Count == 1 ? rows?[judged.ReadyNow[0]] ?? judged.ReadyNow[0] : -1;
+            var judged = gates.Classify(targets[t], graph.Needs(targets[t].Code), rows, readyFor: mine.Ready, withinFor: mine.Within);
             results[t] = new(targets[t], judged.Incumbents, judged.Counts);
-            onlyReady[t] = first;
+            onlyReady[t] = judged.Counts.ReadyNow == 1 ? rows?[judged.FirstReadyNow] ?? judged.FirstReadyNow : -1;
+            return mine;
+        }, mine =>
+        {
+            lock (gate)
+                for (var i = 0; i < positions; i++)
+                {
+                    readyFor[i] += mine.Ready[i];
+                    withinFor[i] += mine.Within[i];
+                }
         });
         // The most benches first (ready now, then within a year), the lowest employee id among equals.
         var often = new PriorityQueue<int, (int, int, int)>(MostOnBenchesShown + 1);
