@@ -53,7 +53,8 @@ public sealed class MobilityReport(CareerMapDb db, RoleHistoryCache histories)
             : Count(graph, h, from, to, visible as IReadOnlySet<int> ?? visible.ToHashSet());
     }
 
-    static MobilityView Count(CareerGraph graph, RoleHistoryIndex h, DateOnly from, DateOnly to, IReadOnlySet<int>? among)
+    /// <summary>The report worked out afresh from the history: one pass over every change.</summary>
+    public static MobilityView Count(CareerGraph graph, RoleHistoryIndex h, DateOnly from, DateOnly to, IReadOnlySet<int>? among)
     {
         var kinds = Kinds(graph, h);
         var unitNames = graph.Document.Units.Select(u => u.Code).ToList();
