@@ -123,6 +123,14 @@ public sealed class MobilityReport(CareerMapDb db, RoleHistoryCache histories)
         var among = visible is null ? null : visible as IReadOnlySet<int> ?? visible.ToHashSet();
         if (graph.Role(from) is not { } start || graph.Role(to) is not { } end) return null;
         var h = await histories.GetAsync(db, ct);
+        // Everyone's routes between two roles are the same for every HR admin until the people change: found once.
+        return among is null ? h.Remember(graph, $"routes:{start.Code}:{end.Code}", () => Routes(graph, h, start.Code, end.Code, null))
+            : Routes(graph, h, start.Code, end.Code, among);
+    }
+
+    static RoutesView Routes(CareerGraph graph, RoleHistoryIndex h, string from, string to, IReadOnlySet<int>? among)
+    {
+        var (start, end) = (graph.Role(from)!, graph.Role(to)!);
         var (a, b) = (h.SlotOf(start.Code), h.SlotOf(end.Code));
         var taken = new Dictionary<string, (List<string> Roles, List<int> Months)>(StringComparer.Ordinal);
         var people = 0;
