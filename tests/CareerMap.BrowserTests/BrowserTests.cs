@@ -883,7 +883,6 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
 
     [Theory]
     [InlineData("Manager", 1366)]
-    [InlineData("HR admin", 1366)]
     [InlineData("HR admin", 360)]
     public async Task The_bench_filters_by_unit_drills_to_a_roles_candidates_tries_a_requirement_change_and_exports_the_same_figures(string persona, int width)
     {

@@ -129,7 +129,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
 
         static Task OpenMenu(IPage p) => p.Locator("details.menu > summary").ClickAsync();
         static Stop Menu(string route, string url) => new(route, url, "menu", OpenMenu);
-        static Task Submit(IPage p, string form) => p.Locator($"{form} button[type=submit].button").ClickAsync();
+        // The form's main button (a secondary one, such as a preview, is not the submission being walked).
+        static Task Submit(IPage p, string form) => p.Locator($"{form} button[type=submit].button:not(.secondary)").ClickAsync();
 
         var signedIn = new[]
         {

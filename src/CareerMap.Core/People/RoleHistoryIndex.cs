@@ -29,6 +29,32 @@ public sealed class RoleHistoryIndex
 
     public int SlotOf(string code) => slots.TryGetValue(code, out var s) ? s : NoRole;
 
+    /// <summary>
+    /// The changes to read for these people (employee ids), as ranges of positions in ascending order; everyone's when
+    /// null. A manager's line reads its own people's changes, never the whole history.
+    /// </summary>
+    public IEnumerable<(int From, int To)> RangesOf(IReadOnlySet<int>? people)
+    {
+        if (people is null)
+        {
+            yield return (0, Count);
+            yield break;
+        }
+        foreach (var id in people.Order())
+        {
+            // The first change of the person: a lower bound in the ids, which are in order.
+            int low = 0, high = Count;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (Employee[mid] < id) low = mid + 1; else high = mid;
+            }
+            var end = low;
+            while (end < Count && Employee[end] == id) end++;
+            if (end > low) yield return (low, end);
+        }
+    }
+
     const int RememberedAtMost = 32;
     readonly System.Runtime.CompilerServices.ConditionalWeakTable<CareerMap.Paths.CareerGraph, System.Collections.Concurrent.ConcurrentDictionary<string, object>> remembered = [];
 

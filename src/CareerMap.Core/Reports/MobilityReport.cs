@@ -69,27 +69,30 @@ public sealed class MobilityReport(CareerMapDb db, RoleHistoryCache histories)
         var internalFill = new int[h.Roles.Count];
         var monthsBefore = Enumerable.Range(0, h.Roles.Count).Select(_ => new List<int>()).ToArray();
         int first = from.DayNumber, last = to.DayNumber, people = 0, lastPerson = -1;
-        for (var i = 0; i < h.Count; i++)
+        foreach (var (begin, stop) in h.RangesOf(among))
         {
-            if (h.Existing[i] || h.Day[i] < first || h.Day[i] > last || (among is not null && !among.Contains(h.Employee[i]))) continue;
-            // Changes come person by person, so a person is counted once.
-            if (h.Employee[i] != lastPerson) (people, lastPerson) = (people + 1, h.Employee[i]);
-            var quarter = QuarterNumber(DateOnly.FromDayNumber(h.Day[i])) - firstQuarter;
-            var unit = unitOf[h.To[i]];
-            if (unit >= 0) unitSeen[unit] = true;
-            filled[h.To[i]]++;
-            if (h.From[i] == RoleHistoryIndex.NoRole)
+            for (var i = begin; i < stop; i++)
             {
-                Add(quarter, unit, 4);
-                continue;
+                if (h.Existing[i] || h.Day[i] < first || h.Day[i] > last) continue;
+                // Changes come person by person, so a person is counted once.
+                if (h.Employee[i] != lastPerson) (people, lastPerson) = (people + 1, h.Employee[i]);
+                var quarter = QuarterNumber(DateOnly.FromDayNumber(h.Day[i])) - firstQuarter;
+                var unit = unitOf[h.To[i]];
+                if (unit >= 0) unitSeen[unit] = true;
+                filled[h.To[i]]++;
+                if (h.From[i] == RoleHistoryIndex.NoRole)
+                {
+                    Add(quarter, unit, 4);
+                    continue;
+                }
+                internalFill[h.To[i]]++;
+                if (kinds[h.From[i], h.To[i]] is not { } kind) continue;
+                Add(quarter, unit, (int)kind.Direction);
+                if (kind.Scope == MoveScope.CrossFunctional) Add(quarter, unit, 3);
+                // Time in the role left: since the same person's previous change, when they entered it.
+                if (kind.Direction == MoveDirection.Promotion && i > 0 && h.Employee[i - 1] == h.Employee[i])
+                    monthsBefore[h.From[i]].Add(PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(h.Day[i - 1]), DateOnly.FromDayNumber(h.Day[i])));
             }
-            internalFill[h.To[i]]++;
-            if (kinds[h.From[i], h.To[i]] is not { } kind) continue;
-            Add(quarter, unit, (int)kind.Direction);
-            if (kind.Scope == MoveScope.CrossFunctional) Add(quarter, unit, 3);
-            // Time in the role left: since the same person's previous change, when they entered it.
-            if (kind.Direction == MoveDirection.Promotion && i > 0 && h.Employee[i - 1] == h.Employee[i])
-                monthsBefore[h.From[i]].Add(PeopleDirectory.MonthsBetween(DateOnly.FromDayNumber(h.Day[i - 1]), DateOnly.FromDayNumber(h.Day[i])));
         }
 
         var roles = graph.Document.Roles.Select(r => (Role: r, Slot: h.SlotOf(r.Code)))
@@ -134,19 +137,22 @@ public sealed class MobilityReport(CareerMapDb db, RoleHistoryCache histories)
         var (a, b) = (h.SlotOf(start.Code), h.SlotOf(end.Code));
         var taken = new Dictionary<string, (List<string> Roles, List<int> Months)>(StringComparer.Ordinal);
         var people = 0;
-        for (var i = 0; i < h.Count;)
+        foreach (var (begin, stop) in a >= 0 && b >= 0 ? h.RangesOf(among) : [])
         {
-            var person = h.Employee[i];
-            var next = i;
-            while (next < h.Count && h.Employee[next] == person) next++;
-            if (a >= 0 && b >= 0 && (among is null || among.Contains(person)) && Route(h, i, next, a, b) is { } route)
+            for (var i = begin; i < stop;)
             {
-                people++;
-                var key = string.Join('>', route.Roles);
-                if (!taken.TryGetValue(key, out var group)) taken[key] = group = (route.Roles, []);
-                group.Months.Add(route.Months);
+                var person = h.Employee[i];
+                var next = i;
+                while (next < stop && h.Employee[next] == person) next++;
+                if (Route(h, i, next, a, b) is { } route)
+                {
+                    people++;
+                    var key = string.Join('>', route.Roles);
+                    if (!taken.TryGetValue(key, out var group)) taken[key] = group = (route.Roles, []);
+                    group.Months.Add(route.Months);
+                }
+                i = next;
             }
-            i = next;
         }
         var path = PathFinder.Find(graph, start.Code, end.Code, 3);
         return new(start.Code, end.Code, people,
