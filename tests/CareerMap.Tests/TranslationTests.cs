@@ -144,8 +144,72 @@ public sealed class TranslationTests
         var framework = scope.ServiceProvider.GetRequiredService<FrameworkService>();
         var report = await framework.ImportAsync(fromExcel.Document!, p => p, dryRun: false, ct: Ct);
         Assert.True(report.Applied, string.Join("\n", report.Problems));
-        Assert.True(FrameworkDiff.Between(d, await framework.ExportAsync(Ct)).IsEmpty);
-        Assert.Equal("Título", (await framework.ExportAsync(Ct)).Roles.Single(x => x.Code == r.Code).Translations!["es"].Title);
+        var stored = await framework.ExportAsync(Ct);
+        var title = stored.Roles.Single(x => x.Code == r.Code).Translations!["es"];
+        Assert.Equal("Título", title.Title);
+        Assert.Equal(FrameworkTranslations.Fingerprint(r.Title), title.Sources!["title"]);   // made from today's English
+        var again = new MemoryStream();
+        ExcelFrameworkFormat.Write(stored, again);
+        var reread = ExcelFrameworkFormat.Read(new MemoryStream(again.ToArray()));
+        Assert.True(FrameworkDiff.Between(stored, reread.Document!).IsEmpty, string.Join("\n", FrameworkDiff.Between(stored, reread.Document!).Describe()));
+    }
+
+    [Theory, ProviderApps]
+    public async Task An_original_edited_after_it_was_translated_flags_its_translation_until_HR_checks_it(TestApp app)
+    {
+        var api = await app.SignedInAsync(AppRoles.HrAdmin);
+        var hr = await app.BrowserAsync(AppRoles.HrAdmin, language: "es");
+        Assert.DoesNotContain($"/admin/translations/competencies/{Competency}?", await hr.GetStringAsync("/admin/translations?language=es", Ct));
+
+        // HR rewrites the English definition through the API, sending back the translations it read.
+        var read = await api.GetAsync($"/api/competencies/{Competency}", Ct);
+        var body = JsonNode.Parse(await read.Content.ReadAsStringAsync(Ct))!.AsObject();
+        var spanishDefinition = body["translations"]!["es"]!["definition"]!.GetValue<string>();
+        body["definition"] = "Puts the member first in every contact, and follows up until the need is met.";
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/competencies/{Competency}") { Content = JsonContent.Create(body) })
+        {
+            put.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(read.Headers.ETag!.ToString()));
+            Assert.True((await api.SendAsync(put, Ct)).IsSuccessStatusCode);
+        }
+
+        // An Excel round trip keeps the flag.
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var framework = scope.ServiceProvider.GetRequiredService<FrameworkService>();
+            var excel = new MemoryStream();
+            ExcelFrameworkFormat.Write(await framework.ExportAsync(Ct), excel);
+            var fromExcel = ExcelFrameworkFormat.Read(new MemoryStream(excel.ToArray()));
+            Assert.False((await framework.ImportAsync(fromExcel.Document!, p => p, dryRun: false, ct: Ct)).Applied);   // nothing to change
+        }
+
+        var list = await hr.GetStringAsync("/admin/translations?language=es", Ct);
+        Assert.Contains($"/admin/translations/competencies/{Competency}?language=es", list);
+        Assert.Contains("1 tienen textos cambiados en English después de traducirse", list);
+        Assert.Contains("Cambiado después de la traducción al Español: Definición.", await hr.GetStringAsync($"/admin/competencies/{Competency}/edit", Ct));
+        // Spanish readers keep the translation meanwhile.
+        Assert.Contains(WebUtility.HtmlEncode(spanishDefinition), await (await app.BrowserAsync(AppRoles.Employee, language: "es")).GetStringAsync($"/competencies/{Competency}", Ct));
+
+        var form = await hr.GetStringAsync($"/admin/translations/competencies/{Competency}?language=es", Ct);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(form, "Cambió en English después de traducirse"));
+        var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", Forms.AntiforgeryToken(form)), new("Version", Forms.Field(form, "Version")) };
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(form, "name=\"(Texts\\[[^\\]]+\\])\"(?: value=\"([^\"]*)\")?[^>]*>([^<]*)"))
+            fields.Add(new(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value)));
+
+        // Saved without checking it: still flagged.
+        var unchecked_ = await hr.PostAsync($"/admin/translations/competencies/{Competency}?language=es", new FormUrlEncodedContent(fields), Ct);
+        Assert.Contains("Cambió en English después de traducirse", await unchecked_.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(spanishDefinition, (await app.ExportAsync()).Competencies.Single(c => c.Code == Competency).Translations!["es"].Definition);
+
+        // Checked and kept: no longer flagged, and the text is the same.
+        form = await hr.GetStringAsync($"/admin/translations/competencies/{Competency}?language=es", Ct);
+        fields[0] = new("__RequestVerificationToken", Forms.AntiforgeryToken(form));
+        fields[1] = new("Version", Forms.Field(form, "Version"));
+        fields.Add(new("Confirmed", "definition"));
+        var checked_ = await (await hr.PostAsync($"/admin/translations/competencies/{Competency}?language=es", new FormUrlEncodedContent(fields), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Guardado.", checked_);
+        Assert.DoesNotContain("Cambió en English después de traducirse", checked_);
+        Assert.DoesNotContain($"/admin/translations/competencies/{Competency}?", await hr.GetStringAsync("/admin/translations?language=es", Ct));
+        Assert.Equal(spanishDefinition, (await app.ExportAsync()).Competencies.Single(c => c.Code == Competency).Translations!["es"].Definition);
     }
 
     [Fact]

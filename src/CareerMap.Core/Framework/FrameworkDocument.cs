@@ -61,15 +61,26 @@ public sealed record MoveDto(string Code, string From, string To, string? Note =
     IReadOnlyDictionary<string, MoveText>? Translations = null);
 
 /// <summary>A translation of a name and description (grades, units, families, strategies).</summary>
-public sealed record NameText(string? Name = null, string? Description = null);
+public sealed record NameText(string? Name = null, string? Description = null, IReadOnlyDictionary<string, string>? Sources = null) : ITranslatedText;
 
 /// <summary>A competency's texts in another language; a list, when given, has one entry per entry of the original.</summary>
-public sealed record CompetencyText(string? Name = null, string? Definition = null, IReadOnlyList<string>? Levels = null, IReadOnlyList<string>? Indicators = null);
+public sealed record CompetencyText(string? Name = null, string? Definition = null, IReadOnlyList<string>? Levels = null, IReadOnlyList<string>? Indicators = null,
+    IReadOnlyDictionary<string, string>? Sources = null) : ITranslatedText;
 
 /// <summary>A role's texts in another language; Duties, when given, has one entry per duty of the original.</summary>
-public sealed record RoleText(string? Title = null, string? Summary = null, string? Scope = null, IReadOnlyList<string>? Duties = null);
+public sealed record RoleText(string? Title = null, string? Summary = null, string? Scope = null, IReadOnlyList<string>? Duties = null,
+    IReadOnlyDictionary<string, string>? Sources = null) : ITranslatedText;
 
 /// <summary>A duty-matrix row in another language; Marks translate the marks written in words, by level.</summary>
-public sealed record DutyText(string? Name = null, IReadOnlyList<DutyMarkDto>? Marks = null);
+public sealed record DutyText(string? Name = null, IReadOnlyList<DutyMarkDto>? Marks = null, IReadOnlyDictionary<string, string>? Sources = null) : ITranslatedText;
 
-public sealed record MoveText(string? Note = null);
+public sealed record MoveText(string? Note = null, IReadOnlyDictionary<string, string>? Sources = null) : ITranslatedText;
+
+/// <summary>
+/// A translation into one language. Sources holds, per translated field ("name", "level 3"), a fingerprint of the original
+/// the translation was made from, so a later edit of the original shows the translation as out of date.
+/// </summary>
+public interface ITranslatedText
+{
+    IReadOnlyDictionary<string, string>? Sources { get; }
+}

@@ -46,6 +46,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         var placed = problems.Select(p => p.Place).ToHashSet();
         problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
         var before = await cache.SnapshotAsync(db, ct);
+        FrameworkTranslations.Stamp(before.Document, document);
         var diff = FrameworkDiff.Between(before.Document, document);
         problems.AddRange(await RemovalProblemsAsync(diff, ct));
         if (problems.Count > 0) return Refused(problems, dryRun, diff);
@@ -113,6 +114,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
             .GroupBy(p => p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : RequirementPlace(p.Path, first))
             .ToDictionary(g => g.Key, g => g.Select(p => RequirementPlaces().Replace(p.Message, m => RequirementPlace(m.Value, first))).ToArray());
         if (errors.Count > 0) return new(WriteStatus.Invalid, Errors: errors);
+        FrameworkTranslations.Stamp(before.Document, after);
         var diff = FrameworkDiff.Between(before.Document, after);
         var removal = await RemovalProblemsAsync(diff, ct);
         if (removal.Count > 0) return new(WriteStatus.Conflict, Errors: removal.ToDictionary(p => p.Place, p => new[] { p.Message }), Message: $"role {code} is still in use");
@@ -131,29 +133,30 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
     /// <summary>
     /// Replaces an item's translation into one language with the given texts (keys as <see cref="FrameworkTranslations.Texts"/>
     /// gives them), refused as stale when the item changed since the form read it; its own texts stay as they are.
+    /// Confirmed keys are translations HR checked against an edited original and kept.
     /// </summary>
     public Task<WriteOutcome> TranslateAsync(IFrameworkCollection collection, string code, string language, IReadOnlyDictionary<string, string?> texts,
-        int? expectedVersion, CancellationToken ct = default) => collection switch
+        int? expectedVersion, IReadOnlySet<string>? confirmed = null, CancellationToken ct = default) => collection switch
     {
-        FrameworkCollection<GradeDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<UnitDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<FamilyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<CompetencyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<RoleDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<DutyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<StrategyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
-        FrameworkCollection<MoveDto> c => TranslateAsync(c, code, language, texts, expectedVersion, ct),
+        FrameworkCollection<GradeDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<UnitDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<FamilyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<CompetencyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<RoleDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<DutyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<StrategyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
+        FrameworkCollection<MoveDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
         _ => Task.FromResult(new WriteOutcome(WriteStatus.NotFound, Message: $"{collection.Name} have no texts to translate")),
     };
 
     async Task<WriteOutcome> TranslateAsync<T>(FrameworkCollection<T> collection, string code, string language, IReadOnlyDictionary<string, string?> texts,
-        int? expectedVersion, CancellationToken ct) where T : class
+        int? expectedVersion, IReadOnlySet<string>? confirmed, CancellationToken ct) where T : class
     {
         var document = (await cache.SnapshotAsync(db, ct)).Document;
         var index = collection.IndexOf(document, code);
         if (index < 0) return new(WriteStatus.NotFound, Message: $"{collection.Singular} {code} does not exist");
         var item = collection.Items(document)[index];
-        return await WriteAsync(collection, collection.Key(item), FrameworkTranslations.WithTexts(item, language, texts), expectedVersion, ct);
+        return await WriteAsync(collection, collection.Key(item), FrameworkTranslations.WithTexts(item, language, texts, confirmed), expectedVersion, ct);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"requirements\[\d+\]")]
@@ -202,6 +205,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         var errors = FrameworkValidator.Validate(after)
             .GroupBy(p => item is not null && p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : p.Path)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        FrameworkTranslations.Stamp(before.Document, after);
         var diff = FrameworkDiff.Between(before.Document, after);
         var removal = await RemovalProblemsAsync(diff, ct);
         if (item is null && (errors.Count > 0 || removal.Count > 0))

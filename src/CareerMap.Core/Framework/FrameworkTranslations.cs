@@ -1,12 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CareerMap.Framework;
 
-/// <summary>One text of an item beside its translation, keyed as the workbook's Translations sheet names fields ("name", "level 3").</summary>
-public sealed record TranslatableText(string Key, string Original, string? Translated, bool Paragraph);
+/// <summary>
+/// One text of an item beside its translation, keyed as the workbook's Translations sheet names fields ("name", "level 3").
+/// Stale when the original was edited after the translation was made.
+/// </summary>
+public sealed record TranslatableText(string Key, string Original, string? Translated, bool Paragraph, bool Stale = false);
 
-/// <summary>An item whose texts lack a language, field by field ("levels", "title"), as HR is told about it.</summary>
-public sealed record MissingTranslation(IFrameworkCollection Collection, string Code, string Name, IReadOnlyList<string> Fields);
+/// <summary>
+/// An item whose texts lack a language, field by field ("levels", "title"), or whose translations were made from an
+/// original since edited (Stale, by text: "summary", "level 3"), as HR is told about it.
+/// </summary>
+public sealed record MissingTranslation(IFrameworkCollection Collection, string Code, string Name, IReadOnlyList<string> Fields, IReadOnlyList<string> Stale);
 
 /// <summary>
 /// The framework's texts in a reader's language: each field from the item's translation into it, else the organization's
@@ -53,7 +61,8 @@ public static partial class FrameworkTranslations
         void Check<T>(FrameworkCollection<T> collection, string name, IEnumerable<(string Field, bool Original, bool Translated)> fields, T item) where T : class
         {
             var lacking = fields.Where(f => f.Original && !f.Translated).Select(f => f.Field).ToList();
-            if (lacking.Count > 0) missing.Add(new(collection, collection.Key(item), name, lacking));
+            var stale = Texts(item, language).Where(t => t.Stale).Select(t => t.Key).ToList();
+            if (lacking.Count > 0 || stale.Count > 0) missing.Add(new(collection, collection.Key(item), name, lacking, stale));
         }
         foreach (var g in d.Grades)
         {
@@ -106,9 +115,12 @@ public static partial class FrameworkTranslations
     public static IReadOnlyList<TranslatableText> Texts(object item, string language)
     {
         var texts = new List<TranslatableText>();
+        var sources = TextOf(item, language)?.Sources;
         void One(string key, string? original, string? translated, bool isLong = false)
         {
-            if (Given(original)) texts.Add(new(key, original!, Given(translated) ? translated : null, isLong));
+            if (!Given(original)) return;
+            var made = Given(translated) ? translated : null;
+            texts.Add(new(key, original!, made, isLong, made is not null && sources?.TryGetValue(key, out var source) == true && source != Fingerprint(original!)));
         }
         void Many(string key, IReadOnlyList<string>? original, IReadOnlyList<string>? translated)
         {
@@ -151,8 +163,12 @@ public static partial class FrameworkTranslations
         }
     }
 
-    /// <summary>The item with its translation into the language replaced by the given texts (keys as <see cref="Texts"/> gives them; blank ones left untranslated).</summary>
-    public static T WithTexts<T>(T item, string language, IReadOnlyDictionary<string, string?> texts) where T : class
+    /// <summary>
+    /// The item with its translation into the language replaced by the given texts (keys as <see cref="Texts"/> gives them;
+    /// blank ones left untranslated). Keys in <paramref name="confirmed"/> are marked as made from today's original even
+    /// when their text is unchanged (HR checked a stale translation and found it still right).
+    /// </summary>
+    public static T WithTexts<T>(T item, string language, IReadOnlyDictionary<string, string?> texts, IReadOnlySet<string>? confirmed = null) where T : class
     {
         string? One(string key) => texts.TryGetValue(key, out var v) && Given(v) ? v!.Trim() : null;
         List<string>? Many(string key, int count)
@@ -183,6 +199,112 @@ public static partial class FrameworkTranslations
                 u with { Translations = Replace(u.Translations, t, Empty(t.Name, t.Marks)) },
             MoveDto m => m with { Translations = Replace(m.Translations, new MoveText(One("note")), One("note") is null) },
             _ => throw new ArgumentException($"{typeof(T).Name} has no texts to translate", nameof(item)),
+        };
+        if (confirmed is null || confirmed.Count == 0) return (T)result;
+        var current = Texts(result, language).Where(t => t.Translated is not null && confirmed.Contains(t.Key)).ToDictionary(t => t.Key, t => Fingerprint(t.Original));
+        return current.Count > 0 ? WithSources((T)result, language, current) : (T)result;
+    }
+
+    /// <summary>
+    /// A fingerprint of an original text, kept beside its translation: spacing and line breaks do not count as an edit.
+    /// The leading # keeps a spreadsheet from reading it as a number ("30620e172592").
+    /// </summary>
+    public static string Fingerprint(string original) =>
+        "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', original.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))))[..12];
+
+    /// <summary>
+    /// Records, in every translation of every item about to be written, which original each translated text was made
+    /// from. A text changed since <paramref name="before"/> was made now, from today's original. Otherwise a text that
+    /// carries its source keeps it; a new one without is made from today's original; an unchanged one keeps the source it
+    /// had, and if it had none (written before sources were kept) while its original changed now, it was made from the old.
+    /// </summary>
+    public static void Stamp(FrameworkDocument before, FrameworkDocument after)
+    {
+        static void Each<T>(FrameworkCollection<T> collection, FrameworkDocument before, FrameworkDocument after) where T : class
+        {
+            var old = collection.Items(before).GroupBy(collection.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            var items = collection.Items(after);
+            for (var i = 0; i < items.Count; i++) items[i] = Stamped(items[i], old.GetValueOrDefault(collection.Key(items[i])));
+        }
+        Each(FrameworkCollections.Grades, before, after);
+        Each(FrameworkCollections.Units, before, after);
+        Each(FrameworkCollections.Families, before, after);
+        Each(FrameworkCollections.Competencies, before, after);
+        Each(FrameworkCollections.Roles, before, after);
+        Each(FrameworkCollections.Duties, before, after);
+        Each(FrameworkCollections.Strategies, before, after);
+        Each(FrameworkCollections.Moves, before, after);
+    }
+
+    static T Stamped<T>(T item, T? before) where T : class
+    {
+        foreach (var language in LanguagesOf(item))
+        {
+            var given = TextOf(item, language)!.Sources;
+            var then = before is null ? null : Texts(before, language).ToDictionary(t => t.Key);
+            var thenSources = before is null ? null : TextOf(before, language)?.Sources;
+            var sources = new Dictionary<string, string>();
+            foreach (var t in Texts(item, language).Where(t => t.Translated is not null))
+            {
+                var old = then?.GetValueOrDefault(t.Key);
+                if (old?.Translated is { } was && was != t.Translated) sources[t.Key] = Fingerprint(t.Original);
+                else if (given?.TryGetValue(t.Key, out var source) == true) sources[t.Key] = source;
+                else if (old?.Translated is null) sources[t.Key] = Fingerprint(t.Original);
+                else if (thenSources?.TryGetValue(t.Key, out source) == true) sources[t.Key] = source;
+                else if (Fingerprint(old.Original) != Fingerprint(t.Original)) sources[t.Key] = Fingerprint(old.Original);
+            }
+            if (!SameSources(given, sources)) item = WithSources(item, language, sources.Count > 0 ? sources : null, replace: true);
+        }
+        return item;
+    }
+
+    static bool SameSources(IReadOnlyDictionary<string, string>? a, IReadOnlyDictionary<string, string> b) =>
+        (a?.Count ?? 0) == b.Count && b.All(x => a!.TryGetValue(x.Key, out var v) && v == x.Value);
+
+    static IEnumerable<string> LanguagesOf(object item) => item switch
+    {
+        GradeDto g => g.Translations?.Keys ?? [],
+        UnitDto u => u.Translations?.Keys ?? [],
+        FamilyDto f => f.Translations?.Keys ?? [],
+        StrategyDto x => x.Translations?.Keys ?? [],
+        CompetencyDto c => c.Translations?.Keys ?? [],
+        RoleDto r => r.Translations?.Keys ?? [],
+        DutyDto u => u.Translations?.Keys ?? [],
+        MoveDto m => m.Translations?.Keys ?? [],
+        _ => [],
+    };
+
+    static ITranslatedText? TextOf(object item, string language) => item switch
+    {
+        GradeDto g => Text(g.Translations, language),
+        UnitDto u => Text(u.Translations, language),
+        FamilyDto f => Text(f.Translations, language),
+        StrategyDto x => Text(x.Translations, language),
+        CompetencyDto c => Text(c.Translations, language),
+        RoleDto r => Text(r.Translations, language),
+        DutyDto u => Text(u.Translations, language),
+        MoveDto m => Text(m.Translations, language),
+        _ => null,
+    };
+
+    /// <summary>The item with the sources of its translation into the language merged with (or, with replace, set to) the given ones.</summary>
+    static T WithSources<T>(T item, string language, IReadOnlyDictionary<string, string>? sources, bool replace = false) where T : class
+    {
+        IReadOnlyDictionary<string, string>? Merged(IReadOnlyDictionary<string, string>? current) =>
+            replace || current is null ? sources : current.Concat(sources ?? new Dictionary<string, string>()).GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        IReadOnlyDictionary<string, TText>? Set<TText>(IReadOnlyDictionary<string, TText>? translations, Func<TText, TText> change) where TText : class =>
+            translations?.ToDictionary(x => x.Key, x => x.Key == language ? change(x.Value) : x.Value);
+        object result = item switch
+        {
+            GradeDto g => g with { Translations = Set(g.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            UnitDto u => u with { Translations = Set(u.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            FamilyDto f => f with { Translations = Set(f.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            StrategyDto x => x with { Translations = Set(x.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            CompetencyDto c => c with { Translations = Set(c.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            RoleDto r => r with { Translations = Set(r.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            DutyDto u => u with { Translations = Set(u.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            MoveDto m => m with { Translations = Set(m.Translations, t => t with { Sources = Merged(t.Sources) }) },
+            _ => item,
         };
         return (T)result;
     }

@@ -34,7 +34,7 @@ public static partial class ExcelFrameworkFormat
             "Moves: a row per explicit move between two roles; write yes under Off to switch off a rule-made move (next level, leadership step, similar lateral) between those roles.",
             "Duties: a row per duty of a family's matrix; the Level columns hold X or words narrowing the duty at that level.",
             "Organization: Language is the language the framework's texts are written in (en, es).",
-            "Translations: one row per text in another language. Item is grade, unit, family, competency, role, duty, strategy or move; Code its code; Language a code such as es; Field one of name, description, definition, title, summary, scope, note, or a numbered entry: level 1, indicator 2, duty 3 (a role's duty), mark 2 (a duty-matrix mark at level 2). A text left out is shown in the framework's own language.",
+            "Translations: one row per text in another language. Item is grade, unit, family, competency, role, duty, strategy or move; Code its code; Language a code such as es; Field one of name, description, definition, title, summary, scope, note, or a numbered entry: level 1, indicator 2, duty 3 (a role's duty), mark 2 (a duty-matrix mark at level 2). A text left out is shown in the framework's own language. Made from is filled by CareerMap: it tells which version of the original a text was translated from, so an original edited later is flagged for checking; leave it as it is (a translation you change is taken as made from today's original).",
         ];
         for (var i = 0; i < notes.Length; i++) readme.Cell(i + 1, 1).Value = notes[i];
         readme.Column(1).Width = 140;

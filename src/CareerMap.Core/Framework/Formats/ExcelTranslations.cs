@@ -8,22 +8,27 @@ namespace CareerMap.Framework.Formats;
 /// The workbook's Translations sheet: one row per translated text (Item, Code, Language, Field, Value), where Field is
 /// name, description, definition, title, summary, scope or note, or a numbered entry of a list: "level 3", "indicator 2",
 /// "duty 4", "mark 2" (a duty-matrix mark at level 2). The sheet is optional; a workbook without it has no translations.
+/// An optional Made from column keeps the fingerprint of the original each text was translated from, so an original
+/// edited later still shows its translation as out of date after a round trip through the workbook.
 /// </summary>
 static partial class ExcelTranslations
 {
     public const string SheetName = "Translations";
-    public static readonly string[] Headers = ["Item", "Code", "Language", "Field", "Value"];
+    const string MadeFrom = "Made from";
+    static readonly string[] Required = ["Item", "Code", "Language", "Field", "Value"];
+    public static readonly string[] Headers = [.. Required, MadeFrom];
 
     [GeneratedRegex(@"^(level|indicator|duty|mark)\s+(\d{1,3})$")]
     private static partial Regex NumberedField();
 
     public static IEnumerable<object?[]> Rows(FrameworkDocument d)
     {
-        static IEnumerable<object?[]> Of<T>(string item, string code, IReadOnlyDictionary<string, T>? translations, Func<T, IEnumerable<(string Field, string? Value)>> fields) =>
+        static IEnumerable<object?[]> Of<T>(string item, string code, IReadOnlyDictionary<string, T>? translations, Func<T, IEnumerable<(string Field, string? Value)>> fields)
+            where T : ITranslatedText =>
             from t in translations ?? new Dictionary<string, T>()
             from f in fields(t.Value)
             where !string.IsNullOrWhiteSpace(f.Value)
-            select new object?[] { item, code, t.Key, f.Field, f.Value };
+            select new object?[] { item, code, t.Key, f.Field, f.Value, t.Value.Sources?.GetValueOrDefault(f.Field) };
         static IEnumerable<(string, string?)> Numbered(string field, IReadOnlyList<string>? items) =>
             (items ?? []).Select((text, i) => ($"{field} {i + 1}", (string?)text));
         static IEnumerable<(string, string?)> Named(NameText t) => [("name", t.Name), ("description", t.Description)];
@@ -41,14 +46,17 @@ static partial class ExcelTranslations
     }
 
     /// <summary>One translated text read from the sheet, with the cells it came from.</summary>
-    sealed record Entry(string Field, int? Number, string Value, string ValueCell, string FieldCell);
+    sealed record Entry(string Field, int? Number, string Value, string ValueCell, string FieldCell, string? Source)
+    {
+        public string Key => Number is { } n ? $"{Field} {n}" : Field;
+    }
 
     /// <summary>Reads the sheet into the document's items, recording each text's cell under its document path.</summary>
     public static void Read(Sheet ws, FrameworkDocument d, ImportProblems problems, Dictionary<string, string> places)
     {
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (column, cell) in ws.Used(1)) columns.TryAdd(cell.Text.Trim(), column);
-        var absent = Headers.Where(h => !columns.ContainsKey(h)).ToList();
+        var absent = Required.Where(h => !columns.ContainsKey(h)).ToList();
         foreach (var a in absent) problems.Add(new($"{SheetName}!1", $"column '{a}' is missing from the header row"));
         if (absent.Count > 0) return;
 
@@ -111,7 +119,7 @@ static partial class ExcelTranslations
                 problems.Add(new(Address("Field"), $"{item} {code} has its {field} in {language} already ({twice.FieldCell})"));
                 continue;
             }
-            entries.Add(new(field1, number, value, Address("Value"), Address("Field")));
+            entries.Add(new(field1, number, value, Address("Value"), Address("Field"), columns.ContainsKey(MadeFrom) && Text(MadeFrom) is { Length: > 0 } source ? source : null));
         }
 
         Dictionary<string, T>? For<T>(string item, string collection, int index, string code, Func<string, List<Entry>, T> make)
@@ -137,7 +145,9 @@ static partial class ExcelTranslations
             foreach (var e in numbered) list[e.Number!.Value - 1] = e.Value;
             return list;
         }
-        static NameText Named(string _, List<Entry> e) => new(One(e, "name"), One(e, "description"));
+        static Dictionary<string, string>? Sources(List<Entry> entries) =>
+            entries.Where(e => e.Source is not null).ToDictionary(e => e.Key, e => e.Source!) is { Count: > 0 } sources ? sources : null;
+        static NameText Named(string _, List<Entry> e) => new(One(e, "name"), One(e, "description"), Sources(e));
 
         for (var i = 0; i < d.Grades.Count; i++) d.Grades[i] = d.Grades[i] with { Translations = For("grade", "grades", i, d.Grades[i].Code, Named) };
         for (var i = 0; i < d.Units.Count; i++) d.Units[i] = d.Units[i] with { Translations = For("unit", "units", i, d.Units[i].Code, Named) };
@@ -147,20 +157,20 @@ static partial class ExcelTranslations
             d.Competencies[i] = d.Competencies[i] with
             {
                 Translations = For("competency", "competencies", i, d.Competencies[i].Code, (_, e) =>
-                    new CompetencyText(One(e, "name"), One(e, "definition"), Numbered(e, "level"), Numbered(e, "indicator"))),
+                    new CompetencyText(One(e, "name"), One(e, "definition"), Numbered(e, "level"), Numbered(e, "indicator"), Sources(e))),
             };
         for (var i = 0; i < d.Roles.Count; i++)
             d.Roles[i] = d.Roles[i] with
             {
-                Translations = For("role", "roles", i, d.Roles[i].Code, (_, e) => new RoleText(One(e, "title"), One(e, "summary"), One(e, "scope"), Numbered(e, "duty"))),
+                Translations = For("role", "roles", i, d.Roles[i].Code, (_, e) => new RoleText(One(e, "title"), One(e, "summary"), One(e, "scope"), Numbered(e, "duty"), Sources(e))),
             };
         for (var i = 0; i < d.Duties.Count; i++)
             d.Duties[i] = d.Duties[i] with
             {
                 Translations = For("duty", "duties", i, d.Duties[i].Code, (_, e) =>
-                    new DutyText(One(e, "name"), e.Where(x => x.Field == "mark").Select(x => new DutyMarkDto(x.Number!.Value, x.Value)).ToList() is { Count: > 0 } marks ? marks : null)),
+                    new DutyText(One(e, "name"), e.Where(x => x.Field == "mark").Select(x => new DutyMarkDto(x.Number!.Value, x.Value)).ToList() is { Count: > 0 } marks ? marks : null, Sources(e))),
             };
-        for (var i = 0; i < d.Moves.Count; i++) d.Moves[i] = d.Moves[i] with { Translations = For("move", "moves", i, d.Moves[i].Code, (_, e) => new MoveText(One(e, "note"))) };
+        for (var i = 0; i < d.Moves.Count; i++) d.Moves[i] = d.Moves[i] with { Translations = For("move", "moves", i, d.Moves[i].Code, (_, e) => new MoveText(One(e, "note"), Sources(e))) };
     }
 
     static string ListName(string field) => field switch { "level" => "levels", "indicator" => "indicators", "duty" => "duties", _ => "marks" };

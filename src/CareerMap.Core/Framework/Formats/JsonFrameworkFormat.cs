@@ -64,18 +64,18 @@ public static class JsonFrameworkFormat
     static UnitDto Unit(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Map("translations", NameText));
     static FamilyDto Family(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("unit") ?? "", x.Str("track") ?? "", x.Str("description"), x.Map("translations", NameText));
     static CompetencyDto Competency(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("category") ?? "", x.Str("definition") ?? "", x.Strings("levels"), x.Strings("indicators"),
-        x.Map("translations", t => new CompetencyText(t.Str("name"), t.Str("definition"), t.OptionalStrings("levels"), t.OptionalStrings("indicators"))));
+        x.Map("translations", t => new CompetencyText(t.Str("name"), t.Str("definition"), t.OptionalStrings("levels"), t.OptionalStrings("indicators"), t.Sources())));
     static RoleDto Role(Obj x) => new(x.Str("code") ?? "", x.Str("title") ?? "", x.Str("unit") ?? "", x.Str("family") ?? "", x.Str("grade") ?? "", x.Int("level", required: true) ?? 0,
         x.Str("summary"), x.Str("scope"), x.Strings("duties"), x.List("prerequisites", Prerequisite),
-        x.Map("translations", t => new RoleText(t.Str("title"), t.Str("summary"), t.Str("scope"), t.OptionalStrings("duties"))));
+        x.Map("translations", t => new RoleText(t.Str("title"), t.Str("summary"), t.Str("scope"), t.OptionalStrings("duties"), t.Sources())));
     static RequirementDto Requirement(Obj x) => new(x.Str("role") ?? "", x.Str("competency") ?? "", x.Int("level", required: true) ?? 0, (x.Decimal("weight") ?? 1m).Tidy(), x.Bool("critical") ?? false);
     static DutyDto Duty(Obj x) => new(x.Str("code") ?? "", x.Str("family") ?? "", x.Str("name") ?? "", x.Int("order") ?? 0,
-        x.List("marks", Mark), x.Map("translations", t => new DutyText(t.Str("name"), t.OptionalList("marks", Mark))));
+        x.List("marks", Mark), x.Map("translations", t => new DutyText(t.Str("name"), t.OptionalList("marks", Mark), t.Sources())));
     static DutyMarkDto Mark(Obj m) => new(m.Int("level", required: true) ?? 0, m.Str("mark") ?? "");
-    static NameText NameText(Obj t) => new(t.Str("name"), t.Str("description"));
+    static NameText NameText(Obj t) => new(t.Str("name"), t.Str("description"), t.Sources());
     static StrategyDto Strategy(Obj x) => new(x.Str("code") ?? "", x.Str("name") ?? "", x.Str("description"), x.Strings("competencies"), x.Map("translations", NameText));
     static MoveDto Move(Obj x) => new(x.Str("code") ?? "", x.Str("from") ?? "", x.Str("to") ?? "", x.Str("note"), x.List("prerequisites", Prerequisite), x.Bool("off") ?? false,
-        x.Map("translations", t => new MoveText(t.Str("note"))));
+        x.Map("translations", t => new MoveText(t.Str("note"), t.Sources())));
 
     static readonly Dictionary<Type, Func<Obj, object>> ItemReaders = new()
     {
@@ -164,6 +164,21 @@ public static class JsonFrameworkFormat
 
         /// <summary>A translation's list: absent stays absent (null), so a file read and written again says the same.</summary>
         public List<string>? OptionalStrings(string name) => TryGet(name, out _) ? Strings(name) : null;
+
+        /// <summary>A translation's sources: field key to the fingerprint of the original it was made from.</summary>
+        public IReadOnlyDictionary<string, string>? Sources()
+        {
+            const string name = "sources";
+            if (!TryGet(name, out var v)) return null;
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object of texts keyed by field, found {Describe(v)}")); return null; }
+            var map = new Dictionary<string, string>();
+            foreach (var field in v.EnumerateObject())
+            {
+                if (field.Value.ValueKind == JsonValueKind.String) map[field.Name] = field.Value.GetString()!;
+                else problems.Add(new($"{At(name)}.{field.Name}", $"expected text, found {Describe(field.Value)}"));
+            }
+            return map.Count > 0 ? map : null;
+        }
 
         public List<T>? OptionalList<T>(string name, Func<Obj, T> read) => TryGet(name, out _) ? List(name, read) : null;
 

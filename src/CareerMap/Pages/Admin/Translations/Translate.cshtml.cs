@@ -12,6 +12,9 @@ public sealed class TranslateModel(FrameworkService framework, IStringLocalizer<
     public Dictionary<string, string?> Texts { get; set; } = [];
     [BindProperty]
     public int Version { get; set; }
+    /// <summary>Stale translations HR checked and kept as still right for the edited original.</summary>
+    [BindProperty]
+    public List<string> Confirmed { get; set; } = [];
     public IFrameworkCollection Collection { get; private set; } = FrameworkCollections.Competencies;
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
@@ -30,7 +33,7 @@ public sealed class TranslateModel(FrameworkService framework, IStringLocalizer<
     public async Task<IActionResult> OnPostAsync(string collection, string code, string? language, CancellationToken ct)
     {
         if (!await ReadAsync(collection, code, language, ct)) return NotFound();
-        var outcome = await framework.TranslateAsync(Collection, Code, Language, Texts, Version, ct);
+        var outcome = await framework.TranslateAsync(Collection, Code, Language, Texts, Version, Confirmed.ToHashSet(), ct);
         switch (outcome.Status)
         {
             case WriteStatus.Saved:
