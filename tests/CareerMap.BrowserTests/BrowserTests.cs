@@ -197,7 +197,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
     }
 
     [Fact]
-    public async Task An_hr_admin_rewrites_a_level_descriptor_and_an_empty_one_is_refused_beside_it()
+    public async Task An_hr_admin_rewrites_a_level_descriptor_an_empty_one_is_refused_beside_it_and_its_Spanish_is_flagged_until_checked()
     {
         var (app, page, context) = await OpenAsync();
         await using var _ = app;
@@ -214,6 +214,23 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.Locator("li.level").Nth(2)).ToContainTextAsync("Writes and speaks plainly to any audience.");
+
+        // The Spanish of level 3 was made from the old English: HR is told, checks it on a phone and keeps it.
+        await page.SetViewportSizeAsync(360, 800);
+        await page.GotoAsync("/admin/competencies/COMMS/edit");
+        await Assertions.Expect(page.GetByText("Changed since translated into Español: Level 3.")).ToBeVisibleAsync();
+        await page.GotoAsync("/admin/translations");
+        var row = page.Locator("tr", new() { HasText = "COMMS" });
+        await Assertions.Expect(row).ToContainTextAsync("Level 3");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByText("Changed in English since this was translated.")).ToHaveCountAsync(1);
+        await page.GetByLabel("Still right as it is").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Assertions.Expect(page.GetByText("Changed in English since this was translated.")).ToHaveCountAsync(0);
+        await page.GotoAsync("/admin/translations");
+        await Assertions.Expect(page.Locator("tr", new() { HasText = "COMMS" })).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 360"));
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class TranslationTests
 
         var list = await hr.GetStringAsync("/admin/translations?language=es", Ct);
         Assert.Contains($"/admin/translations/competencies/{Competency}?language=es", list);
-        Assert.Contains("1 tienen textos cambiados en English después de traducirse", list);
+        Assert.Contains("Elementos con textos cambiados en English después de traducirse: 1.", list);
         Assert.Contains("Cambiado después de la traducción al Español: Definición.", await hr.GetStringAsync($"/admin/competencies/{Competency}/edit", Ct));
         // Spanish readers keep the translation meanwhile.
         Assert.Contains(WebUtility.HtmlEncode(spanishDefinition), await (await app.BrowserAsync(AppRoles.Employee, language: "es")).GetStringAsync($"/competencies/{Competency}", Ct));
