@@ -395,6 +395,10 @@ public sealed class MapBrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.Locator(".route-card").First).ToContainTextAsync("cross-functional promotion");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the map page scrolls sideways on a 390px phone");
+
+        // "See the full route on the map" from a phone: the route is on the first screen, not below the filters.
+        await page.GotoAsync("/map?from=CC-REP-2&to=CC-REP-SR#route-from");
+        await Assertions.Expect(page.Locator(".route-card").First).ToBeInViewportAsync();
     }
 
     [Fact]
@@ -1010,7 +1014,9 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var page = await chromium.PageAsync(app, "Employee");
         await using var _ = page.Context;
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Reports" })).ToHaveCountAsync(0);
-        await page.GotoAsync("/reports/capability");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/denied"));
+        var refused = await page.GotoAsync("/reports/capability");
+        Assert.Equal(403, refused!.Status);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/reports/capability$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("You can't open that page");
     }
 }

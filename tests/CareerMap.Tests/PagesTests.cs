@@ -47,8 +47,13 @@ public sealed partial class PagesTests
         Assert.Equal(5, Regex.Count(competency, "<li class=\"level\">"));
         var admin = await app.Client(followRedirects: false).GetAsync("/admin/roles/CC-REP-1/edit", Ct);
         Assert.Equal(HttpStatusCode.Redirect, admin.StatusCode);
-        var denied = await client.GetAsync("/admin/roles/CC-REP-1/edit", Ct);
-        Assert.Contains("/account/denied", denied.RequestMessage!.RequestUri!.AbsolutePath);
+        // Not allowed: a 403 at the address asked for, with the page saying so (a client that asks for HTML is a browser).
+        using var ask = new HttpRequestMessage(HttpMethod.Get, "/admin/roles/CC-REP-1/edit");
+        ask.Headers.Accept.ParseAdd("text/html");
+        var denied = await client.SendAsync(ask, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal("/admin/roles/CC-REP-1/edit", denied.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("You can&#x27;t open that page", await denied.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
