@@ -23,13 +23,10 @@ public sealed record EmployeeHome(IReadOnlyList<Recommendation> NextMoves, PlanG
 public sealed record TeamMember(string EmployeeNumber, string Name, string RoleTitle, Recommendation? Next, int UnratedCompetencies, int Competencies, PlanStatus? Plan);
 
 /// <summary>The organization at a glance for HR: people, plans waiting and overdue, and roles nobody is ready for now.</summary>
-public sealed record OrganizationHealth(int People, int PlansWaiting, int PlansOverdue, IReadOnlyList<RoleBench> RolesWithNobodyReady, int Roles);
-
-/// <summary>A role's bench on competencies (the rating index; prerequisites are checked per person elsewhere).</summary>
-public sealed record RoleBench(string Role, string Title, int ReadyNow, int WithinAYear);
+public sealed record OrganizationHealth(int People, int PlansWaiting, int PlansOverdue, IReadOnlyList<Reports.RoleBench> RolesWithNobodyReady, int Roles);
 
 /// <summary>Each person's home, built from the services the rest of the app uses; nothing here is stored.</summary>
-public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService plans, RatingIndexCache ratings, IStringLocalizer<SharedResource> L)
+public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService plans, Reports.SuccessionReport succession, IStringLocalizer<SharedResource> L)
 {
     const int DueWithinDays = 30;
 
@@ -64,24 +61,11 @@ public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService pl
     {
         var waiting = await db.Plans.CountAsync(p => p.Status == PlanStatus.Submitted, ct);
         var overdue = (await plans.OverdueAsync(null, today, ct)).Count;
-        var index = await ratings.GetAsync(db, today, ct);
-        // Who holds each role now, so a role's bench counts the others: everyone ranked at vector speed, less the holders.
-        var holders = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var row = 0; row < index.Count; row++)
-        {
-            var role = index.Role(row);
-            if (!holders.TryGetValue(role, out var list)) holders[role] = list = [];
-            list.Add(index.EmployeeId(row));
-        }
-        var benches = graph.Roles.Where(r => graph.Needs(r.Code).Count > 0).Select(r =>
-            {
-                var all = index.RankAll(graph.Needs(r.Code), 0);
-                var held = holders.TryGetValue(r.Code, out var ids) ? index.RankAll(graph.Needs(r.Code), 0, among: ids) : null;
-                return new RoleBench(r.Code, r.Title, all.ReadyNow - (held?.ReadyNow ?? 0), all.WithinAYear - (held?.WithinAYear ?? 0));
-            })
-            .Where(b => b.ReadyNow == 0)
-            .OrderBy(b => b.WithinAYear).ThenBy(b => b.Role, StringComparer.Ordinal).ToList();
-        return new(people, waiting, overdue, benches, graph.Roles.Count());
+        // The bench report's own figures (prerequisites included), kept between requests until ratings or people change.
+        var bench = await succession.BenchAsync(graph, null, null, ct);
+        var benches = bench.Roles.Where(b => b.Bench.ReadyNow == 0)
+            .OrderBy(b => b.Bench.WithinAYear).ThenBy(b => b.Role, StringComparer.Ordinal).ToList();
+        return new(people, waiting, overdue, benches, bench.Roles.Count);
     }
 
     static PlanGlance Glance(DevelopmentPlan plan, DateOnly today) => new(plan.Status, plan.TargetRoles.FirstOrDefault(),
