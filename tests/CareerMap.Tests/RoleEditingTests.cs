@@ -76,8 +76,9 @@ public sealed class RoleEditingTests
         var refused = await (await hr.PostAsync(Page, Form(current, wrong), Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Algunos requisitos necesitan una corrección", refused);
         var first = after.Keys.ToList().IndexOf(changed) + 1;
-        Assert.Contains($"already requires {changed} (fila {first}).", refused);
-        Assert.Contains("Weight 0 must be more than 0", refused);
+        Assert.Contains($"El puesto CC-REP-1 ya requiere {changed} (fila {first}).", refused);
+        Assert.Contains("El peso 0 debe ser mayor que 0 y no más de 100.", refused);
+        Assert.DoesNotContain("already requires", refused);
         Assert.Equal(after, await RequirementsAsync(app));
     }
 }
