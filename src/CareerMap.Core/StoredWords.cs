@@ -17,12 +17,13 @@ public sealed class StoredWords : IStringLocalizer
 
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    sealed record Sentence(string Text, IReadOnlyList<string> Values);
+    /// <summary>A sentence as kept: numbers stay numbers, so each reader sees them written their way (2,000,001 or 2.000.001).</summary>
+    sealed record Sentence(string Text, IReadOnlyList<object> Values);
 
     public LocalizedString this[string name] => new(name, name);
 
     public LocalizedString this[string name, params object[] arguments] =>
-        new(name, JsonSerializer.Serialize(new Sentence(name, [.. arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]), Json));
+        new(name, JsonSerializer.Serialize(new Sentence(name, [.. arguments.Select(Keep)]), Json));
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) => [];
 
@@ -35,8 +36,14 @@ public sealed class StoredWords : IStringLocalizer
         if (Read(stored) is not { } sentence) return reader[stored];
         // The key comes back from the database: where the sentence was made it was looked up by its literal text, which is
         // where the language test checks that it has its Spanish.
-        return reader[sentence.Text, [.. sentence.Values]];
+        return reader[sentence.Text, [.. sentence.Values.Select(Restore)]];
     }
+
+    static object Keep(object? value) => value is int or long or decimal or double ? value : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+
+    static object Restore(object? kept) => kept is JsonElement { ValueKind: JsonValueKind.Number } number
+        ? number.TryGetInt64(out var whole) ? whole : number.GetDecimal()
+        : kept is JsonElement { ValueKind: JsonValueKind.String } text ? text.GetString()! : kept?.ToString() ?? "";
 
     static Sentence? Read(string stored)
     {
