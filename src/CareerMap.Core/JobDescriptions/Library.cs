@@ -131,27 +131,27 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     async Task<(IReadOnlyList<JdVersionSummary> Stored, JdImportProblem? Problem)> StoreAsync(Stream input, string fileName, string? roleCode, string actor,
         string onePerRole, CancellationToken ct)
     {
-        JdImportProblem Unreadable(string why) => new("file", $"{fileName}: {why}");
+        JdImportProblem AboutFile(string why) => new("file", $"{fileName}: {why}");
         string text;
         JdParseResult parsed;
         try
         {
             text = JobDescriptionFiles.ReadText(input, fileName, L);
         }
-        catch (JobDescriptionFormatException e) { return ([], Unreadable(e.Message)); }
+        catch (JobDescriptionFormatException e) { return ([], AboutFile(e.Message)); }
         try
         {
             // What the reader notices is kept with each version, so it is noted in stored words and phrased whenever it is read.
             parsed = JobDescriptionParser.Parse(text, await MatcherAsync(ct), StoredWords.Instance);
         }
-        catch (JobDescriptionFormatException e) { return ([], Unreadable(StoredWords.Phrase(e.Message, L))); }
-        if (parsed.Documents.Count == 0) return ([], Unreadable(L["no job description found"]));
+        catch (JobDescriptionFormatException e) { return ([], AboutFile(StoredWords.Phrase(e.Message, L))); }
+        if (parsed.Documents.Count == 0) return ([], AboutFile(L["no job description found"]));
         var roles = await db.Roles.AsNoTracking().Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
         if (roleCode is not null)
         {
             if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], new("role", L["no role '{0}' in the framework", roleCode]));
             if (parsed.Documents.Count > 1)
-                return ([], Unreadable(L["holds {0} descriptions ({1}); {2}", parsed.Documents.Count, string.Join(", ", parsed.Documents.Select(d => d.Title ?? L["untitled"])), onePerRole]));
+                return ([], AboutFile(L["holds {0} descriptions ({1}); {2}", parsed.Documents.Count, string.Join(", ", parsed.Documents.Select(d => d.Title ?? L["untitled"])), onePerRole]));
         }
         var stored = new List<JobDescriptionVersion>();
         foreach (var d in parsed.Documents)
