@@ -51,8 +51,8 @@ public class JobDescriptionBenchmarks
     public int SplitLines() => twoPages.Split('\n').Count(l => l.Trim().Length > 0);
 
     [Benchmark]
-    public int ParseTwoPages() => JobDescriptionParser.Parse(twoPages, matcher).Documents[0].Competencies.Count;
+    public int ParseTwoPages() => JobDescriptionParser.Parse(twoPages, matcher, EnglishWords.Instance).Documents[0].Competencies.Count;
 
     [Benchmark]
-    public int ParseWithoutMatching() => JobDescriptionParser.Parse(twoPages).Documents[0].Responsibilities[0].Items.Count;
+    public int ParseWithoutMatching() => JobDescriptionParser.Parse(twoPages, null, EnglishWords.Instance).Documents[0].Responsibilities[0].Items.Count;
 }

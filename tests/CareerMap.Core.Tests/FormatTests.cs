@@ -8,7 +8,7 @@ namespace CareerMap.Core.Tests;
 
 public sealed class FormatTests
 {
-    static FrameworkRead ReadJson(string text) => JsonFrameworkFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)));
+    static FrameworkRead ReadJson(string text) => JsonFrameworkFormat.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), EnglishWords.Instance);
 
     [Fact]
     public void Json_reading_reports_every_wrong_type_with_its_path()
@@ -32,7 +32,7 @@ public sealed class FormatTests
         using var stream = new MemoryStream();
         JsonFrameworkFormat.Write(d, stream);
         stream.Position = 0;
-        var read = JsonFrameworkFormat.Read(stream);
+        var read = JsonFrameworkFormat.Read(stream, EnglishWords.Instance);
         Assert.Empty(read.Problems);
         Assert.True(FrameworkDiff.Between(d, read.Document!).IsEmpty);
     }
@@ -80,7 +80,7 @@ public sealed class FormatTests
             {
                 var mangled = riverbend[..at] + insert + riverbend[Math.Min(riverbend.Length, at + cut)..];
                 var read = ReadJson(mangled);
-                if (read.Document is not null && read.Problems.Count == 0) FrameworkValidator.Validate(read.Document);
+                if (read.Document is not null && read.Problems.Count == 0) FrameworkValidator.Validate(read.Document, EnglishWords.Instance);
             }, iter: 300);
     }
 
@@ -89,7 +89,7 @@ public sealed class FormatTests
     {
         Gen.Byte.Array[0, 2000].Sample(bytes =>
         {
-            var read = FrameworkFiles.Read(new MemoryStream(bytes), "random.xlsx");
+            var read = FrameworkFiles.Read(new MemoryStream(bytes), "random.xlsx", EnglishWords.Instance);
             Assert.Null(read.Document);
             Assert.Contains("not a readable Excel workbook", Assert.Single(read.Problems).Message);
         }, iter: 50);

@@ -9,7 +9,7 @@ public sealed class FrameworkRulesTests
     public void The_sample_organization_keeps_every_rule()
     {
         var d = RiverbendHealth.Build();
-        Assert.Empty(FrameworkValidator.Validate(d));
+        Assert.Empty(FrameworkValidator.Validate(d, EnglishWords.Instance));
         Assert.Equal(8, d.Competencies.Count(c => c.Category == "core"));
         Assert.All(d.Roles, r => Assert.Contains(d.Requirements, q => q.Role == r.Code));
         Assert.Equal(["MR-FUL", "MR-IMG", "MR-OUT"], d.Duties.Select(u => u.Family).Distinct().Order().ToArray());
@@ -73,7 +73,7 @@ public sealed class FrameworkRulesTests
         d.Roles[0] = d.Roles[0] with { Grade = "99", Unit = "NOPE", Level = 0 };
         d.Requirements[0] = d.Requirements[0] with { Weight = 0 };
         d.Strategies[0] = d.Strategies[0] with { Competencies = ["JOBKNOW", "JOBKNOW"] };
-        var problems = FrameworkValidator.Validate(d).Select(p => p.ToString()).ToList();
+        var problems = FrameworkValidator.Validate(d, EnglishWords.Instance).Select(p => p.ToString()).ToList();
         Assert.Contains(problems, p => p.StartsWith("roles[0].grade: grade 99 is not on the scale (103,", StringComparison.Ordinal));
         Assert.Contains("roles[0].unit: unknown unit 'NOPE'", problems);
         Assert.Contains("roles[0].level: level 0 must be 1 or more", problems);
@@ -89,7 +89,7 @@ public sealed class FrameworkRulesTests
         d.Roles[i] = d.Roles[i] with { Family = "PS-TECH" };
         var duty = d.Duties.FindIndex(u => u.Family == "MR-OUT");
         d.Duties[duty] = d.Duties[duty] with { Marks = [new(9, "X")] };
-        var problems = FrameworkValidator.Validate(d).Select(p => p.ToString()).ToList();
+        var problems = FrameworkValidator.Validate(d, EnglishWords.Instance).Select(p => p.ToString()).ToList();
         Assert.Contains($"roles[{i}].family: family PS-TECH belongs to unit PART, not CARE", problems);
         Assert.Contains($"duties[{duty}].marks[0].level: family MR-OUT has no role at level 9", problems);
     }

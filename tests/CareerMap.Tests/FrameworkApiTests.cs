@@ -163,6 +163,41 @@ public sealed class FrameworkApiTests
     }
 
     [Theory, ProviderApps]
+    public async Task A_refused_write_says_why_in_the_language_the_request_asks_for_and_names_the_same_places(TestApp app)
+    {
+        var client = await app.SignedInAsync(AppRoles.HrAdmin);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es-MX,es;q=0.9");
+        var before = JsonSerializer.Serialize(await app.ExportAsync());
+        static async Task<JsonElement> Errors(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        }
+
+        var badGrade = await Errors(await client.PutIfMatchAsync("/api/roles/CC-REP-1", new { code = "CC-REP-1", title = " ", unit = "CARE", family = "CC-REP", grade = "112", level = 1 }, Ct));
+        Assert.StartsWith("el grado 112 no está en la escala (", badGrade.GetProperty("grade")[0].GetString());
+        Assert.Equal("el título es obligatorio", badGrade.GetProperty("title")[0].GetString());
+        var wrongType = await Errors(await client.PostAsync("/api/requirements", JsonContent.Create(new { role = "CC-REP-1", competency = "DATA", level = "high" }), Ct));
+        Assert.Equal("se esperaba un número entero; se encontró el texto \"high\"", wrongType.GetProperty("level")[0].GetString());
+        var tooHigh = await Errors(await client.PostAsync("/api/requirements", JsonContent.Create(new { role = "CC-REP-1", competency = "DATA", level = 6 }), Ct));
+        Assert.Equal("el nivel 6 supera el nivel máximo del marco (5)", tooHigh.GetProperty("level")[0].GetString());
+        var unknownField = await Errors(await client.PostAsync("/api/units", JsonContent.Create(new { code = "NEW", name = "New", colour = "red" }), Ct));
+        Assert.Equal("campo desconocido 'colour'", unknownField.GetProperty("colour")[0].GetString());
+
+        var held = await client.DeleteIfMatchAsync("/api/roles/CC-REP-1", Ct);
+        Assert.Equal(HttpStatusCode.Conflict, held.StatusCode);
+        var conflict = await held.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("el puesto CC-REP-1 todavía está en uso", conflict.GetProperty("detail").GetString());
+        Assert.EndsWith("empleado(s) lo ocupan", conflict.GetProperty("errors").GetProperty("roles (CC-REP-1)")[0].GetString());
+        var missing = await client.GetAsync("/api/competencies/TELEPATHY", Ct);
+        Assert.Equal("la competencia TELEPATHY no existe", (await missing.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+        var unasked = await client.PutAsync("/api/units/CARE", JsonContent.Create(new { code = "CARE", name = "Care" }), Ct);
+        Assert.StartsWith("envíe If-Match con la ETag", (await unasked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+
+        Assert.Equal(before, JsonSerializer.Serialize(await app.ExportAsync()));
+    }
+
+    [Theory, ProviderApps]
     public async Task Deleting_what_others_refer_to_is_refused_with_the_references(TestApp app)
     {
         var client = await app.SignedInAsync(AppRoles.HrAdmin);

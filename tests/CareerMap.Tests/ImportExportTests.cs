@@ -20,14 +20,14 @@ public sealed class ImportExportTests
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream(bytes);
-        return await FrameworkFiles.ImportAsync(new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance), stream, fileName, dryRun, ct: Ct);
+        return await FrameworkFiles.ImportAsync(new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance), stream, fileName, dryRun, EnglishWords.Instance, ct: Ct);
     }
 
     static async Task<byte[]> ExportAsync(DatabaseTarget target, FrameworkFileFormat format)
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream();
-        FrameworkFiles.Write(await new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db)], NullLogger<FrameworkService>.Instance).ExportAsync(Ct), format, stream);
+        FrameworkFiles.Write(await new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance).ExportAsync(Ct), format, stream);
         return stream.ToArray();
     }
 
@@ -63,7 +63,7 @@ public sealed class ImportExportTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         var before = await ExportAsync(database.Target, FrameworkFileFormat.Json);
-        var d = JsonFrameworkFormat.Read(new MemoryStream(before)).Document!;
+        var d = JsonFrameworkFormat.Read(new MemoryStream(before), EnglishWords.Instance).Document!;
         d.Units.Add(new("HR", "People Operations", "Recruiting and HR"));
         var i = d.Roles.FindIndex(r => r.Code == "CC-REP-1");
         d.Roles[i] = d.Roles[i] with { Title = "Care Representative 1" };
@@ -82,7 +82,7 @@ public sealed class ImportExportTests
 
         var real = await ImportAsync(database.Target, file, "edited.json");
         Assert.True(real.Applied);
-        var after = JsonFrameworkFormat.Read(new MemoryStream(await ExportAsync(database.Target, FrameworkFileFormat.Json))).Document!;
+        var after = JsonFrameworkFormat.Read(new MemoryStream(await ExportAsync(database.Target, FrameworkFileFormat.Json)), EnglishWords.Instance).Document!;
         Assert.Equal("Care Representative 1", after.Roles.Single(r => r.Code == "CC-REP-1").Title);
         Assert.DoesNotContain(after.Moves, m => m.Code == "CC-REP-3-TO-RP-CDR");
     }

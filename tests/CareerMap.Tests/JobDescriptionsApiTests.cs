@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CareerMap.Accounts;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Tests;
 
@@ -238,5 +239,90 @@ public sealed class JobDescriptionLibraryTests
         var page = await hr.GetStringAsync("/admin/job-descriptions/compare?junior=CC-REP-1&senior=CC-REP-SR", Ct);
         Assert.Contains("CC-REP-SR asks beyond CC-REP-1", page);
         Assert.Contains("<li>Coach newer representatives after call reviews.</li>", page);
+    }
+
+    const string Unsure = """
+        Care Representative I
+        Reports To: Supervisor, Customer Care
+        Revised Date:
+        Effective Date: next spring
+
+        Summary
+        Answers members' prescription-benefit calls.
+
+        Responsibilities
+        - Answer inbound member calls about prescriptions and claims.
+        """;
+
+    /// <summary>Uploads a file on the library page as a browser does; the page it lands on, HTML-decoded.</summary>
+    static async Task<string> UploadAsync(HttpClient browser, byte[] bytes, string name, string role = "")
+    {
+        var library = await browser.GetStringAsync("/admin/job-descriptions", Ct);
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(bytes), "Upload", name },
+            { new StringContent(role), "Role" },
+            { new StringContent(Forms.AntiforgeryToken(library)), "__RequestVerificationToken" },
+        };
+        return WebUtility.HtmlDecode(await (await browser.PostAsync("/admin/job-descriptions", upload, Ct)).Content.ReadAsStringAsync(Ct));
+    }
+
+    [Theory, ProviderApps]
+    public async Task What_the_reader_noticed_is_kept_with_the_version_and_shown_in_each_readers_language(TestApp app)
+    {
+        var spanish = await app.BrowserAsync(AppRoles.HrAdmin, language: "es");
+        var stored = await UploadAsync(spanish, Encoding.UTF8.GetBytes(Unsure), "rep.txt", "CC-REP-1");
+        Assert.Contains("Lo que se notó al leer el archivo:", stored);
+        Assert.Contains("<li>el campo de encabezado 'Revised Date' está vacío</li>", stored);
+        Assert.Contains("<li>Effective Date: 'next spring' no es una fecha que el lector entienda; se dejó tal como está escrita</li>", stored);
+        Assert.DoesNotContain("is empty", stored);
+
+        var id = (await app.WithDbAsync(db => db.JobDescriptions.Select(v => v.Id).SingleAsync(Ct))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var english = WebUtility.HtmlDecode(await (await app.BrowserAsync(AppRoles.HrAdmin, language: "en")).GetStringAsync($"/admin/job-descriptions/{id}", Ct));
+        Assert.Contains("<li>header field 'Revised Date' is empty</li>", english);
+        Assert.Contains("<li>Effective Date: 'next spring' is not a date this parser reads; kept as written</li>", english);
+
+        var api = await app.SignedInAsync(AppRoles.HrAdmin);
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var view = await api.GetFromJsonAsync<JsonElement>($"/api/job-descriptions/{id}", Ct);
+        Assert.Equal(["el campo de encabezado 'Revised Date' está vacío", "Effective Date: 'next spring' no es una fecha que el lector entienda; se dejó tal como está escrita"],
+            view.GetProperty("description").GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        var parsed = await (await api.PostAsync("/api/job-descriptions/parse", new FormUrlEncodedContent([new("text", Unsure)]), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("el campo de encabezado 'Revised Date' está vacío", parsed.GetProperty("documents")[0].GetProperty("warnings")[0].GetString());
+    }
+
+    [Theory, ProviderApps]
+    public async Task A_refused_file_is_told_why_in_the_readers_language_and_in_the_words_of_where_it_was_sent(TestApp app)
+    {
+        var spanish = await app.BrowserAsync(AppRoles.HrAdmin, language: "es");
+        Assert.Contains("<span id=\"Upload-error\" class=\"field-error\">jd.txt: el archivo está vacío</span>", await UploadAsync(spanish, [], "jd.txt"));
+        Assert.Contains("jd.exe: tipo de archivo desconocido '.exe': se espera .txt, .text, .md, .docx, .pdf", await UploadAsync(spanish, [1, 2, 3], "jd.exe"));
+        Assert.Contains("noise.txt: esto no es texto: contiene caracteres de control", await UploadAsync(spanish, [1, 2, 3, 4, 5, 6, 7, 8], "noise.txt"));
+        var es = System.Globalization.CultureInfo.GetCultureInfo("es");
+        Assert.Contains($"long.txt: el texto tiene {2_000_001.ToString("N0", es)} caracteres; se leen {2_000_000.ToString("N0", es)} como máximo",
+            await UploadAsync(spanish, Encoding.ASCII.GetBytes(new string('a', 2_000_001)), "long.txt"));
+        var two = Encoding.UTF8.GetBytes(Version1 + "\n\n" + Version2.Replace("Care Representative I", "Senior Care Representative", StringComparison.Ordinal));
+        var several = await UploadAsync(spanish, two, "two.txt", "CC-REP-1");
+        Assert.Contains("two.txt: contiene 2 descripciones (Care Representative I, Senior Care Representative); cargue un archivo por puesto, o elija «El puesto con su mismo título» para que cada descripción vaya a su propio puesto", several);
+        Assert.DoesNotContain("--role", several);
+        var english = await UploadAsync(await app.BrowserAsync(AppRoles.HrAdmin, language: "en"), two, "two.txt", "CC-REP-1");
+        Assert.Contains("two.txt: holds 2 descriptions (Care Representative I, Senior Care Representative); upload one file per role, or choose \"The role with its title\"", english);
+        Assert.DoesNotContain("--role", english);
+
+        var api = await app.SignedInAsync(AppRoles.HrAdmin);
+        api.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        async Task<JsonElement> Refusal(HttpContent content, string url = "/api/job-descriptions/parse")
+        {
+            var answer = await api.PostAsync(url, content, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            return (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        }
+        Assert.Equal("jd.docx: no es un archivo de Word .docx legible (InvalidDataException)", (await Refusal(File("not a zip", "jd.docx"))).GetProperty("file")[0].GetString());
+        Assert.Equal("esto no es texto: contiene caracteres de control que los archivos de texto no tienen",
+            (await Refusal(new FormUrlEncodedContent([new("text", "\u0001\u0002\u0003\u0004 binary \u0005\u0006\u0007\u0008")]))).GetProperty("text")[0].GetString());
+        Assert.StartsWith("rep.txt: contiene 2 descripciones", (await Refusal(File(Version1 + "\n\n" + Version2.Replace("Care Representative I", "Senior Care Representative", StringComparison.Ordinal)),
+            "/api/job-descriptions?role=CC-REP-1")).GetProperty("file")[0].GetString());
+        Assert.Equal("no existe el puesto 'NOPE' en el marco", (await Refusal(File(Version1), "/api/job-descriptions?role=NOPE")).GetProperty("role")[0].GetString());
+        Assert.Empty(await app.WithDbAsync(db => db.JobDescriptions.ToListAsync(Ct)));
     }
 }

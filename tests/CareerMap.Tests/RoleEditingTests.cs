@@ -17,14 +17,14 @@ public sealed class RoleEditingTests
         (await app.ExportAsync()).Requirements.Where(r => r.Role == "CC-REP-1").ToDictionary(r => r.Competency, r => (r.Level, r.Weight, r.Critical));
 
     /// <summary>The form as the page drew it, with the requirement rows replaced by the given ones.</summary>
-    static FormUrlEncodedContent Form(string page, IEnumerable<(string Competency, string Level, string Weight, bool Critical, bool Remove)> rows)
+    static FormUrlEncodedContent Form(string page, IEnumerable<(string Competency, string Level, string Weight, bool Critical, bool Remove)> rows, string? title = null)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
             new("__RequestVerificationToken", Forms.AntiforgeryToken(page)),
             new("Input.Version", Forms.Field(page, "Input.Version")),
             new("Input.RequirementsVersion", Forms.Field(page, "Input.RequirementsVersion")),
-            new("Input.Title", Forms.Field(page, "Input.Title")),
+            new("Input.Title", title ?? Forms.Field(page, "Input.Title")),
             new("Input.Unit", "CARE"), new("Input.Family", "CC-REP"), new("Input.Grade", "105"), new("Input.Level", "1"),
         };
         var i = 0;
@@ -76,8 +76,33 @@ public sealed class RoleEditingTests
         var refused = await (await hr.PostAsync(Page, Form(current, wrong), Ct)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Algunos requisitos necesitan una corrección", refused);
         var first = after.Keys.ToList().IndexOf(changed) + 1;
-        Assert.Contains($"already requires {changed} (fila {first}).", refused);
-        Assert.Contains("Weight 0 must be more than 0", refused);
+        Assert.Contains($"El puesto CC-REP-1 ya requiere {changed} (fila {first}).", refused);
+        Assert.Contains("El peso 0 debe ser mayor que 0 y no más de 100.", refused);
+        Assert.DoesNotContain("already requires", refused);
         Assert.Equal(after, await RequirementsAsync(app));
+    }
+
+    [Theory, ProviderApps]
+    public async Task A_refused_edit_says_why_beside_each_field_and_row_in_the_readers_language(TestApp app)
+    {
+        var before = await RequirementsAsync(app);
+        var rows = before.Select(b => (b.Key, Level: b.Key == before.Keys.First() ? "9" : b.Value.Level.ToString(Inv), Weight: b.Value.Weight.ToString(Inv), b.Value.Critical, Remove: false)).ToList();
+        async Task<string> RefusedAsync(string language)
+        {
+            var hr = await app.BrowserAsync(AppRoles.HrAdmin, language: language);
+            var page = await hr.GetStringAsync(Page, Ct);
+            return System.Net.WebUtility.HtmlDecode(await (await hr.PostAsync(Page, Form(page, rows, title: " "), Ct)).Content.ReadAsStringAsync(Ct));
+        }
+
+        var spanish = await RefusedAsync("es-MX");
+        Assert.Contains("<span id=\"req-0-error\" class=\"field-error\">El nivel 9 supera el nivel máximo del marco (5).</span>", spanish);
+        Assert.Matches("<span class=\"field-error[^\"]*\" data-valmsg-for=\"Input.Title\"[^>]*>El título es obligatorio.</span>", spanish);
+        Assert.DoesNotContain("is above the framework's top level", spanish);
+        Assert.DoesNotContain("Title is required", spanish);
+
+        var english = await RefusedAsync("en-US");
+        Assert.Contains("<span id=\"req-0-error\" class=\"field-error\">Level 9 is above the framework's top level (5).</span>", english);
+        Assert.Matches("<span class=\"field-error[^\"]*\" data-valmsg-for=\"Input.Title\"[^>]*>Title is required.</span>", english);
+        Assert.Equal(before, await RequirementsAsync(app));
     }
 }

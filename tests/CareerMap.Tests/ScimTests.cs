@@ -323,6 +323,37 @@ public sealed class ScimTests
     }
 
     [Theory, ProviderApps]
+    public async Task Why_a_user_waits_is_shown_to_HR_in_their_language_and_a_reason_kept_before_as_it_was(TestApp app)
+    {
+        var (scim, _, _) = await ProvisionerAsync(app);
+        var concierge = (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users",
+            """{ "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"ana@riverbend.example", "title":"Patient Concierge", "displayName":"Ana Ruiz" }""")).Body;
+        Assert.Equal("no role for title 'Patient Concierge': HR maps it under Admin → Provisioning → Title aliases",
+            concierge.GetProperty(CareerMapExt).GetProperty("waiting").GetString());
+        var older = (await SendAsync(scim, HttpMethod.Post, "/scim/v2/Users",
+            """{ "schemas":["urn:ietf:params:scim:schemas:core:2.0:User"], "userName":"luis@riverbend.example", "title":"Bed Coordinator", "displayName":"Luis Vega" }""")).Body.GetProperty("id").GetString();
+        // A reason stored before reasons were kept in stored words: plain English, shown as it is.
+        await app.WithDbAsync(db => db.ScimUsers.Where(u => u.ResourceId == older).ExecuteUpdateAsync(u => u.SetProperty(x => x.Waiting, "waiting since the spring sync"), Ct));
+
+        var spanish = System.Net.WebUtility.HtmlDecode(await (await app.BrowserAsync(AppRoles.HrAdmin, language: "es")).GetStringAsync("/admin/provisioning", Ct));
+        Assert.Contains("<td>ningún puesto corresponde al título 'Patient Concierge': RR. HH. lo asigna en Aprovisionamiento → Títulos de puesto</td>", spanish);
+        Assert.Contains("<td>waiting since the spring sync</td>", spanish);
+        Assert.DoesNotContain("no role for title", spanish);
+        var english = System.Net.WebUtility.HtmlDecode(await (await app.BrowserAsync(AppRoles.HrAdmin, language: "en")).GetStringAsync("/admin/provisioning", Ct));
+        Assert.Contains("<td>no role for title 'Patient Concierge': HR maps it under Admin → Provisioning → Title aliases</td>", english);
+        Assert.Contains("<td>waiting since the spring sync</td>", english);
+
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        hr.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var waiting = await hr.GetFromJsonAsync<JsonElement>("/api/provisioning/waiting", Ct);
+        Assert.Equal(["ningún puesto corresponde al título 'Patient Concierge': RR. HH. lo asigna en Aprovisionamiento → Títulos de puesto", "waiting since the spring sync"],
+            waiting.EnumerateArray().Select(w => w.GetProperty("reason").GetString()));
+        scim.DefaultRequestHeaders.AcceptLanguage.ParseAdd("es");
+        var read = (await SendAsync(scim, HttpMethod.Get, $"/scim/v2/Users/{concierge.GetProperty("id").GetString()}")).Body;
+        Assert.StartsWith("ningún puesto corresponde al título 'Patient Concierge'", read.GetProperty(CareerMapExt).GetProperty("waiting").GetString());
+    }
+
+    [Theory, ProviderApps]
     public async Task Titles_map_through_hr_aliases_and_existing_people_are_adopted_not_duplicated(TestApp app)
     {
         var (scim, hr, _) = await ProvisionerAsync(app);

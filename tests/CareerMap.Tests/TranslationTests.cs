@@ -131,7 +131,7 @@ public sealed class TranslationTests
 
         var json = new MemoryStream();
         JsonFrameworkFormat.Write(d, json);
-        var fromJson = JsonFrameworkFormat.Read(new MemoryStream(json.ToArray()));
+        var fromJson = JsonFrameworkFormat.Read(new MemoryStream(json.ToArray()), EnglishWords.Instance);
         Assert.Empty(fromJson.Problems);
         var excel = new MemoryStream();
         ExcelFrameworkFormat.Write(fromJson.Document!, excel);

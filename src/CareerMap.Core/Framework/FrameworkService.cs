@@ -1,5 +1,6 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Framework;
@@ -19,8 +20,12 @@ public enum WriteStatus { Saved, NotFound, Invalid, Stale, Conflict }
 
 public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null);
 
-/// <summary>Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff.</summary>
-public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger)
+/// <summary>
+/// Reads, imports and edits the framework. Every write validates the whole framework and applies only its diff; what a
+/// refused write says is in the writer's language.
+/// </summary>
+public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger,
+    IStringLocalizer<SharedResource> L)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
     public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await cache.SnapshotAsync(db, ct)).Document);
@@ -44,7 +49,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         using var activity = CareerMapTelemetry.Source.StartActivity("framework import");
         var problems = new ImportProblems(readProblems);
         var placed = problems.Select(p => p.Place).ToHashSet();
-        problems.AddRange(FrameworkValidator.Validate(document).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
+        problems.AddRange(FrameworkValidator.Validate(document, L).Select(p => new ImportProblem(place(p.Path), p.Message)).Where(p => !placed.Contains(p.Place)));
         var before = await cache.SnapshotAsync(db, ct);
         FrameworkTranslations.Stamp(before.Document, document);
         var diff = FrameworkDiff.Between(before.Document, document);
@@ -59,7 +64,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         writing?.Invoke(diff);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, document, diff, ct);
+            await FrameworkWriter.ApplyAsync(db, before, document, diff, L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -97,30 +102,30 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         var before = await cache.SnapshotAsync(db, ct);
         var after = Copy(before.Document);
         var index = FrameworkCollections.Roles.IndexOf(after, code);
-        if (index < 0) return new(WriteStatus.NotFound, Message: $"role {code} does not exist");
+        if (index < 0) return new(WriteStatus.NotFound, Message: L["{0} does not exist", FrameworkCollections.Roles.Item(code, L)]);
         code = after.Roles[index].Code;
         var current = before.VersionOf(FrameworkCollections.Roles, code);
         if ((expectedVersion is not null && expectedVersion != current) || (expectedRequirements is not null && expectedRequirements != before.RequirementsVersionOf(code)))
-            return new(WriteStatus.Stale, Message: $"role {code} or its requirements changed since you read them; nothing was saved");
+            return new(WriteStatus.Stale, Message: L["role {0} or its requirements changed since you read them; nothing was saved", code]);
         if (!string.Equals(role.Code, code, StringComparison.OrdinalIgnoreCase))
-            return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [$"the body names {role.Code} but the address names {code}; codes cannot be renamed here"] });
+            return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [Renamed(role.Code, code)] });
         after.Roles[index] = role with { Code = code };
         after.Requirements.RemoveAll(r => string.Equals(r.Role, code, StringComparison.OrdinalIgnoreCase));
         var first = after.Requirements.Count;
         after.Requirements.AddRange(requirements.Select(r => r with { Role = code }));
 
         var own = $"roles[{index}].";
-        var errors = FrameworkValidator.Validate(after)
+        var errors = FrameworkValidator.Validate(after, L)
             .GroupBy(p => p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : RequirementPlace(p.Path, first))
             .ToDictionary(g => g.Key, g => g.Select(p => RequirementPlaces().Replace(p.Message, m => RequirementPlace(m.Value, first))).ToArray());
         if (errors.Count > 0) return new(WriteStatus.Invalid, Errors: errors);
         FrameworkTranslations.Stamp(before.Document, after);
         var diff = FrameworkDiff.Between(before.Document, after);
         var removal = await RemovalProblemsAsync(diff, ct);
-        if (removal.Count > 0) return new(WriteStatus.Conflict, Errors: removal.ToDictionary(p => p.Place, p => new[] { p.Message }), Message: $"role {code} is still in use");
+        if (removal.Count > 0) return new(WriteStatus.Conflict, Errors: removal.ToDictionary(p => p.Place, p => new[] { p.Message }), Message: L["{0} is still in use", FrameworkCollections.Roles.Item(code, L)]);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, after, diff, ct);
+            await FrameworkWriter.ApplyAsync(db, before, after, diff, L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -146,7 +151,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         FrameworkCollection<DutyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
         FrameworkCollection<StrategyDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
         FrameworkCollection<MoveDto> c => TranslateAsync(c, code, language, texts, expectedVersion, confirmed, ct),
-        _ => Task.FromResult(new WriteOutcome(WriteStatus.NotFound, Message: $"{collection.Name} have no texts to translate")),
+        _ => Task.FromResult(new WriteOutcome(WriteStatus.NotFound, Message: L["{0} has no texts to translate", collection.Item(code, L)])),
     };
 
     async Task<WriteOutcome> TranslateAsync<T>(FrameworkCollection<T> collection, string code, string language, IReadOnlyDictionary<string, string?> texts,
@@ -154,7 +159,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
     {
         var document = (await cache.SnapshotAsync(db, ct)).Document;
         var index = collection.IndexOf(document, code);
-        if (index < 0) return new(WriteStatus.NotFound, Message: $"{collection.Singular} {code} does not exist");
+        if (index < 0) return new(WriteStatus.NotFound, Message: L["{0} does not exist", collection.Item(code, L)]);
         var item = collection.Items(document)[index];
         return await WriteAsync(collection, collection.Key(item), FrameworkTranslations.WithTexts(item, language, texts, confirmed), expectedVersion, ct);
     }
@@ -181,28 +186,28 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         {
             var newKey = collection.Key(item!);
             if (!string.IsNullOrWhiteSpace(newKey) && collection.IndexOf(after, newKey) >= 0)
-                return new(WriteStatus.Conflict, Message: $"{collection.Singular} {newKey} already exists");
+                return new(WriteStatus.Conflict, Message: L["{0} already exists", collection.Item(newKey, L)]);
             items.Add(item!);
             index = items.Count - 1;
         }
         else
         {
             index = collection.IndexOf(after, key);
-            if (index < 0) return new(WriteStatus.NotFound, Message: $"{collection.Singular} {key} does not exist");
+            if (index < 0) return new(WriteStatus.NotFound, Message: L["{0} does not exist", collection.Item(key, L)]);
             var current = before.VersionOf(collection, collection.Key(items[index]));
             if (expectedVersion is not null && expectedVersion != current)
-                return new(WriteStatus.Stale, Message: $"{collection.Singular} {key} has changed since you read it (version {current}, you sent {expectedVersion}); nothing was saved");
+                return new(WriteStatus.Stale, Message: L["{0} has changed since you read it (version {1}, you sent {2}); nothing was saved", collection.Item(key, L), current ?? 0, expectedVersion]);
             if (item is null) items.RemoveAt(index);
             else
             {
                 if (!string.Equals(collection.Key(item), collection.Key(items[index]), StringComparison.OrdinalIgnoreCase))
-                    return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [$"the body names {collection.Key(item)} but the address names {key}; codes cannot be renamed here"] });
+                    return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [Renamed(collection.Key(item), key)] });
                 items[index] = item;
             }
         }
 
         var own = $"{collection.Name}[{index}].";
-        var errors = FrameworkValidator.Validate(after)
+        var errors = FrameworkValidator.Validate(after, L)
             .GroupBy(p => item is not null && p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : p.Path)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
         FrameworkTranslations.Stamp(before.Document, after);
@@ -211,13 +216,13 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         if (item is null && (errors.Count > 0 || removal.Count > 0))
         {
             foreach (var p in removal) errors[p.Place] = [p.Message];
-            return new(WriteStatus.Conflict, Errors: errors, Message: $"{collection.Singular} {key} is still in use");
+            return new(WriteStatus.Conflict, Errors: errors, Message: L["{0} is still in use", collection.Item(key!, L)]);
         }
         if (errors.Count > 0)
             return new(WriteStatus.Invalid, Errors: errors);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, after, diff, ct);
+            await FrameworkWriter.ApplyAsync(db, before, after, diff, L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -227,6 +232,8 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         var version = item is null ? 0 : (await cache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
     }
+
+    string Renamed(string sent, string address) => L["the body names {0} but the address names {1}; codes cannot be renamed here", sent, address];
 
     async Task<List<ImportProblem>> RemovalProblemsAsync(FrameworkDiff diff, CancellationToken ct)
     {

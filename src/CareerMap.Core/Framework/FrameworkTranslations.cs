@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Framework;
 
@@ -317,11 +318,11 @@ public static partial class FrameworkTranslations
     /// length no longer matches the original (HR added an indicator since) is not refused: it reads in the original and is
     /// listed as missing until it is translated again.
     /// </summary>
-    internal static void Validate(FrameworkDocument d, Action<string, string> add)
+    internal static void Validate(FrameworkDocument d, Action<string, string> add, IStringLocalizer L)
     {
         var own = d.Organization.Language;
         if (string.IsNullOrWhiteSpace(own) || !LanguageCode().IsMatch(own))
-            add("organization.language", $"language '{own}' must be a two-letter lowercase language code such as en or es");
+            add("organization.language", L["language '{0}' must be a two-letter lowercase language code such as en or es", own]);
         void Each(string collection, IEnumerable<IEnumerable<string>?> languages)
         {
             var i = 0;
@@ -330,9 +331,9 @@ public static partial class FrameworkTranslations
                 foreach (var language in keys ?? [])
                 {
                     var at = $"{collection}[{i}].translations.{language}";
-                    if (!LanguageCode().IsMatch(language)) add(at, $"'{language}' is not a two-letter lowercase language code such as es");
+                    if (!LanguageCode().IsMatch(language)) add(at, L["'{0}' is not a two-letter lowercase language code such as es", language]);
                     else if (string.Equals(language, own, StringComparison.OrdinalIgnoreCase))
-                        add(at, $"{own} is the framework's own language: its texts are the item's fields, not a translation");
+                        add(at, L["{0} is the framework's own language: its texts are the item's fields, not a translation", own]);
                 }
                 i++;
             }

@@ -1,15 +1,16 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Framework;
 
-/// <summary>Someone else changed an item between our read and our write.</summary>
+/// <summary>Someone else changed an item between our read and our write; the message is in the writer's language.</summary>
 public sealed class StaleFrameworkException(string message) : Exception(message);
 
 /// <summary>Applies a validated diff to the database in one SaveChanges: all of it lands, or none.</summary>
 static class FrameworkWriter
 {
-    public static async Task ApplyAsync(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff, CancellationToken ct)
+    public static async Task ApplyAsync(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff, IStringLocalizer L, CancellationToken ct)
     {
         var cmp = StringComparer.OrdinalIgnoreCase;
         var org = await db.Organizations.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
@@ -36,7 +37,7 @@ static class FrameworkWriter
         var strategies = await db.Strategies.Include(s => s.Competencies).ToDictionaryAsync(x => x.Code, cmp, ct);
         var moves = await db.Moves.ToDictionaryAsync(x => x.Code, cmp, ct);
 
-        var w = new Apply(db, before, after, diff);
+        var w = new Apply(db, before, after, diff, L);
         w.Run(FrameworkCollections.Grades, grades, x => new Grade { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Rank = x.Rank; e.Translations = Stored(x.Translations); });
         w.Run(FrameworkCollections.Units, units, x => new BusinessUnit { Code = x.Code, Name = x.Name }, (x, e) => { e.Code = x.Code; e.Name = x.Name; e.Description = x.Description; e.Translations = Stored(x.Translations); });
         w.Run(FrameworkCollections.Families, families, x => new JobFamily { Code = x.Code, Name = x.Name }, (x, e) =>
@@ -84,14 +85,14 @@ static class FrameworkWriter
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StaleFrameworkException("the framework was changed by someone else while this change was being made; nothing was saved");
+            throw new StaleFrameworkException(L["the framework was changed by someone else while this change was being made; nothing was saved"]);
         }
     }
 
     static Dictionary<string, T> Stored<T>(IReadOnlyDictionary<string, T>? translations) =>
         translations is null ? [] : translations.ToDictionary(t => t.Key.ToLowerInvariant(), t => t.Value);
 
-    sealed class Apply(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff)
+    sealed class Apply(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff, IStringLocalizer L)
     {
         public void Run<TDto, TEntity>(FrameworkCollection<TDto> collection, Dictionary<string, TEntity> stored, Func<TDto, TEntity> create, Action<TDto, TEntity> update)
             where TDto : class where TEntity : class
@@ -125,11 +126,11 @@ static class FrameworkWriter
             where TDto : class where TEntity : class
         {
             if (!stored.TryGetValue(key, out var entity))
-                throw new StaleFrameworkException($"{collection.Singular} {key} was removed by someone else; nothing was saved");
+                throw new StaleFrameworkException(L["{0} was removed by someone else; nothing was saved", collection.Item(key, L)]);
             var entry = db.Entry(entity).Property<int>("Version");
             var expected = before.VersionOf(collection, key);
             if (expected is not null && entry.CurrentValue != expected)
-                throw new StaleFrameworkException($"{collection.Singular} {key} was changed by someone else; nothing was saved");
+                throw new StaleFrameworkException(L["{0} was changed by someone else; nothing was saved", collection.Item(key, L)]);
             return entity;
         }
     }

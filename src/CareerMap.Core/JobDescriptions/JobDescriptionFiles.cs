@@ -2,12 +2,16 @@ using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Localization;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace CareerMap.JobDescriptions;
 
-/// <summary>Text out of a job-description file (plain text, Word .docx, PDF), with limits that hostile files cannot get past.</summary>
+/// <summary>
+/// Text out of a job-description file (plain text, Word .docx, PDF), with limits that hostile files cannot get past; a
+/// refused file is told why in the reader's language.
+/// </summary>
 public static class JobDescriptionFiles
 {
     public const long MaxFileBytes = 5 * 1024 * 1024;
@@ -17,32 +21,33 @@ public static class JobDescriptionFiles
     public static readonly string[] Extensions = [".txt", ".text", ".md", ".docx", ".pdf"];
 
     /// <summary>Reads the file's text; a file that is too large, damaged or not a description's format throws <see cref="JobDescriptionFormatException"/>.</summary>
-    public static string ReadText(Stream input, string fileName)
+    public static string ReadText(Stream input, string fileName, IStringLocalizer L)
     {
-        var bytes = ReadBounded(input);
+        var bytes = ReadBounded(input, L);
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         return ext switch
         {
-            ".docx" => Docx(bytes),
-            ".pdf" => Pdf(bytes),
+            ".docx" => Docx(bytes, L),
+            ".pdf" => Pdf(bytes, L),
             ".txt" or ".text" or ".md" or "" => Text(bytes),
-            _ => throw new JobDescriptionFormatException($"unknown file type '{ext}': expected {string.Join(", ", Extensions)}"),
+            _ => throw new JobDescriptionFormatException(L["unknown file type '{0}': expected {1}", ext, string.Join(", ", Extensions)]),
         };
     }
 
-    public static JdParseResult Parse(Stream input, string fileName, CompetencyMatcher? matcher) => JobDescriptionParser.Parse(ReadText(input, fileName), matcher);
+    public static JdParseResult Parse(Stream input, string fileName, CompetencyMatcher? matcher, IStringLocalizer L) =>
+        JobDescriptionParser.Parse(ReadText(input, fileName, L), matcher, L);
 
-    static byte[] ReadBounded(Stream input)
+    static byte[] ReadBounded(Stream input, IStringLocalizer L)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
         while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
         {
-            if (buffer.Length + read > MaxFileBytes) throw new JobDescriptionFormatException($"the file is larger than {MaxFileBytes / 1024 / 1024} MB; a job description is a few pages");
+            if (buffer.Length + read > MaxFileBytes) throw new JobDescriptionFormatException(L["the file is larger than {0} MB; a job description is a few pages", MaxFileBytes / 1024 / 1024]);
             buffer.Write(chunk, 0, read);
         }
-        if (buffer.Length == 0) throw new JobDescriptionFormatException("the file is empty");
+        if (buffer.Length == 0) throw new JobDescriptionFormatException(L["the file is empty"]);
         return buffer.ToArray();
     }
 
@@ -59,7 +64,7 @@ public static class JobDescriptionFiles
         }
     }
 
-    static string Docx(byte[] bytes)
+    static string Docx(byte[] bytes, IStringLocalizer L)
     {
         try
         {
@@ -71,11 +76,11 @@ public static class JobDescriptionFiles
                 {
                     unpacked += entry.Length;
                     if (unpacked > MaxUnpackedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > 200 && entry.Length > 1024 * 1024))
-                        throw new JobDescriptionFormatException("the Word file unpacks to far more than a document holds (a zip bomb?); refused");
+                        throw new JobDescriptionFormatException(L["the Word file unpacks to far more than a document holds (a zip bomb?); refused"]);
                 }
             }
             using var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false);
-            var body = doc.MainDocumentPart?.Document?.Body ?? throw new JobDescriptionFormatException("the Word file has no body");
+            var body = doc.MainDocumentPart?.Document?.Body ?? throw new JobDescriptionFormatException(L["the Word file has no body"]);
             var sb = new StringBuilder();
             foreach (var p in body.Descendants<Paragraph>())
             {
@@ -88,16 +93,16 @@ public static class JobDescriptionFiles
         }
         catch (Exception e) when (e is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or IOException or ArgumentException or InvalidOperationException)
         {
-            throw new JobDescriptionFormatException($"not a readable Word .docx file ({e.GetType().Name})");
+            throw new JobDescriptionFormatException(L["not a readable Word .docx file ({0})", e.GetType().Name]);
         }
     }
 
-    static string Pdf(byte[] bytes)
+    static string Pdf(byte[] bytes, IStringLocalizer L)
     {
         try
         {
             using var pdf = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true });
-            if (pdf.NumberOfPages > MaxPdfPages) throw new JobDescriptionFormatException($"the PDF has {pdf.NumberOfPages} pages; a job description has a few (at most {MaxPdfPages} are read)");
+            if (pdf.NumberOfPages > MaxPdfPages) throw new JobDescriptionFormatException(L["the PDF has {0} pages; a job description has a few (at most {1} are read)", pdf.NumberOfPages, MaxPdfPages]);
             var sb = new StringBuilder();
             foreach (var page in pdf.GetPages()) sb.AppendLine(ContentOrderTextExtractor.GetText(page, true)).AppendLine();
             return sb.ToString();
@@ -105,7 +110,7 @@ public static class JobDescriptionFiles
         catch (JobDescriptionFormatException) { throw; }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new JobDescriptionFormatException($"not a readable PDF ({e.GetType().Name})");
+            throw new JobDescriptionFormatException(L["not a readable PDF ({0})", e.GetType().Name]);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 using static CareerMap.JobDescriptions.JobDescriptionLines;
 
 namespace CareerMap.JobDescriptions;
@@ -9,7 +10,8 @@ namespace CareerMap.JobDescriptions;
 /// Reads job descriptions from plain text, whatever their layout: several descriptions in one file, headings in
 /// capitals, Title Case or run into the text, numbered groups with lettered or dashed items, wrapped lines, bullets of
 /// every kind, and list items pasted together. Every line ends up in a section, the header, the disclaimers, or
-/// <c>unplaced</c> with a warning; nothing is dropped.
+/// <c>unplaced</c> with a warning; nothing is dropped. Warnings and refusals are phrased by the localizer given: the
+/// reader's, or <see cref="StoredWords"/> for a description kept in the library and phrased when it is read.
 /// </summary>
 public static partial class JobDescriptionParser
 {
@@ -38,12 +40,12 @@ public static partial class JobDescriptionParser
         public bool HasBody => Groups.Any(g => g.Items.Count > 0) || Lists.Values.Any(l => l.Count > 0);
     }
 
-    public static JdParseResult Parse(string text, CompetencyMatcher? matcher = null)
+    public static JdParseResult Parse(string text, CompetencyMatcher? matcher, IStringLocalizer L)
     {
-        if (text.Length > MaxChars) throw new JobDescriptionFormatException($"the text is {text.Length:N0} characters; at most {MaxChars:N0} are read");
-        if (LooksBinary(text)) throw new JobDescriptionFormatException("this is not text: it holds control characters that text files do not");
+        if (text.Length > MaxChars) throw new JobDescriptionFormatException(L["the text is {0:N0} characters; at most {1:N0} are read", text.Length, MaxChars]);
+        if (LooksBinary(text)) throw new JobDescriptionFormatException(L["this is not text: it holds control characters that text files do not"]);
         var lines = Logical(Clean(text));
-        if (lines.Count == 0) throw new JobDescriptionFormatException("the file holds no text");
+        if (lines.Count == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
 
         var preamble = new List<string>();
         var docs = new List<Doc>();
@@ -76,7 +78,7 @@ public static partial class JobDescriptionParser
                     doc.Title = null;
                     doc.GuessedTitle = null;
                 }
-                SetHeader(doc, header.Key, header.Value);
+                SetHeader(doc, header.Key, header.Value, L);
                 continue;
             }
             var heading = line.Kind is Kind.Text or Kind.Number ? Vocabulary.Heading(line.Text) : null;
@@ -115,7 +117,7 @@ public static partial class JobDescriptionParser
             {
                 // A heading we don't know: its lines are kept, unplaced, rather than guessed into a section.
                 doc.Section = JdSection.Unknown;
-                doc.Warnings.Add($"unknown heading '{line.Text.TrimEnd(':')}': the lines under it are in 'unplaced'");
+                doc.Warnings.Add(L["unknown heading '{0}': the lines under it are in 'unplaced'", line.Text.TrimEnd(':')]);
                 doc.Unplaced.Add(line.Text);
                 continue;
             }
@@ -126,11 +128,11 @@ public static partial class JobDescriptionParser
             // No heading and no header at all: one description, all summary, said plainly.
             doc = new Doc(IsTitleLike(preamble[0]) ? preamble[0] : null);
             foreach (var p in doc.Title is null ? preamble : preamble.Skip(1)) Append(doc.Summary, p);
-            doc.Warnings.Add("no section headings were found: the text is read as a summary");
+            doc.Warnings.Add(L["no section headings were found: the text is read as a summary"]);
             docs.Add(doc);
             preamble.Clear();
         }
-        return new(preamble, [.. docs.Select(d => Finish(d, matcher))]);
+        return new(preamble, [.. docs.Select(d => Finish(d, matcher, L))]);
     }
 
     static string Pop(List<string> list)
@@ -178,7 +180,7 @@ public static partial class JobDescriptionParser
         return WordCount(value) <= 12 ? (key, value) : null;
     }
 
-    static void SetHeader(Doc doc, string key, string value)
+    static void SetHeader(Doc doc, string key, string value, IStringLocalizer L)
     {
         if (Vocabulary.Header(key) is not { } field)
         {
@@ -187,14 +189,14 @@ public static partial class JobDescriptionParser
         }
         if (value.Length == 0)
         {
-            doc.Warnings.Add($"header field '{key}' is empty");
+            doc.Warnings.Add(L["header field '{0}' is empty", key]);
             return;
         }
         if (field == Vocabulary.HeaderField.Title) { doc.Title ??= value; return; }
         if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved)
         {
             if (IsoDate(value) is { } iso) value = iso;
-            else doc.Warnings.Add($"{key}: '{value}' is not a date this parser reads; kept as written");
+            else doc.Warnings.Add(L["{0}: '{1}' is not a date this parser reads; kept as written", key, value]);
         }
         if (!doc.Header.TryAdd(field, value)) doc.Other[Clean(key)] = value;
     }
@@ -297,17 +299,17 @@ public static partial class JobDescriptionParser
 
     static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
 
-    static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher)
+    static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         var summary = d.Summary.ToString().Trim();
         if (d.Title is null && summary.Length > 0 && FlsaWord().Match(summary) is { Success: true, Index: > 3 } flsa && WordCount(summary[..flsa.Index]) <= MaxTitleWords)
         {
             d.Title = summary[..flsa.Index].Trim();
-            d.Warnings.Add("no title line: the title was read from the first words of the summary");
+            d.Warnings.Add(L["no title line: the title was read from the first words of the summary"]);
         }
         if (!d.Header.ContainsKey(Vocabulary.HeaderField.Flsa) && FlsaWord().Match(summary) is { Success: true } word)
             d.Header[Vocabulary.HeaderField.Flsa] = word.Value;
-        if (d.Title is null) d.Warnings.Add("no title found");
+        if (d.Title is null) d.Warnings.Add(L["no title found"]);
         var title = d.Title is null ? null : TitleCase(TitleSuffix().Replace(Clean(d.Title), ""));
         var everything = new[] { summary }.Concat(d.Groups.SelectMany(g => g.Items)).Concat(d.Lists.Values.SelectMany(l => l)).ToList();
         var requirements = d.Lists.Where(l => l.Key is JdSection.Qualifications or JdSection.Desirable or JdSection.Education or JdSection.Skills).SelectMany(l => l.Value).ToList();
@@ -318,10 +320,10 @@ public static partial class JobDescriptionParser
         string? H(Vocabulary.HeaderField f) => d.Header.TryGetValue(f, out var v) ? v : null;
         var header = new JdHeader(H(Vocabulary.HeaderField.Flsa), H(Vocabulary.HeaderField.ReportsTo), H(Vocabulary.HeaderField.Supervises), H(Vocabulary.HeaderField.Department),
             H(Vocabulary.HeaderField.JobLevel), H(Vocabulary.HeaderField.Effective), H(Vocabulary.HeaderField.Revised), H(Vocabulary.HeaderField.Approved), d.Other);
-        IReadOnlyList<string> L(JdSection s) => d.Lists.TryGetValue(s, out var l) ? l : [];
+        IReadOnlyList<string> Listed(JdSection s) => d.Lists.TryGetValue(s, out var l) ? l : [];
         var parsed = new ParsedJobDescription(title, header, summary.Length == 0 ? null : summary,
             [.. d.Groups.Where(g => g.Items.Count > 0 || g.Text is not null).Select(g => new JdGroup(g.Text, g.Items))],
-            L(JdSection.Education), L(JdSection.Qualifications), L(JdSection.Skills), L(JdSection.Desirable), L(JdSection.Performance), L(JdSection.WorkEnvironment),
+            Listed(JdSection.Education), Listed(JdSection.Qualifications), Listed(JdSection.Skills), Listed(JdSection.Desirable), Listed(JdSection.Performance), Listed(JdSection.WorkEnvironment),
             d.Physical, languages, certifications, d.Disclaimers, [], d.Unplaced, d.Warnings);
         return matcher is null ? parsed : parsed with { Competencies = matcher.Match(parsed) };
     }

@@ -99,6 +99,9 @@ public static class LinkOffers
 
 public sealed record DiffLine(string Kind, string? Left, string? Right);
 
+/// <summary>Why nothing of a file was stored: the field of the request it concerns ("file" or "role") and why, in the reader's language.</summary>
+public sealed record JdImportProblem(string Field, string Message);
+
 public sealed record RoleComparison(string Junior, string Senior, IReadOnlyDictionary<string, IReadOnlyList<string>> Adds, IReadOnlyList<string> CompetenciesAdded, IReadOnlyList<string> LevelsRaised);
 
 /// <summary>HR's library of job descriptions: every version kept, diffs between any two, and confirmed links into the framework.</summary>
@@ -112,33 +115,43 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
     /// Stores each description of the file as a new version: of the given role, else of the role whose title it bears,
     /// else as a proposal for a new role. Nothing is stored if the file can't be read or names an unknown role.
     /// </summary>
-    public async Task<(IReadOnlyList<JdVersionSummary> Stored, string? Problem)> ImportAsync(Stream input, string fileName, string? roleCode, string actor, CancellationToken ct = default)
+    /// <param name="onePerRole">What a person who gave one role for a file of several descriptions is told to do, in the words of
+    /// where they gave it (a page's field, the command line's --role).</param>
+    public async Task<(IReadOnlyList<JdVersionSummary> Stored, JdImportProblem? Problem)> ImportAsync(Stream input, string fileName, string? roleCode, string actor,
+        string onePerRole, CancellationToken ct = default)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity("job description import");
-        var (stored, problem) = await StoreAsync(input, fileName, roleCode, actor, ct);
-        if (problem is not null) logger.JobDescriptionImportRefused(problem);
+        var (stored, problem) = await StoreAsync(input, fileName, roleCode, actor, onePerRole, ct);
+        if (problem is not null) logger.JobDescriptionImportRefused($"{problem.Field}: {problem.Message}");
         else logger.JobDescriptionsStored(stored.Count, Path.GetFileName(fileName), string.Join(", ", stored.Select(v => $"{v.Role ?? $"proposed '{v.Title}'"} v{v.Number}")));
         CareerMapTelemetry.CountImport("job-description", problem is null ? "applied" : "refused");
         return (stored, problem);
     }
 
-    async Task<(IReadOnlyList<JdVersionSummary> Stored, string? Problem)> StoreAsync(Stream input, string fileName, string? roleCode, string actor, CancellationToken ct)
+    async Task<(IReadOnlyList<JdVersionSummary> Stored, JdImportProblem? Problem)> StoreAsync(Stream input, string fileName, string? roleCode, string actor,
+        string onePerRole, CancellationToken ct)
     {
+        JdImportProblem AboutFile(string why) => new("file", $"{fileName}: {why}");
         string text;
         JdParseResult parsed;
         try
         {
-            text = JobDescriptionFiles.ReadText(input, fileName);
-            parsed = JobDescriptionParser.Parse(text, await MatcherAsync(ct));
+            text = JobDescriptionFiles.ReadText(input, fileName, L);
         }
-        catch (JobDescriptionFormatException e) { return ([], $"{fileName}: {e.Message}"); }
-        if (parsed.Documents.Count == 0) return ([], $"{fileName}: {L["no job description found"]}");
+        catch (JobDescriptionFormatException e) { return ([], AboutFile(e.Message)); }
+        try
+        {
+            // What the reader notices is kept with each version, so it is noted in stored words and phrased whenever it is read.
+            parsed = JobDescriptionParser.Parse(text, await MatcherAsync(ct), StoredWords.Instance);
+        }
+        catch (JobDescriptionFormatException e) { return ([], AboutFile(StoredWords.Phrase(e.Message, L))); }
+        if (parsed.Documents.Count == 0) return ([], AboutFile(L["no job description found"]));
         var roles = await db.Roles.AsNoTracking().Select(r => new { r.Id, r.Code, r.Title }).ToListAsync(ct);
         if (roleCode is not null)
         {
-            if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], $"role: {L["no role '{0}' in the framework", roleCode]}");
+            if (roles.FirstOrDefault(r => string.Equals(r.Code, roleCode, StringComparison.OrdinalIgnoreCase)) is null) return ([], new("role", L["no role '{0}' in the framework", roleCode]));
             if (parsed.Documents.Count > 1)
-                return ([], $"{fileName}: {L["holds {0} descriptions ({1}); import one file per role, or leave out --role", parsed.Documents.Count, string.Join(", ", parsed.Documents.Select(d => d.Title ?? L["untitled"]))]}");
+                return ([], AboutFile(L["holds {0} descriptions ({1}); {2}", parsed.Documents.Count, string.Join(", ", parsed.Documents.Select(d => d.Title ?? L["untitled"])), onePerRole]));
         }
         var stored = new List<JobDescriptionVersion>();
         foreach (var d in parsed.Documents)
@@ -186,7 +199,9 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
             .Select(r => new { r.Competency.Code, r.Level }).ToDictionaryAsync(r => r.Code, r => r.Level, ct);
         var earlier = v.RoleId is not int role ? null : await db.JobDescriptions.AsNoTracking()
             .Where(e => e.RoleId == role && e.Number < v.Number && e.ConfirmedLinks != null).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
-        return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, Parsed(v), Confirmed(v), v.ConfirmedAt, v.ConfirmedBy, current,
+        var description = Parsed(v);
+        description = description with { Warnings = [.. description.Warnings.Select(w => StoredWords.Phrase(w, L))] };
+        return new(v.Id, row.Code, row.RoleTitle, v.Title, v.Number, v.SourceName, v.CreatedAt, v.CreatedBy, description, Confirmed(v), v.ConfirmedAt, v.ConfirmedBy, current,
             earlier is null ? null : new EarlierDecision(earlier.Number, Parsed(earlier).Competencies.Select(c => c.Code).ToHashSet(), Confirmed(earlier)!));
     }
 

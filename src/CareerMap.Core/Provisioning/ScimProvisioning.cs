@@ -6,6 +6,7 @@ using CareerMap.Accounts;
 using CareerMap.Data;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging;
 
 namespace CareerMap.Provisioning;
@@ -25,7 +26,7 @@ sealed record ScimFields(string UserName, string? ExternalId, bool Active, strin
 /// from a roster are adopted rather than duplicated. A manager not provisioned yet is linked when they arrive.
 /// DELETE deactivates: the resource answers 404 afterwards, the employee and their history stay.
 /// </summary>
-public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock, IScimAddress address, ILogger<ScimProvisioning> logger)
+public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock, IScimAddress address, ILogger<ScimProvisioning> logger, IStringLocalizer<SharedResource> L)
 {
     /// <summary>Absolute URL of /scim/v2, for meta.location and $ref.</summary>
 
@@ -164,7 +165,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     void Written(string operation, ScimUser user)
     {
         if (!user.Active) logger.ScimUserDeactivated(user.ResourceId, operation, user.EmployeeId);
-        else if (user.EmployeeId is null) logger.ScimUserWaiting(user.ResourceId, operation, user.Waiting ?? "");
+        else if (user.EmployeeId is null) logger.ScimUserWaiting(user.ResourceId, operation, StoredWords.Phrase(user.Waiting ?? "", EnglishWords.Instance));
         else if (operation == "create") logger.ScimUserCreated(user.ResourceId, user.EmployeeId);
         else logger.ScimUserUpdated(user.ResourceId, operation, user.EmployeeId);
         CountWrite(operation, !user.Active ? "deactivated" : user.EmployeeId is null ? "waiting" : "linked");
@@ -284,10 +285,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         return linked;
     }
 
-    /// <summary>Provisioned users not yet linked to an employee, with the reason, for HR to act on.</summary>
+    /// <summary>Provisioned users not yet linked to an employee, with the reason in HR's language, for HR to act on.</summary>
     public async Task<List<WaitingUser>> WaitingAsync(CancellationToken ct = default) =>
         [.. (await db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null && u.EmployeeId == null).OrderBy(u => u.Id).ToListAsync(ct))
-            .Select(u => new WaitingUser(u.ResourceId, u.UserName, Json.Text(Json.Get(JsonNode.Parse(u.Resource)!.AsObject(), "title")), u.Waiting ?? ""))];
+            .Select(u => new WaitingUser(u.ResourceId, u.UserName, Json.Text(Json.Get(JsonNode.Parse(u.Resource)!.AsObject(), "title")), StoredWords.Phrase(u.Waiting ?? "", L)))];
 
     Task<ScimUser?> FindAsync(string id, CancellationToken ct) =>
         db.ScimUsers.SingleOrDefaultAsync(u => u.ResourceId == id && u.DeletedAt == null, ct);
@@ -343,8 +344,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         if (employee is null && (roleId is null || fields.Email is null || number is null))
         {
             user.EmployeeId = null;
-            user.Waiting = roleId is null ? why : fields.Email is null ? "no email: send emails (or a userName that is an email address)"
-                : $"no employee number: send {ScimSchemas.Enterprise}:employeeNumber ({EmployeeNumbers.Rule})";
+            user.Waiting = roleId is null ? why : fields.Email is null ? WaitingReasons.NoEmail(StoredWords.Instance) : WaitingReasons.NoEmployeeNumber(StoredWords.Instance);
             await db.SaveChangesAsync(ct);
             return null;
         }
@@ -440,7 +440,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             return (role.Id, "");
         }
         if (fields.Title is not { } title)
-            return (null, $"no role: send a title HR has mapped, or {ScimSchemas.CareerMap}:roleCode");
+            return (null, WaitingReasons.NoRole(StoredWords.Instance));
         var key = TitleAlias.KeyOf(title);
         var aliases = await db.TitleAliases.Where(a => a.TitleKey == key).Select(a => new { a.Grade, a.RoleId }).ToListAsync(ct);
         var alias = (fields.Grade is { } grade ? aliases.FirstOrDefault(a => string.Equals(a.Grade, grade, StringComparison.OrdinalIgnoreCase)) : null)
@@ -451,8 +451,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         return roles switch
         {
             [var only] => (only.Id, ""),
-            [] => (null, $"no role for title '{title}'{(fields.Grade is null ? "" : $" at grade {fields.Grade}")}: HR maps it under Admin → Provisioning → Title aliases"),
-            _ => (null, $"title '{title}' names {roles.Count} roles ({string.Join(", ", roles.Select(r => r.Code))}): send a grade or roleCode, or map the title"),
+            [] => (null, WaitingReasons.NoRoleForTitle(title, fields.Grade, StoredWords.Instance)),
+            _ => (null, WaitingReasons.SeveralRoles(title, [.. roles.Select(r => r.Code)], StoredWords.Instance)),
         };
     }
 
@@ -531,7 +531,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         else
         {
             careerMap["status"] = "waiting";
-            careerMap["waiting"] = user.Waiting;
+            careerMap["waiting"] = user.Waiting is null ? null : StoredWords.Phrase(user.Waiting, L);
         }
         rendered["meta"] = new JsonObject
         {

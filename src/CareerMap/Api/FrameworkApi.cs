@@ -5,6 +5,7 @@ using CareerMap.Framework.Formats;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -55,15 +56,15 @@ public static class FrameworkApi
         var g = api.MapGroup($"/{c.Name}").WithTags(tag);
         g.MapGet("/", (int? page, int? pageSize, FrameworkService svc, CancellationToken ct) => List(c, view, page, pageSize, svc, ct))
             .WithSummary($"Lists {c.Name}, a page at a time");
-        g.MapGet(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Get(c, view, keyOf(http.Request), http, svc, ct))
+        g.MapGet(keyRoute, (HttpContext http, FrameworkService svc, IStringLocalizer<SharedResource> L, CancellationToken ct) => Get(c, view, keyOf(http.Request), http, svc, L, ct))
             .WithSummary($"Gets one {c.Singular}; the ETag header carries its version");
         // The body is read by the framework's own reader, which names unknown fields; Accepts<T> describes it.
-        g.MapPost("/", (HttpContext http, FrameworkService svc, CancellationToken ct) => Create(c, view, http, svc, ct))
+        g.MapPost("/", (HttpContext http, FrameworkService svc, IStringLocalizer<SharedResource> L, CancellationToken ct) => Create(c, view, http, svc, L, ct))
             .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").WithSummary($"Creates a {c.Singular} (HR admin)");
-        g.MapPut(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Update(c, view, keyOf(http.Request), http, svc, ct))
+        g.MapPut(keyRoute, (HttpContext http, FrameworkService svc, IStringLocalizer<SharedResource> L, CancellationToken ct) => Update(c, view, keyOf(http.Request), http, svc, L, ct))
             .RequireAuthorization(Policies.HrAdmin).Accepts<T>("application/json").ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary($"Replaces a {c.Singular} (HR admin); If-Match with the ETag read (or *) is required");
-        g.MapDelete(keyRoute, (HttpContext http, FrameworkService svc, CancellationToken ct) => Delete(c, keyOf(http.Request), http, svc, ct))
+        g.MapDelete(keyRoute, (HttpContext http, FrameworkService svc, IStringLocalizer<SharedResource> L, CancellationToken ct) => Delete(c, keyOf(http.Request), http, svc, L, ct))
             .RequireAuthorization(Policies.HrAdmin).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired)
             .WithSummary($"Deletes a {c.Singular} (HR admin); refused while other items refer to it");
     }
@@ -79,22 +80,22 @@ public static class FrameworkApi
     }
 
     static async Task<Results<Ok<TView>, NotFound<ProblemDetails>>> Get<T, TView>(FrameworkCollection<T> c, Func<FrameworkDocument, T, TView> view, string key,
-        HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
+        HttpContext http, FrameworkService svc, IStringLocalizer L, CancellationToken ct) where T : class
     {
         var snapshot = await svc.SnapshotAsync(ct);
         var index = c.IndexOf(snapshot.Document, key);
-        if (index < 0) return NotFound(c, key);
+        if (index < 0) return NotFound(c, key, L);
         var item = c.Items(snapshot.Document)[index];
         SetETag(http, snapshot.VersionOf(c, c.Key(item)));
         return TypedResults.Ok(view(snapshot.Document, item));
     }
 
     static async Task<Results<Created<TView>, ValidationProblem, Conflict<ProblemDetails>, StatusCodeHttpResult>> Create<T, TView>(FrameworkCollection<T> c,
-        Func<FrameworkDocument, T, TView> view, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
+        Func<FrameworkDocument, T, TView> view, HttpContext http, FrameworkService svc, IStringLocalizer L, CancellationToken ct) where T : class
     {
         var (body, refused) = await ReadJsonAsync(http.Request, ct);
         if (refused is not null) return refused;
-        var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body);
+        var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body, L);
         if (problems.Count > 0) return Invalid(problems);
         var outcome = await svc.CreateAsync(c, item, ct);
         switch (outcome.Status)
@@ -111,12 +112,12 @@ public static class FrameworkApi
     }
 
     static async Task<Results<Ok<TView>, ValidationProblem, NotFound<ProblemDetails>, ProblemHttpResult, StatusCodeHttpResult>> Update<T, TView>(FrameworkCollection<T> c,
-        Func<FrameworkDocument, T, TView> view, string key, HttpContext http, FrameworkService svc, CancellationToken ct) where T : class
+        Func<FrameworkDocument, T, TView> view, string key, HttpContext http, FrameworkService svc, IStringLocalizer L, CancellationToken ct) where T : class
     {
         var (body, refused) = await ReadJsonAsync(http.Request, ct);
         if (refused is not null) return refused;
-        if (IfMatchRefusal(http, out var expected) is { } precondition) return precondition;
-        var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body);
+        if (IfMatchRefusal(http, L, out var expected) is { } precondition) return precondition;
+        var (item, problems) = JsonFrameworkFormat.ReadItem<T>(body, L);
         if (problems.Count > 0) return Invalid(problems);
         var outcome = await svc.UpdateAsync(c, key, item, expected, ct);
         switch (outcome.Status)
@@ -124,21 +125,21 @@ public static class FrameworkApi
             case WriteStatus.Saved:
                 SetETag(http, outcome.Version);
                 return TypedResults.Ok(view(await svc.ExportAsync(ct), item));
-            case WriteStatus.NotFound: return NotFound(c, key);
+            case WriteStatus.NotFound: return NotFound(c, key, L);
             case WriteStatus.Stale: return PreconditionFailed(outcome.Message);
             default: return TypedResults.ValidationProblem(outcome.Errors ?? new Dictionary<string, string[]>());
         }
     }
 
     static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> Delete<T>(FrameworkCollection<T> c, string key, HttpContext http,
-        FrameworkService svc, CancellationToken ct) where T : class
+        FrameworkService svc, IStringLocalizer L, CancellationToken ct) where T : class
     {
-        if (IfMatchRefusal(http, out var expected) is { } precondition) return precondition;
+        if (IfMatchRefusal(http, L, out var expected) is { } precondition) return precondition;
         var outcome = await svc.DeleteAsync(c, key, expected, ct);
         return outcome.Status switch
         {
             WriteStatus.Saved => TypedResults.NoContent(),
-            WriteStatus.NotFound => NotFound(c, key),
+            WriteStatus.NotFound => NotFound(c, key, L),
             WriteStatus.Stale => PreconditionFailed(outcome.Message),
             _ => TypedResults.Problem(new ProblemDetails
             {
@@ -174,8 +175,8 @@ public static class FrameworkApi
     static ValidationProblem Invalid(IReadOnlyList<FrameworkProblem> problems) =>
         TypedResults.ValidationProblem(problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
-    static NotFound<ProblemDetails> NotFound<T>(FrameworkCollection<T> c, string key) where T : class =>
-        TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not found", $"{c.Singular} {key} does not exist"));
+    static NotFound<ProblemDetails> NotFound<T>(FrameworkCollection<T> c, string key, IStringLocalizer L) where T : class =>
+        TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not found", L["{0} does not exist", c.Item(key, L)]));
 
     static ProblemHttpResult PreconditionFailed(string? detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale write");
@@ -192,16 +193,16 @@ public static class FrameworkApi
     /// silently overwrite each other: none is 428, one we did not issue is 412. <c>*</c> asks explicitly for an
     /// unconditional write.
     /// </summary>
-    static ProblemHttpResult? IfMatchRefusal(HttpContext http, out int? version)
+    static ProblemHttpResult? IfMatchRefusal(HttpContext http, IStringLocalizer L, out int? version)
     {
         version = null;
         var header = http.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0)
-            return TypedResults.Problem("send If-Match with the ETag of the version you read (GET answers it), or * to overwrite whatever is there",
+            return TypedResults.Problem(L["send If-Match with the ETag of the version you read (GET answers it), or * to overwrite whatever is there"],
                 statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required");
         if (header == "*") return null;
         if (header.StartsWith("W/", StringComparison.Ordinal)) header = header[2..];
         if (int.TryParse(header.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) { version = v; return null; }
-        return PreconditionFailed("If-Match must be an ETag this API issued, such as \"3\"");
+        return PreconditionFailed(L["If-Match must be an ETag this API issued, such as \"3\""]);
     }
 }

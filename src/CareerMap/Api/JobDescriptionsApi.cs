@@ -3,6 +3,7 @@ using CareerMap.Infrastructure;
 using CareerMap.JobDescriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
@@ -36,7 +37,8 @@ public static class JobDescriptionsApi
 
     static NotFound<ProblemDetails> NotFound(int id) => Missing($"no job description version {id}");
 
-    static async Task<Results<Created<IReadOnlyList<JdVersionSummary>>, ValidationProblem>> Import(HttpRequest request, string? role, JobDescriptionLibrary library, ClaimsPrincipal user, CancellationToken ct)
+    static async Task<Results<Created<IReadOnlyList<JdVersionSummary>>, ValidationProblem>> Import(HttpRequest request, string? role, JobDescriptionLibrary library, ClaimsPrincipal user,
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         IFormFile? file = null;
         if (request.HasFormContentType)
@@ -46,8 +48,9 @@ public static class JobDescriptionsApi
         }
         if (file is null) return Problem("file", "attach the description as the multipart form field 'file' (.txt, .docx, .pdf)");
         await using var stream = file.OpenReadStream();
-        var (stored, problem) = await library.ImportAsync(stream, file.FileName, string.IsNullOrWhiteSpace(role) ? null : role, user.Identity?.Name ?? "unknown", ct);
-        if (problem is not null) return Problem(problem.StartsWith("role:", StringComparison.Ordinal) ? "role" : "file", problem);
+        var (stored, problem) = await library.ImportAsync(stream, file.FileName, string.IsNullOrWhiteSpace(role) ? null : role, user.Identity?.Name ?? "unknown",
+            L["send one file per role, or leave out role so that each description goes to the role with its title"], ct);
+        if (problem is not null) return Problem(problem.Field, problem.Message);
         return TypedResults.Created($"/api/job-descriptions/{stored[0].Id}", stored);
     }
 
@@ -82,7 +85,7 @@ public static class JobDescriptionsApi
         await library.CompareAsync(junior, senior, ct) is { } c ? TypedResults.Ok(c)
             : Missing($"{junior} or {senior} has no job description yet");
 
-    static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, JobDescriptionLibrary library, CancellationToken ct)
+    static async Task<Results<Ok<JdParseResult>, ValidationProblem>> Parse(HttpRequest request, JobDescriptionLibrary library, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (!request.HasFormContentType)
             return Problem("file", "send the description as multipart/form-data: a file in the field 'file', or pasted text in the field 'text'");
@@ -101,10 +104,10 @@ public static class JobDescriptionsApi
             if (form.Files.GetFile("file") is { } file)
             {
                 await using var stream = file.OpenReadStream();
-                return TypedResults.Ok(JobDescriptionFiles.Parse(stream, file.FileName, matcher));
+                return TypedResults.Ok(JobDescriptionFiles.Parse(stream, file.FileName, matcher, L));
             }
             if (form["text"].ToString() is { Length: > 0 } text)
-                return TypedResults.Ok(JobDescriptionParser.Parse(text, matcher));
+                return TypedResults.Ok(JobDescriptionParser.Parse(text, matcher, L));
             return Problem("file", "attach the description as the form field 'file' (.txt, .docx, .pdf) or paste it into the field 'text'");
         }
         catch (JobDescriptionFormatException e)

@@ -5,6 +5,7 @@ using CareerMap.Framework;
 using CareerMap.Framework.Formats;
 using CareerMap.Hosting;
 using CareerMap.People;
+using Microsoft.Extensions.Localization;
 using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;
@@ -29,7 +30,7 @@ static class ImportCommand
             var framework = scope.Get<FrameworkService>();
             ImportReport report;
             await using (var stream = path.OpenRead())
-                report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun),
+                report = await FrameworkFiles.ImportAsync(framework, stream, path.Name, p.GetValue(dryRun), scope.Get<IStringLocalizer<SharedResource>>(),
                     diff => Console.Error.WriteLine($"Writing {diff.Collections.Sum(c => c.Added.Count + c.Changed.Count + c.Removed.Count):N0} changes in one transaction…"), ct);
             if (p.GetValue(Json))
             {

@@ -5,6 +5,7 @@ using CareerMap.Framework;
 using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.JobDescriptions;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Cli;
 
@@ -31,7 +32,7 @@ static class JobDescriptionCommand
             try
             {
                 await using var stream = path.OpenRead();
-                result = JobDescriptionFiles.Parse(stream, path.Name, matcher);
+                result = JobDescriptionFiles.Parse(stream, path.Name, matcher, EnglishWords.Instance);
             }
             catch (JobDescriptionFormatException e)
             {
@@ -67,10 +68,12 @@ static class JobDescriptionCommand
             }
             await using var session = await CareerMapServices.OpenCliAsync(target(p), ct);
             await using var stream = path.OpenRead();
-            var (stored, problem) = await session.Get<JobDescriptionLibrary>().ImportAsync(stream, path.Name, p.GetValue(role), $"cli:{Environment.UserName}", ct);
+            var L = session.Get<IStringLocalizer<SharedResource>>();
+            var (stored, problem) = await session.Get<JobDescriptionLibrary>().ImportAsync(stream, path.Name, p.GetValue(role), $"cli:{Environment.UserName}",
+                L["import one file per role, or leave out --role"], ct);
             if (problem is not null)
             {
-                await Console.Error.WriteLineAsync(problem);
+                await Console.Error.WriteLineAsync(problem.Field == "role" ? $"--role: {problem.Message}" : problem.Message);
                 return CareerMapCli.BadInput;
             }
             if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(stored, Output));

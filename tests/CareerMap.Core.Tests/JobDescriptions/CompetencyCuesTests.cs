@@ -9,7 +9,7 @@ public sealed class CompetencyCuesTests
     static readonly CompetencyMatcher Matcher = new(RiverbendHealth.Build().Competencies);
 
     static IReadOnlyList<CompetencyMatch> Suggest(string text) =>
-        Assert.Single(JobDescriptionParser.Parse(text, Matcher).Documents).Competencies;
+        Assert.Single(JobDescriptionParser.Parse(text, Matcher, EnglishWords.Instance).Documents).Competencies;
 
     [Fact]
     public void Work_with_colleagues_and_training_others_are_suggested_with_the_phrase_that_says_so()

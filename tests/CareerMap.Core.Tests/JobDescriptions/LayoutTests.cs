@@ -8,7 +8,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 public sealed class LayoutTests
 {
-    static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.Parse(text).Documents);
+    static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.Parse(text, null, EnglishWords.Instance).Documents);
 
     [Fact]
     public void Several_header_fields_on_one_line_are_each_read()
@@ -92,7 +92,7 @@ public sealed class LayoutTests
 
             Duties
             - Answer provider calls about claims.
-            """);
+            """, null, EnglishWords.Instance);
         Assert.Equal("Provider Services Representative", Assert.Single(result.Documents).Title);
         Assert.Equal(["Riverside Community Health Plan"], result.Preamble);
     }

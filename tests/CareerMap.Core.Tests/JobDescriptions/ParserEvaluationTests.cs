@@ -74,7 +74,7 @@ public sealed class ParserEvaluationTests
         int documents = 0, found = 0;
         foreach (var file in LabeledFile.All(folder))
         {
-            var parsed = JobDescriptionParser.Parse(file.Text, Matcher).Documents;
+            var parsed = JobDescriptionParser.Parse(file.Text, Matcher, EnglishWords.Instance).Documents;
             documents += file.Docs.Count;
             found += Math.Min(parsed.Count, file.Docs.Count);
             if (parsed.Count != file.Docs.Count) misses.Add($"{file.Name}: {parsed.Count} descriptions found, {file.Docs.Count} expected");

@@ -18,7 +18,7 @@ public sealed class RobustnessTests
     {
         try
         {
-            var result = JobDescriptionFiles.Parse(new MemoryStream(bytes), name, null);
+            var result = JobDescriptionFiles.Parse(new MemoryStream(bytes), name, null, EnglishWords.Instance);
             Assert.NotNull(result.Documents);
         }
         catch (JobDescriptionFormatException e)
@@ -36,7 +36,7 @@ public sealed class RobustnessTests
         Gen.OneOf(piece, Gen.String).Array[0, 60].Select(a => string.Concat(a)).Sample(text =>
         {
             if (text.Trim().Length == 0) return;
-            try { JobDescriptionParser.Parse(text); }
+            try { JobDescriptionParser.Parse(text, null, EnglishWords.Instance); }
             catch (JobDescriptionFormatException) { }
         }, iter: 2000);
     }
@@ -49,11 +49,11 @@ public sealed class RobustnessTests
         var random = new Random(42);
         var noise = new byte[64 * 1024];
         random.NextBytes(noise);
-        Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(noise), "noise.txt", null));
+        Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(noise), "noise.txt", null, EnglishWords.Instance));
         ParsesOrRefuses(noise, "noise.docx");
         ParsesOrRefuses(noise, "noise.pdf");
-        Assert.Contains("empty", Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream([]), "empty.txt", null)).Message);
-        Assert.Contains("unknown file type", Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(labeled), "jd.exe", null)).Message);
+        Assert.Contains("empty", Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream([]), "empty.txt", null, EnglishWords.Instance)).Message);
+        Assert.Contains("unknown file type", Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(labeled), "jd.exe", null, EnglishWords.Instance)).Message);
         // A malformed PDF: the header, then garbage and a broken cross-reference table.
         ParsesOrRefuses(Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 999999\ntrailer << /Root 1 0 R /Size 99999999 >>\n%%EOF"), "broken.pdf");
     }
@@ -62,11 +62,11 @@ public sealed class RobustnessTests
     public void A_huge_file_is_refused_before_it_is_read_whole()
     {
         var huge = new MemoryStream(Encoding.UTF8.GetBytes(new string('x', 10 * 1024 * 1024)));
-        var e = Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(huge, "huge.txt", null));
+        var e = Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(huge, "huge.txt", null, EnglishWords.Instance));
         Assert.Contains("larger than 5 MB", e.Message);
         // Just under the limit, one endless line: parsed in bounded time, not refused.
         var line = string.Concat(Enumerable.Repeat("Answer billing questionsEscalate urgent cases ", 90_000));
-        var big = JobDescriptionParser.Parse(line[..JobDescriptionParser.MaxChars]);
+        var big = JobDescriptionParser.Parse(line[..JobDescriptionParser.MaxChars], null, EnglishWords.Instance);
         Assert.NotEmpty(big.Documents);
     }
 
@@ -82,7 +82,7 @@ public sealed class RobustnessTests
             for (var i = 0; i < 60; i++) s.Write(zeros);
         }
         Assert.True(bomb.Length < 1024 * 1024);
-        var e = Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(bomb.ToArray()), "bomb.docx", null));
+        var e = Assert.Throws<JobDescriptionFormatException>(() => JobDescriptionFiles.Parse(new MemoryStream(bomb.ToArray()), "bomb.docx", null, EnglishWords.Instance));
         Assert.Contains("zip bomb", e.Message);
     }
 
@@ -90,7 +90,7 @@ public sealed class RobustnessTests
     public void Word_and_pdf_files_read_like_their_text()
     {
         var file = LabeledFile.Load(Directory.GetFiles(LabeledFile.Folder, "04-*.txt")[0]);
-        var fromText = JobDescriptionParser.Parse(file.Text).Documents.Single();
+        var fromText = JobDescriptionParser.Parse(file.Text, null, EnglishWords.Instance).Documents.Single();
 
         using var docx = new MemoryStream();
         using (var word = WordprocessingDocument.Create(docx, WordprocessingDocumentType.Document))
@@ -98,7 +98,7 @@ public sealed class RobustnessTests
             var main = word.AddMainDocumentPart();
             main.Document = new Document(new Body(file.Text.Split('\n').Select(l => new Paragraph(new Run(new Text(l) { Space = SpaceProcessingModeValues.Preserve })))));
         }
-        var fromWord = JobDescriptionFiles.Parse(new MemoryStream(docx.ToArray()), "jd.docx", null).Documents.Single();
+        var fromWord = JobDescriptionFiles.Parse(new MemoryStream(docx.ToArray()), "jd.docx", null, EnglishWords.Instance).Documents.Single();
         Assert.Equal(fromText.Title, fromWord.Title);
         Assert.Equal(fromText.Responsibilities.SelectMany(g => g.Items), fromWord.Responsibilities.SelectMany(g => g.Items));
 
@@ -112,8 +112,8 @@ public sealed class RobustnessTests
             if (l.Length > 0) page.AddText(l, 10, new UglyToad.PdfPig.Core.PdfPoint(40, y), font);
             y -= 14;
         }
-        var fromPdf = JobDescriptionFiles.Parse(new MemoryStream(builder.Build()), "jd.pdf", null).Documents.Single();
-        var fromWrapped = JobDescriptionParser.Parse(wrapped.Text).Documents.Single();
+        var fromPdf = JobDescriptionFiles.Parse(new MemoryStream(builder.Build()), "jd.pdf", null, EnglishWords.Instance).Documents.Single();
+        var fromWrapped = JobDescriptionParser.Parse(wrapped.Text, null, EnglishWords.Instance).Documents.Single();
         Assert.Equal(fromWrapped.Title, fromPdf.Title);
         Assert.Equal(fromWrapped.Responsibilities.SelectMany(g => g.Items).Count(), fromPdf.Responsibilities.SelectMany(g => g.Items).Count());
         Assert.Equal(fromWrapped.Qualifications, fromPdf.Qualifications);

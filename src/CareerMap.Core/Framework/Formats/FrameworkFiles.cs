@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Localization;
+
 namespace CareerMap.Framework.Formats;
 
 public enum FrameworkFileFormat { Json, Xlsx }
@@ -21,14 +23,14 @@ public static class FrameworkFiles
         return null;
     }
 
-    public static FrameworkRead Read(Stream input, string fileName)
+    public static FrameworkRead Read(Stream input, string fileName, IStringLocalizer L)
     {
         var format = FormatOf(fileName, input);
         return format switch
         {
-            FrameworkFileFormat.Json => JsonFrameworkFormat.Read(input),
+            FrameworkFileFormat.Json => JsonFrameworkFormat.Read(input, L),
             FrameworkFileFormat.Xlsx => ExcelFrameworkFormat.Read(input, fileName),
-            _ => new(null, [new(fileName, "unknown file type: expected a .json (careermap/1) or .xlsx framework file")], p => p),
+            _ => new(null, [new(fileName, L["unknown file type: expected a .json (careermap/1) or .xlsx framework file"])], p => p),
         };
     }
 
@@ -39,10 +41,10 @@ public static class FrameworkFiles
     }
 
     /// <summary>Reads a file and imports it all-or-nothing; a dry run reports the diff and changes nothing.</summary>
-    public static async Task<ImportReport> ImportAsync(FrameworkService service, Stream input, string fileName, bool dryRun,
+    public static async Task<ImportReport> ImportAsync(FrameworkService service, Stream input, string fileName, bool dryRun, IStringLocalizer L,
         Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
     {
-        var read = Read(input, fileName);
+        var read = Read(input, fileName, L);
         if (read.Document is null) return new(false, dryRun, read.Problems, null);
         return await service.ImportAsync(read.Document, read.Place, dryRun, read.Problems, writing, ct);
     }

@@ -1,13 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Framework.Formats;
 
 /// <summary>The result of reading a framework file: the document, or every problem found, placed in the file.</summary>
 public sealed record FrameworkRead(FrameworkDocument? Document, IReadOnlyList<ImportProblem> Problems, Func<string, string> Place);
 
-/// <summary>Reads and writes the careermap/1 JSON format, reporting every wrong type and unknown field with its path.</summary>
+/// <summary>
+/// Reads and writes the careermap/1 JSON format, reporting every wrong type and unknown field with its path, and why in the
+/// reader's language.
+/// </summary>
 public static class JsonFrameworkFormat
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -19,7 +23,7 @@ public static class JsonFrameworkFormat
 
     public static void Write(FrameworkDocument document, Stream output) => JsonSerializer.Serialize(output, document, Options);
 
-    public static FrameworkRead Read(Stream input)
+    public static FrameworkRead Read(Stream input, IStringLocalizer L)
     {
         JsonDocument json;
         try
@@ -29,18 +33,18 @@ public static class JsonFrameworkFormat
         catch (JsonException e)
         {
             var where = e.LineNumber is long line ? $"line {line + 1}" + (e.BytePositionInLine is long col ? $", column {col + 1}" : "") : "file";
-            return new(null, [new(where, $"not valid JSON: {FirstSentence(e.Message)}")], p => p);
+            return new(null, [new(where, L["not valid JSON: {0}", FirstSentence(e.Message)])], p => p);
         }
         using (json)
         {
             var problems = new List<FrameworkProblem>();
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                return new(null, [new("$", $"expected a JSON object with \"format\": \"{FrameworkDocument.CurrentFormat}\", found {Describe(root)}")], p => p);
-            var o = new Obj(root, "", problems);
+                return new(null, [new("$", L["expected a JSON object with \"format\": \"{0}\", found {1}", FrameworkDocument.CurrentFormat, Describe(root, L)])], p => p);
+            var o = new Obj(root, "", problems, L);
             var format = o.Str("format");
             if (string.IsNullOrWhiteSpace(format))
-                problems.Add(new("format", $"format is required; this reader understands \"{FrameworkDocument.CurrentFormat}\""));
+                problems.Add(new("format", L["format is required; this reader understands \"{0}\"", FrameworkDocument.CurrentFormat]));
             var d = new FrameworkDocument
             {
                 Format = format ?? "",
@@ -84,12 +88,12 @@ public static class JsonFrameworkFormat
     };
 
     /// <summary>Reads one item of a collection (an API request body), reporting wrong types and unknown fields by field name.</summary>
-    public static (T Item, IReadOnlyList<FrameworkProblem> Problems) ReadItem<T>(JsonElement element) where T : class
+    public static (T Item, IReadOnlyList<FrameworkProblem> Problems) ReadItem<T>(JsonElement element, IStringLocalizer L) where T : class
     {
         var problems = new List<FrameworkProblem>();
         if (element.ValueKind != JsonValueKind.Object)
-            problems.Add(new("$", $"expected a JSON object, found {Describe(element)}"));
-        var o = new Obj(element.ValueKind == JsonValueKind.Object ? element : JsonDocument.Parse("{}").RootElement, "", problems);
+            problems.Add(new("$", L["expected a JSON object, found {0}", Describe(element, L)]));
+        var o = new Obj(element.ValueKind == JsonValueKind.Object ? element : JsonDocument.Parse("{}").RootElement, "", problems, L);
         var item = (T)ItemReaders[typeof(T)](o);
         o.Done();
         return (item, problems);
@@ -99,20 +103,20 @@ public static class JsonFrameworkFormat
 
     static string FirstSentence(string message) => message.Split(". ", 2)[0].TrimEnd('.');
 
-    static string Describe(JsonElement e) => e.ValueKind switch
+    static string Describe(JsonElement e, IStringLocalizer L) => e.ValueKind switch
     {
-        JsonValueKind.String => $"the text \"{Truncate(e.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {e.GetRawText()}",
-        JsonValueKind.True or JsonValueKind.False => $"{e.GetRawText()}",
-        JsonValueKind.Array => "a list",
-        JsonValueKind.Object => "an object",
+        JsonValueKind.String => L["the text \"{0}\"", Truncate(e.GetString()!)],
+        JsonValueKind.Number => L["the number {0}", e.GetRawText()],
+        JsonValueKind.True or JsonValueKind.False => e.GetRawText(),
+        JsonValueKind.Array => L["a list"],
+        JsonValueKind.Object => L["an object"],
         _ => "null",
     };
 
     static string Truncate(string s) => s.Length <= 40 ? s : s[..40] + "…";
 
     /// <summary>One JSON object being read: every field taken is remembered so leftovers can be reported.</summary>
-    sealed class Obj(JsonElement element, string path, List<FrameworkProblem> problems)
+    sealed class Obj(JsonElement element, string path, List<FrameworkProblem> problems, IStringLocalizer L)
     {
         readonly HashSet<string> taken = [];
 
@@ -129,7 +133,7 @@ public static class JsonFrameworkFormat
             if (!TryGet(name, out var v)) return null;
             if (v.ValueKind == JsonValueKind.String) return v.GetString();
             if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
-            problems.Add(new(At(name), $"expected text, found {Describe(v)}"));
+            problems.Add(new(At(name), L["expected text, found {0}", Describe(v, L)]));
             return null;
         }
 
@@ -137,12 +141,12 @@ public static class JsonFrameworkFormat
         {
             if (!TryGet(name, out var v))
             {
-                if (required) problems.Add(new(At(name), $"{name} is required (a whole number)"));
+                if (required) problems.Add(new(At(name), L["{0} is required (a whole number)", name]));
                 return null;
             }
             if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
             if (v.ValueKind == JsonValueKind.String && int.TryParse(v.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out i)) return i;
-            problems.Add(new(At(name), $"expected a whole number, found {Describe(v)}"));
+            problems.Add(new(At(name), L["expected a whole number, found {0}", Describe(v, L)]));
             return null;
         }
 
@@ -150,7 +154,7 @@ public static class JsonFrameworkFormat
         {
             if (!TryGet(name, out var v)) return null;
             if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
-            problems.Add(new(At(name), $"expected a number, found {Describe(v)}"));
+            problems.Add(new(At(name), L["expected a number, found {0}", Describe(v, L)]));
             return null;
         }
 
@@ -158,7 +162,7 @@ public static class JsonFrameworkFormat
         {
             if (!TryGet(name, out var v)) return null;
             if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-            problems.Add(new(At(name), $"expected true or false, found {Describe(v)}"));
+            problems.Add(new(At(name), L["expected true or false, found {0}", Describe(v, L)]));
             return null;
         }
 
@@ -170,12 +174,12 @@ public static class JsonFrameworkFormat
         {
             const string name = "sources";
             if (!TryGet(name, out var v)) return null;
-            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object of texts keyed by field, found {Describe(v)}")); return null; }
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), L["expected an object of texts keyed by field, found {0}", Describe(v, L)])); return null; }
             var map = new Dictionary<string, string>();
             foreach (var field in v.EnumerateObject())
             {
                 if (field.Value.ValueKind == JsonValueKind.String) map[field.Name] = field.Value.GetString()!;
-                else problems.Add(new($"{At(name)}.{field.Name}", $"expected text, found {Describe(field.Value)}"));
+                else problems.Add(new($"{At(name)}.{field.Name}", L["expected text, found {0}", Describe(field.Value, L)]));
             }
             return map.Count > 0 ? map : null;
         }
@@ -186,12 +190,12 @@ public static class JsonFrameworkFormat
         {
             var list = new List<string>();
             if (!TryGet(name, out var v)) return list;
-            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), $"expected a list of text, found {Describe(v)}")); return list; }
+            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), L["expected a list of text, found {0}", Describe(v, L)])); return list; }
             var i = 0;
             foreach (var item in v.EnumerateArray())
             {
                 if (item.ValueKind == JsonValueKind.String) list.Add(item.GetString()!);
-                else problems.Add(new($"{At(name)}[{i}]", $"expected text, found {Describe(item)}"));
+                else problems.Add(new($"{At(name)}[{i}]", L["expected text, found {0}", Describe(item, L)]));
                 i++;
             }
             return list;
@@ -199,9 +203,9 @@ public static class JsonFrameworkFormat
 
         public T? Object<T>(string name, Func<Obj, T> read) where T : class
         {
-            if (!TryGet(name, out var v)) { problems.Add(new(At(name), $"{name} is required")); return null; }
-            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object, found {Describe(v)}")); return null; }
-            var o = new Obj(v, At(name), problems);
+            if (!TryGet(name, out var v)) { problems.Add(new(At(name), L["{0} is required", name])); return null; }
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), L["expected an object, found {0}", Describe(v, L)])); return null; }
+            var o = new Obj(v, At(name), problems, L);
             var result = read(o);
             o.Done();
             return result;
@@ -211,13 +215,13 @@ public static class JsonFrameworkFormat
         public IReadOnlyDictionary<string, T>? Map<T>(string name, Func<Obj, T> read)
         {
             if (!TryGet(name, out var v)) return null;
-            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), $"expected an object keyed by language code, found {Describe(v)}")); return null; }
+            if (v.ValueKind != JsonValueKind.Object) { problems.Add(new(At(name), L["expected an object keyed by language code, found {0}", Describe(v, L)])); return null; }
             var map = new Dictionary<string, T>();
             foreach (var field in v.EnumerateObject())
             {
                 var fieldPath = $"{At(name)}.{field.Name}";
-                if (field.Value.ValueKind != JsonValueKind.Object) { problems.Add(new(fieldPath, $"expected an object, found {Describe(field.Value)}")); continue; }
-                var o = new Obj(field.Value, fieldPath, problems);
+                if (field.Value.ValueKind != JsonValueKind.Object) { problems.Add(new(fieldPath, L["expected an object, found {0}", Describe(field.Value, L)])); continue; }
+                var o = new Obj(field.Value, fieldPath, problems, L);
                 map[field.Name] = read(o);
                 o.Done();
             }
@@ -228,13 +232,13 @@ public static class JsonFrameworkFormat
         {
             var list = new List<T>();
             if (!TryGet(name, out var v)) return list;
-            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), $"expected a list, found {Describe(v)}")); return list; }
+            if (v.ValueKind != JsonValueKind.Array) { problems.Add(new(At(name), L["expected a list, found {0}", Describe(v, L)])); return list; }
             var i = 0;
             foreach (var item in v.EnumerateArray())
             {
                 var itemPath = $"{At(name)}[{i++}]";
-                if (item.ValueKind != JsonValueKind.Object) { problems.Add(new(itemPath, $"expected an object, found {Describe(item)}")); continue; }
-                var o = new Obj(item, itemPath, problems);
+                if (item.ValueKind != JsonValueKind.Object) { problems.Add(new(itemPath, L["expected an object, found {0}", Describe(item, L)])); continue; }
+                var o = new Obj(item, itemPath, problems, L);
                 list.Add(read(o));
                 o.Done();
             }
@@ -245,7 +249,7 @@ public static class JsonFrameworkFormat
         {
             foreach (var p in element.EnumerateObject())
                 if (!taken.Contains(p.Name))
-                    problems.Add(new(At(p.Name), $"unknown field '{p.Name}'"));
+                    problems.Add(new(At(p.Name), L["unknown field '{0}'", p.Name]));
         }
     }
 }

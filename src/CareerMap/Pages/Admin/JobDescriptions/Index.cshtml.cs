@@ -9,8 +9,6 @@ namespace CareerMap.Pages.Admin.JobDescriptions;
 /// <summary>The job-description library: upload a description, see every stored version.</summary>
 public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
 {
-    const string RolePrefix = "role:";
-
     public IReadOnlyList<JdVersionSummary> Versions { get; private set; } = [];
     public IReadOnlyList<RoleDto> Roles { get; private set; } = [];
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -24,11 +22,10 @@ public sealed class IndexModel(JobDescriptionLibrary library, FrameworkService f
         else
         {
             await using var stream = Upload.OpenReadStream();
-            var (stored, problem) = await library.ImportAsync(stream, Upload.FileName, string.IsNullOrWhiteSpace(Role) ? null : Role, User.Identity?.Name ?? "unknown", ct);
+            var (stored, problem) = await library.ImportAsync(stream, Upload.FileName, string.IsNullOrWhiteSpace(Role) ? null : Role, User.Identity?.Name ?? "unknown",
+                L["upload one file per role, or choose \"The role with its title\" so that each description goes to its own role"], ct);
             if (problem is null) return RedirectToPage("Version", new { id = stored[0].Id, imported = stored.Count });
-            // Shown beside the Role field, the message needs no "role:" prefix.
-            if (problem.StartsWith(RolePrefix, StringComparison.Ordinal)) ModelState.AddModelError(nameof(Role), problem[RolePrefix.Length..].TrimStart());
-            else ModelState.AddModelError(nameof(Upload), problem);
+            ModelState.AddModelError(problem.Field == "role" ? nameof(Role) : nameof(Upload), problem.Message);
         }
         await LoadAsync(ct);
         return Page();
