@@ -31,10 +31,24 @@ public sealed class HomeTests
         Assert.Matches($"<a href=\"/people/{cast.Employee}\">[^<]+</a></td>\\s*<td data-label=\"Role\">Care Representative II</td>", team);
         Assert.Contains("<td data-label=\"Plan\">Draft</td>", team);
         Assert.Matches("<td data-label=\"Ratings to refresh\">(none|\\d+ of \\d+)</td>", team);
+        // Who is ready now: exactly the team rows whose next step carries the ready-now tag, each linked to that readiness.
+        var readyRows = System.Text.RegularExpressions.Regex.Matches(team, "<td data-label=\"Next step\">\\s*<a href=\"(/people/[^\"]+/readiness\\?role=[^\"]+)\">[^<]*</a>[^<]*<span class=\"tag ready\">")
+            .Select(m => m.Groups[1].Value).ToList();
+        if (readyRows.Count == 0) Assert.Contains("Nobody on your team is ready now for their next step.", team);
+        else
+        {
+            var listed = team[team.IndexOf("Ready now for their next step", StringComparison.Ordinal)..team.IndexOf("<table", StringComparison.Ordinal)];
+            Assert.Equal(readyRows.Order(), System.Text.RegularExpressions.Regex.Matches(listed, "href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order());
+        }
 
         var hr = await (await app.BrowserAsync(AppRoles.HrAdmin, language: "es")).GetStringAsync("/", Ct);
         Assert.Contains("La organización", hr);
-        Assert.Contains("Puestos para los que nadie de fuera está listo ahora", hr);
+        // The roles nobody is ready for are the bench report's, prerequisites included.
+        var bench = await (await app.SignedInAsync(AppRoles.HrAdmin)).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/reports/succession", Ct);
+        var nobody = bench.GetProperty("nobodyReadyNow").EnumerateArray().Select(r => r.GetString()!).ToList();
+        Assert.Contains($"Puestos para los que nadie de fuera está listo ahora ({nobody.Count} de {bench.GetProperty("roles").GetArrayLength()})", hr);
+        foreach (var role in nobody.Take(12)) Assert.Contains($"href=\"/roles/{role}\"", hr);
+        Assert.Contains("href=\"/reports/succession\"", hr);
         Assert.DoesNotContain("Sus próximos movimientos", hr);
         Assert.Contains("Unidades de negocio", hr);
     }
