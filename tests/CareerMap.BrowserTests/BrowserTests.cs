@@ -468,6 +468,23 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
 
         await page.GetByLabel("At least this many months in their role").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        // Talent search: a level with no competency is refused beside it; then Spanish speakers at De-escalation 3 or above.
+        await page.GetByLabel("Condition 2: lowest level").SelectOptionAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#competency-1-error")).ToHaveTextAsync("choose the competency this level is for");
+        await Assertions.Expect(page.GetByLabel("Condition 2: lowest level")).ToHaveValueAsync("2");
+        await page.GetByLabel("Condition 2: lowest level").SelectOptionAsync("");
+        await page.GetByLabel("Condition 1: competency").SelectOptionAsync("DEESC");
+        await page.GetByLabel("Condition 1: lowest level").SelectOptionAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("competency=DEESC&level=3"));
+        var skilled = Among(await status.InnerTextAsync());
+        Assert.InRange(skilled, 1, speakers);
+        await Assertions.Expect(page.GetByLabel("Speaks")).ToHaveValueAsync("Spanish");
+        await page.GoBackAsync();
+        await page.GoForwardAsync();
+        await Assertions.Expect(page.GetByLabel("Condition 1: competency")).ToHaveValueAsync("DEESC");
         await page.Locator("table tbody tr td:first-child a").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/people/[^/]+/readiness\\?role=CC-REP-SR"));
 

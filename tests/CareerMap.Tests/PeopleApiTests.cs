@@ -144,6 +144,56 @@ public sealed class PeopleApiTests
     }
 
     [Theory, ProviderApps]
+    public async Task A_talent_search_finds_people_at_every_or_any_competency_level_asked_and_refuses_a_wrong_condition_by_its_place(TestApp app)
+    {
+        var holders = await app.WithDbAsync(async db =>
+        {
+            var two = await db.Employees.Where(e => e.Role.Code != "CC-REP-SR").OrderBy(e => e.Id).Take(2).ToListAsync(Ct);
+            foreach (var e in two) e.Certifications = ["CPhT"];
+            await db.SaveChangesAsync(Ct);
+            return two.Select(e => e.EmployeeNumber).Order().ToList();
+        });
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var asked = (await app.ExportAsync()).Requirements.Where(q => q.Role == "CC-REP-SR").OrderByDescending(q => q.Level).Take(2).ToList();
+        const string Url = "/api/roles/CC-REP-SR/candidates?top=100";
+        async Task<JsonElement> FindAsync(string query) => await hr.GetFromJsonAsync<JsonElement>(Url + query, Ct);
+        string A = $"&competency={asked[0].Competency}&level={asked[0].Level}", B = $"&competency={asked[1].Competency}&level={asked[1].Level}";
+        int Considered(JsonElement found) => found.GetProperty("considered").GetInt32();
+        var everyone = await FindAsync("");
+        var a = await FindAsync(A);
+        var b = await FindAsync(B);
+        var both = await FindAsync(A + B);
+        var either = await FindAsync(A + B + "&match=any");
+        Assert.InRange(Considered(a), 1, Considered(everyone) - 1);
+        Assert.InRange(Considered(both), 0, Math.Min(Considered(a), Considered(b)));
+        Assert.Equal(Considered(a) + Considered(b), Considered(both) + Considered(either));   // inclusion–exclusion
+
+        // Every person found with both is rated at both levels, as their readiness for the role says.
+        foreach (var c in both.GetProperty("top").EnumerateArray().Take(10))
+        {
+            var readiness = await hr.GetFromJsonAsync<JsonElement>($"/api/employees/{c.GetProperty("employeeNumber").GetString()}/readiness?role=CC-REP-SR", Ct);
+            var levels = readiness.GetProperty("competencies").EnumerateArray().ToDictionary(l => l.GetProperty("competency").GetString()!, l => l.GetProperty("effective").GetInt32());
+            Assert.All(asked, q => Assert.True(levels[q.Competency] >= q.Level, $"{c} is below {q.Competency} {q.Level}"));
+        }
+        // The bench counts only the people who match.
+        var bench = both.GetProperty("bench");
+        Assert.Equal(Considered(both), bench.GetProperty("readyNow").GetInt32() + bench.GetProperty("withinAYear").GetInt32() + bench.GetProperty("later").GetInt32());
+
+        // A credential, named without regard to case.
+        var certified = await FindAsync("&credential=cpht");
+        Assert.Equal(holders, certified.GetProperty("top").EnumerateArray().Select(c => c.GetProperty("employeeNumber").GetString()!).Order());
+        Assert.Equal(2, Considered(certified));
+
+        var wrong = await hr.GetAsync(Url + $"&competency=TELEPATHY&level=2&competency={asked[0].Competency}&level=9&level=3&match=some", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var errors = (await wrong.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+        Assert.Contains("TELEPATHY", errors.GetProperty("competency[0]")[0].GetString());
+        Assert.Contains("1", errors.GetProperty("level[1]")[0].GetString());
+        Assert.True(errors.TryGetProperty("competency[2]", out _));   // a level with no competency
+        Assert.True(errors.TryGetProperty("match", out _));
+    }
+
+    [Theory, ProviderApps]
     public async Task People_are_found_by_any_part_of_name_number_location_or_role_and_a_renamed_person_by_the_new_name(TestApp app)
     {
         var cast = await Cast.LoadAsync(app);

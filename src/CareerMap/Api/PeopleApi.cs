@@ -87,16 +87,24 @@ public static class PeopleApi
         IStringLocalizer<SharedResource> L, CancellationToken ct) =>
         TypedResults.Ok(Recommendations.For(await paths.GraphAsync(ct), (await people.PersonAsync(who.Id, clock.Today(), ct)).State, L, who.Relation == Relation.Self));
 
+    /// <param name="competency">Competencies a candidate must be rated at, paired by position with <paramref name="level"/> (the lowest level).</param>
+    /// <param name="match">all (the default): every competency condition; any: at least one.</param>
+    /// <param name="credential">A certification, license or education the candidate holds.</param>
     static async Task<Results<Ok<Candidates>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> FindCandidates(string code, int? top, string? unit, string? location,
-        string? grade, int? minTenure, string? language, PeopleAccess access, CandidateSearch candidates, CareerPaths paths, CancellationToken ct)
+        string? grade, int? minTenure, string? language, string[]? competency, int[]? level, string? match, string? credential,
+        PeopleAccess access, CandidateSearch candidates, CareerPaths paths, IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         if (top is < 1 or > MaxTop) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["top"] = [$"top must be between 1 and {MaxTop}"] });
         var graph = await paths.GraphAsync(ct);
         if (graph.Role(code) is not { } role) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"role {code} does not exist" });
+        var (skills, problems) = CandidateSearch.ReadSkills(graph, competency ?? [], [.. (level ?? []).Select(l => (int?)l)], L);
+        if (match is not (null or "all" or "any")) problems["match"] = [L["match is all or any"]];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         var visible = access.Visible() is { } query ? (await query.ToListAsync(ct)).ToHashSet() : null;
         // An employee sees only themselves, which is no candidate list at all.
         if (visible is { Count: <= 1 }) return TypedResults.Forbid();
-        return TypedResults.Ok(await candidates.FindAsync(graph, role.Code, new CandidateFilter(unit, location, grade, minTenure, language), visible, top ?? 10, ct));
+        return TypedResults.Ok(await candidates.FindAsync(graph, role.Code, new CandidateFilter(unit, location, grade, minTenure, language, skills, match == "any",
+            string.IsNullOrWhiteSpace(credential) ? null : credential), visible, top ?? 10, ct));
     }
 
     static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db, ILoggerFactory loggers, CancellationToken ct)

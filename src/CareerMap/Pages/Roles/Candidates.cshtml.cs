@@ -5,19 +5,29 @@ using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Roles;
 
 /// <summary>A role's internal candidates and bench among the people the viewer may see (a manager's line, HR everyone).</summary>
-public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, PeopleAccess access) : PageModel
+public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, PeopleAccess access, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int Shown = 25;
+    /// <summary>Competency conditions the form offers; the API takes any number.</summary>
+    public const int SkillRows = 3;
 
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Location { get; set; }
     [BindProperty(SupportsGet = true)] public string? Grade { get; set; }
     [BindProperty(SupportsGet = true)] public int? MinTenure { get; set; }
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Credential { get; set; }
+    [BindProperty(SupportsGet = true)] public List<string?> Competency { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public List<int?> Level { get; set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Match { get; set; }
+
+    /// <summary>What was wrong with a competency condition, by its place ("competency[1]").</summary>
+    public Dictionary<string, string[]> SkillProblems { get; private set; } = [];
 
     public CareerGraph Graph { get; private set; } = null!;
     public RoleDto Role { get; private set; } = null!;
@@ -36,8 +46,10 @@ public sealed class CandidatesModel(CareerPaths paths, CandidateSearch search, P
         var visible = await access.VisibleIdsAsync(ct) is { } ids ? ids.ToHashSet() : null;
         Locations = await search.LocationsAsync(ct);
         if (MinTenure is < 0) ModelState.AddModelError(nameof(MinTenure), "");
-        if (!ModelState.IsValid) return Page();
-        Found = await search.FindAsync(Graph, role.Code, new CandidateFilter(Blank(Unit), Blank(Location), Blank(Grade), MinTenure, Blank(Language)), visible, Shown, ct);
+        (var skills, SkillProblems) = CandidateSearch.ReadSkills(Graph, Competency, Level, L);
+        if (!ModelState.IsValid || SkillProblems.Count > 0) return Page();
+        Found = await search.FindAsync(Graph, role.Code, new CandidateFilter(Blank(Unit), Blank(Location), Blank(Grade), MinTenure, Blank(Language),
+            skills, Match == "any", Blank(Credential)), visible, Shown, ct);
         return Page();
     }
 
