@@ -484,6 +484,22 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await Assertions.Expect(page.GetByLabel("Speaks")).ToHaveValueAsync("Spanish");
         await page.GoBackAsync();
         await page.GoForwardAsync();
+
+        // Saved under a name (none refused beside the field), listed, run again from the role's page with every condition, then forgotten.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#search-name-error")).ToHaveTextAsync("give the search a name");
+        await page.GetByLabel("Save this search as").FillAsync("Spanish de-escalators");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Saved as “Spanish de-escalators”");
+        await page.GotoAsync("/roles/CC-REP-SR/candidates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Spanish de-escalators" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Speaks")).ToHaveValueAsync("Spanish");
+        await Assertions.Expect(page.GetByLabel("Condition 1: competency")).ToHaveValueAsync("DEESC");
+        await Assertions.Expect(page.GetByLabel("Condition 1: lowest level")).ToHaveValueAsync("3");
+        Assert.Equal(skilled, Among(await status.InnerTextAsync()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Forget the saved search Spanish de-escalators" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("None yet. Save a search to run it again later with its conditions.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Condition 1: competency")).ToHaveValueAsync("DEESC");
         await Assertions.Expect(page.GetByLabel("Condition 1: competency")).ToHaveValueAsync("DEESC");
         await page.Locator("table tbody tr td:first-child a").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/people/[^/]+/readiness\\?role=CC-REP-SR"));

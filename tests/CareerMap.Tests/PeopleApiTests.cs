@@ -194,6 +194,31 @@ public sealed class PeopleApiTests
     }
 
     [Theory, ProviderApps]
+    public async Task A_saved_search_is_its_owners_alone_and_a_name_used_again_replaces_it(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        const string Url = "/roles/CC-REP-SR/candidates?language=Spanish&competency=DEESC&level=3";
+        async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, string name, string? query = null)
+        {
+            var page = await client.GetStringAsync(Url, Ct);
+            return await client.PostAsync($"{query ?? Url}&handler={handler}", new FormUrlEncodedContent(
+                [new("__RequestVerificationToken", Forms.AntiforgeryToken(page)), new("SearchName", name)]), Ct);
+        }
+        var hr = await app.BrowserAsync(AppRoles.HrAdmin);
+        Assert.True((await PostAsync(hr, "Save", "Spanish de-escalators")).IsSuccessStatusCode);
+        Assert.True((await PostAsync(hr, "Save", "Spanish de-escalators", "/roles/CC-REP-SR/candidates?language=Hmong")).IsSuccessStatusCode);
+        var kept = await app.WithDbAsync(db => db.Set<CareerMap.Accounts.SavedSearch>().ToListAsync(Ct));
+        Assert.Equal("language=Hmong", Assert.Single(kept).Query);   // the same name: replaced, not doubled
+
+        // A manager sees none of it and cannot forget it.
+        var manager = await app.BrowserAsync(AppRoles.Manager, cast.Manager);
+        Assert.DoesNotContain("Spanish de-escalators", await manager.GetStringAsync(Url, Ct));
+        await PostAsync(manager, $"Forget&id={kept[0].Id}", "");
+        Assert.Single(await app.WithDbAsync(db => db.Set<CareerMap.Accounts.SavedSearch>().ToListAsync(Ct)));
+        Assert.Contains("Spanish de-escalators", await hr.GetStringAsync(Url, Ct));
+    }
+
+    [Theory, ProviderApps]
     public async Task People_are_found_by_any_part_of_name_number_location_or_role_and_a_renamed_person_by_the_new_name(TestApp app)
     {
         var cast = await Cast.LoadAsync(app);

@@ -828,6 +828,43 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("role_changes", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Accounts.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("saved_searches", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1445,6 +1482,15 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Employee");
+                });
+
+            modelBuilder.Entity("CareerMap.Accounts.SavedSearch", b =>
+                {
+                    b.HasOne("CareerMap.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareerMap.Plans.DevelopmentPlan", b =>
