@@ -71,7 +71,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 {
                     await page.GotoAsync("/account/login");
                     await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
-                    await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+                    // Under a loaded CI machine the first sign-in of an app can take a while: wait for the redirect itself, not the next page's load.
+                    await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
                 }
                 foreach (var stop in walk.Stops)
                 {
