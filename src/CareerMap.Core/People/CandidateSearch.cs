@@ -1,6 +1,5 @@
 using CareerMap.Data;
 using CareerMap.Paths;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.People;
 
@@ -40,7 +39,8 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
             && (filter.Unit is null || string.Equals(r.Unit, filter.Unit, StringComparison.OrdinalIgnoreCase))
             && (filter.Grade is null || string.Equals(r.Grade, filter.Grade, StringComparison.OrdinalIgnoreCase))).ToArray();
         int? startedBy = filter.MinTenure is > 0 ? PeopleDirectory.StartedByForMonths(today, filter.MinTenure.Value).DayNumber : null;
-        var speakers = filter.Language is { } language ? await SpeakersAsync(language, ct) : null;
+        // Languages and credentials are the prerequisite facts' rows (ascending), read once with the index.
+        var speakers = filter.Language is { } language ? facts.Speakers(language.Trim()) : null;
         var holders = filter.Credential is { } credential ? facts.HoldersOf(credential.Trim()) : null;
         var skills = filter.Skills ?? [];
         bool Skilled(int row) => skills.Count == 0
@@ -48,7 +48,7 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
         bool Include(int row) => allowed[index.RoleSlot(row)]
             && (filter.Location is null || string.Equals(index.LocationOf(row), filter.Location, StringComparison.OrdinalIgnoreCase))
             && (startedBy is null || index.RoleStartDay(row) <= startedBy)
-            && (speakers is null || speakers.Contains(index.EmployeeId(row)))
+            && (speakers is null || Array.BinarySearch(speakers, row) >= 0)
             && (holders is null || Array.BinarySearch(holders, row) >= 0)
             && Skilled(row);
 
@@ -96,13 +96,4 @@ public sealed class CandidateSearch(CareerMapDb db, PeopleDirectory people, Rati
     /// <summary>The locations people work at, for a filter's choices.</summary>
     public async Task<IReadOnlyList<string>> LocationsAsync(CancellationToken ct = default) =>
         (await ratings.GetAsync(db, clock.Today(), ct)).Locations;
-
-    /// <summary>Everyone who speaks the language: languages live on the person, not in the rating index, so they are read once per search.</summary>
-    async Task<HashSet<int>> SpeakersAsync(string language, CancellationToken ct)
-    {
-        // The list is stored as JSON text: a quoted, lower-cased match finds "Spanish" whole, never inside another name.
-        var quoted = $"%\"{language.Trim().ToLowerInvariant().Replace("\"", "", StringComparison.Ordinal)}\"%";
-        var ids = await db.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM employees WHERE lower("Languages") LIKE {quoted}""").ToListAsync(ct);
-        return [.. ids];
-    }
 }
