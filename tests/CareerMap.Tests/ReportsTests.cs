@@ -311,6 +311,79 @@ public sealed class ReportsTests
         Assert.Contains("1 would drop out of ready now: 1 Care Representative I.", page, StringComparison.Ordinal);
     }
 
+    static MultipartFormDataContent HistoryFile(params string[] lines) => new() { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(
+        string.Join("\n", ["EmployeeNumber,Date,FromRole,ToRole", .. lines]) + "\n")), "file", "history.csv" } };
+
+    [Theory, ProviderApps]
+    public async Task A_history_file_brings_the_past_before_the_record_all_or_nothing_and_mobility_then_counts_those_moves(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        async Task<(int Moves, int Promotions, int Hires)> MobilityAsync()
+        {
+            var view = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility", Ct);
+            return (view.GetProperty("moves").GetInt32(), view.GetProperty("promotions").GetInt32(), view.GetProperty("hires").GetInt32());
+        }
+        async Task<int> ChangesAsync() => await app.WithDbAsync(db => db.RoleChanges.CountAsync(Ct));
+        // The roster only knows where people stand: A3 "joined" Care Representative II on 2025-08-04, a hire in the period.
+        Assert.Equal((0, 0, 3), await MobilityAsync());
+        var before = await ChangesAsync();
+
+        async Task<string[]> RefusedAsync(MultipartFormDataContent file)
+        {
+            var response = await hr.PostAsync("/api/employees/role-history/import", file, Ct);
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            return [.. (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
+                .Select(p => $"{p.GetProperty("place").GetString()}: {p.GetProperty("message").GetString()}")];
+        }
+        Assert.Equal([
+            "line 2, EmployeeNumber: no person has employee number X9; import the roster first",
+            "line 3, Date: 2030-01-01 is in the future",
+            "line 4, ToRole: unknown role 'CC-NOPE'",
+            "line 5, ToRole: leaves and enters CC-REP-1: not a change of role",
+        ], await RefusedAsync(HistoryFile("X9,2020-01-06,,CC-REP-1", "S1,2030-01-01,CC-REP-2,CC-SUP", "A3,2024-02-05,,CC-NOPE", "A1,2024-02-05,CC-REP-1,CC-REP-1")));
+        Assert.Equal([
+            "line 3, FromRole: S1 leaves CC-REP-2, but the change before (line 2, Date) moved them into CC-REP-1",
+            "line 4, ToRole: A3's last change here enters CC-REP-1, but the record begins with CC-REP-2 on 2025-08-04; add the change that leads there",
+            "line 5, Date: 2025-02-01 is not before the history on record for A1: the record begins with CC-REP-1 on 2025-01-06; a history file brings what came before",
+        ], await RefusedAsync(HistoryFile("S1,2020-01-06,,CC-REP-1", "S1,2021-06-01,CC-REP-2,CC-SUP", "A3,2024-02-05,,CC-REP-1", "A1,2025-02-01,,CC-REP-1")));
+        Assert.Equal(before, await ChangesAsync());
+
+        // S1 began as a representative; A3 was hired in 2024 and promoted on the day the roster has her start. Blank FromRole: the role before.
+        string[] past = ["S1,2020-01-06,,CC-REP-1", "S1,2021-06-01,CC-REP-1,CC-REP-2", "S1,2023-01-02,,CC-SUP", "A3,2024-02-05,,CC-REP-1", "A3,2025-08-04,,CC-REP-2"];
+        var dry = await hr.PostAsync("/api/employees/role-history/import?dryRun=true", HistoryFile(past), Ct);
+        Assert.Equal((5, 2, false, 0), await Report(dry));
+        Assert.Equal(before, await ChangesAsync());
+        Assert.Equal((5, 2, true, 0), await Report(await hr.PostAsync("/api/employees/role-history/import", HistoryFile(past), Ct)));
+        Assert.Equal(before + 5, await ChangesAsync());
+        // Imported twice, the same file adds nothing.
+        Assert.Equal((0, 0, true, 5), await Report(await hr.PostAsync("/api/employees/role-history/import", HistoryFile(past), Ct)));
+        Assert.Equal(before + 5, await ChangesAsync());
+
+        // A3's start in the period is now a promotion after 17 months, not a hire; S1's route to supervisor is known.
+        Assert.Equal((1, 1, 2), await MobilityAsync());
+        var view = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility", Ct);
+        Assert.Equal(17.0, view.GetProperty("medianMonthsBeforePromotion").GetDouble());
+        var up = await hr.GetFromJsonAsync<JsonElement>("/api/reports/mobility/routes?fromRole=CC-REP-1&toRole=CC-SUP", Ct);
+        Assert.Equal([("CC-REP-1>CC-REP-2>CC-SUP", 1, 35.0)], [.. up.GetProperty("taken").EnumerateArray().Select(t =>
+            (string.Join('>', t.GetProperty("roles").EnumerateArray().Select(r => r.GetString())), t.GetProperty("people").GetInt32(), t.GetProperty("medianMonths").GetDouble()))]);
+        // The profile's timeline starts with the first role the file brought, and no longer calls the supervisor role a first role.
+        var profile = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/people/S1", Ct);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(profile, "first role on record"));
+        Assert.Contains("Care Representative I: first role on record", profile, StringComparison.Ordinal);
+        Assert.Contains("Care Representative II to", profile, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Manager, "S1")).PostAsync("/api/employees/role-history/import", HistoryFile(past), Ct)).StatusCode);
+
+        static async Task<(int Added, int People, bool Applied, int AlreadyOnRecord)> Report(HttpResponseMessage response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var report = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+            return (report.GetProperty("added").GetInt32(), report.GetProperty("people").GetInt32(), report.GetProperty("applied").GetBoolean(),
+                report.GetProperty("alreadyOnRecord").GetInt32());
+        }
+    }
+
     [Theory, ProviderApps]
     public async Task Mobility_counts_moves_fills_and_months_before_promotion_by_hand_and_finds_the_routes_people_took(TestApp app)
     {

@@ -7,8 +7,8 @@ using NpgsqlTypes;
 
 namespace CareerMap.People;
 
-/// <summary>Where a role change came from; Existing is the role a person already held when history began (the upgrade that added it).</summary>
-public enum RoleChangeSource { Roster, Scim, Generated, Existing }
+/// <summary>Where a role change came from; Existing is the role a person already held when history began (the upgrade that added it); Imported, a history file of the past.</summary>
+public enum RoleChangeSource { Roster, Scim, Generated, Existing, Imported }
 
 /// <summary>
 /// One change of a person's role, append-only. Roles are kept by code, not by key: the history outlives a role HR later
@@ -38,6 +38,9 @@ public static class RoleHistory
     public static async Task<IReadOnlyList<RoleChangeView>> OfAsync(CareerMapDb db, FrameworkDocument framework, int employeeId, CancellationToken ct = default)
     {
         var rows = await db.RoleChanges.AsNoTracking().Where(c => c.EmployeeId == employeeId).OrderByDescending(c => c.On).ThenByDescending(c => c.Id).ToListAsync(ct);
+        // A first role on record that a history file has since put a past before is where the record began, not a first role: left out.
+        var oldest = rows.Count > 0 ? rows[^1] : null;
+        rows.RemoveAll(c => c.FromRole is null && (c != oldest || rows.Any(o => o != c && o.On == c.On && o.ToRole == c.ToRole)));
         return [.. rows.Select(c => new RoleChangeView(c.On, c.FromRole, c.ToRole, c.FromRole is null ? null : framework.KindOf(c.FromRole, c.ToRole), c.Source))];
     }
 

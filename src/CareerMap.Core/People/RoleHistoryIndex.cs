@@ -20,7 +20,7 @@ public sealed class RoleHistoryIndex
     public int[] Day { get; private set; } = [];
     public short[] From { get; private set; } = [];
     public short[] To { get; private set; } = [];
-    /// <summary>Whether the change is the role a person already held when history began, not a move or a hire.</summary>
+    /// <summary>Whether the change is the role a person already held when the record began, not a move or a hire.</summary>
     public bool[] Existing { get; private set; } = [];
 
     public int Count => Employee.Length;
@@ -82,7 +82,7 @@ public sealed class RoleHistoryIndex
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """SELECT "EmployeeId", "On", "FromRole", "ToRole", "Source" FROM role_changes ORDER BY "EmployeeId", "On", "Id" """;
+            command.CommandText = """SELECT "EmployeeId", "On", "FromRole", "ToRole", "Source" FROM role_changes ORDER BY "EmployeeId", "On", CASE WHEN "FromRole" IS NULL THEN 1 ELSE 0 END, "Id" """;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -102,11 +102,14 @@ public sealed class RoleHistoryIndex
         // The reader holds the whole row once read (no sequential access), so reading its fields does not block.
         void Add(DbDataReader reader)
         {
-            employee.Add(reader.GetInt32(0));
+            var person = reader.GetInt32(0);
+            // A first role on record after a history file brought what came before it is where the record began, not a hire.
+            var laterFirst = reader.IsDBNull(2) && employee.Count > 0 && employee[^1] == person;
+            employee.Add(person);
             day.Add(reader.GetFieldValue<DateOnly>(1).DayNumber);
             from.Add((short)(reader.IsDBNull(2) ? NoRole : index.Slot(reader.GetString(2))));
             to.Add((short)index.Slot(reader.GetString(3)));
-            existing.Add(reader.GetString(4) == nameof(RoleChangeSource.Existing));
+            existing.Add(laterFirst || reader.GetString(4) == nameof(RoleChangeSource.Existing));
         }
     }
 

@@ -4,8 +4,6 @@ using System.Text.RegularExpressions;
 using CareerMap.Audit;
 using CareerMap.Data;
 using CareerMap.Framework;
-using CareerMap.Spreadsheets;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -32,126 +30,33 @@ public static partial class Roster
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex EmailPattern();
 
+    static readonly PeopleFileShape Shape = new(Columns, Required, "People", "roster", "people");
+
     public static (List<RosterRow> Rows, IReadOnlyList<ImportProblem> Problems) Read(Stream input, string fileName)
     {
-        var ext = Path.GetExtension(fileName).ToLowerInvariant();
         var problems = new ImportProblems();
-        List<(Dictionary<string, string?> Cells, Func<string, string> Place)> records;
-        try
-        {
-            records = ext switch
-            {
-                ".csv" => ReadCsv(input, problems),
-                ".xlsx" => ReadXlsx(input, fileName, problems),
-                _ => throw new FormatException("unknown file type: expected a .csv or .xlsx roster"),
-            };
-        }
-        catch (SpreadsheetRefusedException e)
-        {
-            return ([], new ImportProblems([new(e.Place, e.Message)]));
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException or IOException or CsvFormatException or ArgumentException)
-        {
-            return ([], new ImportProblems([new(fileName, e is FormatException ? e.Message : $"the file can't be read as a roster ({e.GetType().Name})")]));
-        }
         var rows = new List<RosterRow>();
-        foreach (var (cells, place) in records)
+        foreach (var record in PeopleFile.Read(input, fileName, Shape, problems))
         {
-            var ok = true;
-            string? Text(string column) => cells.TryGetValue(column, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+            var place = record.Place;
+            var before = problems.Total;
+            var Text = record.Text;
             foreach (var column in Required)
-                if (Text(column) is null) { problems.Add(new(place(column), $"{column} is required")); ok = false; }
-            if (Text("EmployeeNumber") is { } number && EmployeeNumbers.Problem(number) is { } why) { problems.Add(new(place("EmployeeNumber"), why)); ok = false; }
-            DateOnly Date(string column)
-            {
-                var text = Text(column);
-                if (text is null) return default;
-                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-                if (DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) && text.Contains(':', StringComparison.Ordinal)) return DateOnly.FromDateTime(dt);
-                problems.Add(new(place(column), $"'{text}' is not a date in the form yyyy-MM-dd"));
-                ok = false;
-                return default;
-            }
-            var hire = Date("HireDate");
-            var start = Date("RoleStartDate");
-            if (ok && start < hire) { problems.Add(new(place("RoleStartDate"), $"the role start date {start:yyyy-MM-dd} is before the hire date {hire:yyyy-MM-dd}")); ok = false; }
-            if (Text("Email") is { } email && !EmailPattern().IsMatch(email)) { problems.Add(new(place("Email"), $"'{email}' is not an email address")); ok = false; }
+                if (Text(column) is null) problems.Add(new(place(column), $"{column} is required"));
+            if (Text("EmployeeNumber") is { } number && EmployeeNumbers.Problem(number) is { } why) problems.Add(new(place("EmployeeNumber"), why));
+            var hire = PeopleFile.Date(record, "HireDate", problems) ?? default;
+            var start = PeopleFile.Date(record, "RoleStartDate", problems) ?? default;
+            if (problems.Total == before && start < hire) problems.Add(new(place("RoleStartDate"), $"the role start date {start:yyyy-MM-dd} is before the hire date {hire:yyyy-MM-dd}"));
+            if (Text("Email") is { } email && !EmailPattern().IsMatch(email)) problems.Add(new(place("Email"), $"'{email}' is not an email address"));
             var months = 0;
             if (Text("ContactCenterMonths") is { } m && (!int.TryParse(m, NumberStyles.Integer, CultureInfo.InvariantCulture, out months) || months < 0))
-            {
                 problems.Add(new(place("ContactCenterMonths"), $"expected a whole number of months, found '{m}'"));
-                ok = false;
-            }
             static List<string> List(string? text) => [.. (text ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-            if (ok)
+            if (problems.Total == before)
                 rows.Add(new(Text("EmployeeNumber")!, Text("Name")!, Text("Email")!, Text("Role")!, Text("Manager"), hire, start, Text("Location"),
                     List(Text("Languages")), List(Text("Certifications")), months, place));
         }
         return (rows, problems);
-    }
-
-    static List<(Dictionary<string, string?>, Func<string, string>)> ReadCsv(Stream input, ImportProblems problems)
-    {
-        var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
-        var limits = SpreadsheetLimits.Default;
-        if (input.CanSeek && input.Length - input.Position > limits.FileBytes) throw new FormatException($"the file is larger than {limits.FileBytes >> 20} MB; split it");
-        using var csv = CsvReader.Create(input, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true }, true);
-        try
-        {
-            var headers = csv.Headers.Select(h => h.Trim()).ToArray();
-            if (headers.Length == 0 || headers.All(h => h.Length == 0)) throw new FormatException("the file is empty: expected a header line naming the columns");
-            if (headers.Length > limits.Columns) throw new FormatException($"line 1 has {headers.Length:N0} columns; a roster has at most {limits.Columns:N0}");
-            CheckHeaders(headers, _ => "line 1", problems);
-            while (csv.Read())
-            {
-                var line = csv.LineNumber;
-                if (records.Count >= limits.Rows - 1)
-                {
-                    problems.Add(new($"line {line}", $"the roster has more than {limits.Rows - 1:N0} people; split the file"));
-                    break;
-                }
-                var cells = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < headers.Length; i++) cells[headers[i]] = i < csv.FieldCount ? csv.GetString(i) : null;
-                if (cells.FirstOrDefault(c => c.Value?.Length > limits.CellLength) is { Key: { } tooLong })
-                {
-                    problems.Add(new($"line {line}, {tooLong}", $"the cell holds more than {limits.CellLength:N0} characters, the most a cell may hold"));
-                    continue;
-                }
-                if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-                records.Add((cells, column => $"line {line}, {column}"));
-            }
-        }
-        catch (CsvFormatException e)
-        {
-            problems.Add(new("csv", $"malformed CSV: {e.Message}"));
-        }
-        return records;
-    }
-
-    static List<(Dictionary<string, string?>, Func<string, string>)> ReadXlsx(Stream input, string fileName, ImportProblems problems)
-    {
-        var sheets = Spreadsheet.Read(input, fileName);
-        var ws = sheets.FirstOrDefault(w => string.Equals(w.Name, "People", StringComparison.OrdinalIgnoreCase)) ?? sheets[0];
-        var headers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (column, cell) in ws.Used(1)) headers.TryAdd(cell.Text.Trim(), column);
-        CheckHeaders([.. headers.Keys], c => $"{ws.Name}!1", problems);
-        var records = new List<(Dictionary<string, string?>, Func<string, string>)>();
-        for (var row = 2; row <= ws.LastRow; row++)
-        {
-            if (ws.IsEmpty(row)) continue;
-            var r = row;
-            var cells = headers.ToDictionary(h => h.Key, string? (h) => ws.Text(r, h.Value), StringComparer.OrdinalIgnoreCase);
-            records.Add((cells, column => headers.TryGetValue(column, out var c) ? ws.Address(r, c) : $"{ws.Name}!{r}"));
-        }
-        return records;
-    }
-
-    static void CheckHeaders(IReadOnlyCollection<string> headers, Func<string, string> place, ImportProblems problems)
-    {
-        foreach (var missing in Required.Where(r => !headers.Contains(r, StringComparer.OrdinalIgnoreCase)))
-            problems.Add(new(place(missing), $"column '{missing}' is missing; the columns are {string.Join(", ", Columns)}"));
-        foreach (var unknown in headers.Where(h => !Columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
-            problems.Add(new(place(unknown), $"unknown column '{unknown}'; the columns are {string.Join(", ", Columns)}"));
     }
 
     /// <summary>Checks the rows against each other and the database, then writes them in one transaction unless it is a dry run.</summary>

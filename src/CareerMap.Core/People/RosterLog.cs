@@ -10,4 +10,10 @@ static partial class RosterLog
 
     [LoggerMessage(3002, LogLevel.Information, "Roster import refused: {ProblemCount} problem(s), the first at {FirstPlace}")]
     public static partial void RosterImportRefused(this ILogger logger, int problemCount, string firstPlace);
+
+    [LoggerMessage(3003, LogLevel.Information, "Role history import applied: {Added} change(s) for {People} people, {AlreadyOnRecord} already on record")]
+    public static partial void RoleHistoryImported(this ILogger logger, int added, int people, int alreadyOnRecord);
+
+    [LoggerMessage(3004, LogLevel.Information, "Role history import refused: {ProblemCount} problem(s), the first at {FirstPlace}")]
+    public static partial void RoleHistoryImportRefused(this ILogger logger, int problemCount, string firstPlace);
 }

@@ -26,6 +26,8 @@ public static class PeopleApi
         api.MapGet("/employees", List).WithSummary("The people you may see (yourself; everyone below you; everyone for HR admin), a page at a time");
         api.MapPost("/employees/import", Import).RequireAuthorization(Policies.HrAdmin).DisableAntiforgery()
             .WithSummary("Imports a roster (.csv or .xlsx, as multipart form field 'file'), all or nothing; ?dryRun=true changes nothing (HR admin)");
+        api.MapPost("/employees/role-history/import", ImportHistory).RequireAuthorization(Policies.HrAdmin).DisableAntiforgery()
+            .WithSummary("Imports the role changes people went through before the record of them begins (.csv or .xlsx with EmployeeNumber, Date, FromRole, ToRole, as multipart form field 'file'), all or nothing; rows already on record are skipped; ?dryRun=true changes nothing (HR admin)");
         api.MapGet("/roles/{code}/candidates", FindCandidates).WithSummary("Internal candidates for a role ranked by readiness, and the bench");
 
         // Who may see the person in the route is checked before these run (PersonAccess.UsePersonAccess).
@@ -113,6 +115,16 @@ public static class PeopleApi
         await using var stream = file.OpenReadStream();
         var (rows, problems) = Roster.Read(stream, file.FileName);
         var report = await Roster.ImportAsync(db, rows, problems, dryRun ?? false, loggers.CreateLogger(typeof(Roster)), ct);
+        return report.Ok ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
+    }
+
+    static async Task<Results<Ok<RoleHistoryReport>, UnprocessableEntity<RoleHistoryReport>, ValidationProblem>> ImportHistory(IFormFile? file, bool? dryRun,
+        CareerMap.Data.CareerMapDb db, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["attach the role history as the form field 'file'"] });
+        await using var stream = file.OpenReadStream();
+        var (rows, problems) = RoleHistoryImport.Read(stream, file.FileName);
+        var report = await RoleHistoryImport.ImportAsync(db, clock, rows, problems, dryRun ?? false, loggers.CreateLogger(typeof(RoleHistoryImport)), ct);
         return report.Ok ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);
     }
 

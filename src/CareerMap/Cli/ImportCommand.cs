@@ -21,6 +21,7 @@ static class ImportCommand
         command.Arguments.Add(file);
         command.Options.Add(dryRun);
         command.Subcommands.Add(People());
+        command.Subcommands.Add(RoleHistory());
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(file)!;
@@ -78,6 +79,37 @@ static class ImportCommand
                 foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
             }
             else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were.");
+            return report.Ok ? Ok : BadInput;
+        });
+        return command;
+    }
+
+    public static Command RoleHistory()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Role changes as .csv or .xlsx with the columns " + string.Join(", ", RoleHistoryImport.Columns) };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would be added; change nothing" };
+        var command = new Command("role-history", "Import the role changes people went through before the record of them begins, all or nothing; rows already on record are skipped");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            await using var scope = await CareerMapServices.OpenCliAsync(Target(p), ct);
+            RoleHistoryReport report;
+            await using (var stream = path.OpenRead())
+            {
+                var (rows, problems) = RoleHistoryImport.Read(stream, path.Name);
+                report = await RoleHistoryImport.ImportAsync(scope.Get<CareerMapDb>(), scope.Get<TimeProvider>(), rows, problems, p.GetValue(dryRun),
+                    scope.Get<ILoggerFactory>().CreateLogger(typeof(RoleHistoryImport)), ct);
+            }
+            if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+            else if (!report.Ok)
+            {
+                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
+                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
+            }
+            else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added} change(s) for {report.People} people; {report.AlreadyOnRecord} already on record.");
             return report.Ok ? Ok : BadInput;
         });
         return command;
