@@ -4,6 +4,7 @@ using CareerMap.Framework;
 using CareerMap.Hosting;
 using CareerMap.Sample;
 using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CareerMap.BrowserTests;
@@ -911,6 +912,58 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         using var workbook = new ClosedXML.Excel.XLWorkbook(file);
         var row = workbook.Worksheet("Capability").RowsUsed().Single(r => r.Cell(2).GetString() == group && r.Cell(4).GetString() == "DEESC");
         Assert.Equal((asked, meeting), ((int)row.Cell(6).GetDouble(), (int)row.Cell(7).GetDouble()));
+    }
+
+    [Theory]
+    [InlineData("Manager", 1366)]
+    [InlineData("HR admin", 360)]
+    public async Task The_heatmap_by_team_goes_down_a_line_counts_the_same_people_and_comes_back_up(string persona, int width)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, persona, width: width, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/reports/capability");
+        await page.GetByLabel("Rows", new() { Exact = true }).SelectOptionAsync("team");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new Regex("^Capability by team"));
+        var where = page.Locator("p.breadcrumb-line");
+        await Assertions.Expect(where.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        if (width < 400) Assert.Equal(width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+        var cast = await Cast.LoadAsync(app);
+        int Number(string text) => int.Parse(text.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        async Task<int> CellPeopleAsync(ILocator cell) =>
+            int.Parse(Regex.Match(await cell.InnerTextAsync(), @"of (\d+) meet").Groups[1].Value, CultureInfo.InvariantCulture);
+        if (persona == "Manager")
+        {
+            // A manager starts at their own direct reports, with no way above themselves.
+            var (name, reports) = await app.WithDbAsync(async db => (
+                await db.Employees.Where(e => e.EmployeeNumber == cast.Manager).Select(e => e.Name).SingleAsync(Ct),
+                await db.Employees.Where(e => e.Manager!.EmployeeNumber == cast.Manager && e.DeactivatedOn == null).Select(e => e.Name).ToListAsync(Ct)));
+            await Assertions.Expect(where).ToHaveTextAsync($"Each row is one of {name}'s direct reports with everyone who reports to them.");
+            Assert.Equal(reports.Order(StringComparer.Ordinal), (await page.Locator("table.heatmap tbody th").AllInnerTextsAsync()).Order(StringComparer.Ordinal));
+            var mine = page.Locator("table.heatmap tbody td[data-competency] a").First;
+            var counted = await CellPeopleAsync(mine);
+            await mine.ClickAsync();
+            await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(counted);
+            return;
+        }
+        // HR starts at the top; down a level, the rows under a person count everyone in their line but the person.
+        await Assertions.Expect(where).ToContainTextAsync("Each row is a line at the top of the organization");
+        var first = page.Locator("table.heatmap tbody tr:has(th a)").First;
+        var (head, people) = (await first.Locator("th").InnerTextAsync(), Number(await first.Locator("td.num").InnerTextAsync()));
+        await first.Locator("th a").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("leader="));
+        await Assertions.Expect(where).ToContainTextAsync($"Each row is one of {head}'s direct reports");
+        Assert.Equal(people - 1, (await page.Locator("table.heatmap tbody td.num").AllInnerTextsAsync()).Sum(Number));
+        // A cell leads to its people and back; then up to where we started.
+        var cell = page.Locator("table.heatmap tbody td[data-competency] a").First;
+        var asked = await CellPeopleAsync(cell);
+        await cell.ClickAsync();
+        await Assertions.Expect(page.Locator("table tbody tr")).ToHaveCountAsync(asked);
+        await page.GoBackAsync();
+        await where.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("leader="));
+        await Assertions.Expect(page.Locator("table.heatmap tbody tr:has(th a)").First.Locator("th")).ToHaveTextAsync(head);
     }
 
     [Theory]

@@ -157,6 +157,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
         [
             new("/reports/capability", "/reports/capability"),
             new("/reports/capability", "/reports/capability?by=location&measure=coverage"),
+            new("/reports/capability", "/reports/capability?by=team"),
             new("/reports/capability/people", "/reports/capability/people?by=unit&group=CARE&competency=DEESC"),
             new("/reports/succession", "/reports/succession"),
             new("/reports/succession", "/reports/succession?unit=CARE&role=CC-REP-2&competency=CUSTOMER&level=4"),

@@ -138,6 +138,59 @@ public sealed class ReportsTests
     }
 
     [Theory, ProviderApps]
+    public async Task The_heatmap_by_team_heads_each_row_with_a_direct_report_and_their_whole_line_and_goes_down_and_up_within_what_the_viewer_may_see(TestApp app)
+    {
+        await BuildSmallOrganizationAsync(app);
+        // One more level: Bo Moua (A2) reports to Cy Diaz (A3), who reports to Sam Ortiz (S1).
+        await app.WithDbAsync(async db =>
+        {
+            var a3 = await db.Employees.Where(e => e.EmployeeNumber == "A3").Select(e => e.Id).SingleAsync(Ct);
+            return await db.Employees.Where(e => e.EmployeeNumber == "A2").ExecuteUpdateAsync(u => u.SetProperty(e => e.ManagerId, a3), Ct);
+        });
+        static List<(string?, string?, int)> Rows(JsonElement map) => [.. map.GetProperty("rows").EnumerateArray()
+            .Select(r => (r.GetProperty("group").GetString(), r.GetProperty("name").GetString(), r.GetProperty("people").GetInt32()))];
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+
+        // HR starts at the top: the two people without a manager, each with their whole line, by name.
+        var top = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team", Ct);
+        Assert.Equal([("M1", "Di Park", 1), ("S1", "Sam Ortiz", 4)], Rows(top));
+        Assert.Equal(JsonValueKind.Null, top.GetProperty("leader").ValueKind);
+        Assert.Equal((4, 2, 0.5, 0.75, 2, 0.5), Figures(Cell(top, "S1", "DEESC")));
+        Assert.Equal((1, 1, 1.0, 0.0, 0, 0.0), Figures(Cell(top, "M1", "DEESC")));
+
+        // Down to Sam's teams: Ana alone, and Cy with Bo under her (Cy one short of 2 rated by a manager; Bo meets 1 on her own rating).
+        var sam = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team&leader=S1", Ct);
+        Assert.Equal([("A1", "Ana Lee", 1), ("A3", "Cy Diaz", 2)], Rows(sam));
+        Assert.Equal(("S1", "Sam Ortiz", JsonValueKind.Null), (sam.GetProperty("leader").GetProperty("employeeNumber").GetString(),
+            sam.GetProperty("leader").GetProperty("name").GetString(), sam.GetProperty("leader").GetProperty("managerNumber").ValueKind));
+        Assert.Equal((1, 1, 1.0, 0.0, 1, 1.0), Figures(Cell(sam, "A1", "DEESC")));
+        Assert.Equal((2, 1, 0.5, 0.5, 1, 0.5), Figures(Cell(sam, "A3", "DEESC")));
+        Assert.Equal((3, 2, 0.6667, 0.33, 2, 0.6667), Figures(Cell(sam, "(total)", "DEESC")));
+        var cy = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team&leader=A3", Ct);
+        Assert.Equal([("A2", "Bo Moua", 1)], Rows(cy));
+        Assert.Equal("S1", cy.GetProperty("leader").GetProperty("managerNumber").GetString());
+
+        // The people behind a team's cell, and the same figures in the export.
+        var behind = await hr.GetFromJsonAsync<JsonElement>("/api/reports/capability/people?by=team&leader=S1&group=A3&competency=DEESC", Ct);
+        Assert.Equal(("A3", "Cy Diaz"), (behind.GetProperty("group").GetString(), behind.GetProperty("groupName").GetString()));
+        Assert.Equal(["A3", "A2"], [.. behind.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("employeeNumber").GetString())]);
+        var csv = await hr.GetStringAsync("/api/reports/capability/export?format=csv&by=team&leader=S1", Ct);
+        Assert.Contains("A3,Cy Diaz,2,DEESC,De-escalation,2,1,0.5,0.5,1,0.5\n", csv, StringComparison.Ordinal);
+
+        // A manager starts at their own line and may go down it, never up or across.
+        var manager = await app.SignedInAsync(AppRoles.Manager, "S1");
+        Assert.Equal([("A1", "Ana Lee", 1), ("A3", "Cy Diaz", 2)], Rows(await manager.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team", Ct)));
+        Assert.Equal([("A2", "Bo Moua", 1)], Rows(await manager.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team&leader=A3", Ct)));
+        var across = await manager.GetAsync("/api/reports/capability?by=team&leader=M1", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, across.StatusCode);
+        Assert.Contains("leader", await across.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var lead = await app.SignedInAsync(AppRoles.Manager, "A3");
+        Assert.Equal([("A2", "Bo Moua", 1)], Rows(await lead.GetFromJsonAsync<JsonElement>("/api/reports/capability?by=team", Ct)));
+        Assert.Equal(HttpStatusCode.BadRequest, (await lead.GetAsync("/api/reports/capability?by=team&leader=S1", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync("/api/reports/capability/people?by=team&group=A1&competency=DEESC", Ct)).StatusCode);
+    }
+
+    [Theory, ProviderApps]
     public async Task Development_health_counts_this_cycles_plans_overdue_reviews_actions_days_to_approval_and_whose_ratings_count(TestApp app)
     {
         await BuildSmallOrganizationAsync(app);

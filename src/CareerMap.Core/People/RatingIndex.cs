@@ -34,6 +34,7 @@ public sealed class RatingIndex
     ushort[] roles = [];
     ushort[] locations = [];
     int[] roleStarts = [];
+    int[] managers = [];
     readonly List<string?> locationNames = [];
     readonly Dictionary<string, ushort> locationOf = new(StringComparer.OrdinalIgnoreCase);
     readonly List<string> roleCodes = [];
@@ -55,7 +56,7 @@ public sealed class RatingIndex
     /// <summary>Rows rounded up to whole vectors; the rows past <see cref="Count"/> are unrated and never ranked.</summary>
     int Capacity => levels.Length == 0 ? 0 : levels[0].Length;
 
-    public long Bytes => ids.Length * 4L + (long)width * Capacity + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L;
+    public long Bytes => ids.Length * 4L + (long)width * Capacity + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L + managers.Length * 4L;
 
     public static async Task<RatingIndex> LoadAsync(CareerMapDb db, DateOnly today, CancellationToken ct = default)
     {
@@ -90,10 +91,10 @@ public sealed class RatingIndex
 
     async Task ReadPeopleAsync(DirectConnection connection, CancellationToken ct)
     {
-        List<int> people = [], starts = [];
+        List<int> people = [], starts = [], leaders = [];
         List<ushort> roleSlots = [], places = [];
         await using (var reader = await connection.ReadAsync($"""
-            SELECT "Id", "RoleId", "Location", {connection.DayNumber("RoleStartDate")} FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
+            SELECT "Id", "RoleId", "Location", {connection.DayNumber("RoleStartDate")}, "ManagerId" FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
             """, ct))
         {
             while (await reader.ReadAsync(ct)) AddPerson(reader);
@@ -102,6 +103,7 @@ public sealed class RatingIndex
         roles = [.. roleSlots];
         locations = [.. places];
         roleStarts = [.. starts];
+        managers = [.. leaders];
         var capacity = (ids.Length + Lanes - 1) / Lanes * Lanes;
         levels = [.. Enumerable.Range(0, width).Select(_ => new byte[capacity])];
 
@@ -112,6 +114,7 @@ public sealed class RatingIndex
             roleSlots.Add(roleOfId[reader.GetInt32(1)]);
             places.Add(Location(reader.IsDBNull(2) ? null : reader.GetString(2)));
             starts.Add(reader.GetInt32(3));
+            leaders.Add(reader.IsDBNull(4) ? 0 : reader.GetInt32(4));
         }
     }
 
@@ -287,6 +290,9 @@ public sealed class RatingIndex
     public int Level(int row, string competency) => columns.TryGetValue(competency, out var c) ? levels[c][row] & LevelBits : 0;
 
     public int EmployeeId(int row) => ids[row];
+
+    /// <summary>The employee id of the person's manager; 0 for none.</summary>
+    public int ManagerOf(int row) => managers[row];
 
     /// <summary>The person's row; negative when they are not in the index (deactivated, or added since it was built).</summary>
     public int RowOf(int employeeId) => Array.BinarySearch(ids, employeeId);

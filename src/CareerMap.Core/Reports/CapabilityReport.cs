@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Reports;
 
-/// <summary>What the rows of the capability heatmap are.</summary>
-public enum CapabilityGrouping { Unit, Family, Role, Location }
+/// <summary>What the rows of the capability heatmap are; Team: each of a leader's direct reports with everyone below them.</summary>
+public enum CapabilityGrouping { Unit, Family, Role, Location, Team }
 
 /// <summary>
 /// One group × competency: of the people whose role asks for the competency, how many meet the level asked, their average
@@ -18,8 +18,16 @@ public sealed record CapabilityRow(string Group, string Name, int People, IReadO
 
 public sealed record CapabilityColumn(string Code, string Name, string Category);
 
-/// <summary>The heatmap: a row per group with anyone in it, a column per competency anyone's role asks for, and the total.</summary>
-public sealed record CapabilityHeatmap(CapabilityGrouping By, string? Unit, int People, IReadOnlyList<CapabilityColumn> Competencies, IReadOnlyList<CapabilityRow> Rows, CapabilityRow Total);
+/// <summary>Whose teams a grouping by team shows: the leader, and the leader's own manager to go up to (null at the top).</summary>
+public sealed record CapabilityLeader(string EmployeeNumber, string Name, string? ManagerNumber);
+
+/// <summary>
+/// The heatmap: a row per group with anyone in it, a column per competency anyone's role asks for, and the total. By
+/// team, a row's group is the employee number of the direct report at its head; <see cref="Leader"/> is null at the top
+/// of the organization (each row then a whole line without a manager above it).
+/// </summary>
+public sealed record CapabilityHeatmap(CapabilityGrouping By, string? Unit, int People, IReadOnlyList<CapabilityColumn> Competencies, IReadOnlyList<CapabilityRow> Rows, CapabilityRow Total,
+    CapabilityLeader? Leader = null);
 
 public sealed record CapabilityPerson(string EmployeeNumber, string Name, string Role, string? Location, int Level, int Required, int Gap, bool ManagerRated);
 
@@ -37,18 +45,43 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
 
     /// <param name="unit">Only people in roles of this unit; null for every unit.</param>
     /// <param name="among">The people the viewer may see (employee ids); null for everyone.</param>
-    public async Task<CapabilityHeatmap> HeatmapAsync(CareerGraph graph, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among, CancellationToken ct = default)
+    /// <param name="leader">By team: whose direct reports head the rows (an employee id); 0 for the top of the organization.</param>
+    public async Task<CapabilityHeatmap> HeatmapAsync(CareerGraph graph, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among,
+        int leader = 0, CancellationToken ct = default)
     {
         var index = await ratings.GetAsync(db, clock.Today(), ct);
         // The whole organization's view is the same for every HR admin until the next rating: tallied once.
-        return among is null ? index.Remember(graph, $"capability:{by}:{unit?.ToUpperInvariant()}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Tally(graph, index, by, unit, null))
-            : Tally(graph, index, by, unit, among);
+        var map = among is null
+            ? index.Remember(graph, $"capability:{by}:{unit?.ToUpperInvariant()}:{leader}:{System.Globalization.CultureInfo.CurrentCulture.Name}", () => Tally(graph, index, by, unit, null, leader))
+            : Tally(graph, index, by, unit, among, leader);
+        if (by != CapabilityGrouping.Team) return map;
+        // Teams are tallied by employee id; their heads' numbers and names are read for the few rows there are.
+        var heads = map.Rows.Select(r => int.Parse(r.Group, System.Globalization.CultureInfo.InvariantCulture)).Append(leader).ToList();
+        var named = await db.Employees.AsNoTracking().Where(e => heads.Contains(e.Id))
+            .Select(e => new { e.Id, e.EmployeeNumber, e.Name, Manager = e.Manager != null ? e.Manager.EmployeeNumber : null }).ToDictionaryAsync(e => e.Id, ct);
+        return map with
+        {
+            Rows = [.. map.Rows.Select(r => named[int.Parse(r.Group, System.Globalization.CultureInfo.InvariantCulture)] switch { var head => r with { Group = head.EmployeeNumber, Name = head.Name } })
+                .OrderBy(r => r.Name, StringComparer.CurrentCulture)],
+            Leader = named.TryGetValue(leader, out var l) ? new(l.EmployeeNumber, l.Name, l.Manager) : null,
+        };
+    }
+
+    /// <summary>
+    /// Whose teams a grouping by team starts from: the person with this number when the viewer may see them (null when
+    /// not); without a number, the viewer's own line, or the top of the organization (0) for one who sees everyone.
+    /// </summary>
+    public async Task<int?> LeaderAsync(string? number, int? viewer, IReadOnlyCollection<int>? among, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(number)) return among is null ? 0 : viewer;
+        var id = await db.Employees.Where(e => e.EmployeeNumber == number.Trim()).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct);
+        return id is int found && (among is null || among.Contains(found)) ? found : null;
     }
 
     /// <summary>The heatmap worked out afresh from the index: one pass over everyone (or the people given).</summary>
-    public static CapabilityHeatmap Tally(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among)
+    public static CapabilityHeatmap Tally(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, IReadOnlyCollection<int>? among, int leader = 0)
     {
-        var groups = Groups(graph, index, by, unit);
+        var groups = Groups(graph, index, by, unit, leader);
         var tally = index.TallyRequirements(graph, groups.Keys.Count, groups.Of, among);
         var columns = Enumerable.Range(0, tally.Competencies.Count)
             .Where(c => Enumerable.Range(0, tally.Groups).Any(g => tally.Required[tally.At(g, c)] > 0))
@@ -70,13 +103,16 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
 
     /// <summary>The people of one group whose role asks for the competency; null when the group or competency is unknown.</summary>
     public async Task<CapabilityPeople?> PeopleAsync(CareerGraph graph, CapabilityGrouping by, string group, string competency, string? unit, IReadOnlyCollection<int>? among,
-        int take, CancellationToken ct = default)
+        int take, int leader = 0, CancellationToken ct = default)
     {
         var known = graph.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
         if (known is null) return null;
         var index = await ratings.GetAsync(db, clock.Today(), ct);
-        var groups = Groups(graph, index, by, unit);
-        var g = groups.Keys.FindIndex(k => string.Equals(k, group, StringComparison.OrdinalIgnoreCase));
+        var groups = Groups(graph, index, by, unit, leader);
+        // By team the group named is the head's employee number; the grouping knows heads by id.
+        var wanted = by != CapabilityGrouping.Team ? group
+            : (await db.Employees.Where(e => e.EmployeeNumber == group).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct))?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var g = wanted is null ? -1 : groups.Keys.FindIndex(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase));
         if (g < 0) return null;
         // A cell of the whole organization can stand for hundreds of thousands of people: one pass counts them and keeps
         // the biggest gaps (lowest id first among equals) in a bounded heap, never sorting them all.
@@ -93,7 +129,9 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
         var shown = best.UnorderedItems.Select(x => x.Element).ToList();
         var ids = shown.Select(b => index.EmployeeId(b.Row)).ToList();
         var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.EmployeeNumber, e.Name }, ct);
-        return new(by, groups.Keys[g], groups.Names[g], known.Code, known.Name, count,
+        var (groupKey, groupName) = by != CapabilityGrouping.Team ? (groups.Keys[g], groups.Names[g])
+            : await db.Employees.Where(e => e.EmployeeNumber == group).Select(e => new { e.EmployeeNumber, e.Name }).FirstAsync(ct) is var head ? (head.EmployeeNumber, head.Name) : default;
+        return new(by, groupKey, groupName, known.Code, known.Name, count,
             [.. shown.Select(b => (b, Person: people[index.EmployeeId(b.Row)]))
                 .Select(x => new CapabilityPerson(x.Person.EmployeeNumber, x.Person.Name, index.Role(x.b.Row), index.LocationOf(x.b.Row), x.b.Level, x.b.Required,
                     Math.Max(0, x.b.Required - x.b.Level), x.b.ManagerRated))
@@ -102,11 +140,53 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
 
     sealed record Grouping(List<string> Keys, List<string> Names, Func<int, int> Of);
 
+    /// <summary>
+    /// For each row of the index, the row of the leader's direct report whose line it is in (-1: the leader, or outside
+    /// their line). Leader 0 is the top: people without a manager (or whose manager has left) head the lines. Each walk up
+    /// stops at a person already placed, so everyone is placed in one pass.
+    /// </summary>
+    static int[] Heads(RatingIndex index, int leader)
+    {
+        const int Unknown = -2;
+        var head = new int[index.Count];
+        Array.Fill(head, Unknown);
+        var walk = new List<int>();
+        for (var row = 0; row < index.Count; row++)
+        {
+            walk.Clear();
+            var at = row;
+            int found;
+            while (true)
+            {
+                if (head[at] != Unknown) { found = head[at]; break; }
+                if (index.EmployeeId(at) == leader || walk.Count > index.Count) { found = -1; break; }
+                var manager = index.ManagerOf(at);
+                var above = manager == 0 ? -1 : index.RowOf(manager);
+                if (manager == leader || (leader == 0 && above < 0)) { head[at] = found = at; break; }
+                if (above < 0) { found = -1; break; }
+                walk.Add(at);
+                at = above;
+            }
+            if (head[at] == Unknown) head[at] = found;
+            foreach (var w in walk) head[w] = found;
+        }
+        return head;
+    }
+
     /// <summary>The groups of a grouping and which one each row of the index falls in (-1: outside the unit asked for).</summary>
-    static Grouping Groups(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit)
+    static Grouping Groups(CareerGraph graph, RatingIndex index, CapabilityGrouping by, string? unit, int leader)
     {
         var roles = index.RoleCodes.Select(graph.Role).ToArray();
         var inUnit = roles.Select(r => r is not null && (unit is null || string.Equals(r.Unit, unit, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (by == CapabilityGrouping.Team)
+        {
+            var head = Heads(index, leader);
+            var heads = Enumerable.Range(0, index.Count).Where(r => head[r] == r).ToList();
+            var placeOf = new Dictionary<int, int>(heads.Count);
+            foreach (var h in heads) placeOf[h] = placeOf.Count;
+            var keys = heads.Select(h => index.EmployeeId(h).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            return new(keys, keys, row => inUnit[index.RoleSlot(row)] && head[row] >= 0 ? placeOf[head[row]] : -1);
+        }
         if (by == CapabilityGrouping.Location)
         {
             var keys = index.Locations.Append(NoLocation).ToList();

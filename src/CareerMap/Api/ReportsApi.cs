@@ -15,7 +15,7 @@ public static class ReportsApi
     {
         var api = app.MapGroup("/api/reports").RequireAuthorization().WithTags("Reports");
         api.MapGet("/capability", Capability)
-            .WithSummary("Capability heatmap: per group (by=unit|family|role|location) and competency, who meets their role's level, the average gap and manager-rating coverage");
+            .WithSummary("Capability heatmap: per group (by=unit|family|role|location|team; by team, leader=employee number whose direct reports head the rows) and competency, who meets their role's level, the average gap and manager-rating coverage");
         api.MapGet("/capability/people", CapabilityPeople).WithSummary("The people behind one heatmap cell, biggest gap first");
         api.MapGet("/capability/export", CapabilityExportFile).WithSummary("The heatmap as CSV or Excel (format=csv|xlsx), one row per group and competency");
         api.MapGet("/succession", Succession)
@@ -35,37 +35,52 @@ public static class ReportsApi
     static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult>> Development(PeopleAccess access, DevelopmentHealth health, CareerPaths paths, CancellationToken ct) =>
         await access.SeesOthersAsync(ct) ? TypedResults.Ok(await health.OfAsync(await paths.GraphAsync(ct), access.Visible(), ct)) : TypedResults.Forbid();
 
-    static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, PeopleAccess access, CapabilityReport report,
-        CareerPaths paths, CancellationToken ct)
+    static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, string? leader, PeopleAccess access,
+        CapabilityReport report, CareerPaths paths, CancellationToken ct)
     {
         if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), await access.VisibleIdsAsync(ct), ct));
+        var among = await access.VisibleIdsAsync(ct);
+        if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
+        return TypedResults.Ok(await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), among, head, ct));
     }
 
+    /// <summary>By team, whose direct reports head the rows (see <see cref="CapabilityReport.LeaderAsync"/>); 0 for any other grouping.</summary>
+    static async Task<int?> LeaderAsync(CapabilityReport report, CapabilityGrouping grouping, string? leader, PeopleAccess access, IReadOnlyCollection<int>? among,
+        CancellationToken ct) =>
+        grouping == CapabilityGrouping.Team ? await report.LeaderAsync(leader, access.Account.EmployeeId, among, ct) : 0;
+
+    static ValidationProblem LeaderProblem(string? leader) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["leader"] = [$"no one with employee number '{leader}' in the people you may see"] });
+
     static async Task<Results<Ok<CapabilityPeople>, NotFound<ProblemDetails>, ForbidHttpResult, ValidationProblem>> CapabilityPeople(string? by, string? group,
-        string? competency, string? unit, int? top, PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
+        string? competency, string? unit, string? leader, int? top, PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (group is null) errors["group"] = ["group is required: the code of the row (a unit, family or role code, or a location)"];
+        if (group is null) errors["group"] = ["group is required: the code of the row (a unit, family or role code, a location, or by team the employee number at its head)"];
         if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = ["competency is required: the code of the column"];
         if (top is < 1 or > MaxPeople) errors["top"] = [$"top must be between 1 and {MaxPeople}"];
         if (Grouping(by) is null) errors["by"] = [ByMessage(by)];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var found = await report.PeopleAsync(await paths.GraphAsync(ct), Grouping(by)!.Value, group!, competency!, Blank(unit), await access.VisibleIdsAsync(ct), top ?? 100, ct);
+        var grouping = Grouping(by)!.Value;
+        var among = await access.VisibleIdsAsync(ct);
+        if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
+        var found = await report.PeopleAsync(await paths.GraphAsync(ct), grouping, group!, competency!, Blank(unit), among, top ?? 100, head, ct);
         return found is null
             ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no group '{group}' with competency '{competency}' in this grouping" })
             : TypedResults.Ok(found);
     }
 
     static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> CapabilityExportFile(string? format, string? by, string? unit,
-        PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
+        string? leader, PeopleAccess access, CapabilityReport report, CareerPaths paths, CancellationToken ct)
     {
         if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
         if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var map = await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), await access.VisibleIdsAsync(ct), ct);
+        var among = await access.VisibleIdsAsync(ct);
+        if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
+        var map = await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), among, head, ct);
         return format == "csv"
             ? TypedResults.File(CapabilityExport.Csv(map), "text/csv; charset=utf-8", "careermap-capability.csv")
             : TypedResults.File(CapabilityExport.Xlsx(map), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-capability.xlsx");

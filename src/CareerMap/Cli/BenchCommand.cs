@@ -121,7 +121,7 @@ static class BenchCommand
             var report = scope.Get<CapabilityReport>();
             var graph = await scope.Get<CareerPaths>().GraphAsync(ct);
             var build = Stopwatch.StartNew();
-            var byUnit = await report.HeatmapAsync(graph, CapabilityGrouping.Unit, null, null, ct);
+            var byUnit = await report.HeatmapAsync(graph, CapabilityGrouping.Unit, null, null, ct: ct);
             build.Stop();
             var index = await scope.Get<RatingIndexCache>().GetAsync(scope.Get<CareerMapDb>(), today, ct);
             var medians = new Dictionary<string, double>();
@@ -135,7 +135,7 @@ static class BenchCommand
             for (var i = 0; i < p.GetValue(runs); i++)
             {
                 var watch = Stopwatch.StartNew();
-                await report.HeatmapAsync(graph, CapabilityGrouping.Unit, null, null, ct);
+                await report.HeatmapAsync(graph, CapabilityGrouping.Unit, null, null, ct: ct);
                 remembered.Add(watch.Elapsed.TotalMilliseconds);
             }
             var (directTimes, same) = await DirectHeatmapAsync(scope, graph, today, byUnit, p.GetValue(directRuns), ct);

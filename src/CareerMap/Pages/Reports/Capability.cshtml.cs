@@ -15,6 +15,11 @@ public sealed class CapabilityModel(CapabilityReport report, CareerPaths paths, 
     [BindProperty(SupportsGet = true)] public CapabilityGrouping By { get; set; } = CapabilityGrouping.Unit;
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public CapabilityMeasure Measure { get; set; } = CapabilityMeasure.Meeting;
+    /// <summary>By team: the employee number whose direct reports head the rows; none for the viewer's own line (HR: the top).</summary>
+    [BindProperty(SupportsGet = true)] public string? Leader { get; set; }
+
+    /// <summary>By team, whether the view can go up a level: HR always, a manager not above themselves.</summary>
+    public bool CanGoUp { get; private set; }
 
     public CareerGraph Graph { get; private set; } = null!;
     public CapabilityHeatmap Map { get; private set; } = null!;
@@ -24,15 +29,25 @@ public sealed class CapabilityModel(CapabilityReport report, CareerPaths paths, 
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         if (Unit is { } u && !Graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))) Unit = null;
-        Map = await report.HeatmapAsync(Graph, By, string.IsNullOrWhiteSpace(Unit) ? null : Unit, await access.VisibleIdsAsync(ct), ct);
+        var among = await access.VisibleIdsAsync(ct);
+        var head = 0;
+        if (By == CapabilityGrouping.Team)
+        {
+            // A number the viewer may not see (or that is gone) falls back to their own line rather than an error page.
+            head = await report.LeaderAsync(Leader, access.Account.EmployeeId, among, ct) ?? await report.LeaderAsync(null, access.Account.EmployeeId, among, ct) ?? 0;
+            CanGoUp = head != 0 && (among is null || head != access.Account.EmployeeId);
+        }
+        Map = await report.HeatmapAsync(Graph, By, string.IsNullOrWhiteSpace(Unit) ? null : Unit, among, head, ct);
+        Leader = Map.Leader?.EmployeeNumber;
         return Page();
     }
 
-    /// <summary>The query string (with its "?") that reproduces this view, for the drill links and exports.</summary>
-    public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string, string?)[]
+    /// <summary>The query string (with its "?") that reproduces this view, for the drill links and exports; a value given replaces the view's own.</summary>
+    public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string Name, string? Value)[]
     {
-        ("by", WireNames.Of(By)), ("unit", Unit),
-    }.Concat(more).Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => new KeyValuePair<string, string?>(x.Item1, x.Item2))).ToUriComponent();
+        ("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null),
+    }.Where(x => !more.Any(m => m.Name == x.Name)).Concat(more).Where(x => !string.IsNullOrEmpty(x.Value))
+        .Select(x => new KeyValuePair<string, string?>(x.Name, x.Value))).ToUriComponent();
 
     /// <summary>Five steps from weak to strong, so a cell's colour says the same thing whatever the measure.</summary>
     public static int Heat(CapabilityCell cell, CapabilityMeasure measure) => measure switch

@@ -15,6 +15,7 @@ public sealed class CapabilityPeopleModel(CapabilityReport report, CareerPaths p
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Group { get; set; }
     [BindProperty(SupportsGet = true)] public string? Competency { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Leader { get; set; }
 
     public CareerGraph Graph { get; private set; } = null!;
     public CapabilityPeople Found { get; private set; } = null!;
@@ -24,12 +25,15 @@ public sealed class CapabilityPeopleModel(CapabilityReport report, CareerPaths p
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         if (Group is null || Competency is null) return NotFound();
-        var found = await report.PeopleAsync(Graph, By, Group, Competency, string.IsNullOrWhiteSpace(Unit) ? null : Unit, await access.VisibleIdsAsync(ct), Shown, ct);
+        var among = await access.VisibleIdsAsync(ct);
+        var head = By == CapabilityGrouping.Team ? await report.LeaderAsync(Leader, access.Account.EmployeeId, among, ct) : 0;
+        if (head is null) return NotFound();
+        var found = await report.PeopleAsync(Graph, By, Group, Competency, string.IsNullOrWhiteSpace(Unit) ? null : Unit, among, Shown, head.Value, ct);
         if (found is null) return NotFound();
         Found = found;
         return Page();
     }
 
-    public string Back => "/reports/capability" + QueryString.Create(new (string, string?)[] { ("by", WireNames.Of(By)), ("unit", Unit) }
+    public string Back => "/reports/capability" + QueryString.Create(new (string, string?)[] { ("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null) }
         .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => new KeyValuePair<string, string?>(x.Item1, x.Item2))).ToUriComponent();
 }
