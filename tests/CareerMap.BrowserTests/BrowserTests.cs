@@ -986,6 +986,20 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var people = int.Parse((await page.Locator("dl.figures dd").First.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         Assert.Equal(people, counted.Sum(c => int.Parse(c.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)));
         Assert.Equal(360, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+
+        // One unit's people: fewer or as many, and the export of that view holds the page's figures.
+        await page.GetByLabel("People in roles of").SelectOptionAsync("CARE");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=CARE"));
+        var inCare = int.Parse((await page.Locator("dl.figures dd").First.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+        Assert.InRange(inCare, 1, people);
+        var submitted = await page.Locator("tr[data-status=submitted] td.num").InnerTextAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
+        Assert.Equal("careermap-development.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync(), Ct);
+        Assert.Contains("unit,,CARE", csv);
+        Assert.Contains($"people,,{inCare}", csv);
+        Assert.Contains($"plans,submitted,{submitted.Replace(",", "", StringComparison.Ordinal)}", csv);
     }
 
     [Theory]

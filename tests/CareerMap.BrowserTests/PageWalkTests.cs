@@ -164,6 +164,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/reports/mobility", "/reports/mobility"),
             new("/reports/mobility", "/reports/mobility?from=2026-01-01&fromRole=CC-REP-1&toRole=CC-REP-3"),
             new("/reports/development", "/reports/development"),
+            new("/reports/development", "/reports/development?unit=CARE"),
         ];
         return
         [

@@ -237,6 +237,33 @@ public sealed class ReportsTests
         Assert.Equal((31, 1), (line.GetProperty("gaps").GetInt32(), line.GetProperty("gapsWithAction").GetInt32()));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/development", Ct)).StatusCode);
 
+        // One unit's roles: Member Services holds M1 alone, whose plan is last cycle's and whose rating is their own.
+        var members = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development?unit=MSVC", Ct);
+        Assert.Equal(("MSVC", 1, 0, 0, 0), (members.GetProperty("unit").GetString(), members.GetProperty("people").GetInt32(), members.GetProperty("withPlan").GetInt32(),
+            members.GetProperty("gaps").GetInt32(), members.GetProperty("actions").GetArrayLength()));
+        Assert.Equal((1, 0, 1, 0), (members.GetProperty("coverage").GetProperty("people").GetInt32(), members.GetProperty("coverage").GetProperty("managerRated").GetInt32(),
+            members.GetProperty("coverage").GetProperty("selfRatedOnly").GetInt32(), members.GetProperty("coverage").GetProperty("notAssessed").GetInt32()));
+        var care = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development?unit=care", Ct);
+        Assert.Equal(("CARE", 4, 3, 31), (care.GetProperty("unit").GetString(), care.GetProperty("people").GetInt32(), care.GetProperty("withPlan").GetInt32(), care.GetProperty("gaps").GetInt32()));
+        var unknown = await hr.GetAsync("/api/reports/development?unit=NOPE", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no unit 'NOPE'", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // The exports hold the same figures: one row per measure and item.
+        var csv = await hr.GetStringAsync("/api/reports/development/export?format=csv", Ct);
+        Assert.StartsWith("measure,item,value\ncycle,,2026\nunit,,(every unit)\npeople,,5\npeople_with_plan,,3\nplans,draft,1\nplans,submitted,1\n", csv, StringComparison.Ordinal);
+        foreach (var line2 in new[] { "reviews_overdue,,1", "gaps,,31", "gaps_with_action,,1", "approvals,,1", "median_days_to_approval,,4", "ratings,none,1", "actions_not_started,SHADOW,1", "actions_in_progress,MENTOR,1" })
+            Assert.Contains(line2 + "\n", csv, StringComparison.Ordinal);
+        using (var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/reports/development/export?format=xlsx&unit=CARE", Ct))))
+        {
+            var figures = workbook.Worksheet("Development").RowsUsed().ToDictionary(r => (r.Cell(1).GetString(), r.Cell(2).GetString()), r => r.Cell(3));
+            Assert.Equal(("CARE", 4.0, 31.0, 1.0), (figures[("unit", "")].GetString(), figures[("people", "")].GetDouble(), figures[("gaps", "")].GetDouble(), figures[("plans", "approved")].GetDouble()));
+            var shadow = workbook.Worksheet("Actions").RowsUsed().Single(r => r.Cell(1).GetString() == "SHADOW");
+            Assert.Equal((1.0, 0.0, 1.0), (shadow.Cell(2).GetDouble(), shadow.Cell(3).GetDouble(), shadow.Cell(4).GetDouble()));
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/development/export?format=pdf", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/development/export?format=csv", Ct)).StatusCode);
+
         var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/development", Ct);
         Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>1</td>", page);
         Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);

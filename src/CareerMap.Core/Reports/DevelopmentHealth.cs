@@ -20,18 +20,20 @@ public sealed record AssessmentCoverage(int People, int ManagerRated, int SelfRa
 /// </summary>
 /// <remarks>Gaps are those of people with a plan this cycle, toward the plan's first target role (else their own role):
 /// GapsWithAction of them have an action on that competency.</remarks>
-public sealed record DevelopmentHealthView(string Cycle, int People, int WithPlan, IReadOnlyList<PlanStatusCount> Plans, int Overdue,
+public sealed record DevelopmentHealthView(string Cycle, string? Unit, int People, int WithPlan, IReadOnlyList<PlanStatusCount> Plans, int Overdue,
     IReadOnlyList<StrategyActions> Actions, int Gaps, int GapsWithAction, int Approvals, double? MedianDaysToApproval, AssessmentCoverage Coverage);
 
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
 {
     /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
-    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, CancellationToken ct = default)
+    /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
+    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string? unit = null, CancellationToken ct = default)
     {
         var today = clock.Today();
         var cycle = PlanService.Cycle(today);
         var people = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) people = people.Where(e => visible.Contains(e.Id));
+        if (unit is not null) people = people.Where(e => e.Role.Unit.Code == unit);
         var plans = db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
 
         var headcount = await people.CountAsync(ct);
@@ -55,7 +57,7 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
         }).Order().ToList();
 
         var index = await ratings.GetAsync(db, today, ct);
-        var ids = visible is null ? null : await visible.ToListAsync(ct);
+        var ids = visible is null && unit is null ? null : await people.Select(e => e.Id).ToListAsync(ct);
         var (managerRated, selfOnly, none) = index.Coverage(ids);
 
         var planned = await plans.Select(p => new { p.EmployeeId, p.TargetRoles, Actions = p.Actions.Select(a => a.Competency).ToList() }).ToListAsync(ct);
@@ -71,7 +73,7 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
             }
         }
 
-        return new(cycle, headcount, withPlan,
+        return new(cycle, unit, headcount, withPlan,
             [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0))], overdue,
             [.. actions.GroupBy(a => a.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
                 .OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],

@@ -28,12 +28,32 @@ public static class ReportsApi
         api.MapGet("/mobility/routes", Routes).WithSummary("The routes people actually took from one role to another (fromRole, toRole), beside the routes the map suggests");
         api.MapGet("/mobility/export", MobilityExportFile).WithSummary("Mobility as CSV (each role's fills) or Excel (roles, quarters and units), format=csv|xlsx");
         api.MapGet("/development", Development)
-            .WithSummary("Development health: this cycle's plans by status, reviews overdue, actions by strategy and status, days to approval, whose ratings count");
+            .WithSummary("Development health (unit=CODE for one unit's roles): this cycle's plans by status, reviews overdue, actions by strategy and status, days to approval, whose ratings count");
+        api.MapGet("/development/export", DevelopmentExportFile).WithSummary("Development health as CSV or Excel (format=csv|xlsx): one row per measure and item");
         return app;
     }
 
-    static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult>> Development(PeopleAccess access, DevelopmentHealth health, CareerPaths paths, CancellationToken ct) =>
-        await access.SeesOthersAsync(ct) ? TypedResults.Ok(await health.OfAsync(await paths.GraphAsync(ct), access.Visible(), ct)) : TypedResults.Forbid();
+    static async Task<Results<Ok<DevelopmentHealthView>, ForbidHttpResult, ValidationProblem>> Development(string? unit, PeopleAccess access, DevelopmentHealth health,
+        CareerPaths paths, CancellationToken ct)
+    {
+        var graph = await paths.GraphAsync(ct);
+        if (UnitProblem(graph, unit) is { } problem) return problem;
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        return TypedResults.Ok(await health.OfAsync(graph, access.Visible(), UnitCode(graph, unit), ct));
+    }
+
+    static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> DevelopmentExportFile(string? format, string? unit, PeopleAccess access,
+        DevelopmentHealth health, CareerPaths paths, CancellationToken ct)
+    {
+        if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
+        var graph = await paths.GraphAsync(ct);
+        if (UnitProblem(graph, unit) is { } problem) return problem;
+        if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
+        var view = await health.OfAsync(graph, access.Visible(), UnitCode(graph, unit), ct);
+        return format == "csv"
+            ? TypedResults.File(DevelopmentExport.Csv(view), "text/csv; charset=utf-8", "careermap-development.csv")
+            : TypedResults.File(DevelopmentExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-development.xlsx");
+    }
 
     static async Task<Results<Ok<CapabilityHeatmap>, ForbidHttpResult, ValidationProblem>> Capability(string? by, string? unit, string? leader, PeopleAccess access,
         CapabilityReport report, CareerPaths paths, CancellationToken ct)
@@ -200,6 +220,10 @@ public static class ReportsApi
         Blank(unit) is { } u && !graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["unit"] = [$"no unit '{u}' in the framework"] })
             : null;
+
+    /// <summary>The unit's code as the framework spells it, for a unit named in any case; null for none.</summary>
+    static string? UnitCode(CareerGraph graph, string? unit) =>
+        Blank(unit) is { } u ? graph.Document.Units.First(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase)).Code : null;
 
     /// <summary>The rows asked for, by name in any case (unit when absent); null for anything else, a number included.</summary>
     static CapabilityGrouping? Grouping(string? by) =>

@@ -42,12 +42,9 @@ public sealed class CapabilityModel(CapabilityReport report, CareerPaths paths, 
         return Page();
     }
 
-    /// <summary>The query string (with its "?") that reproduces this view, for the drill links and exports; a value given replaces the view's own.</summary>
-    public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string Name, string? Value)[]
-    {
-        ("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null),
-    }.Where(x => !more.Any(m => m.Name == x.Name)).Concat(more).Where(x => !string.IsNullOrEmpty(x.Value))
-        .Select(x => new KeyValuePair<string, string?>(x.Name, x.Value))).ToUriComponent();
+    /// <summary>The query string that reproduces this view (see <see cref="ReportQuery"/>).</summary>
+    public string Query(params (string Name, string? Value)[] more) =>
+        ReportQuery.Of([("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null)], more);
 
     /// <summary>Five steps from weak to strong, so a cell's colour says the same thing whatever the measure.</summary>
     public static int Heat(CapabilityCell cell, CapabilityMeasure measure) => measure switch

@@ -34,6 +34,5 @@ public sealed class CapabilityPeopleModel(CapabilityReport report, CareerPaths p
         return Page();
     }
 
-    public string Back => "/reports/capability" + QueryString.Create(new (string, string?)[] { ("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null) }
-        .Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => new KeyValuePair<string, string?>(x.Item1, x.Item2))).ToUriComponent();
+    public string Back => "/reports/capability" + ReportQuery.Of([("by", WireNames.Of(By)), ("unit", Unit), ("leader", By == CapabilityGrouping.Team ? Leader : null)], []);
 }

@@ -9,6 +9,9 @@ namespace CareerMap.Pages.Reports;
 /// <summary>Whether development is happening among the people the viewer may see: plans, reviews, actions, ratings.</summary>
 public sealed class DevelopmentModel(DevelopmentHealth health, CareerPaths paths, PeopleAccess access) : PageModel
 {
+    /// <summary>Only people in roles of this unit; none for every unit.</summary>
+    [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+
     public CareerGraph Graph { get; private set; } = null!;
     public DevelopmentHealthView View { get; private set; } = null!;
 
@@ -16,9 +19,12 @@ public sealed class DevelopmentModel(DevelopmentHealth health, CareerPaths paths
     {
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
-        View = await health.OfAsync(Graph, access.Visible(), ct);
+        Unit = Graph.Document.Units.FirstOrDefault(x => string.Equals(x.Code, Unit?.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
+        View = await health.OfAsync(Graph, access.Visible(), Unit, ct);
         return Page();
     }
+
+    public string Query(params (string Name, string? Value)[] more) => ReportQuery.Of([("unit", Unit)], more);
 
     public string StrategyName(string? code) =>
         code is null ? "—" : Graph.Document.Strategies.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))?.Name ?? code;

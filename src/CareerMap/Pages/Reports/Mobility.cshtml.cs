@@ -35,8 +35,8 @@ public sealed class MobilityModel(MobilityReport report, CareerPaths paths, Peop
     }
 
     /// <summary>The query string (with its "?") of this view's period, for the exports.</summary>
-    public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string, string?)[]
-    {
+    public string Query(params (string Name, string? Value)[] more) => ReportQuery.Of(
+    [
         ("from", View.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("to", View.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-    }.Concat(more).Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => new KeyValuePair<string, string?>(x.Item1, x.Item2))).ToUriComponent();
+    ], more);
 }

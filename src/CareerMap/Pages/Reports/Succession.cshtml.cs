@@ -51,6 +51,5 @@ public sealed class SuccessionModel(SuccessionReport report, CareerPaths paths, 
     public string CompetencyName => Known(Competency)?.Name ?? "";
 
     /// <summary>The query string (with its "?") of this view's filter, for the exports.</summary>
-    public string Query(params (string Name, string? Value)[] more) => QueryString.Create(new (string, string?)[] { ("unit", Unit) }
-        .Concat(more).Where(x => !string.IsNullOrEmpty(x.Item2)).Select(x => new KeyValuePair<string, string?>(x.Item1, x.Item2))).ToUriComponent();
+    public string Query(params (string Name, string? Value)[] more) => ReportQuery.Of([("unit", Unit)], more);
 }
