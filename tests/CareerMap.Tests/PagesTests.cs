@@ -86,7 +86,8 @@ public sealed partial class PagesTests
         (await owner.PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-3" }, Ct)).EnsureSuccessStatusCode();
         var plan = await (await app.BrowserAsync(AppRoles.Employee, cast.Employee)).GetStringAsync($"/plans/{cast.Employee}", Ct);
         // The clock runs on from 09:00 UTC while the suite runs; the page must show the same instant five hours earlier.
-        var started = await app.WithDbAsync(db => db.PlanEvents.OrderBy(e => e.Id).Select(e => e.At).FirstAsync(Ct));
+        var started = await app.WithDbAsync(db => db.PlanEvents.Where(e => db.Plans.Any(p => p.Id == e.PlanId && p.Employee.EmployeeNumber == cast.Employee))
+            .OrderBy(e => e.Id).Select(e => e.At).FirstAsync(Ct));
         Assert.Contains($">{started.AddHours(-5).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en"))} UTC−05:00</time>", plan);
         var audit = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/admin/audit", Ct);
         Assert.Contains("UTC−05:00</time>", audit);

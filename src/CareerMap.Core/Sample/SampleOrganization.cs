@@ -42,13 +42,16 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Removes every employee and assessment, unlinking accounts first; for reseeding sample data only.</summary>
+    /// <summary>Removes every employee with their assessments, role history and plans, unlinking accounts first; for reseeding sample data only.</summary>
     public async Task ClearPeopleAsync(CancellationToken ct = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Users.Where(u => u.EmployeeId != null).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmployeeId, (int?)null), ct);
         await db.Assessments.ExecuteDeleteAsync(ct);
         await db.RoleChanges.ExecuteDeleteAsync(ct);
+        await db.PlanEvents.ExecuteDeleteAsync(ct);
+        await db.PlanActions.ExecuteDeleteAsync(ct);
+        await db.Plans.ExecuteDeleteAsync(ct);
         await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
         await db.Employees.ExecuteDeleteAsync(ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
@@ -62,6 +65,19 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         if (await db.Employees.AnyAsync(ct)) return;
         await SeedPeopleAsync(new(DefaultEmployees, DefaultSeed, clock.Today()), ct: ct);
         await CreatePersonasAsync(ct);
+        await SeedPlansAsync(DefaultSeed, ct);
+    }
+
+    /// <summary>
+    /// This cycle's plans for part of the people (see <see cref="SamplePlans"/>), leaving out the demo personas' line
+    /// (the employee's manager's manager and everyone below), who start without plans to try the whole cycle themselves.
+    /// </summary>
+    public async Task<int> SeedPlansAsync(int seed, CancellationToken ct = default)
+    {
+        var persona = await db.Users.Where(u => u.Email == EmployeeEmail).Select(u => u.EmployeeId).FirstOrDefaultAsync(ct);
+        var top = persona is int me ? await db.Employees.Where(e => e.Id == me).Select(e => e.Manager!.ManagerId ?? e.ManagerId ?? e.Id).FirstAsync(ct) : (int?)null;
+        var exclude = top is int leader ? await ReportingLine.SelfAndBelow(db, leader).ToListAsync(ct) : [];
+        return await SamplePlans.AddAsync(db, await framework.ExportAsync(ct), clock.Today(), seed, exclude, ct: ct);
     }
 
     public async Task CreatePersonasAsync(CancellationToken ct = default)

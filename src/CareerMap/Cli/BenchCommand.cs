@@ -141,9 +141,10 @@ static class BenchCommand
             var (directTimes, same) = await DirectHeatmapAsync(scope, graph, today, byUnit, p.GetValue(directRuns), ct);
             var succession = await SuccessionAsync(scope, graph, index, today, p.GetValue(runs), p.GetValue(directRuns), ct);
             var mobility = await MobilityAsync(scope, graph, today, p.GetValue(runs), p.GetValue(directRuns), ct);
+            var development = await DevelopmentAsync(scope, graph, today, p.GetValue(runs), progress, ct);
             var result = new ReportsBenchmark(n, database.Provider.ToString(), Environment.ProcessorCount, Math.Round(build.Elapsed.TotalSeconds, 2), medians,
                 Math.Round(Median(remembered), 2), p.GetValue(runs),
-                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same, succession, mobility);
+                directTimes.Count == 0 ? null : Math.Round(Median(directTimes), 0), directTimes.Count, same, succession, mobility, development);
             if (p.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(result, JobDescriptionCommand.Output));
             else
             {
@@ -163,6 +164,8 @@ static class BenchCommand
                 Console.WriteLine($"  moves, fills and months before promotion from the history index: median {mr.MedianMs:F0} ms; asked again before the people change: median {mr.RememberedMedianMs:F2} ms; routes CC-REP-1 to CC-SUP: median {mr.RoutesMedianMs:F0} ms");
                 if (mr.DirectMs is double d)
                     Console.WriteLine($"  moves per quarter the straightforward way (the period's changes through EF Core, each move's kind from the framework): {d:F0} ms; same figures: {(mr.SameFigures == true ? "yes" : "NO")}");
+                var dr = result.Development;
+                Console.WriteLine($"Development health over {dr.Plans:N0} plans this cycle: everyone median {dr.EveryoneMedianMs:F0} ms; a director's line ({dr.LinePeople:N0} people) median {dr.LineMedianMs:F0} ms; over {result.Runs} runs");
             }
             return same is false || result.Succession.SameBench is false || result.Mobility.SameFigures is false ? CareerMapCli.BadInput : CareerMapCli.Ok;
         });
@@ -172,7 +175,43 @@ static class BenchCommand
     /// <summary>What `bench reports` measured; `--json` prints it as one document.</summary>
     sealed record ReportsBenchmark(int Employees, string Database, int Processors, double FirstSeconds, IReadOnlyDictionary<string, double> TallyMedianMs,
         double RememberedMedianMs, int Runs,
-        double? DirectMedianMs, int DirectRuns, bool? SameFigures, SuccessionBenchmark Succession, MobilityBenchmark Mobility);
+        double? DirectMedianMs, int DirectRuns, bool? SameFigures, SuccessionBenchmark Succession, MobilityBenchmark Mobility, DevelopmentBenchmark Development);
+
+    sealed record DevelopmentBenchmark(int Plans, double EveryoneMedianMs, int LinePeople, double LineMedianMs);
+
+    /// <summary>
+    /// Development health for everyone and for a director's line (a direct report of the top), whole requests to the
+    /// database as the page makes them. Plans for three people in ten are generated the first time (kept for later runs).
+    /// </summary>
+    static async Task<DevelopmentBenchmark> DevelopmentAsync(CliSession scope, CareerGraph graph, DateOnly today, int runs, TextWriter progress, CancellationToken ct)
+    {
+        var db = scope.Get<CareerMapDb>();
+        var cycle = CareerMap.Plans.PlanService.Cycle(today);
+        if (!await db.Plans.AnyAsync(p => p.Cycle == cycle, ct))
+        {
+            await progress.WriteLineAsync("Generating this cycle's development plans for three people in ten (kept for later runs)…");
+            var watch = Stopwatch.StartNew();
+            var added = await SamplePlans.AddAsync(db, graph.Document, today, 1, [], int.MaxValue, ct);
+            await progress.WriteLineAsync($"  {added:N0} plans in {watch.Elapsed.TotalSeconds:F1} s");
+        }
+        var health = scope.Get<DevelopmentHealth>();
+        var director = await db.Employees.Where(e => e.Manager != null && e.Manager.ManagerId == null && e.DeactivatedOn == null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(ct);
+        var line = ReportingLine.SelfAndBelow(db, director);
+        var linePeople = await line.CountAsync(ct);
+        await health.OfAsync(graph, null, null, ct);
+        var everyone = new List<double>();
+        var ofLine = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await health.OfAsync(graph, null, null, ct);
+            everyone.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await health.OfAsync(graph, line, null, ct);
+            ofLine.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        return new(await db.Plans.CountAsync(p => p.Cycle == cycle, ct), Math.Round(Median(everyone), 0), linePeople, Math.Round(Median(ofLine), 0));
+    }
 
     sealed record MobilityBenchmark(int Changes, double HistorySeconds, double MedianMs, double RememberedMedianMs, double RoutesMedianMs, double? DirectMs, bool? SameFigures);
 

@@ -62,8 +62,9 @@ static class SeedCommand
                 await sample.SeedPeopleAsync(new(n, p.GetValue(seed), date), new Progress<double>(v => task.Value = v * 100), ct);
             });
             await sample.CreatePersonasAsync(ct);
+            var plans = await sample.SeedPlansAsync(p.GetValue(seed), ct);
             var assessments = await EntityFrameworkQueryableExtensions.CountAsync(db.Assessments, ct);
-            Console.WriteLine($"Seeded {n:N0} employees and {assessments:N0} assessments in {watch.Elapsed.TotalSeconds:F1} s ({target.Describe()}).");
+            Console.WriteLine($"Seeded {n:N0} employees, {assessments:N0} assessments and {plans:N0} development plans in {watch.Elapsed.TotalSeconds:F1} s ({target.Describe()}).");
             return Ok;
         });
         return command;
