@@ -22,6 +22,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Employee> Employees => Set<Employee>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<RoleChange> RoleChanges => Set<RoleChange>();
+    public DbSet<RatingContest> RatingContests => Set<RatingContest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Plans.DevelopmentPlan> Plans => Set<Plans.DevelopmentPlan>();
     public DbSet<Audit.AuditEntry> Audit => Set<Audit.AuditEntry>();

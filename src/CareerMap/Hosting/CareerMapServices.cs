@@ -33,6 +33,7 @@ public static class CareerMapServices
         services.AddScoped<IFrameworkReferences, CareerMap.People.PeopleFrameworkReferences>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
+        services.AddScoped<CareerMap.People.RatingContests>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();

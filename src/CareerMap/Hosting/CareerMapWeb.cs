@@ -180,6 +180,7 @@ public static class CareerMapWeb
         app.MapFrameworkApi();
         app.MapCareerMapApi();
         app.MapPeopleApi();
+        app.MapRatingContestsApi();
         app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();

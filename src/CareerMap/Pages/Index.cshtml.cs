@@ -13,7 +13,7 @@ namespace CareerMap.Pages;
 /// organization; the catalog of units and roles follows for everyone.
 /// </summary>
 public sealed class IndexModel(FrameworkService framework, CareerPaths paths, CareerMapDb db, CurrentAccount account, CareerMap.Plans.PlanService plans,
-    Homes homes, TimeProvider clock) : PageModel
+    Homes homes, TimeProvider clock, CareerMap.People.RatingContests contests) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public CareerGraph Graph { get; private set; } = null!;
@@ -25,6 +25,8 @@ public sealed class IndexModel(FrameworkService framework, CareerPaths paths, Ca
     public OrganizationHealth? Organization { get; private set; }
     public IReadOnlyList<CareerMap.Plans.OverduePlan> Awaiting { get; private set; } = [];
     public IReadOnlyList<CareerMap.Plans.OverduePlan> Overdue { get; private set; } = [];
+    /// <summary>Contested ratings waiting on this person's answer (their reports', and longer-waiting ones further down).</summary>
+    public IReadOnlyList<CareerMap.People.ContestView> Contests { get; private set; } = [];
     public string GradeSpan => Document.Grades.Count == 0 ? "-" : $"{Document.Grades[0].Code}–{Document.Grades[^1].Code}";
 
     public int Rank(string grade) => Document.Grades.FirstOrDefault(g => g.Code == grade)?.Rank ?? 0;
@@ -44,6 +46,7 @@ public sealed class IndexModel(FrameworkService framework, CareerPaths paths, Ca
             Team = await homes.TeamAsync(Graph, id, today, ct);
             Awaiting = await plans.AwaitingAsync(id, today, ct);
             Overdue = await plans.OverdueAsync(id, today, ct);
+            Contests = await contests.WaitingAsync(id, ct);
         }
         if (account.IsHrAdmin) Organization = await homes.OrganizationAsync(Graph, Employees, today, ct);
     }

@@ -1,13 +1,28 @@
+using CareerMap.Access;
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L,
+    RatingContests contests, PeopleAccess access)
     : PersonPage(people, who, paths, clock)
 {
+    /// <summary>The rating being contested and the comment typed, kept when the contest is refused so nothing typed is lost.</summary>
+    [BindProperty] public long? ContestedRating { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    /// <summary>The contest being answered, and the answer typed.</summary>
+    [BindProperty] public int? AnsweredContest { get; set; }
+    [BindProperty] public string? Outcome { get; set; }
+    [BindProperty] public int? NewLevel { get; set; }
+    [BindProperty] public string? Answer { get; set; }
+    public IReadOnlyList<ContestView> Contests { get; private set; } = [];
+    /// <summary>The rating each contest is about, for the history's rows.</summary>
+    public ContestView? ContestOf(long assessmentId) => Contests.FirstOrDefault(c => c.AssessmentId == assessmentId);
+    public int TopLevel => Graph.Document.Organization.TopLevel;
     public string? ManagerName { get; private set; }
     public string? ManagerNumber { get; private set; }
     /// <summary>The manager's page opens only to those above the person (the manager among them) and HR: anyone else sees the name alone.</summary>
@@ -16,7 +31,34 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public IReadOnlyList<AssessmentView> History { get; private set; } = [];
     public IReadOnlyList<RoleChangeView> RolesHeld { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
+
+    /// <summary>The person contests one of their manager's ratings.</summary>
+    public async Task<IActionResult> OnPostContestAsync(CancellationToken ct)
+    {
+        if (Relation != Access.Relation.Self) return Forbid();
+        await LoadPersonAsync(ct);
+        var (opened, errors) = await contests.OpenAsync(Person.Id, ContestedRating ?? 0, Comment, ct);
+        if (opened is not null) return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?contested=1#contests-h");
+        foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError(field == "comment" ? nameof(Comment) : "", m);
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Someone above the person answers a contest: the rating kept, or changed to a new level.</summary>
+    public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
+    {
+        if (Relation != Access.Relation.Leader) return Forbid();
+        await LoadPersonAsync(ct);
+        var (answered, errors) = await contests.AnswerAsync(Person.Id, AnsweredContest ?? 0, access.Account.EmployeeId!.Value, Outcome, Outcome == "changed" ? NewLevel : null, Answer, ct);
+        if (answered is not null) return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?answered=1#contests-h");
+        if (errors.Count == 0) return NotFound();
+        foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError(field switch { "answer" => nameof(Answer), "level" => nameof(NewLevel), "outcome" => nameof(Outcome), _ => "" }, m);
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    async Task PrepareAsync(CancellationToken ct)
     {
         await LoadPersonAsync(ct);
         if (Person.ManagerId is int m)
@@ -24,5 +66,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         Recommendations = [.. Paths.Recommendations.For(Graph, Person.State, L, Relation == CareerMap.Access.Relation.Self).Take(5)];
         History = await People.HistoryAsync(Person.Id, ct);
         RolesHeld = await People.RolesHeldAsync(Person.Id, ct);
+        Contests = await contests.OfAsync(Person.Id, ct);
     }
 }
