@@ -133,8 +133,9 @@ public sealed class RatingContests(CareerMapDb db, PeopleDirectory people, IStri
 
     void CheckComment(string? text, string field, Dictionary<string, string[]> errors)
     {
-        if (string.IsNullOrWhiteSpace(text)) errors[field] = [L["{0} is required: say why in a sentence or two", field]];
-        else if (text.Trim().Length > MaxComment) errors[field] = [L["{0} is limited to {1} characters", field, MaxComment.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]];
+        if (string.IsNullOrWhiteSpace(text))
+            errors[field] = [field == "answer" ? L["Write your answer: say why in a sentence or two."] : L["Write your comment: say why in a sentence or two."]];
+        else if (text.Trim().Length > MaxComment) errors[field] = [L["Keep it to {0} characters or fewer.", MaxComment.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)]];
     }
 
     async Task<IReadOnlyList<ContestView>> ViewsAsync(IQueryable<RatingContest> contests, CancellationToken ct)
