@@ -7,12 +7,12 @@ namespace CareerMap.Reports;
 /// <summary>The bench as one row per role, the same figures in CSV (formula-safe) and Excel (numbers as numbers).</summary>
 public static class SuccessionExport
 {
-    static readonly string[] Header = ["unit", "unit_name", "role", "title", "grade", "in_role", "ready_now", "within_a_year", "later", "only_ready_now"];
+    static readonly string[] Header = ["unit", "unit_name", "role", "title", "grade", "in_role", "ready_now", "within_a_year", "later", "only_ready_now", "interested"];
 
     static IEnumerable<object?[]> Rows(SuccessionView view) => view.Roles.Select(r => new object?[]
     {
         r.Unit, r.UnitName, r.Role, r.Title, r.Grade, r.Incumbents, r.Bench.ReadyNow, r.Bench.WithinAYear, r.Bench.Later,
-        r.OnlyReady is { } p ? $"{p.EmployeeNumber} {p.Name}" : "",
+        r.OnlyReady is { } p ? $"{p.EmployeeNumber} {p.Name}" : "", r.Interested,
     });
 
     public static byte[] Csv(SuccessionView view)

@@ -180,6 +180,7 @@ public static class CareerMapWeb
         app.MapFrameworkApi();
         app.MapCareerMapApi();
         app.MapPeopleApi();
+        app.MapCareerInterestsApi();
         app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, CareerInterests interests, TimeProvider clock,
+    IStringLocalizer<SharedResource> L)
     : PersonPage(people, who, paths, clock)
 {
     public string? ManagerName { get; private set; }
@@ -15,6 +16,7 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
     public IReadOnlyList<AssessmentView> History { get; private set; } = [];
     public IReadOnlyList<RoleChangeView> RolesHeld { get; private set; } = [];
+    public IReadOnlyList<CareerInterestView> Interests { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,5 +26,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         Recommendations = [.. Paths.Recommendations.For(Graph, Person.State, L, Relation == CareerMap.Access.Relation.Self).Take(5)];
         History = await People.HistoryAsync(Person.Id, ct);
         RolesHeld = await People.RolesHeldAsync(Person.Id, ct);
+        Interests = await interests.OfAsync(Graph, Person.Id, ct);
     }
 }
