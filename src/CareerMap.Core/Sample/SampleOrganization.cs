@@ -49,6 +49,7 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         await db.Users.Where(u => u.EmployeeId != null).ExecuteUpdateAsync(s => s.SetProperty(u => u.EmployeeId, (int?)null), ct);
         await db.Assessments.ExecuteDeleteAsync(ct);
         await db.RoleChanges.ExecuteDeleteAsync(ct);
+        await db.Set<CareerInterest>().ExecuteDeleteAsync(ct);
         await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
         await db.Employees.ExecuteDeleteAsync(ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
