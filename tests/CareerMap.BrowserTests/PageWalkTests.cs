@@ -115,6 +115,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
         // Something on every page: the demo employee's plan, and job descriptions for two roles (one with two versions).
         var employee = await app.SignedInAsync("Employee", cast.Employee);
         (await employee.PostAsJsonAsync($"/api/employees/{cast.Employee}/plan", new { targetRole = "CC-REP-3" }, ct)).EnsureSuccessStatusCode();
+        // A role they are interested in, on their profile and in their manager's team table.
+        (await employee.PutAsJsonAsync($"/api/employees/{cast.Employee}/interests/CC-REP-SR", new { note = "I like coaching newer representatives" }, ct)).EnsureSuccessStatusCode();
         var hr = await app.SignedInAsync("HrAdmin");
         async Task<int> UploadAsync(string role, string text)
         {
@@ -130,6 +132,11 @@ public abstract class PageWalk(Chromium chromium, string? persona)
 
         static Task OpenMenu(IPage p) => p.Locator("details.menu > summary").ClickAsync();
         static Stop Menu(string route, string url) => new(route, url, "menu", OpenMenu);
+        static async Task SendInterest(IPage p, ILocator button)
+        {
+            await button.ClickAsync();
+            await p.WaitForLoadStateAsync(LoadState.Load);
+        }
         // The form's main button (a secondary one, such as a preview, is not the submission being walked).
         static Task Submit(IPage p, string form) => p.Locator($"{form} button[type=submit].button:not(.secondary)").ClickAsync();
 
@@ -182,6 +189,9 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             [
                 .. signedIn,
                 .. theEmployee,
+                // The interest button's form, sent: the page it returns to (marked or unmarked, as the last language left it).
+                new("/me/moves", "/me/moves", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button").First)),
+                new("/roles/{code}", "/roles/CC-REP-SR", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button"))),
                 new("/plans/{number}/print", $"/plans/{cast.Employee}/print"),
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", Status: 403),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", Status: 403),

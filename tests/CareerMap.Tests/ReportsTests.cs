@@ -377,7 +377,7 @@ public sealed class ReportsTests
         // The exports hold the same figures, one row per role.
         var csv = await hr.GetStringAsync("/api/reports/succession/export?format=csv", Ct);
         var rep2Bench = Bench(rep2.GetProperty("bench"));
-        Assert.Contains($"CARE,Customer Care,CC-REP-2,Care Representative II,105,1,1,{rep2Bench.WithinAYear},{rep2Bench.Later},A1 Ana Lee\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"CARE,Customer Care,CC-REP-2,Care Representative II,105,1,1,{rep2Bench.WithinAYear},{rep2Bench.Later},A1 Ana Lee,0\n", csv, StringComparison.Ordinal);
         using var workbook = new XLWorkbook(new MemoryStream(await hr.GetByteArrayAsync("/api/reports/succession/export?format=xlsx", Ct)));
         var sheet = workbook.Worksheet("Succession");
         Assert.Equal(graph.Roles.Count() + 1, sheet.RowsUsed().Count());

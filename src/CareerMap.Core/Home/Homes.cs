@@ -18,15 +18,18 @@ public sealed record EmployeeHome(IReadOnlyList<Recommendation> NextMoves, PlanG
 
 /// <summary>
 /// One direct report as their manager's home shows them: the best next step and how ready they are for it, how many of
-/// their own role's competencies have no manager rating from the last 12 months, and their plan's status.
+/// their own role's competencies have no manager rating from the last 12 months, their plan's status, and the roles they
+/// have said they are interested in (codes, latest first).
 /// </summary>
-public sealed record TeamMember(string EmployeeNumber, string Name, string RoleTitle, Recommendation? Next, int UnratedCompetencies, int Competencies, PlanStatus? Plan);
+public sealed record TeamMember(string EmployeeNumber, string Name, string RoleTitle, Recommendation? Next, int UnratedCompetencies, int Competencies, PlanStatus? Plan,
+    IReadOnlyList<string> InterestedIn);
 
 /// <summary>The organization at a glance for HR: people, plans waiting and overdue, and roles nobody is ready for now.</summary>
 public sealed record OrganizationHealth(int People, int PlansWaiting, int PlansOverdue, IReadOnlyList<Reports.RoleBench> RolesWithNobodyReady, int Roles);
 
 /// <summary>Each person's home, built from the services the rest of the app uses; nothing here is stored.</summary>
-public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService plans, Reports.SuccessionReport succession, IStringLocalizer<SharedResource> L)
+public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService plans, Reports.SuccessionReport succession, CareerInterests interests,
+    IStringLocalizer<SharedResource> L)
 {
     const int DueWithinDays = 30;
 
@@ -47,13 +50,14 @@ public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService pl
             .OrderByDescending(p => p.Cycle).ThenByDescending(p => p.Id)
             .Select(p => new { p.EmployeeId, p.Status }).ToListAsync(ct);
         var planOf = statuses.GroupBy(p => p.EmployeeId).ToDictionary(g => g.Key, g => g.First().Status);
+        var interestsOf = await interests.OfPeopleAsync(ids, ct);
         var recent = today.AddMonths(-EffectiveRatings.ManagerRatingMonths);
         return [.. team.Select(p =>
         {
             var needs = graph.Needs(p.Role);
             var unrated = needs.Count(n => !p.State.Ratings.TryGetValue(n.Competency, out var r) || r.SelfReported || r.On < recent);
             return new TeamMember(p.EmployeeNumber, p.Name, graph.Title(p.Role), Recommendations.For(graph, p.State, L, own: false) is [var best, ..] ? best : null,
-                unrated, needs.Count, planOf.TryGetValue(p.Id, out var s) ? s : null);
+                unrated, needs.Count, planOf.TryGetValue(p.Id, out var s) ? s : null, interestsOf.GetValueOrDefault(p.Id) ?? []);
         }).OrderBy(m => m.Name, StringComparer.CurrentCulture)];
     }
 

@@ -12,9 +12,11 @@ public sealed record BenchPerson(string EmployeeNumber, string Name, string Role
 /// <summary>
 /// One role's bench among the people the viewer may see: everyone not already in it, split as DESIGN.md splits a bench
 /// (ready now: 90 % of the weighted levels, every critical competency and every prerequisite of the move met; within a
-/// year: the move's estimate is 12 months or less; later). <see cref="OnlyReady"/> names the one person when one alone is ready now.
+/// year: the move's estimate is 12 months or less; later). <see cref="OnlyReady"/> names the one person when one alone is ready now;
+/// <see cref="Interested"/> counts the same people who have marked the role as one they are interested in, ready or not.
 /// </summary>
-public sealed record RoleBench(string Role, string Title, string Unit, string UnitName, string Grade, int Incumbents, Bench Bench, BenchPerson? OnlyReady);
+public sealed record RoleBench(string Role, string Title, string Unit, string UnitName, string Grade, int Incumbents, Bench Bench, BenchPerson? OnlyReady,
+    int Interested);
 
 public sealed record UnitBench(string Unit, string Name, int Roles, int RolesWithNobodyReady, int RolesHeldByOne);
 
@@ -35,7 +37,7 @@ public sealed record BenchChange(string Role, string Title, Bench Before, Bench 
 /// Bench and succession across every role at once, from the rating index and each person's prerequisite facts: one
 /// vector pass per role, never a query per person. The figures are those of the candidates page, person for person.
 /// </summary>
-public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
+public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, CareerInterests interests, TimeProvider clock)
 {
     public const int MostOnBenchesShown = 10;
 
@@ -58,8 +60,10 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, T
         }
 
         var units = graph.Document.Units.ToDictionary(u => u.Code, u => u.Name, StringComparer.OrdinalIgnoreCase);
+        // Read afresh each time, not kept with the tally: marking an interest changes no stamp the tally follows.
+        var interested = await interests.CountsAsync(among, ct);
         var roles = tally.Roles.Select(r => new RoleBench(r.Role.Code, graph.Title(r.Role.Code), r.Role.Unit, units.GetValueOrDefault(r.Role.Unit, r.Role.Unit), r.Role.Grade,
-                r.Incumbents, r.Bench, r.Bench.ReadyNow == 1 ? Person(tally.OnlyReady[r.Role.Code]) : null))
+                r.Incumbents, r.Bench, r.Bench.ReadyNow == 1 ? Person(tally.OnlyReady[r.Role.Code]) : null, interested.GetValueOrDefault(r.Role.Code)))
             .OrderBy(r => r.UnitName, StringComparer.CurrentCulture).ThenBy(r => graph.Rank(r.Role)).ThenBy(r => r.Title, StringComparer.CurrentCulture).ToList();
         var byUnit = roles.GroupBy(r => r.Unit).Select(g => new UnitBench(g.Key, g.First().UnitName, g.Count(), g.Count(r => r.Bench.ReadyNow == 0), g.Count(r => r.Bench.ReadyNow == 1)))
             .OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();

@@ -35,6 +35,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.People.RatingContests>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
+        services.AddScoped<CareerMap.People.CareerInterests>();
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();

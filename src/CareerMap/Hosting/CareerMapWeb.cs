@@ -181,6 +181,7 @@ public static class CareerMapWeb
         app.MapCareerMapApi();
         app.MapPeopleApi();
         app.MapRatingContestsApi();
+        app.MapCareerInterestsApi();
         app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();

@@ -27,6 +27,7 @@ static class AuditWords
         "ScimToken" => L["Provisioning token"],
         "TitleAlias" => L["Title alias"],
         "JobDescriptionVersion" => L["Job description"],
+        "CareerInterest" => L["Career interest"],
         _ => entity,
     };
 
@@ -66,6 +67,8 @@ static class AuditWords
         "DeactivatedOn" => L["Deactivated on"],
         "Description" => L["Description"],
         "DueOn" => L["Due"],
+        "MarkedOn" => L["Marked on"],
+        "Note" => L["Note"],
         _ => System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " "),
     };
 }

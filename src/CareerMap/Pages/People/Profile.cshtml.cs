@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.People;
 
-public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, IStringLocalizer<SharedResource> L,
-    RatingContests contests, PeopleAccess access)
+public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, CareerInterests interests, TimeProvider clock,
+    IStringLocalizer<SharedResource> L, RatingContests contests, PeopleAccess access)
     : PersonPage(people, who, paths, clock)
 {
     /// <summary>The rating being contested and the comment typed, kept when the contest is refused so nothing typed is lost.</summary>
@@ -30,6 +30,7 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
     public IReadOnlyList<AssessmentView> History { get; private set; } = [];
     public IReadOnlyList<RoleChangeView> RolesHeld { get; private set; } = [];
+    public IReadOnlyList<CareerInterestView> Interests { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
 
@@ -67,5 +68,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         History = await People.HistoryAsync(Person.Id, ct);
         RolesHeld = await People.RolesHeldAsync(Person.Id, ct);
         Contests = await contests.OfAsync(Person.Id, ct);
+        Interests = await interests.OfAsync(Graph, Person.Id, ct);
     }
 }

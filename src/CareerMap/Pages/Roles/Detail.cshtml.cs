@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CareerMap.Pages.Roles;
 
 public sealed class DetailModel(FrameworkService framework, CareerPaths paths, IAuthorizationService authorization, JobDescriptions.JobDescriptionLibrary library,
-    CareerMap.Access.PeopleAccess access, IStringLocalizer<SharedResource> L) : PageModel
+    CareerMap.Access.PeopleAccess access, CareerMap.People.CareerInterests interests, IStringLocalizer<SharedResource> L) : PageModel
 {
     public FrameworkDocument Document { get; private set; } = new();
     public RoleDto? Role { get; private set; }
@@ -24,6 +24,8 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
     /// <summary>The newest stored job description of the role, if any.</summary>
     public JobDescriptions.JdVersionView? Description { get; private set; }
     public bool Saved { get; private set; }
+    /// <summary>Whether the signed-in person has marked this role; null when they cannot (no employee record, or it is their role).</summary>
+    public bool? Interested { get; private set; }
 
     public (int Level, int Top, string Label) Bar(int level) => (level, Document.Organization.TopLevel, L["Level {0} of {1}", level, Document.Organization.TopLevel]);
 
@@ -47,6 +49,19 @@ public sealed class DetailModel(FrameworkService framework, CareerPaths paths, I
         SeesCandidates = await access.SeesOthersAsync(ct);
         Saved = saved;
         Description = await library.CurrentAsync(Role.Code, ct);
+        if (access.Account.EmployeeId is int me && await interests.MineAsync(me, ct) is { } mine && !string.Equals(mine.CurrentRole, Role.Code, StringComparison.OrdinalIgnoreCase))
+            Interested = mine.Roles.Contains(Role.Code);
         return Page();
+    }
+
+    /// <summary>The signed-in person marks or unmarks this role, and comes back to it.</summary>
+    public async Task<IActionResult> OnPostInterestAsync(string code, bool interested, CancellationToken ct)
+    {
+        if (access.Account.EmployeeId is not int me) return Forbid();
+        var graph = await paths.GraphAsync(ct);
+        if (graph.Role(code) is not { } role) return NotFound();
+        if (interested && (await interests.MarkAsync(graph, me, role.Code, null, ct)).Problem is not null) return BadRequest();
+        if (!interested) await interests.UnmarkAsync(graph, me, role.Code, ct);
+        return Redirect($"/roles/{Uri.EscapeDataString(role.Code)}");
     }
 }
