@@ -26,15 +26,30 @@ public sealed record DevelopmentHealthView(string Cycle, string? Unit, int Peopl
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
 {
     /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
+    /// <param name="visibleKey">Names that set of people (<c>PeopleAccess.VisibleKey</c>), so what is worked out for it can be kept for it.</param>
     /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
-    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string? unit = null, CancellationToken ct = default)
+    /// <remarks>
+    /// Kept until the next change of a plan, a rating, the people or the framework (the rating index's state and the plans'
+    /// stamp): at a million people the first answer reads every plan of the cycle, the next ones are the same answer.
+    /// </remarks>
+    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
     {
         var today = clock.Today();
+        var index = await ratings.GetAsync(db, today, ct);
+        var plans = await ChangeStamps.PlansAsync(db, ct);
+        return await index.RememberAsync(graph, $"development:{plans}:{today.DayNumber}:{visibleKey}:{unit?.ToUpperInvariant()}",
+            () => TallyAsync(graph, index, visible, unit, today, ct));
+    }
+
+    async Task<DevelopmentHealthView> TallyAsync(CareerGraph graph, RatingIndex index, IQueryable<int>? visible, string? unit, DateOnly today, CancellationToken ct)
+    {
         var cycle = PlanService.Cycle(today);
         var people = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) people = people.Where(e => visible.Contains(e.Id));
         if (unit is not null) people = people.Where(e => e.Role.Unit.Code == unit);
-        var plans = db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
+        // Everyone's plans join their people by key; a subset of the people is asked for by id.
+        var plans = visible is null && unit is null ? db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && p.Employee.DeactivatedOn == null)
+            : db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
 
         var headcount = await people.CountAsync(ct);
         var byStatus = await plans.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -56,7 +71,6 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
                 .Select(x => (x.e.At - x.submitted!.At).TotalDays);
         }).Order().ToList();
 
-        var index = await ratings.GetAsync(db, today, ct);
         var ids = visible is null && unit is null ? null : await people.Select(e => e.Id).ToListAsync(ct);
         var (managerRated, selfOnly, none) = index.Coverage(ids);
 

@@ -230,6 +230,11 @@ namespace CareerMap.Data.Postgres.Migrations
                         {
                             Area = "People",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Area = "Plans",
+                            Value = 0L
                         });
                 });
 

@@ -221,6 +221,11 @@ namespace CareerMap.Data.Sqlite.Migrations
                         {
                             Area = "People",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Area = "Plans",
+                            Value = 0L
                         });
                 });
 
