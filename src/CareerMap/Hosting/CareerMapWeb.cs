@@ -182,6 +182,7 @@ public static class CareerMapWeb
         app.MapPeopleApi();
         app.MapRatingContestsApi();
         app.MapCareerInterestsApi();
+        app.MapCredentialsApi();
         app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();
