@@ -221,4 +221,37 @@ public sealed class CredentialsTests
         Assert.Equal(3, (await hr.GetFromJsonAsync<JsonElement>("/api/credentials/expiring?days=91", Ct)).GetArrayLength());
         Assert.Equal(2, (await hr.GetFromJsonAsync<JsonElement>("/api/credentials/expiring", Ct)).GetArrayLength());
     }
+
+    [Theory, ProviderApps]
+    public async Task The_profile_lists_the_credentials_with_their_dates_marking_expired_ones_and_hr_sees_what_expires_within_90_days_in_spanish_too(TestApp app)
+    {
+        var c = await Cast.LoadAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutAsJsonAsync(Credentials(c.Employee, Cpht),
+            new { kind = "certification", issuer = "PTCB", number = "PT-0042", issuedOn = "2024-11-01", expiresOn = "2026-11-01" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await hr.PutAsJsonAsync(Credentials(c.Employee, "Notary Public"),
+            new { kind = "license", expiresOn = "2026-12-15" }, Ct)).StatusCode);
+
+        var employee = await app.BrowserAsync(AppRoles.Employee, c.Employee);
+        var profile = await employee.GetStringAsync($"/people/{c.Employee}", Ct);
+        Assert.Contains("Certifications and licenses", profile, StringComparison.Ordinal);
+        var expired = profile[profile.IndexOf("data-credential=\"Certified Pharmacy Technician\"", StringComparison.Ordinal)..];
+        Assert.Matches(@"^[^\n]*class=""expired""", expired);
+        Assert.Contains("PT-0042", expired, StringComparison.Ordinal);
+        Assert.Contains("1 Nov 2026", expired, StringComparison.Ordinal);
+        Assert.Contains("Expired</strong>", expired, StringComparison.Ordinal);
+
+        var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/admin/credentials", Ct);
+        Assert.Contains("href=\"/admin/credentials\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-credential=\"Notary Public\"", page, StringComparison.Ordinal);
+        Assert.Contains("15 Dec 2026", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-credential=\"Certified Pharmacy Technician\"", page, StringComparison.Ordinal);
+        var spanish = await (await app.BrowserAsync(AppRoles.HrAdmin, language: "es")).GetStringAsync("/admin/credentials", Ct);
+        Assert.Contains("Credenciales que vencen pronto", spanish, StringComparison.Ordinal);
+        Assert.Contains("licencia", spanish, StringComparison.Ordinal);
+
+        var refused = await employee.GetAsync("/admin/credentials", Ct);
+        Assert.DoesNotContain("Credentials expiring soon", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/admin/credentials\"", profile, StringComparison.Ordinal);
+    }
 }
