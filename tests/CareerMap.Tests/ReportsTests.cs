@@ -264,8 +264,15 @@ public sealed class ReportsTests
         Assert.Equal(HttpStatusCode.BadRequest, (await hr.GetAsync("/api/reports/development/export?format=pdf", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(AppRoles.Employee, "A1")).GetAsync("/api/reports/development/export?format=csv", Ct)).StatusCode);
 
+        // The report is kept until a plan changes: A3 submits her draft, and HR's next look counts it.
+        var a3 = await app.SignedInAsync(AppRoles.Employee, "A3");
+        Assert.Equal(HttpStatusCode.OK, (await a3.PostAsJsonAsync("/api/employees/A3/plan/status", new { to = "submitted" }, Ct)).StatusCode);
+        var after = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
+        Assert.Equal([("draft", 0), ("submitted", 2), ("approved", 1)], [.. after.GetProperty("plans").EnumerateArray().Take(3)
+            .Select(p => (p.GetProperty("status").GetString(), p.GetProperty("plans").GetInt32()))]);
+
         var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/development", Ct);
-        Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>1</td>", page);
+        Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>2</td>", page);
         Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);
         Assert.Matches(@"<dt>Gaps with an action in the plan</dt><dd>3%</dd>", page);
         Assert.Contains("<svg", page, StringComparison.Ordinal);

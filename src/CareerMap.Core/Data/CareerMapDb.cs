@@ -28,6 +28,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Audit.AuditEntry> Audit => Set<Audit.AuditEntry>();
     public DbSet<Plans.PlanAction> PlanActions => Set<Plans.PlanAction>();
     public DbSet<Plans.PlanEvent> PlanEvents => Set<Plans.PlanEvent>();
+    public DbSet<Plans.PlanTemplate> PlanTemplates => Set<Plans.PlanTemplate>();
     public DbSet<Accounts.SignInSession> SignInSessions => Set<Accounts.SignInSession>();
     public DbSet<Provisioning.ScimUser> ScimUsers => Set<Provisioning.ScimUser>();
     public DbSet<Provisioning.ScimToken> ScimTokens => Set<Provisioning.ScimToken>();

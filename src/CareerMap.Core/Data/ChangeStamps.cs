@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareerMap.Data;
 
-/// <summary>What a cache depends on: the framework (everything the framework document holds) or the people (employees).</summary>
-public enum ChangeArea { Framework, People }
+/// <summary>What a cache depends on: the framework (everything the framework document holds), the people (employees), or the development plans.</summary>
+public enum ChangeArea { Framework, People, Plans }
 
 /// <summary>
 /// One row per area whose value changes, to a new random number, in the same transaction as any change to that area.
@@ -27,7 +27,8 @@ sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeStamp>
         b.ToTable("change_stamps");
         b.HasKey(x => x.Area);
         b.Property(x => x.Area).HasConversion<string>().HasMaxLength(32);
-        b.HasData(new ChangeStamp { Area = ChangeArea.Framework, Value = 0 }, new ChangeStamp { Area = ChangeArea.People, Value = 0 });
+        b.HasData(new ChangeStamp { Area = ChangeArea.Framework, Value = 0 }, new ChangeStamp { Area = ChangeArea.People, Value = 0 },
+            new ChangeStamp { Area = ChangeArea.Plans, Value = 0 });
     }
 }
 
@@ -45,6 +46,10 @@ public static class ChangeStamps
         db.KnownStamps = stamps;
         return stamps;
     }
+
+    /// <summary>The plans' stamp, for what is worked out from every plan (the development report).</summary>
+    public static async Task<long> PlansAsync(CareerMapDb db, CancellationToken ct = default) =>
+        await db.Set<ChangeStamp>().AsNoTracking().Where(s => s.Area == ChangeArea.Plans).Select(s => s.Value).FirstOrDefaultAsync(ct);
 
     /// <summary>For bulk writes that bypass the change tracker (seeding, clearing people): mark the area changed.</summary>
     public static Task BumpAsync(CareerMapDb db, ChangeArea area, CancellationToken ct = default)
@@ -80,6 +85,7 @@ public static class ChangeStamps
         // A role change or a credential is part of the people: reports and the rating index's facts follow the people's stamp.
         entity.ClrType == typeof(Employee) || entity.ClrType == typeof(RoleChange) || entity.ClrType == typeof(Credential) ? ChangeArea.People
         : entity.ClrType.Namespace == typeof(Role).Namespace ? ChangeArea.Framework
+        : entity.ClrType.Namespace == typeof(Plans.DevelopmentPlan).Namespace && entity.ClrType != typeof(Plans.PlanTemplate) ? ChangeArea.Plans
         // A join table (a strategy's competencies) belongs to the area of what it joins.
         : entity.HasSharedClrType && entity.GetForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType.Namespace == typeof(Role).Namespace) ? ChangeArea.Framework
         : null;

@@ -231,6 +231,15 @@ public sealed class RatingIndex
     public T Remember<T>(CareerGraph graph, string key, Func<T> compute) where T : class =>
         (T)remembered.GetValue(graph, _ => new()).GetOrAdd(key, _ => compute());
 
+    /// <summary>The same for what takes reading the database too: asked at once, it is worked out once; a failure is forgotten.</summary>
+    public async Task<T> RememberAsync<T>(CareerGraph graph, string key, Func<Task<T>> compute) where T : class
+    {
+        var kept = remembered.GetValue(graph, _ => new());
+        var work = (Task<T>)kept.GetOrAdd(key, _ => compute());
+        try { return await work; }
+        catch { kept.TryRemove(new KeyValuePair<string, object>(key, work)); throw; }
+    }
+
     /// <summary>What prerequisites ask beyond ratings and time in role, once read (see <see cref="RatingIndexCache.FactsAsync"/>).</summary>
     internal PrerequisiteFacts? Facts { get; private set; }
 

@@ -13,7 +13,11 @@ namespace CareerMap.People;
 public sealed record RosterRow(string Number, string Name, string Email, string Role, string? Manager, DateOnly HireDate, DateOnly RoleStartDate,
     string? Location, IReadOnlyList<string> Languages, IReadOnlyList<string> Certifications, int ContactCenterMonths, Func<string, string> Place);
 
-public sealed record RosterReport(bool Applied, bool DryRun, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged)
+/// <summary>Someone the import starts in a role: a new hire, or a person moved into another role, from the file's role start date.</summary>
+public sealed record RosterEntrant(string EmployeeNumber, string Role, DateOnly Start);
+
+public sealed record RosterReport(bool Applied, bool DryRun, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged,
+    IReadOnlyList<RosterEntrant> Entrants)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -94,7 +98,7 @@ public static partial class Roster
         {
             if (!dryRun) logger.RosterImportRefused(problems.Total, problems[0].Place);
             CareerMapTelemetry.CountImport("roster", dryRun ? "dry-run" : "refused");
-            return new(false, dryRun, problems, added, changed, unchanged);
+            return new(false, dryRun, problems, added, changed, unchanged, []);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -108,7 +112,8 @@ public static partial class Roster
         await PeopleWriter.AddAsync(db, [.. rows.Where(r => !stored.ContainsKey(r.Number)).Select(Person)], ct: ct);
         await PeopleWriter.UpdateAsync(db, [.. rows.Where(r => changedSet.Contains(r.Number)).Select(Person)], ct);
         var codes = roles.ToDictionary(r => r.Value, r => r.Key);
-        await RoleHistory.AddAsync(db, [.. RoleChanges(rows, stored, roles, codes, ids)], ct);
+        var moves = RoleChanges(rows, stored, roles, codes, ids).ToList();
+        await RoleHistory.AddAsync(db, moves, ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         // Written past the change tracker, so the import is recorded as one entry naming whom it added and changed.
         db.Audit.Add(new AuditEntry
@@ -120,7 +125,8 @@ public static partial class Roster
         await tx.CommitAsync(ct);
         logger.RosterImported(added.Count, changed.Count, unchanged);
         CareerMapTelemetry.CountImport("roster", "applied");
-        return new(true, false, [], added, changed, unchanged);
+        var numbers = ids.ToDictionary(x => x.Value, x => x.Key);
+        return new(true, false, [], added, changed, unchanged, [.. moves.Select(m => new RosterEntrant(numbers[m.EmployeeId], m.ToRole, m.On))]);
     }
 
     /// <summary>

@@ -26,23 +26,43 @@ public sealed record DevelopmentHealthView(string Cycle, string? Unit, int Peopl
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
 {
     /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
+    /// <param name="visibleKey">Names that set of people (<c>PeopleAccess.VisibleKey</c>), so what is worked out for it can be kept for it.</param>
     /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
-    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string? unit = null, CancellationToken ct = default)
+    /// <remarks>
+    /// Kept until the next change of a plan, a rating, the people or the framework (the rating index's state and the plans'
+    /// stamp): at a million people the first answer reads every plan of the cycle, the next ones are the same answer.
+    /// </remarks>
+    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
     {
         var today = clock.Today();
+        var index = await ratings.GetAsync(db, today, ct);
+        var plans = await ChangeStamps.PlansAsync(db, ct);
+        return await index.RememberAsync(graph, $"development:{plans}:{today.DayNumber}:{visibleKey}:{unit?.ToUpperInvariant()}",
+            () => TallyAsync(graph, index, visible, unit, today, ct));
+    }
+
+    async Task<DevelopmentHealthView> TallyAsync(CareerGraph graph, RatingIndex index, IQueryable<int>? visible, string? unit, DateOnly today, CancellationToken ct)
+    {
         var cycle = PlanService.Cycle(today);
         var people = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
         if (visible is not null) people = people.Where(e => visible.Contains(e.Id));
         if (unit is not null) people = people.Where(e => e.Role.Unit.Code == unit);
-        var plans = db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
+        // Everyone's plans join their people by key; a subset of the people is asked for by id.
+        var plans = visible is null && unit is null ? db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && p.Employee.DeactivatedOn == null)
+            : db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
 
         var headcount = await people.CountAsync(ct);
-        var byStatus = await plans.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var withPlan = await plans.Select(p => p.EmployeeId).Distinct().CountAsync(ct);
+        // Each of the cycle's plans and actions read once, counted here: at a million people one pass over rows beats a
+        // query per figure, each filtering the plans afresh.
+        var planRows = await plans.Select(p => new { p.Id, p.EmployeeId, p.Status, p.SubmittedOn, p.TargetRoles }).ToListAsync(ct);
+        var byStatus = planRows.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToList();
+        var withPlan = planRows.Select(p => p.EmployeeId).Distinct().Count();
         var cutoff = today.AddDays(-PlanService.ReviewDays);
-        var overdue = await plans.CountAsync(p => p.Status == PlanStatus.Submitted && p.SubmittedOn != null && p.SubmittedOn < cutoff, ct);
-        var actions = await db.PlanActions.AsNoTracking().Where(a => plans.Select(p => p.Id).Contains(a.PlanId))
-            .GroupBy(a => new { a.Strategy, a.Status }).Select(g => new ActionCount(g.Key.Strategy, g.Key.Status, g.Count())).ToListAsync(ct);
+        var overdue = planRows.Count(p => p.Status == PlanStatus.Submitted && p.SubmittedOn != null && p.SubmittedOn < cutoff);
+        var actionRows = await db.PlanActions.AsNoTracking().Where(a => plans.Select(p => p.Id).Contains(a.PlanId))
+            .Select(a => new { a.PlanId, a.Competency, a.Strategy, a.Status }).ToListAsync(ct);
+        var actions = actionRows.GroupBy(a => (a.Strategy, a.Status)).Select(g => new ActionCount(g.Key.Strategy, g.Key.Status, g.Count())).ToList();
+        var actedOn = actionRows.ToLookup(a => a.PlanId, a => a.Competency);
 
         // Each approval, timed from the submission it answered (the latest one before it).
         var events = await db.PlanEvents.AsNoTracking()
@@ -56,20 +76,19 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
                 .Select(x => (x.e.At - x.submitted!.At).TotalDays);
         }).Order().ToList();
 
-        var index = await ratings.GetAsync(db, today, ct);
         var ids = visible is null && unit is null ? null : await people.Select(e => e.Id).ToListAsync(ct);
         var (managerRated, selfOnly, none) = index.Coverage(ids);
 
-        var planned = await plans.Select(p => new { p.EmployeeId, p.TargetRoles, Actions = p.Actions.Select(a => a.Competency).ToList() }).ToListAsync(ct);
         int gaps = 0, gapsWithAction = 0;
-        foreach (var p in planned)
+        foreach (var p in planRows)
         {
             if (index.RowOf(p.EmployeeId) is not (>= 0 and var row)) continue;
             var target = p.TargetRoles.FirstOrDefault(t => graph.Role(t) is not null) ?? index.Role(row);
+            var acted = actedOn[p.Id].ToHashSet(StringComparer.OrdinalIgnoreCase);
             foreach (var need in graph.Needs(target).Where(n => index.Level(row, n.Competency) < n.Level))
             {
                 gaps++;
-                if (p.Actions.Contains(need.Competency, StringComparer.OrdinalIgnoreCase)) gapsWithAction++;
+                if (acted.Contains(need.Competency)) gapsWithAction++;
             }
         }
 

@@ -25,6 +25,11 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         if (await HasFrameworkAsync(ct)) return false;
         var report = await framework.ImportAsync(RiverbendHealth.Build(), p => p, dryRun: false, ct: ct);
         if (!report.Applied) throw new InvalidOperationException("the sample framework is invalid: " + string.Join("; ", report.Problems));
+        if (!await db.PlanTemplates.AnyAsync(ct))
+        {
+            db.PlanTemplates.AddRange(RiverbendPlanTemplates.All());
+            await db.SaveChangesAsync(ct);
+        }
         return true;
     }
 

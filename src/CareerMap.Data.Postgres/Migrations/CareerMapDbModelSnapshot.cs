@@ -230,6 +230,11 @@ namespace CareerMap.Data.Postgres.Migrations
                         {
                             Area = "People",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Area = "Plans",
+                            Value = 0L
                         });
                 });
 
@@ -1198,6 +1203,44 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("plan_events", (string)null);
+                });
+
+            modelBuilder.Entity("CareerMap.Plans.PlanTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("plan_templates", (string)null);
                 });
 
             modelBuilder.Entity("CareerMap.Provisioning.ScimToken", b =>

@@ -221,6 +221,11 @@ namespace CareerMap.Data.Sqlite.Migrations
                         {
                             Area = "People",
                             Value = 0L
+                        },
+                        new
+                        {
+                            Area = "Plans",
+                            Value = 0L
                         });
                 });
 
@@ -1147,6 +1152,42 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("plan_events", (string)null);
+                });
+
+            modelBuilder.Entity("CareerMap.Plans.PlanTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("plan_templates", (string)null);
                 });
 
             modelBuilder.Entity("CareerMap.Provisioning.ScimToken", b =>

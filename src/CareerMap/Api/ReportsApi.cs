@@ -39,7 +39,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await health.OfAsync(graph, access.Visible(), UnitCode(graph, unit), ct));
+        return TypedResults.Ok(await health.OfAsync(graph, access.Visible(), access.VisibleKey, UnitCode(graph, unit), ct));
     }
 
     static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> DevelopmentExportFile(string? format, string? unit, PeopleAccess access,
@@ -49,7 +49,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var view = await health.OfAsync(graph, access.Visible(), UnitCode(graph, unit), ct);
+        var view = await health.OfAsync(graph, access.Visible(), access.VisibleKey, UnitCode(graph, unit), ct);
         return format == "csv"
             ? TypedResults.File(DevelopmentExport.Csv(view), "text/csv; charset=utf-8", "careermap-development.csv")
             : TypedResults.File(DevelopmentExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-development.xlsx");

@@ -72,13 +72,15 @@ static class ImportCommand
                 var (rows, problems) = Roster.Read(stream, path.Name);
                 report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), scope.Get<ILoggerFactory>().CreateLogger(typeof(Roster)), ct);
             }
+            var drafted = await scope.Get<CareerMap.Plans.PlanTemplates>().DraftForImportAsync(report, ct);
             if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
             else if (!report.Ok)
             {
                 await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
                 foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
             }
-            else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were.");
+            else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were."
+                + (drafted > 0 ? $" {drafted} draft plan(s) from the roles' templates." : ""));
             return report.Ok ? Ok : BadInput;
         });
         return command;

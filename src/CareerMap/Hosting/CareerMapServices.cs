@@ -47,6 +47,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.AuditTrail.AuditStories>();
         services.AddScoped<CareerMap.Home.Homes>();
         services.AddScoped<CareerMap.Plans.PlanService>();
+        services.AddScoped<CareerMap.Plans.PlanTemplates>();
         services.AddScoped<AccountService>();
         services.AddScoped<SignInSessions>();
         services.AddScoped<SampleOrganization>();

@@ -181,6 +181,7 @@ public static class CareerMapWeb
         app.MapCareerMapApi();
         app.MapPeopleApi();
         app.MapRatingContestsApi();
+        app.MapPlanTemplatesApi();
         app.MapCareerInterestsApi();
         app.MapCredentialsApi();
         app.MapReportsApi();
