@@ -82,8 +82,8 @@ public static class ChangeStamps
     public static void Touch(DbContext db, object item) => db.Entry(item).Property("Version").IsModified = true;
 
     internal static ChangeArea? AreaOf(IEntityType entity) =>
-        // A role change is part of the people: reports built from role history follow the people's stamp.
-        entity.ClrType == typeof(Employee) || entity.ClrType == typeof(RoleChange) ? ChangeArea.People
+        // A role change or a credential is part of the people: reports and the rating index's facts follow the people's stamp.
+        entity.ClrType == typeof(Employee) || entity.ClrType == typeof(RoleChange) || entity.ClrType == typeof(Credential) ? ChangeArea.People
         : entity.ClrType.Namespace == typeof(Role).Namespace ? ChangeArea.Framework
         : entity.ClrType.Namespace == typeof(Plans.DevelopmentPlan).Namespace && entity.ClrType != typeof(Plans.PlanTemplate) ? ChangeArea.Plans
         // A join table (a strategy's competencies) belongs to the area of what it joins.

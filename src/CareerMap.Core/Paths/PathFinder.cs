@@ -10,6 +10,9 @@ public sealed record PersonState(
 {
     /// <summary>Whose rating each level is and from when; empty when only levels are known.</summary>
     public IReadOnlyDictionary<string, EffectiveRating> Ratings { get; init; } = new Dictionary<string, EffectiveRating>();
+
+    /// <summary>Credentials whose dated record has expired, with their last valid day: not held, and the reason says so.</summary>
+    public IReadOnlyDictionary<string, DateOnly> Expired { get; init; } = new Dictionary<string, DateOnly>();
 }
 
 /// <summary>The rating that counts for a competency (DESIGN.md): the latest manager rating within 12 months,
@@ -22,8 +25,13 @@ public sealed record EffectiveRating(string Competency, int Level, string Source
 /// <summary>A prerequisite of a step: met or not, and roughly how many months until it will be.</summary>
 public sealed record PrerequisiteStatus(PrerequisiteDto Prerequisite, bool Met, int MonthsToMeet)
 {
-    /// <summary>The prerequisite in the reader's words.</summary>
-    public string Text(CareerGraph graph, IStringLocalizer L) => Prerequisite.Describe(graph.Title, L);
+    /// <summary>When an unmet certification or license is unmet because the person's one expired: its last valid day.</summary>
+    public DateOnly? ExpiredOn { get; init; }
+
+    /// <summary>The prerequisite in the reader's words; an expired credential says when it expired and to renew it.</summary>
+    public string Text(CareerGraph graph, IStringLocalizer L) => ExpiredOn is { } expired && !Met
+        ? L["{0} expired on {1}: renew it", Prerequisite.Value ?? "", expired.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture)]
+        : Prerequisite.Describe(graph.Title, L);
 }
 
 public sealed record StepGap(string Competency, string Name, int Required, int Current)
@@ -185,7 +193,10 @@ public static class PathFinder
                     ? Math.Max(0, (p.Months ?? 0) - have)
                     : have > 0 ? 0 : MonthsToEarn(p.Kind);
                 var met = p.Kind is "months-in-role" or "months-in-roles" or "contact-center-experience" ? months == 0 : have > 0;
-                return new PrerequisiteStatus(p, met, months);
+                // Only the first step is the person as they are today; later steps assume what earlier ones earned.
+                var expired = !met && move == route[0] && p.Kind is "certification" or "license" && person?.Expired.TryGetValue(p.Value ?? "", out var last) == true
+                    ? last : (DateOnly?)null;
+                return new PrerequisiteStatus(p, met, months) { ExpiredOn = expired };
             }).ToList();
             var gaps = graph.Needs(move.Target)
                 .Select(n => new StepGap(n.Competency, graph.CompetencyName(n.Competency), n.Level, levels.GetValueOrDefault(n.Competency)))

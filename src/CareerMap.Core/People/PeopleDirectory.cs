@@ -125,12 +125,14 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
             .OrderBy(e => e.Id).ToListAsync(ct);
         var history = (await ratings.Select(a => new { a.EmployeeId, Competency = a.Competency.Code, a.Level, a.Source, a.AssessedOn, a.Id }).ToListAsync(ct))
             .ToLookup(a => a.EmployeeId);
+        var records = await Credentials.RecordsAsync(db, ids, ct);
         return [.. rows.Select(e =>
         {
             var effective = EffectiveRatings.From(history[e.Id].Select(a => (a.Competency, a.Level, a.Source, a.AssessedOn, a.Id)), today);
+            var credentials = CredentialHolding.Of(e.Certifications, records[e.Id], today);
             var state = new PersonState(e.EmployeeNumber, e.Name, e.Role, MonthsBetween(e.RoleStartDate, today), e.ContactCenterMonths,
                 effective.ToDictionary(x => x.Key, x => x.Value.Level, StringComparer.OrdinalIgnoreCase),
-                e.Certifications.ToHashSet(StringComparer.OrdinalIgnoreCase), e.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase)) { Ratings = effective };
+                credentials.Held, e.Languages.ToHashSet(StringComparer.OrdinalIgnoreCase)) { Ratings = effective, Expired = credentials.Expired };
             return new PersonRecord(e.Id, e.EmployeeNumber, e.Name, e.Email, e.Role, e.Location, e.ManagerId, e.HireDate, e.RoleStartDate, state);
         })];
     }

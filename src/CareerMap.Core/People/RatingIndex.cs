@@ -247,6 +247,7 @@ public sealed class RatingIndex
     {
         var contactCenter = new int[Count];
         var holders = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var records = await Credentials.RecordsAsync(db, null, ct);
         await using var connection = await DirectConnection.OpenAsync(db, ct);
         await using (var reader = await connection.ReadAsync("""
             SELECT "Id", "Languages", "Certifications", "ContactCenterMonths" FROM employees WHERE "DeactivatedOn" IS NULL ORDER BY "Id"
@@ -263,15 +264,19 @@ public sealed class RatingIndex
             var row = RowOf(reader.GetInt32(0));
             if (row < 0) return;
             contactCenter[row] = reader.GetInt32(3);
-            Hold(PrerequisiteFacts.Language, reader.IsDBNull(1) ? null : reader.GetString(1), row);
-            Hold(PrerequisiteFacts.Credential, reader.IsDBNull(2) ? null : reader.GetString(2), row);
+            Hold(PrerequisiteFacts.Language, Listed(reader.IsDBNull(1) ? null : reader.GetString(1)), row);
+            var dated = records[reader.GetInt32(0)];
+            var listed = Listed(reader.IsDBNull(2) ? null : reader.GetString(2));
+            Hold(PrerequisiteFacts.Credential, dated.Any() ? CredentialHolding.Of(listed, dated, today).Held : listed, row);
         }
 
-        void Hold(string kind, string? json, int row)
+        // Most people hold nothing: "[]" is not worth parsing.
+        static IEnumerable<string> Listed(string? json) =>
+            json is null || json.Length <= 2 ? [] : System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+        void Hold(string kind, IEnumerable<string> values, int row)
         {
-            // Most people hold nothing: "[]" is not worth parsing.
-            if (json is null || json.Length <= 2) return;
-            foreach (var value in System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? [])
+            foreach (var value in values)
             {
                 var key = kind + value;
                 if (!holders.TryGetValue(key, out var rows)) holders[key] = rows = [];

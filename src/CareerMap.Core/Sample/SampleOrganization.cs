@@ -58,6 +58,7 @@ public sealed class SampleOrganization(CareerMapDb db, FrameworkService framewor
         await db.PlanActions.ExecuteDeleteAsync(ct);
         await db.Plans.ExecuteDeleteAsync(ct);
         await db.Set<CareerInterest>().ExecuteDeleteAsync(ct);
+        await db.Set<Credential>().ExecuteDeleteAsync(ct);
         await db.Employees.ExecuteUpdateAsync(s => s.SetProperty(e => e.ManagerId, (int?)null), ct);
         await db.Employees.ExecuteDeleteAsync(ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);

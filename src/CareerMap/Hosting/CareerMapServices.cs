@@ -36,6 +36,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.RatingContests>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.People.CareerInterests>();
+        services.AddScoped<CareerMap.People.Credentials>();
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();

@@ -183,6 +183,7 @@ public static class CareerMapWeb
         app.MapRatingContestsApi();
         app.MapPlanTemplatesApi();
         app.MapCareerInterestsApi();
+        app.MapCredentialsApi();
         app.MapReportsApi();
         app.MapPlansApi();
         app.MapAuditApi();

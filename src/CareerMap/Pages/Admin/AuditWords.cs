@@ -28,6 +28,7 @@ static class AuditWords
         "TitleAlias" => L["Title alias"],
         "JobDescriptionVersion" => L["Job description"],
         "CareerInterest" => L["Career interest"],
+        "Credential" => L["Credential"],
         _ => entity,
     };
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CareerMap.Pages.People;
 
 public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, CareerInterests interests, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, RatingContests contests, PeopleAccess access)
+    IStringLocalizer<SharedResource> L, RatingContests contests, PeopleAccess access, Credentials credentials)
     : PersonPage(people, who, paths, clock)
 {
     /// <summary>The rating being contested and the comment typed, kept when the contest is refused so nothing typed is lost.</summary>
@@ -31,6 +31,8 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public IReadOnlyList<AssessmentView> History { get; private set; } = [];
     public IReadOnlyList<RoleChangeView> RolesHeld { get; private set; } = [];
     public IReadOnlyList<CareerInterestView> Interests { get; private set; } = [];
+    /// <summary>The person's dated certifications and licenses, soonest to expire first.</summary>
+    public IReadOnlyList<CredentialView> Credentials { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
 
@@ -69,5 +71,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         RolesHeld = await People.RolesHeldAsync(Person.Id, ct);
         Contests = await contests.OfAsync(Person.Id, ct);
         Interests = await interests.OfAsync(Graph, Person.Id, ct);
+        Credentials = await credentials.OfAsync(Person.Id, ct);
     }
 }
