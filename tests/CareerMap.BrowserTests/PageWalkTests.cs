@@ -196,6 +196,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", Status: 403),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", Status: 403),
                 new("/admin/audit", "/admin/audit", "refused", Status: 403),
+                new("/admin/credentials", "/admin/credentials", "refused", Status: 403),
                 new("/reports/capability", "/reports/capability", "refused", Status: 403),
                 new("/reports/development", "/reports/development", "refused", Status: 403),
                 new("/reports/succession", "/reports/succession", "refused", Status: 403),
@@ -216,6 +217,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 .. reports,
                 new("/reports/capability", "/reports/capability?by=role&unit=CARE&measure=gap"),
                 new("/admin/audit", "/admin/audit"),
+                new("/admin/credentials", "/admin/credentials"),
                 new("/admin/audit", "/admin/audit?q=CC-REP-1"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit", "refused", async p =>
