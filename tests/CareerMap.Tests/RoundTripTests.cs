@@ -28,20 +28,20 @@ public sealed class RoundTripTests
         var hr = await AsAsync(AppRoles.HrAdmin);
         var requests = new (string Name, HttpClient Client, string Url, int Commands)[]
         {
-            // account + session; the person; change stamps; the person's record; their ratings
-            ("own readiness", employee, $"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", 5),
+            // account + session; the person; change stamps; the person's record; their ratings; their dated credentials
+            ("own readiness", employee, $"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", 6),
             // … and the reporting line up from the person
-            ("a report's readiness as their manager", manager, $"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", 6),
-            ("recommendations", employee, $"/api/employees/{cast.Employee}/recommendations", 5),
-            // account; stamps; the top candidates' records and ratings (no new ratings to catch up with)
-            ("candidates for a role", hr, "/api/roles/CC-REP-SR/candidates", 4),
+            ("a report's readiness as their manager", manager, $"/api/employees/{cast.Employee}/readiness?role=CC-REP-SR", 7),
+            ("recommendations", employee, $"/api/employees/{cast.Employee}/recommendations", 6),
+            // account; stamps; the top candidates' records, ratings and dated credentials (no new ratings to catch up with)
+            ("candidates for a role", hr, "/api/roles/CC-REP-SR/candidates", 5),
             // account; stamps; the page itself (with managers' numbers, without ratings); the count was kept from the first
             ("people list", manager, "/api/employees", 3),
             ("people search", hr, "/api/employees?q=anderson", 3),
             ("people page", manager, "/people", 3),
             ("map page", employee, "/map", 2),
-            // account; the person; their record and ratings; stamps; the plan with its actions
-            ("plan page", employee, $"/plans/{cast.Employee}", 6),
+            // account; the person; their record, ratings and dated credentials; stamps; the plan with its actions
+            ("plan page", employee, $"/plans/{cast.Employee}", 7),
         };
         var differences = new List<string>();
         foreach (var (name, client, url, pinned) in requests)
