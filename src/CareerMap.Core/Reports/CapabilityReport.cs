@@ -110,8 +110,9 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
         var index = await ratings.GetAsync(db, clock.Today(), ct);
         var groups = Groups(graph, index, by, unit, leader);
         // By team the group named is the head's employee number; the grouping knows heads by id.
-        var wanted = by != CapabilityGrouping.Team ? group
-            : (await db.Employees.Where(e => e.EmployeeNumber == group).Select(e => (int?)e.Id).FirstOrDefaultAsync(ct))?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var head = by != CapabilityGrouping.Team ? null
+            : await db.Employees.Where(e => e.EmployeeNumber == group).Select(e => new { e.Id, e.EmployeeNumber, e.Name }).FirstOrDefaultAsync(ct);
+        var wanted = by != CapabilityGrouping.Team ? group : head?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var g = wanted is null ? -1 : groups.Keys.FindIndex(k => string.Equals(k, wanted, StringComparison.OrdinalIgnoreCase));
         if (g < 0) return null;
         // A cell of the whole organization can stand for hundreds of thousands of people: one pass counts them and keeps
@@ -129,8 +130,7 @@ public sealed class CapabilityReport(CareerMapDb db, RatingIndexCache ratings, T
         var shown = best.UnorderedItems.Select(x => x.Element).ToList();
         var ids = shown.Select(b => index.EmployeeId(b.Row)).ToList();
         var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.EmployeeNumber, e.Name }, ct);
-        var (groupKey, groupName) = by != CapabilityGrouping.Team ? (groups.Keys[g], groups.Names[g])
-            : await db.Employees.Where(e => e.EmployeeNumber == group).Select(e => new { e.EmployeeNumber, e.Name }).FirstAsync(ct) is var head ? (head.EmployeeNumber, head.Name) : default;
+        var (groupKey, groupName) = head is null ? (groups.Keys[g], groups.Names[g]) : (head.EmployeeNumber, head.Name);
         return new(by, groupKey, groupName, known.Code, known.Name, count,
             [.. shown.Select(b => (b, Person: people[index.EmployeeId(b.Row)]))
                 .Select(x => new CapabilityPerson(x.Person.EmployeeNumber, x.Person.Name, index.Role(x.b.Row), index.LocationOf(x.b.Row), x.b.Level, x.b.Required,
