@@ -31,7 +31,10 @@ public sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(TestDatabase database, bool demo = true, bool ownsDatabase = false, IReadOnlyDictionary<string, string?>? settings = null,
         Action<WebApplication>? extend = null)
     {
-        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo, Settings: settings, Clock: TestClock.Create()));
+        // Tests sweep notifications and send mail when they choose, not on a timer.
+        var merged = new Dictionary<string, string?> { ["Notifications:Enabled"] = "false" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) merged[key] = value;
+        var app = CareerMapWeb.Build(new WebSettings(database.Target, "http://127.0.0.1:0", demo, Settings: merged, Clock: TestClock.Create()));
         extend?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

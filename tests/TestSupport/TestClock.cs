@@ -13,5 +13,8 @@ public sealed class TestClock : TimeProvider
 
     public static TestClock Create() => new();
 
-    public override DateTimeOffset GetUtcNow() => Start + System.GetElapsedTime(Origin);
+    /// <summary>How far a test has moved this app's clock on (to let a retry fall due, or a week pass).</summary>
+    public TimeSpan Ahead { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => Start + System.GetElapsedTime(Origin) + Ahead;
 }

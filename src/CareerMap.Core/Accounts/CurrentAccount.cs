@@ -14,10 +14,12 @@ public sealed class CurrentAccount
     public bool IsHrAdmin { get; private set; }
     /// <summary>The language the person chose (en, es), or null to follow the browser.</summary>
     public string? Language { get; private set; }
+    /// <summary>How many of the person's notifications are unread, as the request began.</summary>
+    public int Unread { get; private set; }
     public bool IsSignedIn => AccountId is not null;
 
-    public void SignIn(string accountId, string? email, int? employeeId, string? employeeName, bool isHrAdmin, string? language = null) =>
-        (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language) = (accountId, email, employeeId, employeeName, isHrAdmin, language);
+    public void SignIn(string accountId, string? email, int? employeeId, string? employeeName, bool isHrAdmin, string? language = null, int unread = 0) =>
+        (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language, Unread) = (accountId, email, employeeId, employeeName, isHrAdmin, language, unread);
 
-    public void SignOut() => (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language) = (null, null, null, null, false, null);
+    public void SignOut() => (AccountId, Email, EmployeeId, EmployeeName, IsHrAdmin, Language, Unread) = (null, null, null, null, false, null, 0);
 }

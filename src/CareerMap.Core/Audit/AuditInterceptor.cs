@@ -19,7 +19,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
     readonly List<(AuditEntry Entry, EntityEntry Source, List<PropertyEntry> Changed)> awaitingIds = [];
 
     static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Xml", "Hash"];
-    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), nameof(Accounts.SignInSession), "IdentityUserToken`1", "IdentityUserLogin`1"];
+    static readonly HashSet<string> Skipped = [nameof(AuditEntry), nameof(DataProtectionKey), nameof(ChangeStamp), nameof(Accounts.SignInSession), nameof(Notifications.Notification), nameof(Notifications.OutboxMail), nameof(Notifications.NoticeCursor), "IdentityUserToken`1", "IdentityUserLogin`1"];
 
     protected override void BeforeSave(DbContext context)
     {

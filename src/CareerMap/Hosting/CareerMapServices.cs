@@ -58,6 +58,9 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Provisioning.ScimTokens>();
         services.AddScoped<CareerMap.Provisioning.TitleAliases>();
         services.AddScoped<CareerMap.JobDescriptions.JobDescriptionLibrary>();
+        services.AddScoped<CareerMap.Notifications.NoticeSweep>();
+        services.AddScoped<CareerMap.Notifications.MailSender>();
+        services.AddScoped<CareerMap.Notifications.Inbox>();
         return services;
     }
 

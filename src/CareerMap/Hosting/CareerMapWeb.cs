@@ -29,6 +29,7 @@ public static class CareerMapWeb
         AddRateLimits(builder.Services);
         AddApiAndPages(builder.Services);
         builder.AddLanguages();
+        AddNotifications(builder);
         builder.AddObservability();
         builder.Services.AddSingleton<OrganizationTime>();
         var app = builder.Build();
@@ -67,6 +68,15 @@ public static class CareerMapWeb
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
+    }
+
+    static void AddNotifications(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<CareerMap.Notifications.MailOptions>(builder.Configuration.GetSection(CareerMap.Notifications.MailOptions.Section));
+        builder.Services.PostConfigure<CareerMap.Notifications.MailOptions>(o => o.DefaultLanguage = Languages.Normalize(builder.Configuration[Languages.DefaultSetting]) ?? Languages.English);
+        var worker = builder.Configuration.GetSection(NotificationWorkerOptions.Section);
+        builder.Services.Configure<NotificationWorkerOptions>(worker);
+        if (worker.GetValue(nameof(NotificationWorkerOptions.Enabled), true)) builder.Services.AddHostedService<NotificationWorker>();
     }
 
     /// <summary>
@@ -183,6 +193,7 @@ public static class CareerMapWeb
         app.MapRatingContestsApi();
         app.MapPlanTemplatesApi();
         app.MapCareerInterestsApi();
+        app.MapNotificationsApi();
         app.MapCredentialsApi();
         app.MapReportsApi();
         app.MapPlansApi();

@@ -25,7 +25,9 @@ sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity, 
         var stamp = principal.FindFirstValue(options.SecurityStampClaimType);
         var session = sessions.Live(id, principal.FindFirstValue(SignInSessions.Claim) ?? "");
         var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new { u.SecurityStamp, u.Email, u.EmployeeId, Name = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => e.Name).FirstOrDefault(), Live = session.Any(), u.Language })
+            .Select(u => new { u.SecurityStamp, u.Email, u.EmployeeId, Name = db.Employees.Where(e => e.Id == u.EmployeeId).Select(e => e.Name).FirstOrDefault(), Live = session.Any(), u.Language,
+                // The header's unread count, read with the account so that every page costs no extra round trip for it.
+                Unread = db.Set<CareerMap.Notifications.Notification>().Count(n => n.EmployeeId == u.EmployeeId && n.ReadAt == null) })
             .FirstOrDefaultAsync();
         var active = account is { Live: true } && (stamp is null || stamp == account.SecurityStamp);
         if (!active)
@@ -33,7 +35,7 @@ sealed class ActiveAccounts(CareerMapDb db, IOptions<IdentityOptions> identity, 
             current.SignOut();
             return new ClaimsPrincipal(new ClaimsIdentity());
         }
-        current.SignIn(id, account!.Email, account.EmployeeId, account.Name, principal.IsInRole(AppRoles.HrAdmin), account.Language);
+        current.SignIn(id, account!.Email, account.EmployeeId, account.Name, principal.IsInRole(AppRoles.HrAdmin), account.Language, account.Unread);
         return principal;
     }
 }
