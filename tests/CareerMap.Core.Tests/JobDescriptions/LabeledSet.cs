@@ -12,6 +12,10 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Labeled");
     /// <summary>Written in batches after rounds of tuning on <see cref="Folder"/>, each measured once on first contact and then also tuned on (see LABELING.md).</summary>
     public static readonly string HeldOutFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "HeldOut");
+    /// <summary>Written for training the learned line classifier of issue 18, in layouts the earlier sets lack (see LABELING.md).</summary>
+    public static readonly string LayoutsFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Layouts");
+    /// <summary>Issue 18's acceptance set: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
+    public static readonly string BlindFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
 
