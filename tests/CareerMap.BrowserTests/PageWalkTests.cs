@@ -147,6 +147,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/roles", "/roles"), new("/roles/{code}", "/roles/CC-REP-SR"),
             new("/competencies", "/competencies"), new("/competencies/{code}", "/competencies/DEESC"),
             new("/people", "/people"),
+            new("/me/notifications", "/me/notifications"),
             new("/error/{status:int}", "/no/such/page", Status: 404),
             new("/account/logout", "/account/logout"),
         };
@@ -193,6 +194,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/me/moves", "/me/moves", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button").First)),
                 new("/roles/{code}", "/roles/CC-REP-SR", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button"))),
                 new("/plans/{number}/print", $"/plans/{cast.Employee}/print"),
+                new("/me/notifications", "/me/notifications", "settings saved", p => Submit(p, "form[action*=Preferences]")),
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", Status: 403),
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", Status: 403),
                 new("/admin/audit", "/admin/audit", "refused", Status: 403),
