@@ -22,8 +22,12 @@ public sealed class RatingIndexTests
         var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
         Assert.Equal(300, index.Count);
 
-        var everyone = await app.WithDbAsync(db => new PeopleDirectory(db, new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance), new PeopleCounts(),
-            app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()).LoadAsync(null, today, Ct));
+        var everyone = await app.WithDbAsync(db =>
+        {
+            var framework = new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance);
+            return new PeopleDirectory(db, framework, new PeopleCounts(), new ReviewCycles(db, framework, TestClock.Create(), app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()),
+            app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()).LoadAsync(null, today, Ct);
+        });
         foreach (var role in new[] { "CC-REP-SR", "CC-SUP", "PS-TECH-1", "CI-AN-PM" })
         {
             List<(int Id, double Readiness, bool Critical)> Straightforward(IEnumerable<PersonRecord> people, int top) => [.. people

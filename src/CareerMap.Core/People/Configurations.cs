@@ -35,6 +35,8 @@ sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
         b.HasIndex(x => new { x.EmployeeId, x.CompetencyId, x.AssessedOn });
         b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Competency).WithMany().HasForeignKey(x => x.CompetencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ReviewCycle>().WithMany().HasForeignKey(x => x.CycleId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(x => x.CycleId);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -38,4 +38,6 @@ public sealed class Assessment
     public int? AssessorId { get; set; }
     public DateOnly AssessedOn { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>The review cycle it was made in, when one was open for the person.</summary>
+    public int? CycleId { get; set; }
 }

@@ -38,7 +38,7 @@ public sealed record PersonListing(string EmployeeNumber, string Name, string Em
 
 public sealed record AssessmentView(long Id, string Competency, int Level, AssessmentSource Source, string? AssessedBy, DateOnly AssessedOn, string? Evidence);
 
-public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, PeopleCounts counts, IStringLocalizer<SharedResource> L)
+public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, PeopleCounts counts, ReviewCycles cycles, IStringLocalizer<SharedResource> L)
 {
     /// <summary>One page of the people an account may see (a query of their ids; null: everyone), found by name, number, role title or location, in name order.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = Sql.CaseInsensitiveMatch)]
@@ -170,7 +170,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
         var row = new Assessment
         {
             EmployeeId = employeeId, CompetencyId = competencyId, Level = level!.Value, Source = source, AssessorId = assessorId,
-            AssessedOn = today, Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim(),
+            AssessedOn = today, Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim(), CycleId = await cycles.CycleOfAsync(employeeId, ct),
         };
         db.Assessments.Add(row);
         await db.SaveChangesAsync(ct);

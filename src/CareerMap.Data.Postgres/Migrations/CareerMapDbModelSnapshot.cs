@@ -940,6 +940,9 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.Property<int>("CompetencyId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("EmployeeId")
                         .HasColumnType("integer");
 
@@ -957,6 +960,8 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompetencyId");
+
+                    b.HasIndex("CycleId");
 
                     b.HasIndex("EmployeeId", "CompetencyId", "AssessedOn");
 
@@ -1160,6 +1165,43 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.HasIndex("EmployeeId", "AnsweredOn");
 
                     b.ToTable("rating_contests", (string)null);
+                });
+
+            modelBuilder.Entity("CareerMap.People.ReviewCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("review_cycles", (string)null);
                 });
 
             modelBuilder.Entity("CareerMap.People.RoleChange", b =>
@@ -1858,6 +1900,11 @@ namespace CareerMap.Data.Postgres.Migrations
                         .HasForeignKey("CompetencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareerMap.People.ReviewCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CareerMap.People.Employee", "Employee")
                         .WithMany()

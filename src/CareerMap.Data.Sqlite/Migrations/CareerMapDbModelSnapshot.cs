@@ -901,6 +901,9 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.Property<int>("CompetencyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EmployeeId")
                         .HasColumnType("INTEGER");
 
@@ -918,6 +921,8 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CompetencyId");
+
+                    b.HasIndex("CycleId");
 
                     b.HasIndex("EmployeeId", "CompetencyId", "AssessedOn");
 
@@ -1113,6 +1118,41 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.HasIndex("EmployeeId", "AnsweredOn");
 
                     b.ToTable("rating_contests", (string)null);
+                });
+
+            modelBuilder.Entity("CareerMap.People.ReviewCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.ToTable("review_cycles", (string)null);
                 });
 
             modelBuilder.Entity("CareerMap.People.RoleChange", b =>
@@ -1791,6 +1831,11 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .HasForeignKey("CompetencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CareerMap.People.ReviewCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("CareerMap.People.Employee", "Employee")
                         .WithMany()

@@ -34,6 +34,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
         services.AddScoped<CareerMap.People.RatingContests>();
+        services.AddScoped<CareerMap.People.ReviewCycles>();
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.People.CareerInterests>();
         services.AddScoped<CareerMap.People.Credentials>();

@@ -194,6 +194,7 @@ public static class CareerMapWeb
         app.MapPlanTemplatesApi();
         app.MapCareerInterestsApi();
         app.MapNotificationsApi();
+        app.MapReviewCyclesApi();
         app.MapCredentialsApi();
         app.MapReportsApi();
         app.MapPlansApi();

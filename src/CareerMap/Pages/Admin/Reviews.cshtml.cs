@@ -1,0 +1,56 @@
+using CareerMap.Framework;
+using CareerMap.People;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareerMap.Pages.Admin;
+
+/// <summary>HR opens review cycles and follows each one's completion by unit.</summary>
+public sealed class ReviewsModel(ReviewCycles cycles, FrameworkService framework, TimeProvider clock) : PageModel
+{
+    public sealed class OpenInput
+    {
+        public string? Name { get; set; }
+        public DateOnly? OpensOn { get; set; }
+        public DateOnly? DueOn { get; set; }
+        public List<string> Units { get; set; } = [];
+        public string? Roles { get; set; }
+    }
+
+    [BindProperty] public OpenInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public int? Cycle { get; set; }
+    [TempData] public string? Opened { get; set; }
+    public IReadOnlyList<CycleView> Cycles { get; private set; } = [];
+    public (CycleView Cycle, IReadOnlyList<CycleUnit> Units)? Progress { get; private set; }
+    public IReadOnlyList<UnitDto> AllUnits { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        Input.OpensOn ??= today;
+        Input.DueOn ??= today.AddDays(30);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var roles = (Input.Roles ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (opened, errors) = await cycles.OpenAsync(Input.Name, Input.OpensOn, Input.DueOn, Input.Units, roles, ct);
+        if (opened is null)
+        {
+            foreach (var (field, reasons) in errors)
+                ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", string.Join(" ", reasons));
+            await LoadAsync(ct);
+            return Page();
+        }
+        Opened = opened.Name;
+        return RedirectToPage(new { cycle = opened.Id });
+    }
+
+    async Task LoadAsync(CancellationToken ct)
+    {
+        AllUnits = (await framework.ReadingAsync(ct)).Document.Units;
+        Cycles = await cycles.ListAsync(ct);
+        if (Cycle is int id && await cycles.FindAsync(id, ct) is { } cycle) Progress = await cycles.ProgressAsync(cycle, ct);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CareerMap.Accounts;
+using CareerMap.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareerMap.Tests;
+
+public sealed class ReviewCyclesTests
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<JsonElement> BodyAsync(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    [Theory, ProviderApps]
+    public async Task HR_opens_a_cycle_the_person_rates_themselves_the_manager_rates_them_and_completion_reaches_them(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var (role, unit) = await app.WithDbAsync(async db => await db.Employees.Where(e => e.EmployeeNumber == cast.Employee)
+            .Select(e => new ValueTuple<string, string>(e.Role.Code, e.Role.Unit.Code)).SingleAsync(Ct));
+        var required = await app.WithDbAsync(db => db.Requirements.Where(r => r.Role.Code == role).Select(r => r.Competency.Code).ToListAsync(Ct));
+        var today = TestClock.Today;
+
+        // Refused with each reason, and only HR opens one.
+        var bad = await hr.PostAsJsonAsync("/api/review-cycles", new { name = " ", opensOn = today, dueOn = today.AddDays(-1), units = new[] { "NOPE" } }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await BodyAsync(bad)).GetProperty("errors");
+        Assert.Equal(["dueOn", "name", "units"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("unknown unit 'NOPE'", errors.GetProperty("units")[0].GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsJsonAsync("/api/review-cycles", new { name = "Mine", opensOn = today, dueOn = today.AddDays(9) }, Ct)).StatusCode);
+
+        var opened = await hr.PostAsJsonAsync("/api/review-cycles", new { name = "Autumn check-in", opensOn = today, dueOn = today.AddDays(30), units = new[] { unit.ToLowerInvariant() }, roles = new[] { role } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var cycle = await BodyAsync(opened);
+        var id = cycle.GetProperty("id").GetInt32();
+        var people = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.DeactivatedOn == null && e.Role.Code == role && e.Role.Unit.Code == unit, Ct));
+        Assert.Equal((people, 0, 0, unit), (cycle.GetProperty("people").GetInt32(), cycle.GetProperty("selfRated").GetInt32(), cycle.GetProperty("complete").GetInt32(),
+            cycle.GetProperty("units")[0].GetString()));
+
+        // The person is asked for their own rating first.
+        var mine = (await me.GetFromJsonAsync<JsonElement>("/api/review-cycles/mine", Ct))[0];
+        Assert.Equal(("Autumn check-in", false, required.Count), (mine.GetProperty("cycle").GetProperty("name").GetString(), mine.GetProperty("me").GetProperty("selfRated").GetBoolean(),
+            mine.GetProperty("me").GetProperty("leftToRate").GetArrayLength()));
+        Assert.Equal(HttpStatusCode.Created, (await me.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = required[0], level = 3 }, Ct)).StatusCode);
+        Assert.True((await me.GetFromJsonAsync<JsonElement>("/api/review-cycles/mine", Ct))[0].GetProperty("me").GetProperty("selfRated").GetBoolean());
+
+        // The manager sees who is left and rates every competency of the role; the ratings are marked with the cycle.
+        var team = await manager.GetFromJsonAsync<JsonElement>($"/api/review-cycles/{id}/team", Ct);
+        var row = team.GetProperty("team").EnumerateArray().Single(p => p.GetProperty("employeeNumber").GetString() == cast.Employee);
+        Assert.Equal((true, required.Count), (row.GetProperty("selfRated").GetBoolean(), row.GetProperty("leftToRate").GetArrayLength()));
+        foreach (var code in required)
+            Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = code, level = 3 }, Ct)).StatusCode);
+        row = (await manager.GetFromJsonAsync<JsonElement>($"/api/review-cycles/{id}/team", Ct)).GetProperty("team").EnumerateArray()
+            .Single(p => p.GetProperty("employeeNumber").GetString() == cast.Employee);
+        Assert.Equal((true, 0), (row.GetProperty("complete").GetBoolean(), row.GetProperty("leftToRate").GetArrayLength()));
+        Assert.Equal(required.Count + 1, await app.WithDbAsync(db => db.Assessments.CountAsync(a => a.CycleId == id, Ct)));
+
+        // A rating of someone outside the cycle is not marked.
+        var outsider = await app.WithDbAsync(db => db.Employees.Where(e => e.Manager!.EmployeeNumber == cast.Manager && e.Role.Code != role).Select(e => e.EmployeeNumber).FirstOrDefaultAsync(Ct));
+        if (outsider is not null)
+        {
+            await manager.PostAsJsonAsync($"/api/employees/{outsider}/assessments", new { competency = "COMMS", level = 3 }, Ct);
+            Assert.Equal(required.Count + 1, await app.WithDbAsync(db => db.Assessments.CountAsync(a => a.CycleId == id, Ct)));
+        }
+
+        // HR's completion by unit counts the person; everyone else in it has not started.
+        var progress = await hr.GetFromJsonAsync<JsonElement>($"/api/review-cycles/{id}", Ct);
+        var unitRow = progress.GetProperty("units").EnumerateArray().Single();
+        Assert.Equal((unit, people, 1, 1), (unitRow.GetProperty("unit").GetString(), unitRow.GetProperty("people").GetInt32(), unitRow.GetProperty("selfRated").GetInt32(),
+            unitRow.GetProperty("complete").GetInt32()));
+        Assert.Equal((int)Math.Round(100.0 / people, MidpointRounding.AwayFromZero), progress.GetProperty("cycle").GetProperty("percent").GetInt32());
+        Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync($"/api/review-cycles/{id}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/api/review-cycles/{id + 50}", Ct)).StatusCode);
+    }
+}
