@@ -148,6 +148,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
             new("/competencies", "/competencies"), new("/competencies/{code}", "/competencies/DEESC"),
             new("/people", "/people"),
             new("/me/notifications", "/me/notifications"),
+            new("/reviews", "/reviews"),
             new("/error/{status:int}", "/no/such/page", Status: 404),
             new("/account/logout", "/account/logout"),
         };
@@ -199,6 +200,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/roles/{code}/candidates", "/roles/CC-REP-SR/candidates", "refused", Status: 403),
                 new("/admin/audit", "/admin/audit", "refused", Status: 403),
                 new("/admin/credentials", "/admin/credentials", "refused", Status: 403),
+                new("/admin/reviews", "/admin/reviews", "refused", Status: 403),
                 new("/reports/capability", "/reports/capability", "refused", Status: 403),
                 new("/reports/development", "/reports/development", "refused", Status: 403),
                 new("/reports/succession", "/reports/succession", "refused", Status: 403),
@@ -220,6 +222,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/reports/capability", "/reports/capability?by=role&unit=CARE&measure=gap"),
                 new("/admin/audit", "/admin/audit"),
                 new("/admin/credentials", "/admin/credentials"),
+                new("/admin/reviews", "/admin/reviews"),
+                new("/admin/reviews", "/admin/reviews", "refused", p => Submit(p, "form.form")),
                 new("/admin/audit", "/admin/audit?q=CC-REP-1"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit", "refused", async p =>
