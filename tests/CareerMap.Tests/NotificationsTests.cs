@@ -297,4 +297,44 @@ public sealed class NotificationsTests
         Assert.Contains("rated your Customer Focus at level 4.", next.TextBody);
         Assert.DoesNotContain("It stands.", next.TextBody);
     }
+
+    [Fact]
+    public async Task A_review_cycle_asks_its_people_to_rate_themselves_when_it_opens_and_reminds_whoever_is_behind_in_its_last_week()
+    {
+        await using var box = await SmtpBox.StartAsync();
+        await using var app = await StartAsync(Providers.Sqlite, box);
+        var cast = await Cast.LoadAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        await SpeaksAsync(app, cast.Employee, "es");
+        var (myMail, managerMail) = (await EmailOfAsync(app, cast.Employee), await EmailOfAsync(app, cast.Manager));
+        var role = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == cast.Employee).Select(e => e.Role.Code).SingleAsync(Ct));
+        await SweepAsync(app);
+        Assert.Equal(HttpStatusCode.Created, (await hr.PostAsJsonAsync("/api/review-cycles",
+            new { name = "Autumn check-in", opensOn = TestClock.Today, dueOn = TestClock.Today.AddDays(30), roles = new[] { role } }, Ct)).StatusCode);
+        var seen = new List<MimeMessage>();
+
+        await SweepAsync(app);
+        await SweepAsync(app);
+        await SendAsync(app);
+        var open = Only(box, myMail, seen);
+        Assert.Equal("Autumn check-in está abierto hasta el 2026-12-02: empiece por calificarse.", open.Subject);
+        Assert.Contains($"{Site}/reviews", open.TextBody);
+
+        // Six days before it is due: the person has still not rated themselves, and the manager has the whole team left.
+        Clock(app).Ahead += TimeSpan.FromDays(24);
+        await SweepAsync(app);
+        await SendAsync(app);
+        Assert.Equal("Autumn check-in vence el 2026-12-02 y todavía falta su autoevaluación.", Only(box, myMail, seen).Subject);
+        var team = await app.WithDbAsync(db => db.Employees.CountAsync(e => e.Manager!.EmployeeNumber == cast.Manager && e.Role.Code == role && e.DeactivatedOn == null, Ct));
+        Assert.Contains($"Autumn check-in is due on 2026-12-02: {team} of your team still wait for your ratings.", box.Received.Where(m => m.To.Mailboxes.Any(a => a.Address == managerMail)).Select(m => m.Subject));
+
+        // Told once.
+        await SweepAsync(app);
+        await SendAsync(app);
+        Assert.DoesNotContain(box.Received, m => !seen.Contains(m) && m.To.Mailboxes.Any(a => a.Address == myMail));
+        var myId = await IdOfAsync(app, cast.Employee);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<Notification>().CountAsync(n => n.EmployeeId == myId && n.ReadAt == null, Ct)));
+    }
 }

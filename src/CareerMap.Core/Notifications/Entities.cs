@@ -11,6 +11,8 @@ public enum NotificationKind
     RatingContested,
     ContestAnswered,
     CredentialExpiring,
+    ReviewCycleOpened,
+    ReviewCycleDue,
 }
 
 /// <summary>How a person wants one kind delivered beyond the inbox: an e-mail each time, one e-mail a week, or the inbox alone.</summary>

@@ -77,6 +77,8 @@ public sealed class Inbox(CareerMapDb db, TimeProvider clock, IStringLocalizer<S
         NotificationKind.RatingContested => L["Someone contests a rating I am to answer"],
         NotificationKind.ContestAnswered => L["My contest of a rating is answered"],
         NotificationKind.CredentialExpiring => L["A certification or license of mine is about to expire"],
+        NotificationKind.ReviewCycleOpened => L["A review cycle I am in opens"],
+        NotificationKind.ReviewCycleDue => L["A review cycle is due and something is left for me"],
         _ => kind.ToString(),
     };
 

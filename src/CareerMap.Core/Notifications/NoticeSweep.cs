@@ -16,7 +16,8 @@ namespace CareerMap.Notifications;
 /// no event is missed; each notification has a unique key, so however many instances sweep, each is told once. The
 /// e-mail for a notification is queued in the same save, in the recipient's language.
 /// </summary>
-public sealed class NoticeSweep(CareerMapDb db, TimeProvider clock, IStringLocalizer<SharedResource> L, IOptions<MailOptions> mail, ILogger<NoticeSweep> logger)
+public sealed class NoticeSweep(CareerMapDb db, ReviewCycles cycles, TimeProvider clock, IStringLocalizer<SharedResource> L, IOptions<MailOptions> mail,
+    ILogger<NoticeSweep> logger)
 {
     /// <summary>How many records of each kind one sweep reads; the rest wait for the next.</summary>
     public const int Batch = 500;
@@ -45,6 +46,7 @@ public sealed class NoticeSweep(CareerMapDb db, TimeProvider clock, IStringLocal
         dated.AddRange(await OverduePlansAsync(ct));
         dated.AddRange(await ExpiringCredentialsAsync(ct));
         drafts.AddRange(await UntoldAsync(dated, ct));
+        drafts.AddRange(await ReviewCyclesAsync(Batch - drafts.Count, ct));
 
         var now = clock.UtcNow();
         var notifications = drafts.Select(d => new Notification { EmployeeId = d.EmployeeId, Kind = d.Kind, Key = d.Key, At = now, Text = d.Text, Link = d.Link }).ToList();
@@ -190,6 +192,39 @@ public sealed class NoticeSweep(CareerMapDb db, TimeProvider clock, IStringLocal
         return drafts;
     }
 
+    /// <summary>
+    /// A cycle that opened within the week asks each person in it to rate themselves; in its last week it reminds those who
+    /// have not, and each manager with someone left to rate. Told in batches: a cycle of many people takes a few sweeps.
+    /// </summary>
+    async Task<IEnumerable<Draft>> ReviewCyclesAsync(int room, CancellationToken ct)
+    {
+        var drafts = new List<Draft>();
+        var today = clock.Today();
+        foreach (var cycle in await cycles.OpenAsync(ct))
+        {
+            if (drafts.Count >= room) break;
+            var opening = cycle.OpensOn >= today.AddDays(-Window);
+            var closing = cycle.DueOn <= today.AddDays(Window);
+            if (!opening && !closing) continue;
+            var prefix = $"cycle:{cycle.Id}:";
+            var told = (await db.Set<Notification>().Where(n => n.Key.StartsWith(prefix)).Select(n => n.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var due = cycle.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var people = await cycles.ParticipantsAsync(cycle, ct);
+            var candidates = new List<Draft>();
+            if (opening)
+                candidates.AddRange(people.Select(p => new Draft(p.Id, NotificationKind.ReviewCycleOpened, $"{prefix}open:{p.Id}", CycleOpened(StoredWords.Instance, cycle.Name, due), "/reviews")));
+            if (closing)
+            {
+                candidates.AddRange(people.Where(p => !p.Person.SelfRated)
+                    .Select(p => new Draft(p.Id, NotificationKind.ReviewCycleDue, $"{prefix}due:{p.Id}", CycleDue(StoredWords.Instance, cycle.Name, due), "/reviews")));
+                candidates.AddRange(people.Where(p => !p.Person.Complete && p.ManagerId is not null).GroupBy(p => p.ManagerId!.Value)
+                    .Select(g => new Draft(g.Key, NotificationKind.ReviewCycleDue, $"{prefix}due-team:{g.Key}", TeamDue(StoredWords.Instance, cycle.Name, due, g.Count()), "/reviews")));
+            }
+            drafts.AddRange(candidates.Where(d => !told.Contains(d.Key)).Take(room - drafts.Count));
+        }
+        return drafts;
+    }
+
     async Task<IEnumerable<Draft>> UntoldAsync(List<Draft> drafts, CancellationToken ct)
     {
         var told = new HashSet<string>(StringComparer.Ordinal);
@@ -257,6 +292,9 @@ public sealed class NoticeSweep(CareerMapDb db, TimeProvider clock, IStringLocal
     static string Kept(IStringLocalizer L, string by, string competency, string answer) => L["{0} kept your {1} rating after your contest: {2}", by, competency, answer];
     static string Changed(IStringLocalizer L, string by, string competency, int level, string answer) =>
         L["{0} changed your {1} rating to level {2} after your contest: {3}", by, competency, level, answer];
+    static string CycleOpened(IStringLocalizer L, string cycle, string due) => L["{0} is open until {1}: start by rating yourself.", cycle, due];
+    static string CycleDue(IStringLocalizer L, string cycle, string due) => L["{0} is due on {1}, and your self rating is still missing.", cycle, due];
+    static string TeamDue(IStringLocalizer L, string cycle, string due, int people) => L["{0} is due on {1}: {2} of your team still wait for your ratings.", cycle, due, people];
     static string Expiring(IStringLocalizer L, string credential, string date, int days) => L["Your {0} expires on {1}, in {2} days.", credential, date, days];
 }
 

@@ -67,6 +67,12 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
 
     sealed record Member(int Id, string EmployeeNumber, string Name, int? ManagerId, string Role, string Unit);
 
+    /// <summary>Who is in a cycle, by id, with their manager and where they stand (for the notices that ask them).</summary>
+    public sealed record Participant(int Id, int? ManagerId, CyclePerson Person);
+
+    public async Task<IReadOnlyList<Participant>> ParticipantsAsync(ReviewCycle cycle, CancellationToken ct = default) =>
+        [.. (await PeopleAsync(cycle, null, ct)).Select(p => new Participant(p.Member.Id, p.Member.ManagerId, p.Person))];
+
     public async Task<(CycleView? Opened, Dictionary<string, string[]> Errors)> OpenAsync(string? name, DateOnly? opensOn, DateOnly? dueOn,
         IReadOnlyList<string>? units, IReadOnlyList<string>? roles, CancellationToken ct = default)
     {
@@ -127,7 +133,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
     {
         var document = (await framework.SnapshotAsync(ct)).Document;
         var people = await PeopleAsync(cycle, null, ct);
-        var units = people.GroupBy(p => p.Unit).Select(g => new CycleUnit(g.Key, document.Units.FirstOrDefault(u => u.Code == g.Key)?.Name ?? g.Key, g.Count(),
+        var units = people.GroupBy(p => p.Member.Unit).Select(g => new CycleUnit(g.Key, document.Units.FirstOrDefault(u => u.Code == g.Key)?.Name ?? g.Key, g.Count(),
             g.Count(p => p.Person.SelfRated), g.Count(p => p.Person.Complete))).OrderBy(u => u.Name, StringComparer.CurrentCulture).ToList();
         return (View(cycle, people), units);
     }
@@ -159,14 +165,14 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
         return me is null ? null : open.FirstOrDefault(c => c.Covers(me.Unit, me.Role))?.Id;
     }
 
-    CycleView View(ReviewCycle c, IReadOnlyList<(string Unit, CyclePerson Person)> people) =>
+    CycleView View(ReviewCycle c, IReadOnlyList<(Member Member, CyclePerson Person)> people) =>
         new(c.Id, c.Name, c.OpensOn, c.DueOn, c.Units, c.Roles, c.IsOpen(clock.Today()), people.Count, people.Count(p => p.Person.SelfRated),
             people.Count(p => p.Person.Complete));
 
     static IQueryable<Member> Members(IQueryable<Employee> employees) =>
         employees.Where(e => e.DeactivatedOn == null).Select(e => new Member(e.Id, e.EmployeeNumber, e.Name, e.ManagerId, e.Role.Code, e.Role.Unit.Code));
 
-    async Task<IReadOnlyList<(string Unit, CyclePerson Person)>> PeopleAsync(ReviewCycle cycle, int? managerId, CancellationToken ct)
+    async Task<IReadOnlyList<(Member Member, CyclePerson Person)>> PeopleAsync(ReviewCycle cycle, int? managerId, CancellationToken ct)
     {
         var query = db.Employees.AsNoTracking().AsQueryable();
         if (managerId is int m) query = query.Where(e => e.ManagerId == m);
@@ -175,7 +181,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
         return await StatusAsync(cycle, await Members(query).ToListAsync(ct), ct);
     }
 
-    async Task<IReadOnlyList<(string Unit, CyclePerson Person)>> StatusAsync(ReviewCycle cycle, IReadOnlyList<Member> members, CancellationToken ct)
+    async Task<IReadOnlyList<(Member Member, CyclePerson Person)>> StatusAsync(ReviewCycle cycle, IReadOnlyList<Member> members, CancellationToken ct)
     {
         var document = (await framework.SnapshotAsync(ct)).Document;
         var required = document.Requirements.GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.Select(r => r.Competency).ToList());
@@ -183,7 +189,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
         var rated = await db.Assessments.AsNoTracking().Where(a => a.CycleId == cycle.Id).Select(a => new { a.EmployeeId, a.Source, a.Competency.Code }).ToListAsync(ct);
         var self = rated.Where(a => a.Source == AssessmentSource.Self).Select(a => a.EmployeeId).ToHashSet();
         var byManager = rated.Where(a => a.Source == AssessmentSource.Manager).GroupBy(a => a.EmployeeId).ToDictionary(g => g.Key, g => g.Select(a => a.Code).ToHashSet());
-        return [.. members.Select(p => (p.Unit, new CyclePerson(p.EmployeeNumber, p.Name, p.Role, self.Contains(p.Id),
+        return [.. members.Select(p => (p, new CyclePerson(p.EmployeeNumber, p.Name, p.Role, self.Contains(p.Id),
             [.. required.GetValueOrDefault(p.Role, []).Where(c => !byManager.GetValueOrDefault(p.Id, []).Contains(c)).Select(c => names.GetValueOrDefault(c, c))])))];
     }
 }
