@@ -64,6 +64,7 @@ public static class CareerMapWeb
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         if (settings.Clock is not null) services.AddSingleton(settings.Clock);
         services.AddSingleton<CareerMap.Provisioning.IScimAddress, RequestScimAddress>();
+        services.AddSingleton(sp => CareerMapServices.CaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
