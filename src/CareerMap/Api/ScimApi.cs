@@ -202,7 +202,7 @@ public sealed class ScimTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), TokenScopes.Scim, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail("unknown or revoked provisioning token");
         var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"scim:{token.Name}"), new(ScimApi.TokenClaim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
