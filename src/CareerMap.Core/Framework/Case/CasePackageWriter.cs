@@ -213,7 +213,7 @@ public sealed class CasePackageWriter
 
         var package = new JsonObject
         {
-            [Document] = DocumentRecord(gone.Count > 0),
+            [Document] = DocumentRecord(stored.Any(r => r.Key is not null && r.Identifier is not null && !emitted.ContainsKey(r.Identifier))),
             [Items] = Sorted(Items),
             [Associations] = Sorted(Associations),
         };

@@ -31,7 +31,7 @@ public static partial class CaseSchema
 
     public static IReadOnlyList<ImportProblem> Check(JsonElement package, IStringLocalizer L)
     {
-        var result = Schema.Value.Evaluate(package, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var result = Schema.Value.Evaluate(package, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true });
         if (result.IsValid) return [];
         var problems = new List<ImportProblem>();
         var placed = new HashSet<string>(StringComparer.Ordinal);
@@ -39,7 +39,10 @@ public static partial class CaseSchema
         {
             if (placed.Add(place)) problems.Add(new(place, message));
         }
-        foreach (var detail in result.Details ?? [])
+        // Only failing subtrees: a branch of an anyOf that another branch satisfied fails without the value being wrong.
+        static IEnumerable<EvaluationResults> Failing(EvaluationResults node) =>
+            node.IsValid ? [] : new[] { node }.Concat((node.Details ?? []).SelectMany(Failing));
+        foreach (var detail in Failing(result))
         {
             if (detail.Errors is not { Count: > 0 } errors) continue;
             var segments = Segments(detail.InstanceLocation.ToString());
