@@ -242,6 +242,41 @@ public sealed class CaseTests
         Assert.Equal("required by CASE 1.1", problems["CFItems[4].fullStatement"]);
     }
 
+    /// <summary>Random damage to a valid package never crashes the schema check, the reader or the writer: it is refused, or it is read.</summary>
+    [Fact]
+    public async Task Damaged_packages_are_refused_or_read_and_never_crash_the_reader()
+    {
+        var original = await File.ReadAllTextAsync(OpenSaltShaped, Ct);
+        JsonNode?[] hostile = [null, "", "not-a-uuid", "isChildOf", -1, 1e300, true, new JsonArray(), new JsonObject(), "5b2e9c40-1d7a-4f3e-9a61-000000000111", new string('x', 5000)];
+        var refused = 0;
+        for (var seed = 0; seed < 400; seed++)
+        {
+            var rng = new Random(seed);
+            var package = JsonNode.Parse(original)!.AsObject();
+            for (var n = rng.Next(1, 4); n > 0; n--)
+            {
+                var nodes = new List<(JsonNode Parent, string? Name, int Index)>();
+                void Walk(JsonNode node)
+                {
+                    if (node is JsonObject o) foreach (var (k, v) in o.ToList()) { nodes.Add((o, k, -1)); if (v is not null) Walk(v); }
+                    else if (node is JsonArray a) for (var i = 0; i < a.Count; i++) { nodes.Add((a, null, i)); if (a[i] is { } v) Walk(v); }
+                }
+                Walk(package);
+                var (parent, name, index) = nodes[rng.Next(nodes.Count)];
+                var value = hostile[rng.Next(hostile.Length)]?.DeepClone();
+                if (parent is JsonObject o) { if (rng.Next(3) == 0) o.Remove(name!); else o[name!] = value; }
+                else ((JsonArray)parent)[index] = value;
+            }
+            using var json = JsonDocument.Parse(package.ToJsonString());
+            if (CaseSchema.Check(json.RootElement, EnglishWords.Instance).Count > 0) { refused++; continue; }
+            var read = CasePackageReader.Read(package, new FrameworkDocument(), [], hasOrganization: false, CaseSettings.DefaultBaseUrl, EnglishWords.Instance);
+            if (read.Problems.Count > 0 || FrameworkValidator.Validate(read.Document!, EnglishWords.Instance).Count > 0) { refused++; continue; }
+            var written = CasePackageWriter.Write(read.Document!, read.Records, new CaseChangeTimes(new Dictionary<string, DateTimeOffset>(), DateTimeOffset.UnixEpoch), new CaseSettings());
+            Assert.Empty(SchemaProblems(Bytes(written)));
+        }
+        Assert.InRange(refused, 100, 399);
+    }
+
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task A_competency_given_a_new_identifier_keeps_its_old_one_as_an_exact_match(string provider)
     {
