@@ -204,6 +204,12 @@ public sealed class CaseTests
             return (Bytes(p), "CFItems[3].identifier", "'COMMS-1' is not a UUID");
         },
         ["truncated file"] = p => (Bytes(p)[..5000], "line ", "not valid JSON"),
+        ["a competency still in use left out"] = p =>
+        {
+            var items = p["CFItems"]!.AsArray();
+            items.Remove(items.Single(i => i!["humanCodingScheme"]?.GetValue<string>() == "DEESC"));
+            return (Bytes(p), "CFItems", "competency DEESC (De-escalation) is not in the package, but ");
+        },
     };
 
     [Theory, MemberData(nameof(Broken))]

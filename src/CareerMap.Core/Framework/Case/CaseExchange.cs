@@ -89,6 +89,7 @@ public sealed class CaseExchange(CareerMapDb db, FrameworkService framework, Cas
             var read = CasePackageReader.Read(JsonNode.Parse(json.RootElement.GetRawText())!.AsObject(), snapshot.Document, kept, hasOrganization,
                 settings.BaseUrl ?? requestBase ?? CaseSettings.DefaultBaseUrl, L);
             var onlyKept = read.Records.Count(r => r.Key is null);
+            if (Fit(snapshot.Document, read.Document!) is { Count: > 0 } misfit) return Refused([.. read.Problems, .. misfit], dryRun);
             if (dryRun)
             {
                 var dry = await framework.ImportAsync(read.Document!, read.Place, dryRun: true, readProblems: read.Problems, ct: ct);
@@ -121,6 +122,28 @@ public sealed class CaseExchange(CareerMapDb db, FrameworkService framework, Cas
             logger.CaseImported(read.Records.Count, onlyKept, report.Applied);
             return new(report, read.Records.Count, onlyKept, read.ExactMatches);
         }
+    }
+
+    /// <summary>
+    /// What keeps the package from replacing the competencies as a whole, said once per competency rather than once per
+    /// requirement that would be left pointing at nothing: a competency still in use that the package leaves out, and a
+    /// shorter scale than the roles ask for.
+    /// </summary>
+    List<ImportProblem> Fit(FrameworkDocument before, FrameworkDocument after)
+    {
+        var problems = new List<ImportProblem>();
+        var carried = after.Competencies.Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in before.Competencies.Where(c => !carried.Contains(c.Code)))
+        {
+            var roles = before.Requirements.Count(r => string.Equals(r.Competency, c.Code, StringComparison.OrdinalIgnoreCase));
+            var strategies = before.Strategies.Count(s => s.Competencies.Contains(c.Code, StringComparer.OrdinalIgnoreCase));
+            if (roles + strategies > 0)
+                problems.Add(new(CaseMapping.Items, L["competency {0} ({1}) is not in the package, but {2} role requirements and {3} development strategies use it: a package replaces the competencies, so it must carry every competency still in use", c.Code, c.Name, roles, strategies]));
+        }
+        var top = after.Organization.TopLevel;
+        var above = before.Requirements.Count(r => r.Level > top && carried.Contains(r.Competency));
+        if (above > 0) problems.Add(new(CaseMapping.Items, L["the package's competencies have {0} levels, but {1} role requirements ask for a higher level", top, above]));
+        return problems;
     }
 
     CaseImportReport Refused(IReadOnlyList<ImportProblem> problems, bool dryRun)
