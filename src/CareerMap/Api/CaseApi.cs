@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -169,19 +167,10 @@ static partial class CaseApiLog
     public static partial void CaseRequestFailed(this ILogger logger, Exception exception, string path);
 }
 
-/// <summary>Authenticates systems reading the framework by the hash of the CASE token HR issued them (scope case); challenges answer imsx_StatusInfo.</summary>
+/// <summary>Authenticates systems reading the framework by the CASE token HR issued them (scope case); the challenge is a bare 401 that UseCaseErrors words as imsx_StatusInfo.</summary>
 public sealed class CaseTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    : IssuedTokenHandler(options, logger, encoder, tokens, TokenScopes.Case, CaseApi.TokenClaim)
 {
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), TokenScopes.Case, Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("unknown or revoked CASE token");
-        var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"case:{token.Name}"), new(CaseApi.TokenClaim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
-    }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -40,18 +40,24 @@ static class ImportCommand
                 Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
                 return report.Ok ? Ok : BadInput;
             }
-            if (!report.Ok)
-            {
-                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
-                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
-                return BadInput;
-            }
-            var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
-            Console.WriteLine($"{verb} {path.Name}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
-            foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
-            return Ok;
+            return await PrintAsync(path.Name, report);
         });
         return command;
+    }
+
+    /// <summary>A framework import's report as people read it: every problem with its place, or what changed.</summary>
+    static async Task<int> PrintAsync(string file, ImportReport report)
+    {
+        if (!report.Ok)
+        {
+            await Console.Error.WriteLineAsync($"{file}: {report.Problems.Count} problem(s); nothing was imported.");
+            foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {file}: {problem}");
+            return BadInput;
+        }
+        var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
+        Console.WriteLine($"{verb} {file}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
+        foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
+        return Ok;
     }
 
     public static Command People()
@@ -108,16 +114,7 @@ static class ImportCommand
                 Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
                 return report.Ok ? Ok : BadInput;
             }
-            if (!report.Ok)
-            {
-                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
-                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
-                return BadInput;
-            }
-            var diff = report.Framework.Diff!;
-            var verb = report.Framework.DryRun ? "Would change" : report.Framework.Applied ? "Imported" : "No changes:";
-            Console.WriteLine($"{verb} {path.Name}{(diff.IsEmpty ? " matches the stored framework" : "")}");
-            foreach (var line in diff.Describe()) Console.WriteLine($"  {line}");
+            if (await PrintAsync(path.Name, report.Framework) != Ok) return BadInput;
             Console.WriteLine($"{(report.Framework.DryRun ? "Would keep" : "Kept")} {report.Records} CASE records for the next export, {report.OnlyKept} of them with no home in the framework"
                 + (report.ExactMatches > 0 ? $"; {report.ExactMatches} competencies keep their earlier identifier as an exactMatchOf" : "") + ".");
             return Ok;
