@@ -201,6 +201,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/audit", "/admin/audit", "refused", Status: 403),
                 new("/admin/credentials", "/admin/credentials", "refused", Status: 403),
                 new("/admin/reviews", "/admin/reviews", "refused", Status: 403),
+                new("/admin/framework", "/admin/framework", "refused", Status: 403),
                 new("/reports/capability", "/reports/capability", "refused", Status: 403),
                 new("/reports/development", "/reports/development", "refused", Status: 403),
                 new("/reports/succession", "/reports/succession", "refused", Status: 403),
@@ -241,6 +242,19 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/translations", "/admin/translations"),
                 new("/admin/translations/{collection}/{code}", "/admin/translations/roles/CC-REP-1?language=es"),
                 new("/admin/provisioning", "/admin/provisioning"),
+                new("/admin/framework", "/admin/framework"),
+                new("/admin/framework", "/admin/framework", "refused", p => Submit(p, "form.form")),
+                // A package refused at its places: the list of problems, as HR reads it on a phone too.
+                new("/admin/framework", "/admin/framework", "problems", async p =>
+                {
+                    await p.Locator("#Upload").SetInputFilesAsync(new FilePayload
+                    {
+                        Name = "broken-case.json",
+                        MimeType = "application/json",
+                        Buffer = """{"CFDocument": {"identifier": "not-a-uuid"}, "CFItems": [{"identifier": "also-not-one", "uri": "somewhere"}]}"""u8.ToArray(),
+                    });
+                    await Submit(p, "form.form");
+                }),
                 new("/error/{status:int}", "/error/403", Status: 403),
             ]),
         ];

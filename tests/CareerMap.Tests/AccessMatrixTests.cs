@@ -73,6 +73,8 @@ public sealed class AccessMatrixTests
         ("export markdown", HttpMethod.Get, "/api/job-descriptions/999999/export.md", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("export word", HttpMethod.Get, "/api/job-descriptions/999999/export.docx", null, [No, No, No, No, No, HttpStatusCode.NotFound]),
         ("waiting users", HttpMethod.Get, "/api/provisioning/waiting", null, [No, No, No, No, No, Ok]),
+        ("case documents", HttpMethod.Get, "/ims/case/v1p1/CFDocuments", null, [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ("case import", HttpMethod.Post, "/api/framework/case", null, [No, No, No, No, No, HttpStatusCode.BadRequest]),
         // SCIM takes provisioning tokens only: no person's sign-in, HR admin's included, provisions anyone.
         ("scim list", HttpMethod.Get, "/scim/v2/Users", null, [Anon, Anon, Anon, Anon, Anon, Anon]),
         ("scim create", HttpMethod.Post, "/scim/v2/Users", new { schemas = new[] { "urn:ietf:params:scim:schemas:core:2.0:User" }, userName = "x" }, [Anon, Anon, Anon, Anon, Anon, Anon]),

@@ -19,6 +19,13 @@ public sealed class AuditEntry
     public string? After { get; set; }
 }
 
+/// <summary>
+/// Marks an entity whose rows are written as a set by one bulk path that records its own summary entry (the CASE records of
+/// an import), so the trail is not flooded with a row per record.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NotAuditedAttribute : Attribute;
+
 /// <summary>Who is making the changes being saved: the signed-in account, or the command line.</summary>
 public interface IAuditActor
 {

@@ -31,7 +31,8 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Be
             summary.Entity.At = now;
         }
         var entries = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name))
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !Skipped.Contains(e.Metadata.ClrType.Name)
+                && !Attribute.IsDefined(e.Metadata.ClrType, typeof(NotAuditedAttribute)))
             .ToList();
         foreach (var e in entries)
         {

@@ -40,7 +40,10 @@ public sealed class ScimUser
     public int Version { get; set; } = 1;
 }
 
-/// <summary>A bearer token the HR system provisions with. Only its SHA-256 hash is stored; revoked tokens stop working at once.</summary>
+/// <summary>
+/// A bearer token HR issued to another system: the HR system provisioning people (scope scim), or a system reading the
+/// framework over CASE (scope case). Only its SHA-256 hash is stored; revoked tokens stop working at once.
+/// </summary>
 public sealed class ScimToken
 {
     public int Id { get; set; }
@@ -52,6 +55,8 @@ public sealed class ScimToken
     public required string CreatedBy { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>What the token is good for: <see cref="TokenScopes"/>.</summary>
+    public string Scope { get; set; } = TokenScopes.Scim;
 }
 
 /// <summary>
@@ -105,6 +110,8 @@ sealed class ScimTokenConfiguration : IEntityTypeConfiguration<ScimToken>
         b.Property(x => x.Prefix).HasMaxLength(16);
         b.Property(x => x.Hash).HasMaxLength(64);
         b.Property(x => x.CreatedBy).HasMaxLength(256);
+        // Tokens issued before scopes existed were all for provisioning.
+        b.Property(x => x.Scope).HasMaxLength(16).HasDefaultValue(TokenScopes.Scim);
     }
 }
 

@@ -5,28 +5,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareerMap.Provisioning;
 
-public sealed record IssuedToken(int Id, string Name, string Prefix, string Token);
+public sealed record IssuedToken(int Id, string Name, string Prefix, string Token, string Scope = TokenScopes.Scim);
 
-/// <summary>Provisioning tokens: random, shown once, stored as a SHA-256 hash, revocable.</summary>
+/// <summary>What a token HR issues is good for: provisioning people over SCIM, or reading the framework over CASE.</summary>
+public static class TokenScopes
+{
+    public const string Scim = "scim";
+    public const string Case = "case";
+    public static readonly IReadOnlyList<string> All = [Scim, Case];
+
+    /// <summary>A token names its scope in its first characters (cmscim_, cmcase_), so the app knows which door it is for before looking it up.</summary>
+    public static string Prefix(string scope) => $"cm{scope}_";
+}
+
+/// <summary>Tokens HR issues to other systems: random, shown once, stored as a SHA-256 hash, good for one scope, revocable.</summary>
 public sealed class ScimTokens(CareerMapDb db, TimeProvider clock)
 {
-    const string Scheme = "cmscim_";
-
-    public async Task<IssuedToken> IssueAsync(string name, string issuedBy, CancellationToken ct = default)
+    public async Task<IssuedToken> IssueAsync(string name, string issuedBy, string scope = TokenScopes.Scim, CancellationToken ct = default)
     {
-        var token = Scheme + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var stored = new ScimToken { Name = name.Trim(), Prefix = token[..(Scheme.Length + 6)], Hash = HashOf(token), CreatedAt = clock.UtcNow(), CreatedBy = issuedBy };
+        var prefix = TokenScopes.Prefix(scope);
+        var token = prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var stored = new ScimToken { Name = name.Trim(), Prefix = token[..(prefix.Length + 6)], Hash = HashOf(token), CreatedAt = clock.UtcNow(), CreatedBy = issuedBy, Scope = scope };
         db.ScimTokens.Add(stored);
         await db.SaveChangesAsync(ct);
-        return new(stored.Id, stored.Name, stored.Prefix, token);
+        return new(stored.Id, stored.Name, stored.Prefix, token, scope);
     }
 
-    /// <summary>The live token this secret is, if any; notes when it was last used (at most once a minute, to spare writes).</summary>
-    public async Task<ScimToken?> VerifyAsync(string secret, CancellationToken ct = default)
+    /// <summary>The live token of that scope this secret is, if any; notes when it was last used (at most once a minute, to spare writes).</summary>
+    public async Task<ScimToken?> VerifyAsync(string secret, string scope = TokenScopes.Scim, CancellationToken ct = default)
     {
-        if (!secret.StartsWith(Scheme, StringComparison.Ordinal) || secret.Length > 100) return null;
+        if (!secret.StartsWith(TokenScopes.Prefix(scope), StringComparison.Ordinal) || secret.Length > 100) return null;
         var hash = HashOf(secret);
-        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        var token = await db.ScimTokens.SingleOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null && t.Scope == scope, ct);
         if (token is not null && (token.LastUsedAt is not { } used || clock.UtcNow() - used > TimeSpan.FromMinutes(1)))
         {
             token.LastUsedAt = clock.UtcNow();

@@ -281,6 +281,39 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("business_units", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Framework.Case.CaseRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("case_records", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Framework.Competency", b =>
                 {
                     b.Property<int>("Id")
@@ -1423,6 +1456,13 @@ namespace CareerMap.Data.Sqlite.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("scim");
 
                     b.HasKey("Id");
 

@@ -194,19 +194,28 @@ static partial class ScimLog
     public static partial void ScimRequestFailed(this ILogger logger, Exception exception, string method);
 }
 
-/// <summary>Authenticates provisioning clients by the hash of their bearer token; challenges answer with a SCIM error.</summary>
-public sealed class ScimTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens)
+/// <summary>
+/// Authenticates a system by the hash of a bearer token HR issued it for one scope; the identity names the token and carries
+/// its id in <paramref name="claim"/>. How a refusal is answered is the door's own (SCIM error, CASE status).
+/// </summary>
+public abstract class IssuedTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens, string scope, string claim)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("unknown or revoked provisioning token");
-        var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"scim:{token.Name}"), new(ScimApi.TokenClaim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
+        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), scope, Context.RequestAborted);
+        if (token is null) return AuthenticateResult.Fail($"unknown or revoked {scope} token");
+        var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"{scope}:{token.Name}"), new(claim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+}
+
+/// <summary>Authenticates provisioning clients by the hash of their bearer token; challenges answer with a SCIM error.</summary>
+public sealed class ScimTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens)
+    : IssuedTokenHandler(options, logger, encoder, tokens, TokenScopes.Scim, ScimApi.TokenClaim)
+{
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -1,14 +1,35 @@
 using System.CommandLine;
 using CareerMap.Framework;
+using CareerMap.Framework.Case;
 using CareerMap.Framework.Formats;
 using CareerMap.Hosting;
 using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;
 
-/// <summary>`careermap export`: the whole framework as careermap/1 JSON or an Excel workbook.</summary>
+/// <summary>`careermap export`: the whole framework as careermap/1 JSON or an Excel workbook; `export case`: the competencies as a CASE 1.1 package.</summary>
 static class ExportCommand
 {
+    static Command Case()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "File to write: a CASE 1.1 CFPackage (JSON)" };
+        var command = new Command("case", "Export the competency framework as a CASE 1.1 CFPackage (JSON); URIs name CareerMap:Case:BaseUrl when set");
+        command.Arguments.Add(file);
+        command.SetAction(async (p, ct) =>
+        {
+            await using var scope = await CareerMapServices.OpenCliAsync(Target(p), ct);
+            var path = p.GetValue(file)!;
+            var temp = path.FullName + ".partial";
+            await using (var stream = File.Create(temp))
+                await scope.Get<CaseExchange>().WriteAsync(stream, ct: ct);
+            File.Move(temp, path.FullName, overwrite: true);
+            var document = await scope.Get<FrameworkService>().ExportAsync(ct);
+            Console.WriteLine($"Exported {document.Competencies.Count} competencies as a CASE 1.1 package to {path.Name}");
+            return Ok;
+        });
+        return command;
+    }
+
     public static Command Create()
     {
         var format = new Option<string>("--format") { Description = "json or xlsx", DefaultValueFactory = _ => "json" };
@@ -17,6 +38,7 @@ static class ExportCommand
         var command = new Command("export", "Export the whole framework as careermap/1 JSON or an Excel workbook");
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Subcommands.Add(Case());
         command.SetAction(async (p, ct) =>
         {
             var target = Target(p);

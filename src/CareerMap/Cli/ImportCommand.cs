@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using CareerMap.Data;
 using CareerMap.Framework;
+using CareerMap.Framework.Case;
 using CareerMap.Framework.Formats;
 using CareerMap.Hosting;
 using CareerMap.People;
@@ -10,7 +11,7 @@ using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;
 
-/// <summary>`careermap import` (a framework) and `careermap import people` (a roster), all or nothing.</summary>
+/// <summary>`careermap import` (a framework), `import case` (a CASE package), `import people` (a roster) and `import role-history`, all or nothing.</summary>
 static class ImportCommand
 {
     public static Command Create()
@@ -22,6 +23,7 @@ static class ImportCommand
         command.Options.Add(dryRun);
         command.Subcommands.Add(People());
         command.Subcommands.Add(RoleHistory());
+        command.Subcommands.Add(Case());
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(file)!;
@@ -38,18 +40,24 @@ static class ImportCommand
                 Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
                 return report.Ok ? Ok : BadInput;
             }
-            if (!report.Ok)
-            {
-                await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nothing was imported.");
-                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
-                return BadInput;
-            }
-            var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
-            Console.WriteLine($"{verb} {path.Name}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
-            foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
-            return Ok;
+            return await PrintAsync(path.Name, report);
         });
         return command;
+    }
+
+    /// <summary>A framework import's report as people read it: every problem with its place, or what changed.</summary>
+    static async Task<int> PrintAsync(string file, ImportReport report)
+    {
+        if (!report.Ok)
+        {
+            await Console.Error.WriteLineAsync($"{file}: {report.Problems.Count} problem(s); nothing was imported.");
+            foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {file}: {problem}");
+            return BadInput;
+        }
+        var verb = report.DryRun ? "Would change" : report.Applied ? "Imported" : "No changes:";
+        Console.WriteLine($"{verb} {file}{(report.Diff!.IsEmpty ? " matches the stored framework" : "")}");
+        foreach (var line in report.Diff.Describe()) Console.WriteLine($"  {line}");
+        return Ok;
     }
 
     public static Command People()
@@ -82,6 +90,34 @@ static class ImportCommand
             else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were."
                 + (drafted > 0 ? $" {drafted} draft plan(s) from the roles' templates." : ""));
             return report.Ok ? Ok : BadInput;
+        });
+        return command;
+    }
+
+    public static Command Case()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CASE 1.1 CFPackage (JSON), as CASE servers such as OpenSALT export it" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the package and report what would change; change nothing" };
+        var command = new Command("case", "Import the competency framework from a CASE 1.1 package, all or nothing; its identifiers, groupings, keywords and rubrics are kept for the next export");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            await using var scope = await CareerMapServices.OpenCliAsync(Target(p), ct);
+            CaseImportReport report;
+            await using (var stream = path.OpenRead())
+                report = await scope.Get<CaseExchange>().ImportAsync(stream, p.GetValue(dryRun), ct: ct);
+            if (p.GetValue(Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+                return report.Ok ? Ok : BadInput;
+            }
+            if (await PrintAsync(path.Name, report.Framework) != Ok) return BadInput;
+            Console.WriteLine($"{(report.Framework.DryRun ? "Would keep" : "Kept")} {report.Records} CASE records for the next export, {report.OnlyKept} of them with no home in the framework"
+                + (report.ExactMatches > 0 ? $"; {report.ExactMatches} competencies keep their earlier identifier as an exactMatchOf" : "") + ".");
+            return Ok;
         });
         return command;
     }

@@ -62,7 +62,17 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Notifications.NoticeSweep>();
         services.AddScoped<CareerMap.Notifications.MailSender>();
         services.AddScoped<CareerMap.Notifications.Inbox>();
+        services.TryAddSingleton(new CareerMap.Framework.Case.CaseSettings());
+        services.AddScoped<CareerMap.Framework.Case.CaseExchange>();
         return services;
+    }
+
+    /// <summary>CareerMap:Case:BaseUrl (the public address the CASE URIs name), :LicenseTitle and :LicenseUrl.</summary>
+    public static CareerMap.Framework.Case.CaseSettings CaseSettings(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("CareerMap:Case");
+        static string? Set(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        return new(Set(section["BaseUrl"]), Set(section["LicenseTitle"]), Set(section["LicenseUrl"]));
     }
 
     public static void ConfigureIdentity(IdentityOptions o)
@@ -95,6 +105,8 @@ public static class CareerMapServices
         // Commands print their results (JSON with --json) on standard output; only warnings and errors are logged, on standard error.
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         services.AddDataProtection();
+        var configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        services.AddSingleton(CaseSettings(configuration));
         services.AddCareerMapData(database);
         services.AddIdentityCore<AppUser>(ConfigureIdentity).AddRoles<IdentityRole>().AddEntityFrameworkStores<CareerMapDb>().AddPasswordValidator<CommonPasswords>();
         return services.BuildServiceProvider();

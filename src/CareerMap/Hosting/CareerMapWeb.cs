@@ -65,6 +65,7 @@ public static class CareerMapWeb
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         if (settings.Clock is not null) services.AddSingleton(settings.Clock);
         services.AddSingleton<CareerMap.Provisioning.IScimAddress, RequestScimAddress>();
+        services.AddSingleton(sp => CareerMapServices.CaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
         DatabaseKeyRepository.Use(services);
@@ -80,8 +81,8 @@ public static class CareerMapWeb
     }
 
     /// <summary>
-    /// SCIM provisioning tokens under /scim; else a bearer token when the request carries one, else the page cookie.
-    /// Challenges then redirect pages, 401 the API and answer SCIM clients with a SCIM error.
+    /// SCIM provisioning tokens under /scim, CASE tokens (cmcase_…) under /ims/case; else a bearer token when the request
+    /// carries one, else the page cookie. Challenges then redirect pages, 401 the API and CASE, and answer SCIM clients with a SCIM error.
     /// </summary>
     static void AddSignIn(WebApplicationBuilder builder)
     {
@@ -97,8 +98,11 @@ public static class CareerMapWeb
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) ? ScimApi.Scheme
+                : ctx.Request.Path.StartsWithSegments(CaseApi.Root, StringComparison.OrdinalIgnoreCase)
+                    && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer " + CareerMap.Provisioning.TokenScopes.Prefix(CareerMap.Provisioning.TokenScopes.Case), StringComparison.OrdinalIgnoreCase) ? CaseApi.Scheme
                 : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CaseTokenHandler>(CaseApi.Scheme, null)
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccounts>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
@@ -171,6 +175,7 @@ public static class CareerMapWeb
         // Routing after the error handlers, so a request they send again to an error page is routed to it.
         app.UseRouting();
         app.UseScimErrors();
+        app.UseCaseErrors();
         app.Use(SecurityHeaders);
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -200,6 +205,7 @@ public static class CareerMapWeb
         app.MapPlansApi();
         app.MapAuditApi();
         app.MapScimApi();
+        app.MapCaseApi();
         app.MapProvisioningApi();
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();
@@ -209,7 +215,8 @@ public static class CareerMapWeb
 
     static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)) ctx.Response.StatusCode = status;
+        if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || ctx.Request.Path.StartsWithSegments("/ims", StringComparison.OrdinalIgnoreCase))
+            ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }

@@ -29,6 +29,7 @@ static class AuditWords
         "JobDescriptionVersion" => L["Job description"],
         "CareerInterest" => L["Career interest"],
         "Credential" => L["Credential"],
+        "CaseRecord" => L["CASE records"],
         _ => entity,
     };
 

@@ -17,6 +17,7 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
     public IssuedToken? Issued { get; private set; }
     public string? Notice { get; private set; }
     [BindProperty] public string? TokenName { get; set; }
+    [BindProperty] public string? TokenScope { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? Grade { get; set; }
     [BindProperty] public string? Role { get; set; }
@@ -27,9 +28,11 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
 
     public async Task<IActionResult> OnPostIssueAsync(CancellationToken ct)
     {
+        var scope = TokenScope ?? TokenScopes.Scim;
         if (string.IsNullOrWhiteSpace(TokenName) || TokenName.Length > 200)
             ModelState.AddModelError(nameof(TokenName), L["Name the token after the system that will use it (1 to 200 characters)."]);
-        else Issued = await tokens.IssueAsync(TokenName, User.Identity?.Name ?? "unknown", ct);
+        else if (!TokenScopes.All.Contains(scope)) ModelState.AddModelError(nameof(TokenScope), L["Choose what the token is for."]);
+        else Issued = await tokens.IssueAsync(TokenName, User.Identity?.Name ?? "unknown", scope, ct);
         await LoadAsync(ct);
         return Page();
     }
@@ -64,6 +67,9 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
         Waiting = await scim.WaitingAsync(ct);
         titles = (await framework.ReadingAsync(ct)).Document.Roles.ToDictionary(r => r.Code, r => r.Title);
     }
+
+    /// <summary>What a token is for, in the reader's words.</summary>
+    public string ScopeName(string scope) => scope == TokenScopes.Case ? L["Reading the framework (CASE)"] : L["Provisioning people (SCIM)"];
 
     public string RoleTitle(TitleAliasView alias) => titles.GetValueOrDefault(alias.Role, alias.RoleTitle);
 }
