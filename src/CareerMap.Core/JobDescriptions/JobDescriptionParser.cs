@@ -19,7 +19,7 @@ public static partial class JobDescriptionParser
     public const int MaxChars = 2_000_000;
     internal const int MaxTitleWords = 8;
 
-    sealed class Doc(string? title)
+    internal sealed class Doc(string? title)
     {
         public string? Title = title;
         /// <summary>The line above the header block taken for the title; an explicit "Job Title:" field below it wins.</summary>
@@ -299,7 +299,7 @@ public static partial class JobDescriptionParser
 
     static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
 
-    static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
+    internal static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         var summary = d.Summary.ToString().Trim();
         if (d.Title is null && summary.Length > 0 && FlsaWord().Match(summary) is { Success: true, Index: > 3 } flsa && WordCount(summary[..flsa.Index]) <= MaxTitleWords)
@@ -328,7 +328,7 @@ public static partial class JobDescriptionParser
         return matcher is null ? parsed : parsed with { Competencies = matcher.Match(parsed) };
     }
 
-    static void Append(StringBuilder sb, string text)
+    internal static void Append(StringBuilder sb, string text)
     {
         if (text.Trim().Length == 0) return;
         if (sb.Length > 0) sb.Append(' ');
