@@ -11,7 +11,7 @@ enum Marker { None, Bullet, Number, Letter, Roman, Markdown }
 /// a header field or glued list items run together. <see cref="Start"/> and <see cref="End"/> are offsets in the text
 /// read, so a labeled text can say which field each piece belongs to.
 /// </summary>
-sealed record Segment(int Start, int End, string Text, Marker Marker, int Gap, int Indent, int Tabs, bool Leader, int Physical, int Part, bool Glued)
+sealed record Segment(int Start, int End, string Text, Marker Marker, int Gap, int Indent, int Tabs, bool Leader, int Physical, int Part, bool Glued, bool Column)
 {
     public int GapAfter { get; set; }
 }
@@ -67,9 +67,9 @@ static partial class JdSegments
             {
                 var (marker, clean) = Strip(text[s..e]);
                 if (clean.Length == 0) continue;
-                var slice = text.AsSpan(s, e - s);
-                var tabs = slice.Trim().Count('\t');
-                segments.Add(new(s, e, clean, marker, part == 0 ? gap : 0, indent, tabs, Leader().IsMatch(text[s..e]), physical, part, glued));
+                var tabs = text.AsSpan(lineStart, end - lineStart).Trim().Count('\t');
+                var column = s > lineStart && text.AsSpan(lineStart, s - lineStart).TrimEnd(' ').EndsWith("\t", StringComparison.Ordinal);
+                segments.Add(new(s, e, clean, marker, part == 0 ? gap : 0, indent, tabs, Leader().IsMatch(text[s..e]), physical, part, glued, column));
                 part++;
             }
             gap = 0;
@@ -112,9 +112,9 @@ static partial class JdSegments
         var cuts = new SortedSet<int> { 0, line.Length };
         var colons = Colon().Matches(line);
         var glued = line.Length >= GluedLength && (Glue().IsMatch(line) || colons.Count >= 3);
-        if (colons.Count >= 2 && !glued)
-            foreach (Match m in FieldSeparator().Matches(line))
-                if (m.Index > 0) cuts.Add(m.Index + m.Length);
+        // Fields side by side ("Reports To: X    Status: Y", "Class Code 7731 | Grade 14 | FLSA Non-Exempt") and table columns are read one by one.
+        foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : ColumnSeparator()).Matches(line))
+            if (m.Index > 0 && line[..m.Index].Trim().Length > 0) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
         if (glued)
         {
             foreach (Match m in Glue().Matches(line))
@@ -200,8 +200,11 @@ static partial class JdSegments
     [GeneratedRegex(@"\s[–—|·]\s", RegexOptions.NonBacktracking)]
     private static partial Regex Dash();
 
-    [GeneratedRegex(@"\s*\|\s*|\s{3,}|\t", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s*\|\s*|\s[·•]\s|\s{3,}|\t", RegexOptions.NonBacktracking)]
     private static partial Regex FieldSeparator();
+
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t", RegexOptions.NonBacktracking)]
+    private static partial Regex ColumnSeparator();
 
     [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}", RegexOptions.NonBacktracking)]
     internal static partial Regex Leader();

@@ -207,10 +207,14 @@ public static partial class JobDescriptionParser
         "d MMMM yyyy", "d MMM yyyy", "MMMM yyyy", "MMM yyyy", "yyyy/MM/dd",
     ];
 
+    static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es");
+
     public static string? IsoDate(string text)
     {
         var t = DateToken().Match(text) is { Success: true } m ? m.Value : text.Trim().TrimEnd('.');
-        return DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d)) return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A Spanish form's date: "18 de agosto de 2025".
+        return DateTime.TryParseExact(text.Trim().TrimEnd('.'), "d 'de' MMMM 'de' yyyy", Spanish, DateTimeStyles.AllowWhiteSpaces, out d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
     }
 
     static void Place(Doc doc, Line line)

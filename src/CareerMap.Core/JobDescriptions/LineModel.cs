@@ -52,7 +52,11 @@ public sealed partial class LineModel
     sealed class Prediction
     {
         public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
     }
+
+    /// <summary>What the classifier says of a piece: its most likely kind, how sure it is, and how likely the piece is the title.</summary>
+    internal sealed record Verdict(string Label, float Confidence, float TitleScore);
 
     /// <summary>A training example: a description's pieces and what each is.</summary>
     internal sealed record Example(List<Segment> Segments, IReadOnlyList<string> Labels);
@@ -111,12 +115,21 @@ public sealed partial class LineModel
         return new(model, new JdLexicon(headings, keys));
     }
 
+    string[]? slots;
+
     /// <summary>What each piece is, in order.</summary>
-    internal IReadOnlyList<string> Classify(List<Segment> segments)
+    internal IReadOnlyList<Verdict> Classify(List<Segment> segments)
     {
         if (segments.Count == 0) return [];
-        var data = ml.Data.LoadFromEnumerable(Describe(segments).Select(t => new Row { Tokens = t }));
-        return [.. ml.Data.CreateEnumerable<Prediction>(model.Transform(data), reuseRowObject: false).Select(p => p.PredictedLabel)];
+        var data = model.Transform(ml.Data.LoadFromEnumerable(Describe(segments).Select(t => new Row { Tokens = t })));
+        if (slots is null)
+        {
+            VBuffer<ReadOnlyMemory<char>> names = default;
+            data.Schema["Score"].GetSlotNames(ref names);
+            slots = [.. names.DenseValues().Select(n => n.ToString())];
+        }
+        var title = Array.IndexOf(slots, Title);
+        return [.. ml.Data.CreateEnumerable<Prediction>(data, reuseRowObject: false).Select(p => new Verdict(p.PredictedLabel, p.Score.Max(), title < 0 ? 0 : p.Score[title]))];
     }
 
     internal List<Segment> Segments(string text) => JdSegments.Read(text.Replace("\r", "", StringComparison.Ordinal), Lexicon);
@@ -129,43 +142,64 @@ public sealed partial class LineModel
         return Assemble(segments, Classify(segments), matcher, L);
     }
 
-    internal static JdParseResult Assemble(List<Segment> segments, IReadOnlyList<string> labels, CompetencyMatcher? matcher, IStringLocalizer L)
+    /// <summary>A title met after a description's body starts a new description only when the classifier is this sure of it.</summary>
+    const float NewDescription = 0.5f;
+    /// <summary>A description with no piece classified as its title takes the likeliest piece above its body, if it is at least this likely.</summary>
+    const float LikelyTitle = 0.05f;
+
+    sealed record Opened(Doc Doc, int Start)
+    {
+        public int Body { get; set; } = -1;
+        public float TitleScore { get; set; }
+    }
+
+    internal static JdParseResult Assemble(List<Segment> segments, IReadOnlyList<Verdict> verdicts, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         var preamble = new List<string>();
-        var docs = new List<Doc>();
-        Doc? doc = null;
+        var docs = new List<Opened>();
+        Opened? open = null;
         Segment? previous = null;
         string? previousLabel = null;
-        Doc Current() => doc ??= Add(new Doc(null));
-        Doc Add(Doc d)
+        Doc Current(int i) => (open ??= Add(new Doc(null), i)).Doc;
+        Opened Add(Doc d, int i)
         {
-            docs.Add(d);
-            return d;
+            var o = new Opened(d, docs.Count == 0 ? 0 : i);
+            docs.Add(o);
+            return o;
         }
         for (var i = 0; i < segments.Count; i++)
         {
             var segment = segments[i];
-            var label = labels[i];
+            var (label, confidence, titleScore) = verdicts[i];
             var text = segment.Text;
             if (label == None)
             {
-                if (doc is null) preamble.Add(text);
-                else doc.Unplaced.Add(text);
+                if (open is null) preamble.Add(text);
+                else open.Doc.Unplaced.Add(text);
             }
             else if (label.StartsWith(HeadingPrefix, StringComparison.Ordinal))
             {
-                Current().Group = null;
+                Current(i).Group = null;
             }
             else if (label == Title)
             {
                 var title = TitleOf(text);
-                if (doc is null || doc.HasBody) doc = Add(new Doc(title));
-                else if (doc.Title is null) doc.Title = title;
-                else doc.Unplaced.Add(text);
+                if (open is null || (open.Doc.HasBody && confidence >= NewDescription && !string.Equals(Vocabulary.Fold(title), Vocabulary.Fold(open.Doc.Title ?? ""), StringComparison.Ordinal)))
+                {
+                    open = Add(new Doc(title), i);
+                    open.TitleScore = titleScore;
+                }
+                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore))
+                {
+                    if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
+                    open.Doc.Title = title;
+                    open.TitleScore = titleScore;
+                }
+                else open.Doc.Unplaced.Add(text);
             }
             else if (Array.IndexOf(HeaderFields, label) >= 0)
             {
-                var d = Current();
+                var d = Current(i);
                 var field = FieldOf(label);
                 var value = ValueOf(text);
                 if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved && IsoDate(value) is { } iso) value = iso;
@@ -173,7 +207,8 @@ public sealed partial class LineModel
             }
             else
             {
-                var d = Current();
+                var d = Current(i);
+                if (open!.Body < 0) open.Body = i;
                 var continues = previous is not null && previousLabel == label && Continues(previous, segment);
                 switch (label)
                 {
@@ -210,15 +245,28 @@ public sealed partial class LineModel
         }
         if (docs.Count == 0)
         {
-            doc = Add(new Doc(null));
-            foreach (var p in preamble) doc.Unplaced.Add(p);
+            open = Add(new Doc(null), 0);
+            foreach (var p in preamble) open.Doc.Unplaced.Add(p);
             preamble.Clear();
         }
-        return new(preamble, [.. docs.Select(d => Finish(d, matcher, L))]);
+        // A description whose title the classifier did not name: the likeliest piece above its body, as the lexical reader takes the line above a header.
+        foreach (var o in docs.Where(o => o.Doc.Title is null))
+        {
+            var end = o.Body < 0 ? Math.Min(segments.Count, o.Start + 8) : o.Body;
+            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title).ToList();
+            if (candidates.Count > 0 && candidates.MaxBy(i => verdicts[i].TitleScore) is var best && verdicts[best].TitleScore >= LikelyTitle)
+            {
+                o.Doc.Title = TitleOf(segments[best].Text);
+                o.Doc.Unplaced.Remove(segments[best].Text);
+                preamble.Remove(segments[best].Text);
+            }
+        }
+        return new(preamble, [.. docs.Select(o => Finish(o.Doc, matcher, L))]);
     }
 
     /// <summary>A wrapped line: it starts in lower case, or the line before stopped mid-sentence, with nothing between.</summary>
     static bool Continues(Segment previous, Segment segment) =>
+        segment.Column && segment.Physical == previous.Physical ||
         segment.Marker == Marker.None && segment.Gap == 0 && segment.Part == 0 && !previous.Glued &&
         (JobDescriptionLines.StartsLower(segment.Text) || segment.Text[0] is '(' or '&' || JobDescriptionLines.EndsWithJoiner(previous.Text));
 
@@ -328,7 +376,12 @@ public sealed partial class LineModel
     {
         var words = WordPattern().Matches(text).Select(m => Normal(m.Value)).ToList();
         if (words.Count == 0) return;
-        foreach (var w in words.Take(full ? 200 : 12)) sb.Append(prefix).Append("w_").Append(w).Append(' ');
+        foreach (var w in words.Take(full ? 200 : 12))
+        {
+            sb.Append(prefix).Append("w_").Append(w).Append(' ');
+            // The first letters of a word, so "responsabilidades" meets "responsibilities" and "requisitos" meets "requirements".
+            if (w.Length > 5) sb.Append(prefix).Append("w5_").Append(w.AsSpan(0, 5)).Append(' ');
+        }
         sb.Append(prefix).Append("f_").Append(words[0]).Append(' ');
         if (words.Count <= 6) sb.Append(prefix).Append("ph_").Append(string.Join('_', words)).Append(' ');
         if (!full) return;
@@ -360,6 +413,7 @@ public sealed partial class LineModel
             "part_" + Math.Min(s.Part, 1),
         };
         if (s.Tabs > 0) shape.Add("tabs_" + Math.Min(s.Tabs, 2));
+        if (s.Column) shape.Add("column");
         if (s.Leader) shape.Add("leader");
         if (s.Glued) shape.Add("glued");
         if (repeated) shape.Add("repeated");
@@ -381,6 +435,6 @@ public sealed partial class LineModel
     [GeneratedRegex(@"(\d{1,3})\s?%")]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(@"\s*(?:(?<!\d):(?!\d)|\t|\.{3,}|…+|\s{3,})\s*")]
+    [GeneratedRegex(@"\s*(?:(?<!\d):(?!\d)|\t|\.{3,}|…+|(?:\.\s){3,}\.?|\s{3,})\s*")]
     private static partial Regex ValueSeparator();
 }

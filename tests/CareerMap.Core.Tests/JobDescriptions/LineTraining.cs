@@ -60,7 +60,10 @@ static partial class LineTraining
                 if (file.Labels[i] is { } l) counts[l] = counts.GetValueOrDefault(l) + 1;
             }
             var labeled = counts.Values.Sum();
-            return labeled > 0 && labeled >= chars * 0.3 ? counts.MaxBy(c => c.Value).Key : null;
+            if (labeled == 0) return null;
+            var field = counts.MaxBy(c => c.Value).Key;
+            // A header field's value is often shorter than its label ("Grade: 105"): any marked value makes the piece that field.
+            return labeled >= chars * 0.3 || field == LineModel.Title || LineModel.HeaderFields.Contains(field) ? field : null;
         }).ToList();
         var repeated = segments.GroupBy(s => Vocabulary.Fold(s.Text)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         var labels = new List<string>(segments.Count);
