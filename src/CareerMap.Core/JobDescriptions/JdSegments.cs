@@ -93,13 +93,18 @@ static partial class JdSegments
         else if (JobDescriptionLines.NumberPrefix().Match(t) is { Success: true } n) { marker = Marker.Number; t = t[n.Length..]; }
         else if (JobDescriptionLines.LetterPrefix().Match(t) is { Success: true } l) { marker = Marker.Letter; t = t[l.Length..]; }
         var sb = new StringBuilder(t.Length);
-        var space = false;
+        // A run of spaces becomes one; a run with a tab stays a tab, which tells a label from its value ("Reports To<TAB>Workforce Manager").
+        var space = '\0';
         foreach (var c in t)
         {
-            if (char.IsWhiteSpace(c) || c is '\u00A0') { space = sb.Length > 0; continue; }
+            if (char.IsWhiteSpace(c) || c is '\u00A0')
+            {
+                if (sb.Length > 0 && space != '\t') space = c == '\t' ? '\t' : ' ';
+                continue;
+            }
             if (char.IsControl(c)) continue;
-            if (space) sb.Append(' ');
-            space = false;
+            if (space != '\0') sb.Append(space);
+            space = '\0';
             sb.Append(c);
         }
         return (marker, sb.ToString());
@@ -113,7 +118,9 @@ static partial class JdSegments
         var colons = Colon().Matches(line);
         var glued = line.Length >= GluedLength && (Glue().IsMatch(line) || colons.Count >= 3);
         // Fields side by side ("Reports To: X    Status: Y", "Class Code 7731 | Grade 14 | FLSA Non-Exempt") and table columns are read one by one.
-        foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : ColumnSeparator()).Matches(line))
+        // A label and its value across one tab stay together ("Department:<TAB>Member Services"); a row of three columns or more is cut.
+        var tabs = line.AsSpan().Trim().Count('\t');
+        foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : tabs >= 2 ? ColumnSeparator() : PipeSeparator()).Matches(line))
             if (m.Index > 0 && line[..m.Index].Trim().Length > 0) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
         if (glued)
         {
@@ -205,6 +212,9 @@ static partial class JdSegments
 
     [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t", RegexOptions.NonBacktracking)]
     private static partial Regex ColumnSeparator();
+
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s", RegexOptions.NonBacktracking)]
+    private static partial Regex PipeSeparator();
 
     [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}", RegexOptions.NonBacktracking)]
     internal static partial Regex Leader();

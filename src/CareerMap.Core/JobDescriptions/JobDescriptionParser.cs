@@ -40,10 +40,24 @@ public static partial class JobDescriptionParser
         public bool HasBody => Groups.Any(g => g.Items.Count > 0) || Lists.Values.Any(l => l.Count > 0);
     }
 
+    /// <summary>Reads with the learned line classifier (<see cref="LineModel.Shipped"/>); the lexical reader when no model ships or the text is too long for it.</summary>
     public static JdParseResult Parse(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        Check(text, L);
+        if (Clean(text).Length == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
+        return LineModel.Shipped is { } model && model.Read(text, matcher, L) is { } read ? read : ParseLexical(text, matcher, L);
+    }
+
+    static void Check(string text, IStringLocalizer L)
     {
         if (text.Length > MaxChars) throw new JobDescriptionFormatException(L["the text is {0:N0} characters; at most {1:N0} are read", text.Length, MaxChars]);
         if (LooksBinary(text)) throw new JobDescriptionFormatException(L["this is not text: it holds control characters that text files do not"]);
+    }
+
+    /// <summary>The lexical reader: headings and header fields found by the word lists of <see cref="Vocabulary"/>.</summary>
+    public static JdParseResult ParseLexical(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        Check(text, L);
         var lines = Logical(Clean(text));
         if (lines.Count == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
 

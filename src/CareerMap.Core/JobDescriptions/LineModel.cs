@@ -134,11 +134,15 @@ public sealed partial class LineModel
 
     internal List<Segment> Segments(string text) => JdSegments.Read(text.Replace("\r", "", StringComparison.Ordinal), Lexicon);
 
-    /// <summary>Reads a text into descriptions as <see cref="JobDescriptionParser.Parse"/> does, with the learned classifier deciding what each piece is.</summary>
-    public JdParseResult Read(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    /// <summary>More pieces than a book of descriptions has: past this the lexical reader, linear and cheaper, reads the text.</summary>
+    public const int MaxPieces = 20_000;
+
+    /// <summary>Reads a text into descriptions as <see cref="JobDescriptionParser.Parse"/> does, with the learned classifier deciding what each piece is; null past <see cref="MaxPieces"/>.</summary>
+    public JdParseResult? Read(string text, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         text = text.Replace("\r", "", StringComparison.Ordinal);
         var segments = JdSegments.Read(text, Lexicon);
+        if (segments.Count > MaxPieces) return null;
         return Assemble(segments, Classify(segments), matcher, L);
     }
 
@@ -151,6 +155,8 @@ public sealed partial class LineModel
     {
         public int Body { get; set; } = -1;
         public float TitleScore { get; set; }
+        /// <summary>How sure the classifier was of each header field's value: a surer piece later in the header replaces a doubtful one.</summary>
+        public Dictionary<Vocabulary.HeaderField, float> Sure { get; } = [];
     }
 
     internal static JdParseResult Assemble(List<Segment> segments, IReadOnlyList<Verdict> verdicts, CompetencyMatcher? matcher, IStringLocalizer L)
@@ -171,7 +177,7 @@ public sealed partial class LineModel
         {
             var segment = segments[i];
             var (label, confidence, titleScore) = verdicts[i];
-            var text = segment.Text;
+            var text = label == Title || Array.IndexOf(HeaderFields, label) >= 0 ? segment.Text : segment.Text.Replace('\t', ' ');
             if (label == None)
             {
                 if (open is null) preamble.Add(text);
@@ -203,7 +209,13 @@ public sealed partial class LineModel
                 var field = FieldOf(label);
                 var value = ValueOf(text);
                 if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved && IsoDate(value) is { } iso) value = iso;
-                if (value.Length > 0 && !d.Header.TryAdd(field, value)) d.Other[KeyOf(text) ?? label] = value;
+                if (value.Length == 0) { }
+                else if (d.Header.TryAdd(field, value) || open!.Body < 0 && confidence > open.Sure.GetValueOrDefault(field))
+                {
+                    d.Header[field] = value;
+                    open!.Sure[field] = confidence;
+                }
+                else d.Other[KeyOf(text) ?? label] = value;
             }
             else
             {
@@ -306,8 +318,10 @@ public sealed partial class LineModel
     internal static string ValueOf(string text)
     {
         var at = ValueStart(text);
-        return (at < 0 ? text : text[at..]).Trim();
+        return (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim();
     }
+
+    static readonly char[] Leaders = ['.', ' ', '…', '\t', '_', ':'];
 
     internal static string? KeyOf(string text)
     {
@@ -319,7 +333,7 @@ public sealed partial class LineModel
     static string TitleOf(string text)
     {
         var at = ValueStart(text);
-        return at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].Trim() : text;
+        return at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
     }
 
     /// <summary>Each piece described as tokens for the classifier: its own words and layout, its neighbors', the nearest heading-like piece above.</summary>

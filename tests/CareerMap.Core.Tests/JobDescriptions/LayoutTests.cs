@@ -8,7 +8,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 public sealed class LayoutTests
 {
-    static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.Parse(text, null, EnglishWords.Instance).Documents);
+    static ParsedJobDescription Single(string text) => Assert.Single(JobDescriptionParser.ParseLexical(text, null, EnglishWords.Instance).Documents);
 
     [Fact]
     public void Several_header_fields_on_one_line_are_each_read()
@@ -85,7 +85,7 @@ public sealed class LayoutTests
     [Fact]
     public void A_job_title_field_wins_over_a_cover_line_above_the_header()
     {
-        var result = JobDescriptionParser.Parse("""
+        var result = JobDescriptionParser.ParseLexical("""
             Riverside Community Health Plan
             Job Title: Provider Services Representative
             Reports to: Provider Services Team Lead

@@ -55,8 +55,8 @@ public sealed class LeaveOneSetOutTests
         {
             var model = LineTraining.Train(LineTraining.Sets.Where(s => s != set));
             var files = LabeledFile.All(LineTraining.Folder(set));
-            var lex = Evaluate(files, text => JobDescriptionParser.Parse(text, matcher, EnglishWords.Instance));
-            var ml = Evaluate(files, text => model.Read(text, matcher, EnglishWords.Instance));
+            var lex = Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance));
+            var ml = Evaluate(files, text => model.Read(text, matcher, EnglishWords.Instance)!);
             lexical.Add(lex);
             learned.Add(ml);
             misses.Append("## ").AppendLine(set).AppendJoin('\n', ml.Misses.Where(m => !m.Contains(" competencies: ", StringComparison.Ordinal))).Append('\n');

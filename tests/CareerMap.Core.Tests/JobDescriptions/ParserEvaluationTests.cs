@@ -64,7 +64,7 @@ public sealed class ParserEvaluationTests
 
     internal sealed record Report(Dictionary<string, Tally> Sections, Tally AllSections, Dictionary<string, (int Right, int Total)> Headers, Tally Competencies, int Documents, int Found, List<string> Misses);
 
-    static Report Evaluate(string folder) => Evaluate(LabeledFile.All(folder), text => JobDescriptionParser.Parse(text, Matcher, EnglishWords.Instance));
+    static Report Evaluate(string folder) => Evaluate(LabeledFile.All(folder), text => JobDescriptionParser.ParseLexical(text, Matcher, EnglishWords.Instance));
 
     /// <summary>Scores what <paramref name="parse"/> reads from each labeled file against its marks.</summary>
     internal static Report Evaluate(IEnumerable<LabeledFile> files, Func<string, JdParseResult> parse)
