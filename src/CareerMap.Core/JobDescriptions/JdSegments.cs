@@ -37,6 +37,8 @@ static partial class JdSegments
     public static List<Segment> Read(string text, JdLexicon lexicon)
     {
         var segments = new List<Segment>();
+        var maxLength = 0;
+        foreach (var l in text.AsSpan().EnumerateLines()) maxLength = Math.Max(maxLength, l.Trim().Length);
         var gap = 0;
         var physical = 0;
         var at = 0;
@@ -61,6 +63,14 @@ static partial class JdSegments
                 else break;
             }
             var pieces = Pieces(text, lineStart, end, lexicon);
+            if (pieces.Count == 1 && segments.Count > 0 && gap == 0 && segments[^1] is { Part: 0, Column: false, Glued: false } last && last.Physical == physical - 1
+                && Strip(text[pieces[0].Start..pieces[0].End]) is (Marker.None, { Length: > 0 } wrapped) && Wraps(last, wrapped, maxLength))
+            {
+                segments[^1] = last with { End = pieces[0].End, Text = last.Text + " " + wrapped, Physical = physical };
+                physical++;
+                if (end >= text.Length) break;
+                continue;
+            }
             var part = 0;
             var glued = pieces.Count > 2;
             foreach (var (s, e) in pieces)
@@ -79,6 +89,20 @@ static partial class JdSegments
         for (var i = 0; i + 1 < segments.Count; i++) segments[i].GapAfter = segments[i + 1].Gap;
         if (segments.Count > 0) segments[^1].GapAfter = 9;
         return segments;
+    }
+
+    /// <summary>
+    /// A line that carries on the sentence of the line above (text wrapped by a PDF or an editor): it starts in lower case, or
+    /// the line above stopped on a joining word or a comma, or ran nearly the full width without ending a sentence.
+    /// A heading-like line (capitals, a colon at its end) neither wraps nor is wrapped into.
+    /// </summary>
+    static bool Wraps(Segment previous, string text, int maxLength)
+    {
+        var prev = previous.Text;
+        if (prev.EndsWith(':') || text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(prev) || JobDescriptionLines.IsCapitalsHeading(text) || prev.Contains('\t', StringComparison.Ordinal)) return false;
+        if (JobDescriptionLines.StartsLower(text) || text[0] is '(' or '&') return true;
+        if (JobDescriptionLines.EndsSentence(prev)) return false;
+        return JobDescriptionLines.EndsWithJoiner(prev) || prev.Length >= maxLength * 0.75 && JobDescriptionLines.WordCount(prev) >= 6;
     }
 
     /// <summary>The text of a piece as a person reads it: list marker and Markdown marks off, spaces and tabs collapsed.</summary>
