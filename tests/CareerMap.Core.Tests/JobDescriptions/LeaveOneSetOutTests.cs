@@ -69,6 +69,33 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.5, text);
+        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.95, text);
+        Assert.True(pooledLearned.Headers >= 0.94, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
+    }
+
+    /// <summary>
+    /// Issue 18's acceptance set (Blind/, see LABELING.md), read by the shipped model and by the lexical reader in the same
+    /// run. Prints aggregates only, never a file's misses; measured once, on the commit LABELING.md names.
+    /// </summary>
+    [Fact]
+    public void The_blind_acceptance_set_is_measured_once()
+    {
+        var matcher = new CompetencyMatcher(RiverbendHealth.Build().Competencies);
+        Assert.NotNull(LineModel.Shipped);
+        var files = LabeledFile.All(LabeledFile.BlindFolder);
+        var lexical = Figures.Of(Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)));
+        var learned = Figures.Of(Evaluate(files, text => JobDescriptionParser.Parse(text, matcher, EnglishWords.Instance)));
+        var text = new StringBuilder(Figures.Head).Append('\n').AppendLine(lexical.Row("Blind", "lexical")).AppendLine(learned.Row("Blind", "learned (shipped)")).ToString();
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-blind.md"), text);
+        TestContext.Current.SendDiagnosticMessage(text);
+        // Measured once on 2026-12-03 on the model of 110a295: title 0.93, headers 0.88, sections 0.88, competencies 0.72 (LABELING.md). Floors guard regressions only.
+        Assert.True(learned.Title >= 0.90, text);
+        Assert.True(learned.Headers >= 0.85, text);
+        Assert.True(learned.Sections.F1 >= 0.85, text);
+        Assert.True(learned.Competencies.F1 >= 0.68, text);
     }
 }
