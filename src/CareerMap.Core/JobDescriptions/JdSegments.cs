@@ -24,8 +24,9 @@ sealed record Segment(int Start, int End, string Text, Marker Marker, int Gap, i
 sealed record JdLexicon(IReadOnlySet<string> Headings, IReadOnlySet<string> Keys)
 {
     public static readonly JdLexicon Empty = new(new HashSet<string>(), new HashSet<string>());
-    public bool IsHeading(string text) => Headings.Contains(Vocabulary.Fold(text));
-    public bool IsKey(string text) => Keys.Contains(Vocabulary.Fold(text));
+    // The hand-kept word lists of the lexical reader count too: a phrase the sets never used may still be a well-known heading.
+    public bool IsHeading(string text) => Headings.Contains(Vocabulary.Fold(text)) || Vocabulary.Heading(text) is not null;
+    public bool IsKey(string text) => Keys.Contains(Vocabulary.Fold(text)) || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
 }
 
 /// <summary>Cuts a job description's text into the pieces the learned reader classifies.</summary>
@@ -188,6 +189,9 @@ static partial class JdSegments
                 cuts.Add(m.Index + 1);
         }
         if (glued || line.Length >= 60) RunIn(line, cuts, lexicon, glued);
+        // A heading glued to its text with no space at all: "ResponsibilitiesMake 60 calls…", "What you'll bringOne year…".
+        foreach (Match m in GluedHead().Matches(line.Length > 48 ? line[..48] : line))
+            if (lexicon.IsHeading(line[..(m.Index + 1)])) { cuts.Add(m.Index + 1); break; }
         var pieces = new List<(int, int)>();
         var list = cuts.ToList();
         for (var i = 0; i + 1 < list.Count; i++)
@@ -218,6 +222,9 @@ static partial class JdSegments
             }
         }
     }
+
+    [GeneratedRegex(@"[a-z][A-Z]")]
+    private static partial Regex GluedHead();
 
     [GeneratedRegex(@"(?<!\d):|:(?!\d)")]
     private static partial Regex Colon();

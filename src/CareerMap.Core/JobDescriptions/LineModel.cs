@@ -143,8 +143,47 @@ public sealed partial class LineModel
         text = text.Replace("\r", "", StringComparison.Ordinal);
         var segments = JdSegments.Read(text, Lexicon);
         if (segments.Count > MaxPieces) return null;
-        return Assemble(segments, Classify(segments), matcher, L);
+        var verdicts = Classify(segments);
+        if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
+        var known = verdicts.Select((v, i) => Known(segments[i], v)).ToList();
+        // A piece the model is unsure of, right under a heading, belongs to that heading's section.
+        for (var i = 1; i < known.Count; i++)
+            if (known[i].Confidence < Unsure && known[i].Label != Title && known[i - 1].Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) && !IsHeadingLike(segments[i]))
+                known[i] = known[i] with { Label = known[i - 1].Label[HeadingPrefix.Length..] };
+        return Assemble(segments, known, matcher, L);
     }
+
+    const float Unsure = 0.4f;
+
+    /// <summary>
+    /// Below this mean confidence over a text's pieces the model abstains and the lexical reader reads it. No labeled
+    /// description falls under it (the lowest sit at 0.59–0.65); a multi-description PDF with hard-wrapped lines, unlike
+    /// anything the sets hold, does (0.50).
+    /// </summary>
+    const float Abstain = 0.55f;
+
+    /// <summary>A heading-like piece that the lexical word lists name as a section's heading opens that section, whatever the model made of it.</summary>
+    static Verdict Known(Segment segment, Verdict verdict)
+    {
+        if (verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) || verdict.Label == Title || !IsHeadingLike(segment)) return verdict;
+        var bare = MarkerPattern().Replace(segment.Text, "").TrimEnd(':', ' ', '\t');
+        return bare.Length > 0 && Vocabulary.Heading(bare) is { } section && LabelOf(section) is { } label ? verdict with { Label = HeadingPrefix + label } : verdict;
+    }
+
+    static string? LabelOf(JdSection section) => section switch
+    {
+        JdSection.Summary => "sum",
+        JdSection.Responsibilities => "resp",
+        JdSection.Education => "edu",
+        JdSection.Qualifications => "qual",
+        JdSection.Skills => "ksa",
+        JdSection.Desirable => "des",
+        JdSection.Performance => "perf",
+        JdSection.WorkEnvironment => "env",
+        JdSection.Physical => "phys",
+        JdSection.Disclaimer => "disc",
+        _ => null,
+    };
 
     /// <summary>A title met after a description's body starts a new description only when the classifier is this sure of it.</summary>
     const float NewDescription = 0.5f;
@@ -437,6 +476,14 @@ public sealed partial class LineModel
         if (IsoDate(ValueOf(t)) is not null) shape.Add("date");
         if (t.Contains('$', StringComparison.Ordinal)) shape.Add("money");
         if (IsHeadingLike(s)) shape.Add("headlike");
+        // What the lexical reader's word lists know of the piece, as evidence beside the rest: the model learns how far to trust it.
+        var bare = MarkerPattern().Replace(t, "").TrimEnd(':', ' ', '\t');
+        if (bare.Length > 0 && Vocabulary.Heading(bare) is { } section) shape.Add("voc_" + section);
+        if ((KeyOf(t) ?? (JobDescriptionLines.WordCount(bare) <= 3 ? bare : null)) is { Length: > 0 } key)
+        {
+            if (Vocabulary.Header(key) is { } field) shape.Add("vkey_" + field);
+            else if (Vocabulary.IsOtherHeader(key)) shape.Add("vkey_other");
+        }
         return shape;
     }
 
@@ -445,6 +492,9 @@ public sealed partial class LineModel
 
     [GeneratedRegex(@"\bpage\s+\d+(\s+of\s+\d+)?\b|^\d+\s*$|\bp[aá]gina\s+\d+", RegexOptions.IgnoreCase)]
     private static partial Regex PagePattern();
+
+    [GeneratedRegex(@"^\s*(?:#+|[-*•·▪]|[IVXivx]+[.)]|\d+[.)]|[A-Za-z][.)])\s+")]
+    private static partial Regex MarkerPattern();
 
     [GeneratedRegex(@"(\d{1,3})\s?%")]
     private static partial Regex PercentPattern();

@@ -56,7 +56,7 @@ public sealed class LeaveOneSetOutTests
             var model = LineTraining.Train(LineTraining.Sets.Where(s => s != set));
             var files = LabeledFile.All(LineTraining.Folder(set));
             var lex = Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance));
-            var ml = Evaluate(files, text => model.Read(text, matcher, EnglishWords.Instance)!);
+            var ml = Evaluate(files, text => model.Read(text, matcher, EnglishWords.Instance) ?? JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance));
             lexical.Add(lex);
             learned.Add(ml);
             misses.Append("## ").AppendLine(set).AppendJoin('\n', ml.Misses.Where(m => !m.Contains(" competencies: ", StringComparison.Ordinal))).Append('\n');
@@ -69,7 +69,8 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84): they guard regressions.
+        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84; with the word lists as features
+        // and the abstaining fallback, 0.98, 0.95, 0.93, 0.84): they guard regressions.
         Assert.True(pooledLearned.Title >= 0.95, text);
         Assert.True(pooledLearned.Headers >= 0.94, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
@@ -93,6 +94,7 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-blind.md"), text);
         TestContext.Current.SendDiagnosticMessage(text);
         // Measured once on 2026-12-03 on the model of 110a295: title 0.93, headers 0.88, sections 0.88, competencies 0.72 (LABELING.md). Floors guard regressions only.
+        // No longer blind since: the reader of 2026-12-03's third session reads it 0.93, 0.85, 0.91, 0.72.
         Assert.True(learned.Title >= 0.90, text);
         Assert.True(learned.Headers >= 0.85, text);
         Assert.True(learned.Sections.F1 >= 0.85, text);

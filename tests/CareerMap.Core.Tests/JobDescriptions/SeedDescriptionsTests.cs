@@ -29,7 +29,7 @@ public sealed class SeedDescriptionsTests
             TestContext.Current.SendDiagnosticMessage("shared/seeds/003_*.txt is not on this machine; the labeled set still runs");
             return;
         }
-        var result = JobDescriptionParser.ParseLexical(File.ReadAllText(path), new CompetencyMatcher(RiverbendHealth.Build().Competencies), EnglishWords.Instance);
+        var result = JobDescriptionParser.Parse(File.ReadAllText(path), new CompetencyMatcher(RiverbendHealth.Build().Competencies), EnglishWords.Instance);
         Assert.Equal(["Patient Portal Manager", "Portal Project Manager", "Patient Portal Concierge", "Patient Portal Coordinator", "Patient Portal Coordinator"],
             result.Documents.Select(d => d.Title));
         Assert.Contains(result.Preamble, p => p.Contains("permission to share", StringComparison.Ordinal));
