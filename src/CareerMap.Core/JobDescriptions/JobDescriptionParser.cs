@@ -19,7 +19,7 @@ public static partial class JobDescriptionParser
     public const int MaxChars = 2_000_000;
     internal const int MaxTitleWords = 8;
 
-    sealed class Doc(string? title)
+    internal sealed class Doc(string? title)
     {
         public string? Title = title;
         /// <summary>The line above the header block taken for the title; an explicit "Job Title:" field below it wins.</summary>
@@ -40,10 +40,24 @@ public static partial class JobDescriptionParser
         public bool HasBody => Groups.Any(g => g.Items.Count > 0) || Lists.Values.Any(l => l.Count > 0);
     }
 
+    /// <summary>Reads with the learned line classifier (<see cref="LineModel.Shipped"/>); the lexical reader when no model ships or the text is too long for it.</summary>
     public static JdParseResult Parse(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        Check(text, L);
+        if (Clean(text).Length == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
+        return LineModel.Shipped is { } model && model.Read(text, matcher, L) is { } read ? read : ParseLexical(text, matcher, L);
+    }
+
+    static void Check(string text, IStringLocalizer L)
     {
         if (text.Length > MaxChars) throw new JobDescriptionFormatException(L["the text is {0:N0} characters; at most {1:N0} are read", text.Length, MaxChars]);
         if (LooksBinary(text)) throw new JobDescriptionFormatException(L["this is not text: it holds control characters that text files do not"]);
+    }
+
+    /// <summary>The lexical reader: headings and header fields found by the word lists of <see cref="Vocabulary"/>.</summary>
+    public static JdParseResult ParseLexical(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        Check(text, L);
         var lines = Logical(Clean(text));
         if (lines.Count == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
 
@@ -207,10 +221,14 @@ public static partial class JobDescriptionParser
         "d MMMM yyyy", "d MMM yyyy", "MMMM yyyy", "MMM yyyy", "yyyy/MM/dd",
     ];
 
+    static readonly CultureInfo Spanish = CultureInfo.GetCultureInfo("es");
+
     public static string? IsoDate(string text)
     {
         var t = DateToken().Match(text) is { Success: true } m ? m.Value : text.Trim().TrimEnd('.');
-        return DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+        if (DateTime.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var d)) return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // A Spanish form's date: "18 de agosto de 2025".
+        return DateTime.TryParseExact(text.Trim().TrimEnd('.'), "d 'de' MMMM 'de' yyyy", Spanish, DateTimeStyles.AllowWhiteSpaces, out d) ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
     }
 
     static void Place(Doc doc, Line line)
@@ -299,7 +317,7 @@ public static partial class JobDescriptionParser
 
     static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
 
-    static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
+    internal static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         var summary = d.Summary.ToString().Trim();
         if (d.Title is null && summary.Length > 0 && FlsaWord().Match(summary) is { Success: true, Index: > 3 } flsa && WordCount(summary[..flsa.Index]) <= MaxTitleWords)
@@ -328,7 +346,7 @@ public static partial class JobDescriptionParser
         return matcher is null ? parsed : parsed with { Competencies = matcher.Match(parsed) };
     }
 
-    static void Append(StringBuilder sb, string text)
+    internal static void Append(StringBuilder sb, string text)
     {
         if (text.Trim().Length == 0) return;
         if (sb.Length > 0) sb.Append(' ');

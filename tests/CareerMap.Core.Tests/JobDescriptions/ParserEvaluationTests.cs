@@ -11,7 +11,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 public sealed class ParserEvaluationTests
 {
-    static readonly CompetencyMatcher Matcher = new(RiverbendHealth.Build().Competencies);
+    internal static readonly CompetencyMatcher Matcher = new(RiverbendHealth.Build().Competencies);
 
     static readonly string[] Sections = ["sum", "resp", "edu", "qual", "ksa", "des", "perf", "env", "phys", "disc"];
     static readonly string[] HeaderFields = ["title", "flsa", "reportsTo", "supervises", "department", "jobLevel", "effectiveDate", "revisedDate", "approvedDate"];
@@ -54,7 +54,7 @@ public sealed class ParserEvaluationTests
         return bag;
     }
 
-    sealed class Tally
+    internal sealed class Tally
     {
         public double Hit, Predicted, Expected;
         public double P => Predicted == 0 ? 1 : Hit / Predicted;
@@ -62,9 +62,12 @@ public sealed class ParserEvaluationTests
         public double F1 => P + R == 0 ? 0 : 2 * P * R / (P + R);
     }
 
-    sealed record Report(Dictionary<string, Tally> Sections, Tally AllSections, Dictionary<string, (int Right, int Total)> Headers, Tally Competencies, int Documents, int Found, List<string> Misses);
+    internal sealed record Report(Dictionary<string, Tally> Sections, Tally AllSections, Dictionary<string, (int Right, int Total)> Headers, Tally Competencies, int Documents, int Found, List<string> Misses);
 
-    static Report Evaluate(string folder)
+    static Report Evaluate(string folder) => Evaluate(LabeledFile.All(folder), text => JobDescriptionParser.ParseLexical(text, Matcher, EnglishWords.Instance));
+
+    /// <summary>Scores what <paramref name="parse"/> reads from each labeled file against its marks.</summary>
+    internal static Report Evaluate(IEnumerable<LabeledFile> files, Func<string, JdParseResult> parse)
     {
         var sections = Sections.ToDictionary(s => s, _ => new Tally());
         var all = new Tally();
@@ -72,9 +75,9 @@ public sealed class ParserEvaluationTests
         var competencies = new Tally();
         var misses = new List<string>();
         int documents = 0, found = 0;
-        foreach (var file in LabeledFile.All(folder))
+        foreach (var file in files)
         {
-            var parsed = JobDescriptionParser.Parse(file.Text, Matcher, EnglishWords.Instance).Documents;
+            var parsed = parse(file.Text).Documents;
             documents += file.Docs.Count;
             found += Math.Min(parsed.Count, file.Docs.Count);
             if (parsed.Count != file.Docs.Count) misses.Add($"{file.Name}: {parsed.Count} descriptions found, {file.Docs.Count} expected");

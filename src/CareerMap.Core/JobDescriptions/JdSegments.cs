@@ -1,0 +1,261 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>How a line opens: a bullet, a number, a letter, a Roman numeral or a Markdown heading mark.</summary>
+enum Marker { None, Bullet, Number, Letter, Roman, Markdown }
+
+/// <summary>
+/// One piece of a job description the learned reader classifies: a physical line, or part of one where a heading,
+/// a header field or glued list items run together. <see cref="Start"/> and <see cref="End"/> are offsets in the text
+/// read, so a labeled text can say which field each piece belongs to.
+/// </summary>
+sealed record Segment(int Start, int End, string Text, Marker Marker, int Gap, int Indent, int Tabs, bool Leader, int Physical, int Part, bool Glued, bool Column)
+{
+    public int GapAfter { get; set; }
+}
+
+/// <summary>
+/// Phrases the training descriptions used as headings (per field) and as header-field labels. Learned from the labeled
+/// sets with the model, never written by hand; the reader uses them only to cut a heading or a field label out of a line
+/// where it runs into its text.
+/// </summary>
+sealed record JdLexicon(IReadOnlySet<string> Headings, IReadOnlySet<string> Keys)
+{
+    public static readonly JdLexicon Empty = new(new HashSet<string>(), new HashSet<string>());
+    // The hand-kept word lists of the lexical reader count too: a phrase the sets never used may still be a well-known heading.
+    public bool IsHeading(string text) => Headings.Contains(Vocabulary.Fold(text)) || Vocabulary.Heading(text) is not null;
+    public bool IsKey(string text) => Keys.Contains(Vocabulary.Fold(text)) || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
+}
+
+/// <summary>Cuts a job description's text into the pieces the learned reader classifies.</summary>
+static partial class JdSegments
+{
+    /// <summary>A line this long that glues items together ("…appointmentsMatch each patient…") or carries several labels is a pasted posting.</summary>
+    const int GluedLength = 250;
+
+    public static List<Segment> Read(string text, JdLexicon lexicon)
+    {
+        var segments = new List<Segment>();
+        var maxLength = 0;
+        foreach (var l in text.AsSpan().EnumerateLines()) maxLength = Math.Max(maxLength, l.Trim().Length);
+        var gap = 0;
+        var physical = 0;
+        var at = 0;
+        while (at <= text.Length)
+        {
+            var end = text.IndexOf('\n', at);
+            if (end < 0) end = text.Length;
+            var lineStart = at;
+            at = end + 1;
+            var raw = text.AsSpan(lineStart, end - lineStart);
+            if (raw.IsWhiteSpace())
+            {
+                gap++;
+                if (end >= text.Length) break;
+                continue;
+            }
+            var indent = 0;
+            foreach (var c in raw)
+            {
+                if (c == ' ') indent++;
+                else if (c == '\t') indent += 4;
+                else break;
+            }
+            var pieces = Pieces(text, lineStart, end, lexicon);
+            if (pieces.Count == 1 && segments.Count > 0 && gap == 0 && segments[^1] is { Part: 0, Column: false, Glued: false } last && last.Physical == physical - 1
+                && Strip(text[pieces[0].Start..pieces[0].End]) is (Marker.None, { Length: > 0 } wrapped) && Wraps(last, wrapped, maxLength))
+            {
+                segments[^1] = last with { End = pieces[0].End, Text = last.Text + " " + wrapped, Physical = physical };
+                physical++;
+                if (end >= text.Length) break;
+                continue;
+            }
+            var part = 0;
+            var glued = pieces.Count > 2;
+            foreach (var (s, e) in pieces)
+            {
+                var (marker, clean) = Strip(text[s..e]);
+                if (clean.Length == 0) continue;
+                var tabs = text.AsSpan(lineStart, end - lineStart).Trim().Count('\t');
+                var column = s > lineStart && text.AsSpan(lineStart, s - lineStart).TrimEnd(' ').EndsWith("\t", StringComparison.Ordinal);
+                segments.Add(new(s, e, clean, marker, part == 0 ? gap : 0, indent, tabs, Leader().IsMatch(text[s..e]), physical, part, glued, column));
+                part++;
+            }
+            gap = 0;
+            physical++;
+            if (end >= text.Length) break;
+        }
+        for (var i = 0; i + 1 < segments.Count; i++) segments[i].GapAfter = segments[i + 1].Gap;
+        if (segments.Count > 0) segments[^1].GapAfter = 9;
+        return segments;
+    }
+
+    /// <summary>
+    /// A line that carries on the sentence of the line above (text wrapped by a PDF or an editor): it starts in lower case, or
+    /// the line above stopped on a joining word or a comma, or ran nearly the full width without ending a sentence.
+    /// A heading-like line (capitals, a colon at its end) neither wraps nor is wrapped into.
+    /// </summary>
+    static bool Wraps(Segment previous, string text, int maxLength)
+    {
+        var prev = previous.Text;
+        if (prev.EndsWith(':') || text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(prev) || JobDescriptionLines.IsCapitalsHeading(text) || prev.Contains('\t', StringComparison.Ordinal)) return false;
+        if (JobDescriptionLines.StartsLower(text) || text[0] is '(' or '&') return true;
+        if (JobDescriptionLines.EndsSentence(prev)) return false;
+        return JobDescriptionLines.EndsWithJoiner(prev) || prev.Length >= maxLength * 0.75 && JobDescriptionLines.WordCount(prev) >= 6;
+    }
+
+    /// <summary>The text of a piece as a person reads it: list marker and Markdown marks off, spaces and tabs collapsed.</summary>
+    static (Marker Marker, string Text) Strip(string piece)
+    {
+        var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim();
+        var marker = Marker.None;
+        if (MarkdownHeading().Match(t) is { Success: true } md) { marker = Marker.Markdown; t = t[md.Length..]; }
+        else if (JobDescriptionLines.LoneBullet().IsMatch(t)) return (Marker.Bullet, "");
+        else if (Roman().Match(t) is { Success: true } r) { marker = Marker.Roman; t = t[r.Length..]; }
+        else if (JobDescriptionLines.BulletPrefix().Match(t) is { Success: true, Length: > 0 } b) { marker = Marker.Bullet; t = t[b.Length..]; }
+        else if (JobDescriptionLines.NumberPrefix().Match(t) is { Success: true } n) { marker = Marker.Number; t = t[n.Length..]; }
+        else if (JobDescriptionLines.LetterPrefix().Match(t) is { Success: true } l) { marker = Marker.Letter; t = t[l.Length..]; }
+        var sb = new StringBuilder(t.Length);
+        // A run of spaces becomes one; a run with a tab stays a tab, which tells a label from its value ("Reports To<TAB>Workforce Manager").
+        var space = '\0';
+        foreach (var c in t)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u00A0')
+            {
+                if (sb.Length > 0 && space != '\t') space = c == '\t' ? '\t' : ' ';
+                continue;
+            }
+            if (char.IsControl(c)) continue;
+            if (space != '\0') sb.Append(space);
+            space = '\0';
+            sb.Append(c);
+        }
+        return (marker, sb.ToString());
+    }
+
+    /// <summary>Where a physical line [start, end) is cut: field blocks on one line, a heading run into its text, and pasted postings.</summary>
+    static List<(int Start, int End)> Pieces(string text, int start, int end, JdLexicon lexicon)
+    {
+        var line = text[start..end];
+        var cuts = new SortedSet<int> { 0, line.Length };
+        var colons = Colon().Matches(line);
+        var glued = line.Length >= GluedLength && (Glue().IsMatch(line) || colons.Count >= 3);
+        // Fields side by side ("Reports To: X    Status: Y", "Class Code 7731 | Grade 14 | FLSA Non-Exempt") and table columns are read one by one.
+        // A label and its value across one tab stay together ("Department:<TAB>Member Services"); a row of three columns or more is cut.
+        var tabs = line.AsSpan().Trim().Count('\t');
+        foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : tabs >= 2 ? ColumnSeparator() : PipeSeparator()).Matches(line))
+            if (m.Index > 0 && line[..m.Index].Trim().Length > 0) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
+        if (glued)
+        {
+            foreach (Match m in Glue().Matches(line))
+            {
+                // "MyChart", "McKesson": a capital after a one- or two-letter capitalized word is a name, not a new item.
+                var wordStart = line.LastIndexOfAny([' ', '(', '/', '-'], m.Index) + 1;
+                if (m.Index + 1 - wordStart <= 2 && char.IsUpper(line[wordStart])) continue;
+                cuts.Add(m.Index + 1);
+            }
+            foreach (Match m in SentenceEnd().Matches(line)) cuts.Add(m.Index + m.Length);
+            foreach (Match m in Dash().Matches(line)) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
+        }
+        // A label before a colon: "Essential Duties: Answer calls…", "…Manager Job Summary: Schedules…".
+        foreach (Match m in colons)
+        {
+            var from = cuts.GetViewBetween(0, m.Index).Max;
+            var label = line[from..m.Index];
+            var words = Word().Matches(label);
+            if (words.Count == 0) continue;
+            var after = line[(m.Index + 1)..].TrimStart();
+            var nextCut = cuts.GetViewBetween(m.Index + 1, line.Length).Min;
+            var rest = line[(m.Index + 1)..nextCut];
+            var restWords = JobDescriptionLines.WordCount(rest);
+            if (restWords == 0 && !glued) continue;
+            // The longest run of words before the colon that the training descriptions used as a heading or a field label.
+            var known = -1;
+            for (var k = Math.Min(6, words.Count); k >= 1; k--)
+            {
+                var phrase = line[words[^k].Index..m.Index];
+                if (lexicon.IsHeading(phrase) || (glued && lexicon.IsKey(phrase))) { known = words[^k].Index; break; }
+            }
+            if (known >= 0)
+            {
+                if (known > from) cuts.Add(known);
+                if (rest.Trim().Length > 0 && (lexicon.IsHeading(line[known..m.Index]) || glued)) cuts.Add(m.Index + 1);
+                continue;
+            }
+            // An unknown label: cut it off only where a sentence follows it, so "Reports To: Team Lead" stays one field.
+            if (words.Count <= 5 && (restWords >= 8 || glued) && !lexicon.IsKey(label) && char.IsUpper(label.TrimStart()[0]) && after.Length > 0)
+                cuts.Add(m.Index + 1);
+        }
+        if (glued || line.Length >= 60) RunIn(line, cuts, lexicon, glued);
+        // A heading glued to its text with no space at all: "ResponsibilitiesMake 60 calls…", "What you'll bringOne year…".
+        foreach (Match m in GluedHead().Matches(line.Length > 48 ? line[..48] : line))
+            if (lexicon.IsHeading(line[..(m.Index + 1)])) { cuts.Add(m.Index + 1); break; }
+        var pieces = new List<(int, int)>();
+        var list = cuts.ToList();
+        for (var i = 0; i + 1 < list.Count; i++)
+        {
+            var (s, e) = (list[i], list[i + 1]);
+            while (s < e && char.IsWhiteSpace(line[s])) s++;
+            while (e > s && char.IsWhiteSpace(line[e - 1])) e--;
+            if (e > s) pieces.Add((start + s, start + e));
+        }
+        return pieces;
+    }
+
+    /// <summary>A heading run into its text with no colon: "Summary Work inside the health information…", "Responsibilities Log each request…".</summary>
+    static void RunIn(string line, SortedSet<int> cuts, JdLexicon lexicon, bool glued)
+    {
+        foreach (var from in cuts.ToList())
+        {
+            if (from >= line.Length) continue;
+            var words = Word().Matches(line[from..Math.Min(line.Length, from + 60)]);
+            for (var k = Math.Min(5, words.Count - 1); k >= (glued ? 1 : 2); k--)
+            {
+                var endOfHead = from + words[k - 1].Index + words[k - 1].Length;
+                var head = line[from..endOfHead];
+                var next = words[k].Value;
+                if (!char.IsUpper(next[0]) || !lexicon.IsHeading(head) || endOfHead >= line.Length || !char.IsWhiteSpace(line[endOfHead])) continue;
+                cuts.Add(endOfHead);
+                break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"[a-z][A-Z]")]
+    private static partial Regex GluedHead();
+
+    [GeneratedRegex(@"(?<!\d):|:(?!\d)")]
+    private static partial Regex Colon();
+
+    [GeneratedRegex(@"[a-z.)%;][A-Z](?=[a-z])")]
+    private static partial Regex Glue();
+
+    [GeneratedRegex(@"(?<=[a-z)%][.!?])\s+(?=[A-Z])")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\s[–—|·]\s", RegexOptions.NonBacktracking)]
+    private static partial Regex Dash();
+
+    [GeneratedRegex(@"\s*\|\s*|\s[·•]\s|\s{3,}|\t", RegexOptions.NonBacktracking)]
+    private static partial Regex FieldSeparator();
+
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t", RegexOptions.NonBacktracking)]
+    private static partial Regex ColumnSeparator();
+
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s", RegexOptions.NonBacktracking)]
+    private static partial Regex PipeSeparator();
+
+    [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}", RegexOptions.NonBacktracking)]
+    internal static partial Regex Leader();
+
+    [GeneratedRegex(@"^#{1,6}\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{1,3}|V|X)\.\s+", RegexOptions.NonBacktracking)]
+    private static partial Regex Roman();
+
+    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.NonBacktracking)]
+    private static partial Regex Word();
+}

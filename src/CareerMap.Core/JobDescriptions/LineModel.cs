@@ -1,0 +1,504 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+using static CareerMap.JobDescriptions.JobDescriptionParser;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// The learned reader: each piece of a description (<see cref="JdSegments"/>) is described by its layout (case, length,
+/// punctuation, list marker, indentation, tabs, dotted leaders, blank lines, position, whether it repeats like page
+/// furniture), its words, and the same for the pieces around it and the nearest heading-like piece above; a maximum-entropy
+/// classifier trained on the labeled descriptions says what it is: the title, a header field, a heading of a section,
+/// a line of a section, or none of these (pay, benefits, the employer's blurb, page furniture). Trained by
+/// <c>LineModelTests</c> from the repository's labeled sets; <see cref="Shipped"/> is the model built from all of them.
+/// </summary>
+public sealed partial class LineModel
+{
+    /// <summary>What a piece can be: the labeling guide's fields, a heading of each section field, or none.</summary>
+    public static readonly string[] Sections = ["sum", "resp", "edu", "qual", "ksa", "des", "perf", "env", "phys", "disc"];
+    public static readonly string[] HeaderFields = ["flsa", "reportsTo", "supervises", "department", "jobLevel", "effectiveDate", "revisedDate", "approvedDate"];
+    public const string Title = "title", None = "none", HeadingPrefix = "head:";
+
+    const string ResourceName = "CareerMap.JobDescriptions.line-model.zip";
+
+    readonly MLContext ml = new(seed: 1);
+    readonly ITransformer model;
+    internal JdLexicon Lexicon { get; }
+
+    LineModel(ITransformer model, JdLexicon lexicon) => (this.model, Lexicon) = (model, lexicon);
+
+    static readonly Lazy<LineModel?> shipped = new(() =>
+    {
+        using var stream = typeof(LineModel).Assembly.GetManifestResourceStream(ResourceName);
+        return stream is null ? null : Load(stream);
+    });
+
+    /// <summary>The model built from every labeled set, shipped inside Core; null when the build carries none (the lexical reader is used then).</summary>
+    public static LineModel? Shipped => shipped.Value;
+
+    sealed class Row
+    {
+        public string Tokens { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    sealed class Prediction
+    {
+        public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
+    }
+
+    /// <summary>What the classifier says of a piece: its most likely kind, how sure it is, and how likely the piece is the title.</summary>
+    internal sealed record Verdict(string Label, float Confidence, float TitleScore);
+
+    /// <summary>A training example: a description's pieces and what each is.</summary>
+    internal sealed record Example(List<Segment> Segments, IReadOnlyList<string> Labels);
+
+    internal static LineModel Train(IReadOnlyList<Example> examples, JdLexicon lexicon)
+    {
+        var ml = new MLContext(seed: 1);
+        var rows = examples.SelectMany(e => Describe(e.Segments).Select((t, i) => new Row { Tokens = t, Label = e.Labels[i] })).ToList();
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(Row.Tokens), [' ']))
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("Features", "WordKeys", ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L1Regularization = 0.05f,
+                L2Regularization = 0.5f,
+                OptimizationTolerance = 1e-5f,
+                MaximumNumberOfIterations = 300,
+                NumberOfThreads = 1,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        return new(pipeline.Fit(data), lexicon);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using (var entry = zip.CreateEntry("model.zip").Open())
+        using (var buffer = new MemoryStream())
+        {
+            ml.Model.Save(model, ml.Data.LoadFromEnumerable(new List<Row>()).Schema, buffer);
+            buffer.Position = 0;
+            buffer.CopyTo(entry);
+        }
+        using var lexicon = new StreamWriter(zip.CreateEntry("lexicon.tsv").Open());
+        foreach (var h in Lexicon.Headings.Order(StringComparer.Ordinal)) lexicon.WriteLine($"heading\t{h}");
+        foreach (var k in Lexicon.Keys.Order(StringComparer.Ordinal)) lexicon.WriteLine($"key\t{k}");
+    }
+
+    public static LineModel Load(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        var ml = new MLContext(seed: 1);
+        using var buffer = new MemoryStream();
+        using (var entry = zip.GetEntry("model.zip")!.Open()) entry.CopyTo(buffer);
+        buffer.Position = 0;
+        var model = ml.Model.Load(buffer, out _);
+        HashSet<string> headings = [], keys = [];
+        using var reader = new StreamReader(zip.GetEntry("lexicon.tsv")!.Open());
+        while (reader.ReadLine() is { } line)
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            (line[..tab] == "heading" ? headings : keys).Add(line[(tab + 1)..]);
+        }
+        return new(model, new JdLexicon(headings, keys));
+    }
+
+    string[]? slots;
+
+    /// <summary>What each piece is, in order.</summary>
+    internal IReadOnlyList<Verdict> Classify(List<Segment> segments)
+    {
+        if (segments.Count == 0) return [];
+        var data = model.Transform(ml.Data.LoadFromEnumerable(Describe(segments).Select(t => new Row { Tokens = t })));
+        if (slots is null)
+        {
+            VBuffer<ReadOnlyMemory<char>> names = default;
+            data.Schema["Score"].GetSlotNames(ref names);
+            slots = [.. names.DenseValues().Select(n => n.ToString())];
+        }
+        var title = Array.IndexOf(slots, Title);
+        return [.. ml.Data.CreateEnumerable<Prediction>(data, reuseRowObject: false).Select(p => new Verdict(p.PredictedLabel, p.Score.Max(), title < 0 ? 0 : p.Score[title]))];
+    }
+
+    internal List<Segment> Segments(string text) => JdSegments.Read(text.Replace("\r", "", StringComparison.Ordinal), Lexicon);
+
+    /// <summary>More pieces than a book of descriptions has: past this the lexical reader, linear and cheaper, reads the text.</summary>
+    public const int MaxPieces = 20_000;
+
+    /// <summary>Reads a text into descriptions as <see cref="JobDescriptionParser.Parse"/> does, with the learned classifier deciding what each piece is; null past <see cref="MaxPieces"/>.</summary>
+    public JdParseResult? Read(string text, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        text = text.Replace("\r", "", StringComparison.Ordinal);
+        var segments = JdSegments.Read(text, Lexicon);
+        if (segments.Count > MaxPieces) return null;
+        var verdicts = Classify(segments);
+        if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
+        var known = verdicts.Select((v, i) => Known(segments[i], v)).ToList();
+        // A piece the model is unsure of, right under a heading, belongs to that heading's section.
+        for (var i = 1; i < known.Count; i++)
+            if (known[i].Confidence < Unsure && known[i].Label != Title && known[i - 1].Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) && !IsHeadingLike(segments[i]))
+                known[i] = known[i] with { Label = known[i - 1].Label[HeadingPrefix.Length..] };
+        return Assemble(segments, known, matcher, L);
+    }
+
+    const float Unsure = 0.4f;
+
+    /// <summary>
+    /// Below this mean confidence over a text's pieces the model abstains and the lexical reader reads it. No labeled
+    /// description falls under it (the lowest sit at 0.59–0.65); a multi-description PDF with hard-wrapped lines, unlike
+    /// anything the sets hold, does (0.50).
+    /// </summary>
+    const float Abstain = 0.55f;
+
+    /// <summary>A heading-like piece that the lexical word lists name as a section's heading opens that section, whatever the model made of it.</summary>
+    static Verdict Known(Segment segment, Verdict verdict)
+    {
+        if (verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) || verdict.Label == Title || !IsHeadingLike(segment)) return verdict;
+        var bare = MarkerPattern().Replace(segment.Text, "").TrimEnd(':', ' ', '\t');
+        return bare.Length > 0 && Vocabulary.Heading(bare) is { } section && LabelOf(section) is { } label ? verdict with { Label = HeadingPrefix + label } : verdict;
+    }
+
+    static string? LabelOf(JdSection section) => section switch
+    {
+        JdSection.Summary => "sum",
+        JdSection.Responsibilities => "resp",
+        JdSection.Education => "edu",
+        JdSection.Qualifications => "qual",
+        JdSection.Skills => "ksa",
+        JdSection.Desirable => "des",
+        JdSection.Performance => "perf",
+        JdSection.WorkEnvironment => "env",
+        JdSection.Physical => "phys",
+        JdSection.Disclaimer => "disc",
+        _ => null,
+    };
+
+    /// <summary>A title met after a description's body starts a new description only when the classifier is this sure of it.</summary>
+    const float NewDescription = 0.5f;
+    /// <summary>A description with no piece classified as its title takes the likeliest piece above its body, if it is at least this likely.</summary>
+    const float LikelyTitle = 0.05f;
+
+    sealed record Opened(Doc Doc, int Start)
+    {
+        public int Body { get; set; } = -1;
+        public float TitleScore { get; set; }
+        /// <summary>How sure the classifier was of each header field's value: a surer piece later in the header replaces a doubtful one.</summary>
+        public Dictionary<Vocabulary.HeaderField, float> Sure { get; } = [];
+    }
+
+    internal static JdParseResult Assemble(List<Segment> segments, IReadOnlyList<Verdict> verdicts, CompetencyMatcher? matcher, IStringLocalizer L)
+    {
+        var preamble = new List<string>();
+        var docs = new List<Opened>();
+        Opened? open = null;
+        Segment? previous = null;
+        string? previousLabel = null;
+        Doc Current(int i) => (open ??= Add(new Doc(null), i)).Doc;
+        Opened Add(Doc d, int i)
+        {
+            var o = new Opened(d, docs.Count == 0 ? 0 : i);
+            docs.Add(o);
+            return o;
+        }
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            var (label, confidence, titleScore) = verdicts[i];
+            var text = label == Title || Array.IndexOf(HeaderFields, label) >= 0 ? segment.Text : segment.Text.Replace('\t', ' ');
+            if (label == None)
+            {
+                if (open is null) preamble.Add(text);
+                else open.Doc.Unplaced.Add(text);
+            }
+            else if (label.StartsWith(HeadingPrefix, StringComparison.Ordinal))
+            {
+                Current(i).Group = null;
+            }
+            else if (label == Title)
+            {
+                var title = TitleOf(text);
+                if (open is null || (open.Doc.HasBody && confidence >= NewDescription && !string.Equals(Vocabulary.Fold(title), Vocabulary.Fold(open.Doc.Title ?? ""), StringComparison.Ordinal)))
+                {
+                    open = Add(new Doc(title), i);
+                    open.TitleScore = titleScore;
+                }
+                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore))
+                {
+                    if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
+                    open.Doc.Title = title;
+                    open.TitleScore = titleScore;
+                }
+                else open.Doc.Unplaced.Add(text);
+            }
+            else if (Array.IndexOf(HeaderFields, label) >= 0)
+            {
+                var d = Current(i);
+                var field = FieldOf(label);
+                var value = ValueOf(text);
+                if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved && IsoDate(value) is { } iso) value = iso;
+                if (value.Length == 0) { }
+                else if (d.Header.TryAdd(field, value) || open!.Body < 0 && confidence > open.Sure.GetValueOrDefault(field))
+                {
+                    d.Header[field] = value;
+                    open!.Sure[field] = confidence;
+                }
+                else d.Other[KeyOf(text) ?? label] = value;
+            }
+            else
+            {
+                var d = Current(i);
+                if (open!.Body < 0) open.Body = i;
+                var continues = previous is not null && previousLabel == label && Continues(previous, segment);
+                switch (label)
+                {
+                    case "sum":
+                        Append(d.Summary, text);
+                        break;
+                    case "resp":
+                        if (d.Group is null)
+                        {
+                            d.Group = [];
+                            d.Groups.Add((null, d.Group));
+                        }
+                        if (continues && d.Group.Count > 0) d.Group[^1] += " " + text;
+                        else d.Group.Add(text);
+                        break;
+                    case "phys":
+                        var percent = PercentPattern().Match(text);
+                        if (continues && d.Physical.Count > 0) d.Physical[^1] = d.Physical[^1] with { Text = d.Physical[^1].Text + " " + text };
+                        else d.Physical.Add(new(text, percent.Success ? int.Parse(percent.Groups[1].Value, CultureInfo.InvariantCulture) : null));
+                        break;
+                    case "disc":
+                        if (continues && d.Disclaimers.Count > 0) d.Disclaimers[^1] += " " + text;
+                        else d.Disclaimers.Add(text);
+                        break;
+                    default:
+                        var list = d.List(SectionOf(label));
+                        if (continues && list.Count > 0) list[^1] += " " + text;
+                        else list.Add(text);
+                        break;
+                }
+            }
+            previous = segment;
+            previousLabel = label;
+        }
+        if (docs.Count == 0)
+        {
+            open = Add(new Doc(null), 0);
+            foreach (var p in preamble) open.Doc.Unplaced.Add(p);
+            preamble.Clear();
+        }
+        // A description whose title the classifier did not name: the likeliest piece above its body, as the lexical reader takes the line above a header.
+        foreach (var o in docs.Where(o => o.Doc.Title is null))
+        {
+            var end = o.Body < 0 ? Math.Min(segments.Count, o.Start + 8) : o.Body;
+            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title).ToList();
+            if (candidates.Count > 0 && candidates.MaxBy(i => verdicts[i].TitleScore) is var best && verdicts[best].TitleScore >= LikelyTitle)
+            {
+                o.Doc.Title = TitleOf(segments[best].Text);
+                o.Doc.Unplaced.Remove(segments[best].Text);
+                preamble.Remove(segments[best].Text);
+            }
+        }
+        return new(preamble, [.. docs.Select(o => Finish(o.Doc, matcher, L))]);
+    }
+
+    /// <summary>A wrapped line: it starts in lower case, or the line before stopped mid-sentence, with nothing between.</summary>
+    static bool Continues(Segment previous, Segment segment) =>
+        segment.Column && segment.Physical == previous.Physical ||
+        segment.Marker == Marker.None && segment.Gap == 0 && segment.Part == 0 && !previous.Glued &&
+        (JobDescriptionLines.StartsLower(segment.Text) || segment.Text[0] is '(' or '&' || JobDescriptionLines.EndsWithJoiner(previous.Text));
+
+    static JdSection SectionOf(string label) => label switch
+    {
+        "sum" => JdSection.Summary,
+        "resp" => JdSection.Responsibilities,
+        "edu" => JdSection.Education,
+        "qual" => JdSection.Qualifications,
+        "ksa" => JdSection.Skills,
+        "des" => JdSection.Desirable,
+        "perf" => JdSection.Performance,
+        "env" => JdSection.WorkEnvironment,
+        "phys" => JdSection.Physical,
+        _ => JdSection.Disclaimer,
+    };
+
+    static Vocabulary.HeaderField FieldOf(string label) => label switch
+    {
+        "flsa" => Vocabulary.HeaderField.Flsa,
+        "reportsTo" => Vocabulary.HeaderField.ReportsTo,
+        "supervises" => Vocabulary.HeaderField.Supervises,
+        "department" => Vocabulary.HeaderField.Department,
+        "jobLevel" => Vocabulary.HeaderField.JobLevel,
+        "effectiveDate" => Vocabulary.HeaderField.Effective,
+        "revisedDate" => Vocabulary.HeaderField.Revised,
+        _ => Vocabulary.HeaderField.Approved,
+    };
+
+    /// <summary>Where a field's label ends and its value starts: a colon, a tab, a dotted leader or a wide gap, near the start.</summary>
+    static int ValueStart(string text)
+    {
+        var m = ValueSeparator().Match(text);
+        return m.Success && m.Index <= 45 && m.Index > 0 ? m.Index + m.Length : -1;
+    }
+
+    internal static string ValueOf(string text)
+    {
+        var at = ValueStart(text);
+        return (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim();
+    }
+
+    static readonly char[] Leaders = ['.', ' ', '…', '\t', '_', ':'];
+
+    internal static string? KeyOf(string text)
+    {
+        var at = ValueStart(text);
+        return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim();
+    }
+
+    /// <summary>A title piece is the title itself, or a "Class Title: …" field whose value is the title.</summary>
+    static string TitleOf(string text)
+    {
+        var at = ValueStart(text);
+        return at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
+    }
+
+    /// <summary>Each piece described as tokens for the classifier: its own words and layout, its neighbors', the nearest heading-like piece above.</summary>
+    internal static List<string> Describe(List<Segment> segments)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var folded = segments.Select(s => Vocabulary.Fold(s.Text)).ToList();
+        foreach (var f in folded) counts[f] = counts.GetValueOrDefault(f) + 1;
+        var shapes = segments.Select((s, i) => Shape(s, counts[folded[i]] > 1 && folded[i].Length > 2)).ToList();
+        var result = new List<string>(segments.Count);
+        var above = -1;
+        for (var i = 0; i < segments.Count; i++)
+        {
+            var sb = new StringBuilder();
+            var s = segments[i];
+            Words(sb, "", s.Text, full: true);
+            foreach (var t in shapes[i]) sb.Append(t).Append(' ');
+            if (i > 0)
+            {
+                Words(sb, "p", segments[i - 1].Text, full: false);
+                foreach (var t in shapes[i - 1]) sb.Append('p').Append(t).Append(' ');
+            }
+            else sb.Append("pNONE ");
+            if (i + 1 < segments.Count)
+            {
+                Words(sb, "n", segments[i + 1].Text, full: false);
+                foreach (var t in shapes[i + 1]) sb.Append('n').Append(t).Append(' ');
+            }
+            else sb.Append("nNONE ");
+            if (i > 1) foreach (var t in shapes[i - 2]) sb.Append("pp").Append(t).Append(' ');
+            if (i + 2 < segments.Count) foreach (var t in shapes[i + 2]) sb.Append("nn").Append(t).Append(' ');
+            if (above >= 0)
+            {
+                Words(sb, "h", segments[above].Text, full: false);
+                sb.Append("hd_").Append(Math.Min(i - above, 9)).Append(' ');
+            }
+            else sb.Append("hNONE ");
+            sb.Append("pos_").Append(i switch { 0 => "0", 1 => "1", 2 => "2", < 6 => "5", < 12 => "11", _ => "more" }).Append(' ');
+            sb.Append("frac_").Append(i * 10 / segments.Count).Append(' ');
+            result.Add(sb.ToString());
+            if (IsHeadingLike(s)) above = i;
+        }
+        return result;
+    }
+
+    static bool IsHeadingLike(Segment s)
+    {
+        var t = s.Text.TrimEnd(':');
+        return s.Marker is not Marker.Bullet && JobDescriptionLines.WordCount(t) <= 8 && !JobDescriptionLines.EndsSentence(t) && t.Length > 0 &&
+            (s.Text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(t) || JobDescriptionLines.IsTitleCase(t) || s.Marker is Marker.Markdown or Marker.Roman);
+    }
+
+    static void Words(StringBuilder sb, string prefix, string text, bool full)
+    {
+        var words = WordPattern().Matches(text).Select(m => Normal(m.Value)).ToList();
+        if (words.Count == 0) return;
+        foreach (var w in words.Take(full ? 200 : 12))
+        {
+            sb.Append(prefix).Append("w_").Append(w).Append(' ');
+            // The first letters of a word, so "responsabilidades" meets "responsibilities" and "requisitos" meets "requirements".
+            if (w.Length > 5) sb.Append(prefix).Append("w5_").Append(w.AsSpan(0, 5)).Append(' ');
+        }
+        sb.Append(prefix).Append("f_").Append(words[0]).Append(' ');
+        if (words.Count <= 6) sb.Append(prefix).Append("ph_").Append(string.Join('_', words)).Append(' ');
+        if (!full) return;
+        sb.Append("l_").Append(words[^1]).Append(' ');
+        for (var i = 0; i + 1 < Math.Min(words.Count, 8); i++) sb.Append("b_").Append(words[i]).Append('_').Append(words[i + 1]).Append(' ');
+    }
+
+    static string Normal(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        foreach (var c in word) sb.Append(char.IsDigit(c) ? '0' : char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    static List<string> Shape(Segment s, bool repeated)
+    {
+        var t = s.Text;
+        var words = JobDescriptionLines.WordCount(t);
+        var letters = t.Where(char.IsLetter).ToList();
+        var upper = letters.Count == 0 ? 0 : letters.Count(char.IsUpper) / (double)letters.Count;
+        var shape = new List<string>
+        {
+            "nw_" + (words switch { 1 => "1", 2 => "2", 3 => "3", <= 6 => "6", <= 12 => "12", <= 25 => "25", <= 50 => "50", _ => "more" }),
+            "case_" + (upper > 0.8 ? "caps" : JobDescriptionLines.IsTitleCase(t.TrimEnd(':')) ? "title" : letters.Count > 0 && char.IsLower(t.First(char.IsLetter)) ? "lower" : "sentence"),
+            "end_" + (t[^1] switch { ':' => "colon", '.' => "period", ';' => "semi", ')' => "paren", '?' => "question", _ => char.IsDigit(t[^1]) ? "digit" : "other" }),
+            "mk_" + s.Marker,
+            "ind_" + (s.Indent switch { 0 => "0", < 4 => "3", < 12 => "11", _ => "more" }),
+            "gap_" + Math.Min(s.Gap, 2), "gapa_" + Math.Min(s.GapAfter, 2),
+            "part_" + Math.Min(s.Part, 1),
+        };
+        if (s.Tabs > 0) shape.Add("tabs_" + Math.Min(s.Tabs, 2));
+        if (s.Column) shape.Add("column");
+        if (s.Leader) shape.Add("leader");
+        if (s.Glued) shape.Add("glued");
+        if (repeated) shape.Add("repeated");
+        if (ValueStart(t) > 0) shape.Add(JobDescriptionLines.WordCount(t[..ValueStart(t)]) <= 4 ? "kv_short" : "kv_long");
+        if (PagePattern().IsMatch(t)) shape.Add("page");
+        if (PercentPattern().IsMatch(t)) shape.Add("percent");
+        if (IsoDate(ValueOf(t)) is not null) shape.Add("date");
+        if (t.Contains('$', StringComparison.Ordinal)) shape.Add("money");
+        if (IsHeadingLike(s)) shape.Add("headlike");
+        // What the lexical reader's word lists know of the piece, as evidence beside the rest: the model learns how far to trust it.
+        var bare = MarkerPattern().Replace(t, "").TrimEnd(':', ' ', '\t');
+        if (bare.Length > 0 && Vocabulary.Heading(bare) is { } section) shape.Add("voc_" + section);
+        if ((KeyOf(t) ?? (JobDescriptionLines.WordCount(bare) <= 3 ? bare : null)) is { Length: > 0 } key)
+        {
+            if (Vocabulary.Header(key) is { } field) shape.Add("vkey_" + field);
+            else if (Vocabulary.IsOtherHeader(key)) shape.Add("vkey_other");
+        }
+        return shape;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’+-]*")]
+    private static partial Regex WordPattern();
+
+    [GeneratedRegex(@"\bpage\s+\d+(\s+of\s+\d+)?\b|^\d+\s*$|\bp[aá]gina\s+\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex PagePattern();
+
+    [GeneratedRegex(@"^\s*(?:#+|[-*•·▪]|[IVXivx]+[.)]|\d+[.)]|[A-Za-z][.)])\s+")]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"(\d{1,3})\s?%")]
+    private static partial Regex PercentPattern();
+
+    [GeneratedRegex(@"\s*(?:(?<!\d):(?!\d)|\t|\.{3,}|…+|(?:\.\s){3,}\.?|\s{3,})\s*")]
+    private static partial Regex ValueSeparator();
+}

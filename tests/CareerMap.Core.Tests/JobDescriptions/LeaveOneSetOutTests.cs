@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using CareerMap.JobDescriptions;
+using CareerMap.Sample;
+using static CareerMap.Core.Tests.JobDescriptions.ParserEvaluationTests;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>
+/// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
+/// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. Blind/ is never read here.
+/// </summary>
+public sealed class LeaveOneSetOutTests
+{
+    internal sealed record Figures(double Title, int TitleTotal, double Headers, int HeaderTotal, Tally Sections, Tally Competencies, int Documents, int Found)
+    {
+        public static Figures Of(Report r)
+        {
+            var (titleRight, titleTotal) = r.Headers.GetValueOrDefault("title");
+            var others = r.Headers.Where(h => h.Key != "title").ToList();
+            int right = others.Sum(h => h.Value.Right), total = others.Sum(h => h.Value.Total);
+            return new(titleTotal == 0 ? 1 : titleRight / (double)titleTotal, titleTotal, total == 0 ? 1 : right / (double)total, total, r.AllSections, r.Competencies, r.Documents, r.Found);
+        }
+
+        public static Figures Pool(IReadOnlyList<Report> reports)
+        {
+            var merged = new Dictionary<string, (int Right, int Total)>();
+            foreach (var (k, v) in reports.SelectMany(r => r.Headers))
+            {
+                var (a, b) = merged.GetValueOrDefault(k);
+                merged[k] = (a + v.Right, b + v.Total);
+            }
+            Tally Sum(Func<Report, Tally> f) => new() { Hit = reports.Sum(r => f(r).Hit), Predicted = reports.Sum(r => f(r).Predicted), Expected = reports.Sum(r => f(r).Expected) };
+            return Of(new([], Sum(r => r.AllSections), merged, Sum(r => r.Competencies), reports.Sum(r => r.Documents), reports.Sum(r => r.Found), []));
+        }
+
+        public string Row(string set, string reader)
+        {
+            static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+            return $"| {set} | {reader} | {Found}/{Documents} | {F(Title)} ({TitleTotal}) | {F(Headers)} ({HeaderTotal}) | {F(Sections.P)} / {F(Sections.R)} / **{F(Sections.F1)}** | {F(Competencies.P)} / {F(Competencies.R)} / **{F(Competencies.F1)}** |";
+        }
+
+        public const string Head = "| set | reader | descriptions found | title | header fields | sections P / R / F1 | competencies P / R / F1 |\n|---|---|---|---|---|---|---|";
+    }
+
+    [Fact]
+    public void Each_set_is_read_by_a_model_trained_on_the_others_beside_the_lexical_reader()
+    {
+        var matcher = new CompetencyMatcher(RiverbendHealth.Build().Competencies);
+        var table = new StringBuilder(Figures.Head).Append('\n');
+        List<Report> learned = [], lexical = [];
+        var misses = new StringBuilder();
+        foreach (var set in LineTraining.Sets)
+        {
+            var model = LineTraining.Train(LineTraining.Sets.Where(s => s != set));
+            var files = LabeledFile.All(LineTraining.Folder(set));
+            var lex = Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance));
+            var ml = Evaluate(files, text => model.Read(text, matcher, EnglishWords.Instance) ?? JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance));
+            lexical.Add(lex);
+            learned.Add(ml);
+            misses.Append("## ").AppendLine(set).AppendJoin('\n', ml.Misses.Where(m => !m.Contains(" competencies: ", StringComparison.Ordinal))).Append('\n');
+            table.AppendLine(Figures.Of(lex).Row(set, "lexical")).AppendLine(Figures.Of(ml).Row(set, "learned (LOSO)"));
+        }
+        var pooledLearned = Figures.Pool(learned);
+        var pooledLexical = Figures.Pool(lexical);
+        table.AppendLine(pooledLexical.Row("all sets", "lexical")).AppendLine(pooledLearned.Row("all sets", "learned (LOSO)"));
+        var text = table.ToString();
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
+        TestContext.Current.SendDiagnosticMessage(text);
+        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84; with the word lists as features
+        // and the abstaining fallback, 0.98, 0.95, 0.93, 0.84): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.95, text);
+        Assert.True(pooledLearned.Headers >= 0.94, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
+    }
+
+    /// <summary>
+    /// Issue 18's acceptance set (Blind/, see LABELING.md), read by the shipped model and by the lexical reader in the same
+    /// run. Prints aggregates only, never a file's misses; measured once, on the commit LABELING.md names.
+    /// </summary>
+    [Fact]
+    public void The_blind_acceptance_set_is_measured_once()
+    {
+        var matcher = new CompetencyMatcher(RiverbendHealth.Build().Competencies);
+        Assert.NotNull(LineModel.Shipped);
+        var files = LabeledFile.All(LabeledFile.BlindFolder);
+        var lexical = Figures.Of(Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)));
+        var learned = Figures.Of(Evaluate(files, text => JobDescriptionParser.Parse(text, matcher, EnglishWords.Instance)));
+        var text = new StringBuilder(Figures.Head).Append('\n').AppendLine(lexical.Row("Blind", "lexical")).AppendLine(learned.Row("Blind", "learned (shipped)")).ToString();
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-blind.md"), text);
+        TestContext.Current.SendDiagnosticMessage(text);
+        // Measured once on 2026-12-03 on the model of 110a295: title 0.93, headers 0.88, sections 0.88, competencies 0.72 (LABELING.md). Floors guard regressions only.
+        // No longer blind since: the reader of 2026-12-03's third session reads it 0.93, 0.85, 0.91, 0.72.
+        Assert.True(learned.Title >= 0.90, text);
+        Assert.True(learned.Headers >= 0.85, text);
+        Assert.True(learned.Sections.F1 >= 0.85, text);
+        Assert.True(learned.Competencies.F1 >= 0.68, text);
+    }
+}

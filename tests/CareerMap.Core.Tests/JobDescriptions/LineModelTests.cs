@@ -1,0 +1,55 @@
+using CareerMap.JobDescriptions;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>
+/// The model shipped in Core (<c>src/CareerMap.Core/JobDescriptions/line-model.zip</c>) is the one the labeled sets build:
+/// training is deterministic (one thread, fixed seed), so a fresh rebuild reads a sample of descriptions exactly as the
+/// shipped model does. To rebuild it after changing the sets, the features or the trainer, run this class with
+/// <c>CAREERMAP_WRITE_LINE_MODEL=1</c>: it writes the new model over the shipped one.
+/// </summary>
+public sealed class LineModelTests
+{
+    static readonly Lazy<LineModel> Fresh = new(() => LineTraining.Train(LineTraining.Sets));
+
+    static string ShippedPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerMap.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        return Path.Combine(dir.FullName, "src", "CareerMap.Core", "JobDescriptions", "line-model.zip");
+    }
+
+    [Fact]
+    public void The_shipped_model_reads_as_a_fresh_rebuild_from_the_labeled_sets()
+    {
+        var fresh = Fresh.Value;
+        if (Environment.GetEnvironmentVariable("CAREERMAP_WRITE_LINE_MODEL") == "1")
+        {
+            using var file = File.Create(ShippedPath());
+            fresh.Save(file);
+        }
+        var shipped = LineModel.Shipped;
+        Assert.NotNull(shipped);
+        var sample = LineTraining.Sets.SelectMany(s => LineTraining.LoadSet(s).Take(3)).ToList();
+        foreach (var file in sample)
+        {
+            var segments = fresh.Segments(file.Text);
+            Assert.Equal(segments.Select(s => s.Text), shipped.Segments(file.Text).Select(s => s.Text));
+            Assert.Equal(fresh.Classify(segments).Select(v => v.Label), shipped.Classify(segments).Select(v => v.Label));
+        }
+    }
+
+    [Fact]
+    public void A_saved_model_loads_and_reads_the_same()
+    {
+        var fresh = Fresh.Value;
+        using var buffer = new MemoryStream();
+        fresh.Save(buffer);
+        buffer.Position = 0;
+        var loaded = LineModel.Load(buffer);
+        var file = LineTraining.LoadSet("Layouts").First();
+        var segments = fresh.Segments(file.Text);
+        Assert.Equal(fresh.Classify(segments), loaded.Classify(segments));
+    }
+}

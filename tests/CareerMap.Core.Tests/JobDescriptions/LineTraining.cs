@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CareerMap.JobDescriptions;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>
+/// Training material for the learned reader, from the labeled sets' marks: every piece of a description gets the field most
+/// of its characters are marked with. An unmarked short piece right before pieces of a section is that section's heading
+/// (the labeling guide leaves headings unmarked); any other unmarked piece is none (pay, benefits, page furniture, blurbs).
+/// The acceptance set (Blind/) is never among <see cref="Sets"/>.
+/// </summary>
+static partial class LineTraining
+{
+    public static readonly string[] Sets = ["Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5", "Layouts"];
+
+    public static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "JobDescriptions", set);
+
+    /// <summary>A labeled file's text as the reader sees it, with the field each character is marked with (null where unmarked).</summary>
+    public sealed record Marked(string Name, string Text, string?[] Labels);
+
+    public static Marked Load(string path)
+    {
+        var source = File.ReadAllText(path).Replace("\r", "", StringComparison.Ordinal);
+        var body = string.Join('\n', source.Split('\n').Where(l => !l.StartsWith("#!", StringComparison.Ordinal)));
+        var text = new StringBuilder();
+        var labels = new List<string?>();
+        var at = 0;
+        foreach (Match m in Mark().Matches(body))
+        {
+            text.Append(body, at, m.Index - at);
+            labels.AddRange(Enumerable.Repeat<string?>(null, m.Index - at));
+            var inner = m.Groups["text"].Value;
+            text.Append(inner);
+            labels.AddRange(Enumerable.Repeat<string?>(m.Groups["field"].Value, inner.Length));
+            at = m.Index + m.Length;
+        }
+        text.Append(body, at, body.Length - at);
+        labels.AddRange(Enumerable.Repeat<string?>(null, body.Length - at));
+        return new(Path.GetFileName(path), text.ToString(), [.. labels]);
+    }
+
+    public static IEnumerable<Marked> LoadSet(string set)
+    {
+        Assert.NotEqual("Blind", set);
+        return Directory.GetFiles(Folder(set), "*.txt").Order(StringComparer.Ordinal).Select(Load);
+    }
+
+    /// <summary>What each piece is, from the marks.</summary>
+    public static List<string> LabelsOf(Marked file, List<Segment> segments)
+    {
+        var marked = segments.Select(s =>
+        {
+            var counts = new Dictionary<string, int>();
+            var chars = 0;
+            for (var i = s.Start; i < s.End; i++)
+            {
+                if (char.IsWhiteSpace(file.Text[i])) continue;
+                chars++;
+                if (file.Labels[i] is { } l) counts[l] = counts.GetValueOrDefault(l) + 1;
+            }
+            var labeled = counts.Values.Sum();
+            if (labeled == 0) return null;
+            var field = counts.MaxBy(c => c.Value).Key;
+            // A header field's value is often shorter than its label ("Grade: 105"): any marked value makes the piece that field.
+            return labeled >= chars * 0.3 || field == LineModel.Title || LineModel.HeaderFields.Contains(field) ? field : null;
+        }).ToList();
+        var repeated = segments.GroupBy(s => Vocabulary.Fold(s.Text)).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var labels = new List<string>(segments.Count);
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (marked[i] is { } field) { labels.Add(field); continue; }
+            var next = i + 1 < segments.Count ? marked[i + 1] : null;
+            var text = segments[i].Text;
+            var heading = next is not null && LineModel.Sections.Contains(next) && JobDescriptionLines.WordCount(text) <= 10
+                && !repeated.Contains(Vocabulary.Fold(text)) && segments[i].Marker is not Marker.Bullet;
+            labels.Add(heading ? LineModel.HeadingPrefix + next : LineModel.None);
+        }
+        return labels;
+    }
+
+    /// <summary>The phrases the training files use as headings and field labels, from pieces that stand alone on their line.</summary>
+    public static JdLexicon Lexicon(IReadOnlyList<Marked> files)
+    {
+        HashSet<string> headings = [], keys = [];
+        foreach (var file in files)
+        {
+            var segments = JdSegments.Read(file.Text, JdLexicon.Empty);
+            var labels = LabelsOf(file, segments);
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var s = segments[i];
+                if (s.Glued) continue;
+                if (labels[i].StartsWith(LineModel.HeadingPrefix, StringComparison.Ordinal) && Vocabulary.Fold(s.Text) is { Length: > 0 } h) headings.Add(h);
+                else if ((LineModel.HeaderFields.Contains(labels[i]) || labels[i] == LineModel.Title) && LineModel.KeyOf(s.Text) is { } key && Vocabulary.Fold(key) is { Length: > 0 } k) keys.Add(k);
+            }
+        }
+        return new(headings, keys);
+    }
+
+    public static LineModel.Example Example(Marked file, JdLexicon lexicon)
+    {
+        var segments = JdSegments.Read(file.Text, lexicon);
+        return new(segments, LabelsOf(file, segments));
+    }
+
+    public static LineModel Train(IEnumerable<string> sets)
+    {
+        var files = sets.SelectMany(LoadSet).ToList();
+        var lexicon = Lexicon(files);
+        return LineModel.Train([.. files.Select(f => Example(f, lexicon))], lexicon);
+    }
+
+    [GeneratedRegex(@"⟦(?<field>\w+)(?:=(?<value>[^|⟧]*))?\|(?<text>.*?)⟧", RegexOptions.Singleline)]
+    private static partial Regex Mark();
+}
