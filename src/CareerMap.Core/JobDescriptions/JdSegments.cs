@@ -141,7 +141,7 @@ static partial class JdSegments
         var line = text[start..end];
         var cuts = new SortedSet<int> { 0, line.Length };
         var colons = Colon().Matches(line);
-        var glued = line.Length >= GluedLength && (Glue().IsMatch(line) || colons.Count >= 3);
+        var glued = line.Length >= GluedLength && (Glue().IsMatch(line) || colons.Count >= 3) || GluedDuties(line);
         // Fields side by side ("Reports To: X    Status: Y", "Class Code 7731 | Grade 14 | FLSA Non-Exempt") and table columns are read one by one.
         // A label and its value across one tab stay together ("Department:<TAB>Member Services"); a row of three columns or more is cut.
         var tabs = line.AsSpan().Trim().Count('\t');
@@ -203,6 +203,10 @@ static partial class JdSegments
         }
         return pieces;
     }
+
+    /// <summary>Items of a short list run together where each starts with a duty verb: "…billing questionsEscalate urgent cases…".</summary>
+    static bool GluedDuties(string line) =>
+        Glue().Matches(line).Any(m => Word().Match(line, m.Index + 1) is { Success: true } w && Vocabulary.DutyVerbs.Contains(w.Value));
 
     /// <summary>A heading run into its text with no colon: "Summary Work inside the health information…", "Responsibilities Log each request…".</summary>
     static void RunIn(string line, SortedSet<int> cuts, JdLexicon lexicon, bool glued)
