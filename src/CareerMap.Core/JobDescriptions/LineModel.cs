@@ -146,14 +146,20 @@ public sealed partial class LineModel
         var verdicts = Classify(segments);
         if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
         var known = verdicts.Select((v, i) => Known(segments[i], v)).ToList();
-        // A piece the model is unsure of, right under a heading, belongs to that heading's section.
+        // A piece the model is unsure of, right under a heading, belongs to that heading's section; the next item of a list, to its list's.
         for (var i = 1; i < known.Count; i++)
-            if (known[i].Confidence < Unsure && known[i].Label != Title && known[i - 1].Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) && !IsHeadingLike(segments[i]))
-                known[i] = known[i] with { Label = known[i - 1].Label[HeadingPrefix.Length..] };
+        {
+            var (label, previous) = (known[i].Label, known[i - 1].Label);
+            if (known[i].Confidence >= Unsure || label == Title || label == previous) continue;
+            if (previous.StartsWith(HeadingPrefix, StringComparison.Ordinal) && !IsHeadingLike(segments[i]))
+                known[i] = known[i] with { Label = previous[HeadingPrefix.Length..] };
+            else if (segments[i].Marker is not Marker.None && segments[i].Marker == segments[i - 1].Marker && Array.IndexOf(Sections, previous) >= 0)
+                known[i] = known[i] with { Label = previous };
+        }
         return Assemble(segments, known, matcher, L);
     }
 
-    const float Unsure = 0.4f;
+    const float Unsure = 0.5f;
 
     /// <summary>
     /// Below this mean confidence over a text's pieces the model abstains and the lexical reader reads it. No labeled
