@@ -15,7 +15,7 @@ public sealed class ArchitectureTests
     static readonly string[] Features =
     [
         "CareerMap.Accounts", "CareerMap.Audit", "CareerMap.Framework", "CareerMap.JobDescriptions", "CareerMap.Paths", "CareerMap.People",
-        "CareerMap.Plans", "CareerMap.Provisioning", "CareerMap.Sample",
+        "CareerMap.Plans", "CareerMap.Provisioning", "CareerMap.Sample", "CareerMap.Learning", "CareerMap.Notifications",
         "CareerMap.Api", "CareerMap.Pages", "CareerMap.Cli", "CareerMap.Infrastructure", "CareerMap.Hosting",
     ];
 

@@ -33,6 +33,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Provisioning.ScimUser> ScimUsers => Set<Provisioning.ScimUser>();
     public DbSet<Provisioning.ScimToken> ScimTokens => Set<Provisioning.ScimToken>();
     public DbSet<Framework.Case.CaseRecord> CaseRecords => Set<Framework.Case.CaseRecord>();
+    public DbSet<Learning.LearningRecord> LearningRecords => Set<Learning.LearningRecord>();
     public DbSet<Provisioning.TitleAlias> TitleAliases => Set<Provisioning.TitleAlias>();
     public DbSet<JobDescriptions.JobDescriptionVersion> JobDescriptions => Set<JobDescriptions.JobDescriptionVersion>();
 

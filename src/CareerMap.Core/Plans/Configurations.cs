@@ -30,6 +30,7 @@ sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
         b.ToTable("plan_actions");
         b.Property(x => x.Competency).HasMaxLength(64);
         b.Property(x => x.Strategy).HasMaxLength(64);
+        b.Property(x => x.Activity).HasMaxLength(PlanService.ActivityLength);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -45,6 +45,8 @@ public sealed class PlanAction
     public DateOnly? DueOn { get; set; }
     public ActionStatus Status { get; set; }
     public string? Evidence { get; set; }
+    /// <summary>The learning activity the action is (a course's link, an xAPI activity id): statements the learning system sends about it show beside the action.</summary>
+    public string? Activity { get; set; }
 }
 
 public enum PlanEventKind { Status, Comment, CheckIn }

@@ -21,7 +21,7 @@ public sealed record PlanEdit(
     IReadOnlyList<string>? TargetRoles, IReadOnlyList<string>? Strengths, IReadOnlyList<string>? Opportunities, IReadOnlyList<string>? Needs,
     IReadOnlyList<string?>? ReflectionAnswers, IReadOnlyList<ActionEdit>? Actions);
 
-public sealed record ActionEdit(string Competency, string? Strategy, string Description, DateOnly? DueOn, string? Status, string? Evidence);
+public sealed record ActionEdit(string Competency, string? Strategy, string Description, DateOnly? DueOn, string? Status, string? Evidence, string? Activity = null);
 
 public sealed record OverduePlan(string EmployeeNumber, string Name, string ManagerName, DateOnly SubmittedOn, int DaysWaiting);
 
@@ -34,6 +34,8 @@ public sealed record OverduePlan(string EmployeeNumber, string Name, string Mana
 public sealed class PlanService(CareerMapDb db, FrameworkService framework, TimeProvider clock, ILogger<PlanService> logger, IStringLocalizer<SharedResource> L)
 {
     public const int ReviewDays = 14;
+    /// <summary>How long a learning activity's link may be.</summary>
+    public const int ActivityLength = 1000;
 
     /// <summary>The guide's questions for a career conversation, in this project's words.</summary>
     static string[] Questions(IStringLocalizer L) =>
@@ -138,6 +140,8 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             if (string.IsNullOrWhiteSpace(actions[i].Description)) errors[$"actions[{i}].description"] = [L["description is required"]];
             if (actions[i].Status is { } s && !Enum.TryParse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true, out _))
                 errors[$"actions[{i}].status"] = [L["status '{0}' is not not-started, in-progress or done", s]];
+            if (actions[i].Activity is { Length: > 0 } activity && (activity.Trim().Length > ActivityLength || !Uri.TryCreate(activity.Trim(), UriKind.Absolute, out _)))
+                errors[$"actions[{i}].activity"] = [L["the learning activity is a full link such as https://learning.example.org/course/42, at most {0} characters", ActivityLength]];
         }
         if (errors.Count > 0) return errors;
         plan.Education = edit.Education ?? plan.Education;
@@ -160,6 +164,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             plan.Actions.AddRange(edit.Actions.Select(a => new PlanAction
             {
                 Competency = a.Competency, Strategy = a.Strategy, Description = a.Description.Trim(), DueOn = a.DueOn, Evidence = a.Evidence,
+                Activity = string.IsNullOrWhiteSpace(a.Activity) ? null : a.Activity.Trim(),
                 Status = a.Status is { } s ? Enum.Parse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true) : ActionStatus.NotStarted,
             }));
         }

@@ -7,14 +7,15 @@ namespace CareerMap.Provisioning;
 
 public sealed record IssuedToken(int Id, string Name, string Prefix, string Token, string Scope = TokenScopes.Scim);
 
-/// <summary>What a token HR issues is good for: provisioning people over SCIM, or reading the framework over CASE.</summary>
+/// <summary>What a token HR issues is good for: provisioning people over SCIM, reading the framework over CASE, or sending learning statements over xAPI.</summary>
 public static class TokenScopes
 {
     public const string Scim = "scim";
     public const string Case = "case";
-    public static readonly IReadOnlyList<string> All = [Scim, Case];
+    public const string Xapi = "xapi";
+    public static readonly IReadOnlyList<string> All = [Scim, Case, Xapi];
 
-    /// <summary>A token names its scope in its first characters (cmscim_, cmcase_), so the app knows which door it is for before looking it up.</summary>
+    /// <summary>A token names its scope in its first characters (cmscim_, cmcase_, cmxapi_), so the app knows which door it is for before looking it up.</summary>
     public static string Prefix(string scope) => $"cm{scope}_";
 }
 

@@ -760,6 +760,85 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.ToTable("job_description_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CareerMap.Learning.LearningRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Completion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Duration")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EmployeeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Max")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Min")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Raw")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Scaled")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Success")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verb")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerbName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "Activity");
+
+                    b.HasIndex("EmployeeId", "At");
+
+                    b.ToTable("learning_records", (string)null);
+                });
+
             modelBuilder.Entity("CareerMap.Notifications.NoticeCursor", b =>
                 {
                     b.Property<int>("Id")
@@ -1310,6 +1389,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Activity")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Competency")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1844,6 +1927,15 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Role");
+                });
+
+            modelBuilder.Entity("CareerMap.Learning.LearningRecord", b =>
+                {
+                    b.HasOne("CareerMap.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareerMap.Notifications.Notification", b =>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Api;
 
-public sealed record PlanActionView(string Competency, string? Strategy, string Description, DateOnly? DueOn, ActionStatus Status, string? Evidence);
+public sealed record PlanActionView(string Competency, string? Strategy, string Description, DateOnly? DueOn, ActionStatus Status, string? Evidence, string? Activity);
 
 public sealed record PlanEventView(DateTime At, string? By, PlanEventKind Kind, PlanStatus? From, PlanStatus? To, string? Text);
 
@@ -115,7 +115,7 @@ public static class PlansApi
         return new(who.EmployeeNumber, p.Cycle, p.Status, p.Education, p.Experience, p.ShortTermProfessional, p.ShortTermPersonal, p.MidTermProfessional, p.MidTermPersonal,
             p.LongTermProfessional, p.LongTermPersonal, p.TargetRoles, p.Strengths, p.Opportunities, p.Needs,
             [.. p.Reflections.Select(r => r with { Question = PlanService.Question(r.Question, L) })],
-            [.. p.Actions.Select(a => new PlanActionView(a.Competency, a.Strategy, a.Description, a.DueOn, a.Status, a.Evidence))],
+            [.. p.Actions.Select(a => new PlanActionView(a.Competency, a.Strategy, a.Description, a.DueOn, a.Status, a.Evidence, a.Activity))],
             p.SubmittedOn, PlanService.Allowed(p.Status, actor),
             [.. events.Select(e => new PlanEventView(e.At, e.By, e.Kind, e.From, e.To, PlanService.Note(e, L)))]);
     }

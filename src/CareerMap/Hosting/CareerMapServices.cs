@@ -38,6 +38,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.CandidateSearch>();
         services.AddScoped<CareerMap.People.CareerInterests>();
         services.AddScoped<CareerMap.People.Credentials>();
+        services.AddScoped<CareerMap.Learning.LearningRecords>();
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();

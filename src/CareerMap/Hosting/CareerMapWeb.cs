@@ -81,7 +81,7 @@ public static class CareerMapWeb
     }
 
     /// <summary>
-    /// SCIM provisioning tokens under /scim, CASE tokens (cmcase_…) under /ims/case; else a bearer token when the request
+    /// SCIM provisioning tokens under /scim, xAPI tokens (cmxapi_…, Basic or Bearer) under /xapi, CASE tokens (cmcase_…) under /ims/case; else a bearer token when the request
     /// carries one, else the page cookie. Challenges then redirect pages, 401 the API and CASE, and answer SCIM clients with a SCIM error.
     /// </summary>
     static void AddSignIn(WebApplicationBuilder builder)
@@ -98,11 +98,13 @@ public static class CareerMapWeb
         services.AddAuthentication(o => o.DefaultScheme = o.DefaultChallengeScheme = o.DefaultAuthenticateScheme = SignInScheme)
             .AddPolicyScheme(SignInScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Path.StartsWithSegments("/scim", StringComparison.OrdinalIgnoreCase) ? ScimApi.Scheme
+                : ctx.Request.Path.StartsWithSegments(XapiApi.Root, StringComparison.OrdinalIgnoreCase) ? XapiApi.Scheme
                 : ctx.Request.Path.StartsWithSegments(CaseApi.Root, StringComparison.OrdinalIgnoreCase)
                     && ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer " + CareerMap.Provisioning.TokenScopes.Prefix(CareerMap.Provisioning.TokenScopes.Case), StringComparison.OrdinalIgnoreCase) ? CaseApi.Scheme
                 : ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScimTokenHandler>(ScimApi.Scheme, null)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CaseTokenHandler>(CaseApi.Scheme, null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, XapiTokenHandler>(XapiApi.Scheme, null)
             .AddSingleSignOn(builder.Configuration.GetSection(SingleSignOnOptions.Section).Get<SingleSignOnOptions>() ?? new());
         services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, ActiveAccounts>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, SignedOutIsChallenged>();
@@ -134,6 +136,7 @@ public static class CareerMapWeb
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.HrAdmin, p => p.RequireRole(AppRoles.HrAdmin))
             .AddPolicy(Policies.Scim, p => p.AddAuthenticationSchemes(ScimApi.Scheme).RequireClaim(ScimApi.TokenClaim))
+            .AddPolicy(Policies.Xapi, p => p.AddAuthenticationSchemes(XapiApi.Scheme).RequireClaim(XapiApi.TokenClaim))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 
@@ -206,6 +209,7 @@ public static class CareerMapWeb
         app.MapAuditApi();
         app.MapScimApi();
         app.MapCaseApi();
+        app.MapXapiApi();
         app.MapProvisioningApi();
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();

@@ -4,4 +4,5 @@ public static class Policies
 {
     public const string HrAdmin = "HrAdmin";
     public const string Scim = "Scim";
+    public const string Xapi = "Xapi";
 }

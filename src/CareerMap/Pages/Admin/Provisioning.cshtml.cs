@@ -69,7 +69,12 @@ public sealed class ProvisioningModel(ScimTokens tokens, TitleAliases aliases, S
     }
 
     /// <summary>What a token is for, in the reader's words.</summary>
-    public string ScopeName(string scope) => scope == TokenScopes.Case ? L["Reading the framework (CASE)"] : L["Provisioning people (SCIM)"];
+    public string ScopeName(string scope) => scope switch
+    {
+        TokenScopes.Case => L["Reading the framework (CASE)"],
+        TokenScopes.Xapi => L["Sending learning records (xAPI)"],
+        _ => L["Provisioning people (SCIM)"],
+    };
 
     public string RoleTitle(TitleAliasView alias) => titles.GetValueOrDefault(alias.Role, alias.RoleTitle);
 }

@@ -1,5 +1,6 @@
 using CareerMap.Access;
 using CareerMap.Framework;
+using CareerMap.Learning;
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
@@ -11,7 +12,7 @@ namespace CareerMap.Pages.People;
 /// <summary>Only the person and their leaders rate; HR admin reads.</summary>
 [ForRelations(Relation.Self, Relation.Leader)]
 public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, FrameworkService framework, PeopleAccess access,
-    IStringLocalizer<SharedResource> L)
+    LearningRecords learning, IStringLocalizer<SharedResource> L)
     : PersonPage(people, who, paths, clock)
 {
     // Named, so that a form with no level chosen binds an empty dictionary instead of falling back to every form
@@ -21,6 +22,8 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
     public IReadOnlyList<CompetencyDto> Competencies { get; private set; } = [];
     public IReadOnlyDictionary<string, AssessmentView> LatestSelf { get; private set; } = new Dictionary<string, AssessmentView>();
     public bool AsManager => Relation == Relation.Leader;
+    /// <summary>What the learning system reported lately: evidence beside the rating, never a rating itself.</summary>
+    public IReadOnlyList<LearningRecordView> Learning { get; private set; } = [];
 
     public int Required(string competency) => Graph.Needs(Person.Role).FirstOrDefault(n => n.Competency == competency)?.Level ?? 0;
 
@@ -50,6 +53,7 @@ public sealed class AssessModel(PeopleDirectory people, PersonInRoute who, Caree
         var document = (await framework.ReadingAsync(ct)).Document;
         var codes = Graph.Needs(Person.Role).Select(n => n.Competency).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Competencies = [.. document.Competencies.Where(c => codes.Contains(c.Code)).OrderBy(c => c.Category == "core" ? 0 : 1).ThenBy(c => c.Name, StringComparer.Ordinal)];
+        Learning = await learning.OfAsync(Person.Id, 10, ct);
         LatestSelf = (await People.HistoryAsync(Person.Id, ct)).Where(a => a.Source == AssessmentSource.Self).GroupBy(a => a.Competency)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
     }

@@ -1,6 +1,7 @@
 using CareerMap.Access;
 using CareerMap.Framework;
 using CareerMap.Infrastructure;
+using CareerMap.Learning;
 using CareerMap.Pages.People;
 using CareerMap.Paths;
 using CareerMap.People;
@@ -17,6 +18,9 @@ public sealed class ActionInput
     public string? Description { get; set; }
     public DateOnly? DueOn { get; set; }
     public string? Status { get; set; }
+    /// <summary>Not shown on the page (the API keeps it), carried through a save so it is not lost.</summary>
+    public string? Evidence { get; set; }
+    public string? Activity { get; set; }
 }
 
 public sealed class PlanInput
@@ -39,7 +43,7 @@ public sealed class PlanInput
 }
 
 public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, TimeProvider clock, PlanService plans, FrameworkService framework,
-    PeopleAccess access, IStringLocalizer<SharedResource> L) : PersonPage(people, who, paths, clock)
+    PeopleAccess access, LearningRecords learning, IStringLocalizer<SharedResource> L) : PersonPage(people, who, paths, clock)
 {
     [BindProperty] public PlanInput Input { get; set; } = new();
     public DevelopmentPlan? Plan { get; private set; }
@@ -49,6 +53,8 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
     public bool CanEdit => Relation == Relation.Self && Plan is not null && PlanService.Editable(Plan.Status);
     public string? Message { get; private set; }
     public string? Recommended { get; private set; }
+    /// <summary>What the learning system reported about each action's activity, newest first.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<LearningRecordView>> Learning { get; private set; } = new Dictionary<string, IReadOnlyList<LearningRecordView>>();
     PlanActor actor = null!;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -83,7 +89,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         var edit = new PlanEdit(Input.Education, Input.Experience, Input.ShortTermProfessional, Input.ShortTermPersonal, Input.MidTermProfessional, Input.MidTermPersonal,
             Input.LongTermProfessional, Input.LongTermPersonal, [.. Input.Targets.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)], Lines(Input.Strengths), Lines(Input.Opportunities), Lines(Input.Needs), Input.Answers,
             [.. Input.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Description) && !string.IsNullOrWhiteSpace(a.Competency))
-                .Select(a => new ActionEdit(a.Competency!, string.IsNullOrWhiteSpace(a.Strategy) ? null : a.Strategy, a.Description!, a.DueOn, a.Status, null))]);
+                .Select(a => new ActionEdit(a.Competency!, string.IsNullOrWhiteSpace(a.Strategy) ? null : a.Strategy, a.Description!, a.DueOn, a.Status, a.Evidence, a.Activity))]);
         var errors = await plans.UpdateAsync(Plan, edit, Graph, ct);
         foreach (var (field, messages) in errors) foreach (var m in messages) ModelState.AddModelError("", $"{field}: {m}");
         return errors.Count > 0 ? Page() : null;
@@ -127,6 +133,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
             return;
         }
         History = await plans.EventsAsync(Plan.Id, ct);
+        Learning = await learning.ForActivitiesAsync(Person.Id, [.. Plan.Actions.Where(a => a.Activity is not null).Select(a => a.Activity!).Distinct()], ct);
         NextSteps = PlanService.Allowed(Plan.Status, actor);
         if (!keepInput) Fill();
     }
@@ -140,7 +147,7 @@ public sealed class PlanModel(PeopleDirectory people, PersonInRoute who, CareerP
         MidTermProfessional = Plan.MidTermProfessional, MidTermPersonal = Plan.MidTermPersonal, LongTermProfessional = Plan.LongTermProfessional, LongTermPersonal = Plan.LongTermPersonal,
         Targets = [.. Plan.TargetRoles, .. Enumerable.Repeat<string?>(null, Math.Max(1, TargetPickers - Plan.TargetRoles.Count))], Strengths = string.Join("\n", Plan.Strengths), Opportunities = string.Join("\n", Plan.Opportunities), Needs = string.Join("\n", Plan.Needs),
         Answers = [.. Plan.Reflections.Select(r => r.Answer)],
-        Actions = [.. Plan.Actions.Select(a => new ActionInput { Competency = a.Competency, Strategy = a.Strategy, Description = a.Description, DueOn = a.DueOn, Status = a.Status.ToString() }), new ActionInput()],
+        Actions = [.. Plan.Actions.Select(a => new ActionInput { Competency = a.Competency, Strategy = a.Strategy, Description = a.Description, DueOn = a.DueOn, Status = a.Status.ToString(), Evidence = a.Evidence, Activity = a.Activity }), new ActionInput()],
     };
 
     /// <summary>The button that moves a plan to a status.</summary>
