@@ -59,6 +59,10 @@ public sealed class XapiTests
         var planUrl = $"/api/employees/{cast.Employee}/plan";
         var plan = await (await me.PostAsJsonAsync(planUrl, new { targetRole = "CC-REP-SR" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct);
         var actions = plan!["actions"]!.AsArray().Select(a => a!.AsObject().DeepClone().AsObject()).ToList();
+        actions[0]["activity"] = "javascript:alert(1)";
+        var refusedLink = await me.PutAsJsonAsync(planUrl, new { actions }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedLink.StatusCode);
+        Assert.Contains("actions[0].activity", await refusedLink.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         actions[0]["activity"] = Course;
         var edited = await me.PutAsJsonAsync(planUrl, new { actions }, Ct);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);

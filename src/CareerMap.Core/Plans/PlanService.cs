@@ -140,7 +140,7 @@ public sealed class PlanService(CareerMapDb db, FrameworkService framework, Time
             if (string.IsNullOrWhiteSpace(actions[i].Description)) errors[$"actions[{i}].description"] = [L["description is required"]];
             if (actions[i].Status is { } s && !Enum.TryParse<ActionStatus>(s.Replace("-", "", StringComparison.Ordinal), true, out _))
                 errors[$"actions[{i}].status"] = [L["status '{0}' is not not-started, in-progress or done", s]];
-            if (actions[i].Activity is { Length: > 0 } activity && (activity.Trim().Length > ActivityLength || !Uri.TryCreate(activity.Trim(), UriKind.Absolute, out _)))
+            if (actions[i].Activity is { Length: > 0 } activity && (activity.Trim().Length > ActivityLength || !Uri.TryCreate(activity.Trim(), UriKind.Absolute, out var link) || link.Scheme is "javascript" or "data" or "vbscript" or "file"))
                 errors[$"actions[{i}].activity"] = [L["the learning activity is a full link such as https://learning.example.org/course/42, at most {0} characters", ActivityLength]];
         }
         if (errors.Count > 0) return errors;
