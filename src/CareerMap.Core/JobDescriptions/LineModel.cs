@@ -160,6 +160,7 @@ public sealed partial class LineModel
     }
 
     const float Unsure = 0.5f;
+    const float SureHeading = 0.9f;
 
     /// <summary>
     /// Below this mean confidence over a text's pieces the model abstains and the lexical reader reads it. No labeled
@@ -168,10 +169,13 @@ public sealed partial class LineModel
     /// </summary>
     const float Abstain = 0.55f;
 
-    /// <summary>A heading-like piece that the lexical word lists name as a section's heading opens that section, whatever the model made of it.</summary>
+    /// <summary>A heading-like piece that the lexical word lists name as a section's heading opens that section, unless the model is sure of another heading.</summary>
     static Verdict Known(Segment segment, Verdict verdict)
     {
-        if (verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) || verdict.Label == Title || !IsHeadingLike(segment)) return verdict;
+        // The whole piece must be the heading's words (a bracketed note aside): a duty that starts with one is left alone.
+        if (verdict.Label == Title || segment.Marker is Marker.Bullet || JobDescriptionLines.WordCount(segment.Text) > 8) return verdict;
+        // A heading the model placed surely stays where it put it; an unsure one goes where the word lists say.
+        if (verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) && verdict.Confidence >= SureHeading) return verdict;
         var bare = MarkerPattern().Replace(segment.Text, "").TrimEnd(':', ' ', '\t');
         return bare.Length > 0 && Vocabulary.Heading(bare) is { } section && LabelOf(section) is { } label ? verdict with { Label = HeadingPrefix + label } : verdict;
     }
