@@ -206,6 +206,7 @@ public static class CareerMapWeb
         app.MapAuditApi();
         app.MapScimApi();
         app.MapCaseApi();
+        app.MapMoodleApi();
         app.MapProvisioningApi();
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();
