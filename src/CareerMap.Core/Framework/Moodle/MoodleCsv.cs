@@ -169,7 +169,11 @@ public static partial class MoodleCsv
             {
                 if (ch != '"') cell.Append(ch);
                 else if (i + 1 < text.Length && text[i + 1] == '"') { cell.Append('"'); i++; }
-                else quoted = false;
+                else
+                {
+                    quoted = false;
+                    if (i + 1 < text.Length && text[i + 1] is not (',' or '\r' or '\n')) malformed ??= $"row {row}";
+                }
             }
             else if (ch == '"' && cell.Length == 0 && !wasQuoted) { quoted = true; wasQuoted = true; }
             else if (ch == ',') EndCell();
@@ -177,7 +181,7 @@ public static partial class MoodleCsv
             else if (ch == '\n' || ch == '\r') EndRow();
             else cell.Append(ch);
         }
-        if (quoted) malformed = $"row {row}";
+        if (quoted) malformed ??= $"row {row}";
         if (cell.Length > 0 || cells.Count > 0 || wasQuoted) EndRow();
         return rows;
     }
