@@ -138,6 +138,7 @@ public sealed class MoodleTests
         { "SQLite", "bad code", "row 7, column idnumber", "" },
         { "SQLite", "scale of another length", "row 7, column scalevalues", "this competency's scale has 2 values and the framework's 3" },
         { "SQLite", "unclosed quote", "row 10", "a quoted cell is not closed" },
+        { "SQLite", "loop", "row 5, column parentidnumber", "the parents of \"PS-1\" lead back to it" },
         { "PostgreSQL", "unknown parent", "row 4, column parentidnumber", "no competency in this file has the idnumber \"NOPE\"" },
         { "PostgreSQL", "four deep", "row 11, column parentidnumber", "\"SL-1-A\" is nested 4 deep" },
     };
@@ -149,6 +150,7 @@ public sealed class MoodleTests
         "no framework row" => csv.Replace(",,,,,,1,\"domain", ",,,,,,,\"domain", StringComparison.Ordinal),
         "one-value scale" => csv.Replace("\"Not yet competent,Competent,Expert\",\"[{\"\"scaleid\"\":\"\"3\"\"},{\"\"id\"\":1", "Competent,\"[{\"\"scaleid\"\":\"\"3\"\"},{\"\"id\"\":1", StringComparison.Ordinal),
         "unknown category" => csv.Replace(",leadership,Leadership,", ",teams,Teams,", StringComparison.Ordinal).Replace("leadership,SHIFT-LEAD,", "teams,SHIFT-LEAD,", StringComparison.Ordinal),
+        "loop" => csv.Replace("core,PATIENT-SAFETY,", "PS-1,PATIENT-SAFETY,", StringComparison.Ordinal),
         "four deep" => csv + "SL-1,SL-1-A,\"Too deep\",,1,,,,0,null,,49,,\n",
         "short header" => csv.Replace(",Taxonomy\n", "\n", StringComparison.Ordinal),
         "shuffled header" => csv.Replace("\"ID number\",\"Short name\"", "\"Short name\",\"ID number\"", StringComparison.Ordinal),

@@ -91,25 +91,23 @@ public sealed class MoodleReader
             if (r[ShortName].Length == 0) Problem(At(r.Number, ShortName), L["the short name is required"]);
         }
         var depth = new Dictionary<Row, int>();
+        var visiting = new HashSet<Row>();
+        const int Loop = -2;
         int Depth(Row r)
         {
             if (depth.TryGetValue(r, out var known)) return known;
-            depth[r] = -1;
             var parent = r[ParentId];
-            int d;
-            if (parent.Length == 0) d = 1;
-            else if (!byId.TryGetValue(parent, out var up))
+            if (parent.Length == 0) return depth[r] = 1;
+            if (!byId.TryGetValue(parent, out var up))
             {
                 Problem(At(r.Number, ParentId), L["no competency in this file has the idnumber \"{0}\"", parent]);
-                d = -1;
+                return depth[r] = -1;
             }
-            else
-            {
-                var above = depth.TryGetValue(up, out var seen) && seen == -1 && up != r ? -2 : Depth(up);
-                if (above == -2 || up == r) Problem(At(r.Number, ParentId), L["the parents of \"{0}\" lead back to it", r[IdNumber]]);
-                d = above < 0 ? -1 : above + 1;
-            }
-            return depth[r] = d;
+            if (!visiting.Add(r)) return Loop;
+            var above = Depth(up);
+            visiting.Remove(r);
+            if (above == Loop) Problem(At(r.Number, ParentId), L["the parents of \"{0}\" lead back to it", r[IdNumber]]);
+            return depth[r] = above < 0 ? -1 : above + 1;
         }
         foreach (var r in items) Depth(r);
 
