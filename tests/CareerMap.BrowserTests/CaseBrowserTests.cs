@@ -31,13 +31,13 @@ public sealed class CaseBrowserTests(Chromium chromium) : IClassFixture<Chromium
                 Assert.Equal("Riverbend Health", json.RootElement.GetProperty("CFDocument").GetProperty("creator").GetString());
 
             await page.GetByLabel("CASE package (.json)").SetInputFilesAsync(file);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Check only" }).ClickAsync();
+            await page.Locator("#case-form").GetByRole(AriaRole.Button, new() { Name = "Check only" }).ClickAsync();
             var result = page.Locator("#case-result");
             await Assertions.Expect(result).ToContainTextAsync($"{Path.GetFileName(file)} can be imported.");
             await Assertions.Expect(result).ToContainTextAsync("CASE records would be kept for the next download");
 
             await page.GetByLabel("CASE package (.json)").SetInputFilesAsync(file);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+            await page.Locator("#case-form").GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
             await Assertions.Expect(result).ToContainTextAsync($"{Path.GetFileName(file)} matches the competencies as they are.");
             await Assertions.Expect(result).ToContainTextAsync("CASE records are kept for the next download");
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"the exchange page scrolls sideways at {width} px");

@@ -243,7 +243,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/translations/{collection}/{code}", "/admin/translations/roles/CC-REP-1?language=es"),
                 new("/admin/provisioning", "/admin/provisioning"),
                 new("/admin/framework", "/admin/framework"),
-                new("/admin/framework", "/admin/framework", "refused", p => Submit(p, "form.form")),
+                new("/admin/framework", "/admin/framework", "refused", p => Submit(p, "#case-form")),
                 // A package refused at its places: the list of problems, as HR reads it on a phone too.
                 new("/admin/framework", "/admin/framework", "problems", async p =>
                 {
@@ -253,7 +253,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                         MimeType = "application/json",
                         Buffer = """{"CFDocument": {"identifier": "not-a-uuid"}, "CFItems": [{"identifier": "also-not-one", "uri": "somewhere"}]}"""u8.ToArray(),
                     });
-                    await Submit(p, "form.form");
+                    await Submit(p, "#case-form");
                 }),
                 new("/error/{status:int}", "/error/403", Status: 403),
             ]),

@@ -2,12 +2,13 @@ using System.CommandLine;
 using CareerMap.Framework;
 using CareerMap.Framework.Case;
 using CareerMap.Framework.Formats;
+using CareerMap.Framework.Moodle;
 using CareerMap.Hosting;
 using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;
 
-/// <summary>`careermap export`: the whole framework as careermap/1 JSON or an Excel workbook; `export case`: the competencies as a CASE 1.1 package.</summary>
+/// <summary>`careermap export`: the whole framework as careermap/1 JSON or an Excel workbook; `export case`: the competencies as a CASE 1.1 package; `export moodle`: as Moodle's competency framework CSV.</summary>
 static class ExportCommand
 {
     static Command Case()
@@ -30,6 +31,26 @@ static class ExportCommand
         return command;
     }
 
+    static Command Moodle()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "File to write: Moodle's competency framework CSV" };
+        var command = new Command("moodle", "Export the competency framework as Moodle's competency framework CSV (Site administration > Competencies > Import competency framework)");
+        command.Arguments.Add(file);
+        command.SetAction(async (p, ct) =>
+        {
+            await using var scope = await CareerMapServices.OpenCliAsync(Target(p), ct);
+            var path = p.GetValue(file)!;
+            var temp = path.FullName + ".partial";
+            await using (var stream = File.Create(temp))
+                await scope.Get<MoodleExchange>().WriteAsync(stream, ct);
+            File.Move(temp, path.FullName, overwrite: true);
+            var document = await scope.Get<FrameworkService>().ExportAsync(ct);
+            Console.WriteLine($"Exported {document.Competencies.Count} competencies as a Moodle competency framework CSV to {path.Name}");
+            return Ok;
+        });
+        return command;
+    }
+
     public static Command Create()
     {
         var format = new Option<string>("--format") { Description = "json or xlsx", DefaultValueFactory = _ => "json" };
@@ -39,6 +60,7 @@ static class ExportCommand
         command.Options.Add(format);
         command.Options.Add(output);
         command.Subcommands.Add(Case());
+        command.Subcommands.Add(Moodle());
         command.SetAction(async (p, ct) =>
         {
             var target = Target(p);

@@ -4,6 +4,7 @@ using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Framework.Case;
 using CareerMap.Framework.Formats;
+using CareerMap.Framework.Moodle;
 using CareerMap.Hosting;
 using CareerMap.People;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,7 @@ using static CareerMap.Cli.CareerMapCli;
 
 namespace CareerMap.Cli;
 
-/// <summary>`careermap import` (a framework), `import case` (a CASE package), `import people` (a roster) and `import role-history`, all or nothing.</summary>
+/// <summary>`careermap import` (a framework), `import case` (a CASE package), `import moodle` (Moodle's competency framework CSV), `import people` (a roster) and `import role-history`, all or nothing.</summary>
 static class ImportCommand
 {
     public static Command Create()
@@ -24,6 +25,7 @@ static class ImportCommand
         command.Subcommands.Add(People());
         command.Subcommands.Add(RoleHistory());
         command.Subcommands.Add(Case());
+        command.Subcommands.Add(Moodle());
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(file)!;
@@ -118,6 +120,31 @@ static class ImportCommand
             Console.WriteLine($"{(report.Framework.DryRun ? "Would keep" : "Kept")} {report.Records} CASE records for the next export, {report.OnlyKept} of them with no home in the framework"
                 + (report.ExactMatches > 0 ? $"; {report.ExactMatches} competencies keep their earlier identifier as an exactMatchOf" : "") + ".");
             return Ok;
+        });
+        return command;
+    }
+
+    public static Command Moodle()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "Moodle's competency framework CSV, as Moodle exports it (admin/tool/lpimportcsv)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check the file and report what would change; change nothing" };
+        var command = new Command("moodle", "Import the competency framework from Moodle's competency framework CSV, all or nothing");
+        command.Arguments.Add(file);
+        command.Options.Add(dryRun);
+        command.SetAction(async (p, ct) =>
+        {
+            var path = p.GetValue(file)!;
+            if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            await using var scope = await CareerMapServices.OpenCliAsync(Target(p), ct);
+            ImportReport report;
+            await using (var stream = path.OpenRead())
+                report = await scope.Get<MoodleExchange>().ImportAsync(stream, p.GetValue(dryRun), ct);
+            if (p.GetValue(Json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
+                return report.Ok ? Ok : BadInput;
+            }
+            return await PrintAsync(path.Name, report);
         });
         return command;
     }

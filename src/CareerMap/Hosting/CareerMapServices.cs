@@ -65,6 +65,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Notifications.Inbox>();
         services.TryAddSingleton(new CareerMap.Framework.Case.CaseSettings());
         services.AddScoped<CareerMap.Framework.Case.CaseExchange>();
+        services.AddScoped<CareerMap.Framework.Moodle.MoodleExchange>();
         return services;
     }
 

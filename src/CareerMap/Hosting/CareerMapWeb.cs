@@ -210,6 +210,7 @@ public static class CareerMapWeb
         app.MapScimApi();
         app.MapCaseApi();
         app.MapXapiApi();
+        app.MapMoodleApi();
         app.MapProvisioningApi();
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();
