@@ -257,8 +257,13 @@ public sealed partial class LineModel
                 var d = Current(i);
                 var field = FieldOf(label);
                 var value = ValueOf(text);
-                if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved && IsoDate(value) is { } iso) value = iso;
-                if (value.Length == 0) { }
+                var key = KeyOf(text) ?? label;
+                if (field is Vocabulary.HeaderField.Effective or Vocabulary.HeaderField.Revised or Vocabulary.HeaderField.Approved && value.Length > 0)
+                {
+                    if (IsoDate(value) is { } iso) value = iso;
+                    else d.Warnings.Add(L["{0}: '{1}' is not a date this parser reads; kept as written", key, value]);
+                }
+                if (value.Length == 0) d.Warnings.Add(L["header field '{0}' is empty", key]);
                 else if (d.Header.TryAdd(field, value) || open!.Body < 0 && confidence > open.Sure.GetValueOrDefault(field))
                 {
                     d.Header[field] = value;

@@ -30,6 +30,7 @@ static class AuditWords
         "CareerInterest" => L["Career interest"],
         "Credential" => L["Credential"],
         "CaseRecord" => L["CASE records"],
+        "LearningRecord" => L["Learning record"],
         _ => entity,
     };
 
