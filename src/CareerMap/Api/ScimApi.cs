@@ -203,13 +203,26 @@ public abstract class IssuedTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = await tokens.VerifyAsync(header["Bearer ".Length..].Trim(), scope, Context.RequestAborted);
+        string? secret;
+        try
+        {
+            secret = Secret(Request.Headers.Authorization.ToString());
+        }
+        catch (FormatException e)
+        {
+            return AuthenticateResult.Fail(e.Message);
+        }
+        if (secret is null) return AuthenticateResult.NoResult();
+        var token = await tokens.VerifyAsync(secret, scope, Context.RequestAborted);
         if (token is null) return AuthenticateResult.Fail($"unknown or revoked {scope} token");
         var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"{scope}:{token.Name}"), new(claim, token.Id.ToString(CultureInfo.InvariantCulture))], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
+
+    /// <summary>The token the Authorization header carries, or null when it carries none this scheme reads.</summary>
+    /// <exception cref="FormatException">The header names a scheme this handler reads but its value cannot be decoded.</exception>
+    protected virtual string? Secret(string header) =>
+        header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
 }
 
 /// <summary>Authenticates provisioning clients by the hash of their bearer token; challenges answer with a SCIM error.</summary>

@@ -132,31 +132,22 @@ public static class XapiApi
 /// password (xAPI clients and LMS plugins send Basic). A failure is a 401 asking for Basic.
 /// </summary>
 public sealed class XapiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ScimTokens tokens)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    : IssuedTokenHandler(options, logger, encoder, tokens, TokenScopes.Xapi, XapiApi.TokenClaim)
 {
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override string? Secret(string header)
     {
-        var header = Request.Headers.Authorization.ToString();
-        string? secret = null;
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) secret = header["Bearer ".Length..].Trim();
-        else if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return base.Secret(header);
+        string pair;
+        try
         {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-                var colon = pair.IndexOf(':', StringComparison.Ordinal);
-                secret = colon < 0 ? pair : pair[(colon + 1)..];
-            }
-            catch (FormatException)
-            {
-                return AuthenticateResult.Fail("Basic credentials are not base64");
-            }
+            pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
         }
-        if (secret is null) return AuthenticateResult.NoResult();
-        var token = await tokens.VerifyAsync(secret, TokenScopes.Xapi, Context.RequestAborted);
-        if (token is null) return AuthenticateResult.Fail("unknown or revoked xapi token");
-        var identity = new ClaimsIdentity([new(ClaimTypes.Name, $"{TokenScopes.Xapi}:{token.Name}"), new(XapiApi.TokenClaim, token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))], Scheme.Name);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+        catch (FormatException)
+        {
+            throw new FormatException("Basic credentials are not base64");
+        }
+        var colon = pair.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? pair : pair[(colon + 1)..];
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
