@@ -20,14 +20,14 @@ public sealed class ImportExportTests
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream(bytes);
-        return await FrameworkFiles.ImportAsync(new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance), stream, fileName, dryRun, EnglishWords.Instance, ct: Ct);
+        return await FrameworkFiles.ImportAsync(Frameworks.Service(db), stream, fileName, dryRun, EnglishWords.Instance, ct: Ct);
     }
 
     static async Task<byte[]> ExportAsync(DatabaseTarget target, FrameworkFileFormat format)
     {
         await using var db = target.CreateContext();
         using var stream = new MemoryStream();
-        FrameworkFiles.Write(await new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance).ExportAsync(Ct), format, stream);
+        FrameworkFiles.Write(await Frameworks.Service(db).ExportAsync(Ct), format, stream);
         return stream.ToArray();
     }
 

@@ -24,7 +24,7 @@ public sealed class RatingIndexTests
 
         var everyone = await app.WithDbAsync(db =>
         {
-            var framework = new FrameworkService(db, new FrameworkCache(), [new PeopleFrameworkReferences(db, EnglishWords.Instance)], NullLogger<FrameworkService>.Instance, EnglishWords.Instance);
+            var framework = Frameworks.Service(db);
             return new PeopleDirectory(db, framework, new PeopleCounts(), new ReviewCycles(db, framework, TestClock.Create(), app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()),
             app.App.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()).LoadAsync(null, today, Ct);
         });

@@ -35,6 +35,7 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Framework.Case.CaseRecord> CaseRecords => Set<Framework.Case.CaseRecord>();
     public DbSet<Learning.LearningRecord> LearningRecords => Set<Learning.LearningRecord>();
     public DbSet<Provisioning.TitleAlias> TitleAliases => Set<Provisioning.TitleAlias>();
+    public DbSet<Framework.Versions.FrameworkVersion> FrameworkVersions => Set<Framework.Versions.FrameworkVersion>();
     public DbSet<JobDescriptions.JobDescriptionVersion> JobDescriptions => Set<JobDescriptions.JobDescriptionVersion>();
 
     /// <summary>The change stamps as this unit of work (a request) first read them; forgotten whenever it writes.</summary>

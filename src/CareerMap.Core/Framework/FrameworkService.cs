@@ -25,7 +25,7 @@ public sealed record WriteOutcome(WriteStatus Status, int Version = 0, IReadOnly
 /// refused write says is in the writer's language.
 /// </summary>
 public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cache, IEnumerable<IFrameworkReferences> references, ILogger<FrameworkService> logger,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, TimeProvider clock, Audit.IAuditActor actor)
 {
     /// <summary>The whole framework; the caller may change the copy it gets.</summary>
     public async Task<FrameworkDocument> ExportAsync(CancellationToken ct = default) => Copy((await cache.SnapshotAsync(db, ct)).Document);
@@ -43,8 +43,10 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
     /// <param name="place">Turns a document path (roles[3].grade) into the place in the source file.</param>
     /// <param name="readProblems">What the file reader already found; the rules' findings at the same places are not repeated.</param>
     /// <param name="writing">Told just before the changes are written, for progress.</param>
+    /// <param name="adopting">The draft this import adopts: it becomes the version the change is kept as.</param>
     public async Task<ImportReport> ImportAsync(FrameworkDocument document, Func<string, string> place, bool dryRun,
-        IReadOnlyList<ImportProblem>? readProblems = null, Action<FrameworkDiff>? writing = null, CancellationToken ct = default)
+        IReadOnlyList<ImportProblem>? readProblems = null, Action<FrameworkDiff>? writing = null, Versions.FrameworkVersion? adopting = null,
+        CancellationToken ct = default)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity("framework import");
         var problems = new ImportProblems(readProblems);
@@ -64,7 +66,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         writing?.Invoke(diff);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, document, diff, L, ct);
+            await FrameworkWriter.ApplyAsync(db, before, document, diff, Kept(before, document, Versions.FrameworkChangeKind.Import, null, adopting), L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -100,32 +102,21 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         string? expectedRequirements, CancellationToken ct = default)
     {
         var before = await cache.SnapshotAsync(db, ct);
-        var after = Copy(before.Document);
-        var index = FrameworkCollections.Roles.IndexOf(after, code);
+        var index = FrameworkCollections.Roles.IndexOf(before.Document, code);
         if (index < 0) return new(WriteStatus.NotFound, Message: L["{0} does not exist", FrameworkCollections.Roles.Item(code, L)]);
-        code = after.Roles[index].Code;
+        code = before.Document.Roles[index].Code;
         var current = before.VersionOf(FrameworkCollections.Roles, code);
         if ((expectedVersion is not null && expectedVersion != current) || (expectedRequirements is not null && expectedRequirements != before.RequirementsVersionOf(code)))
             return new(WriteStatus.Stale, Message: L["role {0} or its requirements changed since you read them; nothing was saved", code]);
-        if (!string.Equals(role.Code, code, StringComparison.OrdinalIgnoreCase))
-            return new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [Renamed(role.Code, code)] });
-        after.Roles[index] = role with { Code = code };
-        after.Requirements.RemoveAll(r => string.Equals(r.Role, code, StringComparison.OrdinalIgnoreCase));
-        var first = after.Requirements.Count;
-        after.Requirements.AddRange(requirements.Select(r => r with { Role = code }));
-
-        var own = $"roles[{index}].";
-        var errors = FrameworkValidator.Validate(after, L)
-            .GroupBy(p => p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : RequirementPlace(p.Path, first))
-            .ToDictionary(g => g.Key, g => g.Select(p => RequirementPlaces().Replace(p.Message, m => RequirementPlace(m.Value, first))).ToArray());
-        if (errors.Count > 0) return new(WriteStatus.Invalid, Errors: errors);
+        var (after, refused) = WithRole(before.Document, code, role, requirements);
+        if (refused is not null) return refused;
         FrameworkTranslations.Stamp(before.Document, after);
         var diff = FrameworkDiff.Between(before.Document, after);
         var removal = await RemovalProblemsAsync(diff, ct);
         if (removal.Count > 0) return new(WriteStatus.Conflict, Errors: removal.ToDictionary(p => p.Place, p => new[] { p.Message }), Message: L["{0} is still in use", FrameworkCollections.Roles.Item(code, L)]);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, after, diff, L, ct);
+            await FrameworkWriter.ApplyAsync(db, before, after, diff, Kept(before, after, Versions.FrameworkChangeKind.Edit, Versions.FrameworkVersions.Subject(FrameworkCollections.Roles, code)), L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -222,7 +213,8 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
             return new(WriteStatus.Invalid, Errors: errors);
         try
         {
-            await FrameworkWriter.ApplyAsync(db, before, after, diff, L, ct);
+            await FrameworkWriter.ApplyAsync(db, before, after, diff,
+                Kept(before, after, Versions.FrameworkChangeKind.Edit, Versions.FrameworkVersions.Subject(collection, key ?? collection.Key(item!))), L, ct);
         }
         catch (StaleFrameworkException e)
         {
@@ -231,6 +223,49 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         logger.FrameworkItemWritten(collection.Singular, key ?? collection.Key(item!), item is null ? "deleted" : key is null ? "created" : "updated");
         var version = item is null ? 0 : (await cache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
+    }
+
+    /// <summary>
+    /// A copy of the document with the role and its whole set of requirements replaced, or why not: errors name role fields
+    /// as they are ("title") and requirements by their place in the given list ("requirements[2].level").
+    /// </summary>
+    public (FrameworkDocument After, WriteOutcome? Refused) WithRole(FrameworkDocument document, string code, RoleDto role, IReadOnlyList<RequirementDto> requirements)
+    {
+        var after = Copy(document);
+        var index = FrameworkCollections.Roles.IndexOf(after, code);
+        if (index < 0) return (after, new(WriteStatus.NotFound, Message: L["{0} does not exist", FrameworkCollections.Roles.Item(code, L)]));
+        code = after.Roles[index].Code;
+        if (!string.Equals(role.Code, code, StringComparison.OrdinalIgnoreCase))
+            return (after, new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [Renamed(role.Code, code)] }));
+        after.Roles[index] = role with { Code = code };
+        after.Requirements.RemoveAll(r => string.Equals(r.Role, code, StringComparison.OrdinalIgnoreCase));
+        var first = after.Requirements.Count;
+        after.Requirements.AddRange(requirements.Select(r => r with { Role = code }));
+
+        var own = $"roles[{index}].";
+        var errors = FrameworkValidator.Validate(after, L)
+            .GroupBy(p => p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : RequirementPlace(p.Path, first))
+            .ToDictionary(g => g.Key, g => g.Select(p => RequirementPlaces().Replace(p.Message, m => RequirementPlace(m.Value, first))).ToArray());
+        return (after, errors.Count > 0 ? new(WriteStatus.Invalid, Errors: errors) : null);
+    }
+
+    /// <summary>
+    /// The version a change is kept as: the draft being adopted, or a new version in effect today. The framework a database
+    /// starts with is in effect from the start, so the map on any earlier date reads it.
+    /// </summary>
+    Versions.FrameworkVersion Kept(FrameworkSnapshot before, FrameworkDocument after, Versions.FrameworkChangeKind kind, string? subject,
+        Versions.FrameworkVersion? adopting = null)
+    {
+        var version = adopting ?? new Versions.FrameworkVersion
+        {
+            Kind = kind, Subject = subject, Document = "", CreatedAt = clock.UtcNow(), CreatedBy = actor.Name,
+            EffectiveOn = before.Document.Roles.Count == 0 && before.Document.Competencies.Count == 0 ? null : clock.Today(),
+        };
+        version.Document = Versions.FrameworkVersions.Serialize(after);
+        version.State = Versions.FrameworkVersionState.Adopted;
+        version.AdoptedAt = clock.UtcNow();
+        version.AdoptedBy = actor.Name;
+        return version;
     }
 
     string Renamed(string sent, string address) => L["the body names {0} but the address names {1}; codes cannot be renamed here", sent, address];

@@ -10,7 +10,9 @@ public sealed class StaleFrameworkException(string message) : Exception(message)
 /// <summary>Applies a validated diff to the database in one SaveChanges: all of it lands, or none.</summary>
 static class FrameworkWriter
 {
-    public static async Task ApplyAsync(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff, IStringLocalizer L, CancellationToken ct)
+    /// <param name="kept">The version the change is kept as, saved with it.</param>
+    public static async Task ApplyAsync(CareerMapDb db, FrameworkSnapshot before, FrameworkDocument after, FrameworkDiff diff, Versions.FrameworkVersion kept,
+        IStringLocalizer L, CancellationToken ct)
     {
         var cmp = StringComparer.OrdinalIgnoreCase;
         var org = await db.Organizations.OrderBy(o => o.Id).FirstOrDefaultAsync(ct);
@@ -79,6 +81,7 @@ static class FrameworkWriter
             e.Translations = Stored(x.Translations);
         });
 
+        if (db.Entry(kept).State == EntityState.Detached) db.Add(kept);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -155,7 +155,7 @@ public static class FrameworkApi
     /// Refuses a body as minimal APIs' own binding does (415 unless JSON, 400 when it does not parse; the status code
     /// pages write the problem document), so that any JSON value reaches the framework reader.
     /// </summary>
-    static async Task<(JsonElement Body, StatusCodeHttpResult? Refused)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    internal static async Task<(JsonElement Body, StatusCodeHttpResult? Refused)> ReadJsonAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasJsonContentType()) return (default, TypedResults.StatusCode(StatusCodes.Status415UnsupportedMediaType));
         try
@@ -178,12 +178,12 @@ public static class FrameworkApi
     static NotFound<ProblemDetails> NotFound<T>(FrameworkCollection<T> c, string key, IStringLocalizer L) where T : class =>
         TypedResults.NotFound(Problem(StatusCodes.Status404NotFound, "Not found", L["{0} does not exist", c.Item(key, L)]));
 
-    static ProblemHttpResult PreconditionFailed(string? detail) =>
+    internal static ProblemHttpResult PreconditionFailed(string? detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Stale write");
 
     static ProblemDetails Problem(int status, string title, string? detail) => new() { Status = status, Title = title, Detail = detail };
 
-    static void SetETag(HttpContext http, int? version)
+    internal static void SetETag(HttpContext http, int? version)
     {
         if (version is int v) http.Response.Headers.ETag = $"\"{v.ToString(CultureInfo.InvariantCulture)}\"";
     }
@@ -193,7 +193,7 @@ public static class FrameworkApi
     /// silently overwrite each other: none is 428, one we did not issue is 412. <c>*</c> asks explicitly for an
     /// unconditional write.
     /// </summary>
-    static ProblemHttpResult? IfMatchRefusal(HttpContext http, IStringLocalizer L, out int? version)
+    internal static ProblemHttpResult? IfMatchRefusal(HttpContext http, IStringLocalizer L, out int? version)
     {
         version = null;
         var header = http.Request.Headers.IfMatch.ToString().Trim();

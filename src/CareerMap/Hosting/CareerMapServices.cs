@@ -30,6 +30,7 @@ public static class CareerMapServices
         services.AddSingleton<CareerMap.Paths.CareerGraphs>();
         services.AddSingleton<CareerMap.People.RatingIndexCache>();
         services.AddScoped<FrameworkService>();
+        services.AddScoped<CareerMap.Framework.Versions.FrameworkVersions>();
         services.AddScoped<IFrameworkReferences, CareerMap.People.PeopleFrameworkReferences>();
         services.AddScoped<CareerMap.Paths.CareerPaths>();
         services.AddScoped<CareerMap.People.PeopleDirectory>();
@@ -42,6 +43,7 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();
+        services.AddScoped<CareerMap.Reports.DraftEffect>();
         services.AddScoped<CareerMap.Reports.MobilityReport>();
         services.AddSingleton<CareerMap.People.RoleHistoryCache>();
         services.AddScoped<CareerMap.Reports.DevelopmentHealth>();

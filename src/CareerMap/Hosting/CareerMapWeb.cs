@@ -211,6 +211,7 @@ public static class CareerMapWeb
         app.MapCaseApi();
         app.MapXapiApi();
         app.MapMoodleApi();
+        app.MapFrameworkVersionsApi();
         app.MapProvisioningApi();
         app.MapJobDescriptionsApi();
         app.MapSingleSignOn();

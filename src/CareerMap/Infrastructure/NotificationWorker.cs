@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace CareerMap.Infrastructure;
 
-/// <summary>Every <c>Notifications:IntervalSeconds</c> (15 by default): tells people what happened, then sends the mail that is due.</summary>
+/// <summary>
+/// Every <c>Notifications:IntervalSeconds</c> (15 by default): adopts a framework draft whose effective day has come,
+/// tells people what happened, then sends the mail that is due.
+/// </summary>
 public sealed class NotificationWorker(IServiceScopeFactory scopes, IOptions<NotificationWorkerOptions> options, ILogger<NotificationWorker> logger) : BackgroundService
 {
     /// <summary>This process among the instances sharing the database, as the outbox records who claimed a message.</summary>
@@ -16,6 +19,8 @@ public sealed class NotificationWorker(IServiceScopeFactory scopes, IOptions<Not
         {
             try
             {
+                await using (var adoption = scopes.CreateAsyncScope())
+                    await adoption.ServiceProvider.GetRequiredService<CareerMap.Framework.Versions.FrameworkVersions>().AdoptDueAsync(stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<NoticeSweep>().RunAsync(stoppingToken);
                 await scope.ServiceProvider.GetRequiredService<MailSender>().SendDueAsync(instance, stoppingToken);

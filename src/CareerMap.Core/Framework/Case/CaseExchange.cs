@@ -40,9 +40,18 @@ public sealed class CaseExchange(CareerMapDb db, FrameworkService framework, Cas
         return CasePackageWriter.Write(snapshot.Document, records, await ChangeTimesAsync(ct), settings, requestBase);
     }
 
-    public async Task WriteAsync(Stream output, string? requestBase = null, CancellationToken ct = default)
+    /// <summary>A version of the framework as a package, every item dated by when that version was adopted.</summary>
+    public async Task<JsonObject> PackageAsync(FrameworkDocument document, DateTimeOffset adopted, string? requestBase = null, CancellationToken ct = default)
     {
-        var package = await PackageAsync(requestBase, ct);
+        var records = await db.CaseRecords.AsNoTracking().ToListAsync(ct);
+        return CasePackageWriter.Write(document, records, new CaseChangeTimes(new Dictionary<string, DateTimeOffset>(), adopted), settings, requestBase);
+    }
+
+    public async Task WriteAsync(Stream output, string? requestBase = null, CancellationToken ct = default) =>
+        await WriteAsync(await PackageAsync(requestBase, ct), output, ct);
+
+    public static async Task WriteAsync(JsonObject package, Stream output, CancellationToken ct = default)
+    {
         await using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = Written.Encoder });
         package.WriteTo(writer);
         await writer.FlushAsync(ct);

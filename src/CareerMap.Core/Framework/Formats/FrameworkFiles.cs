@@ -46,6 +46,6 @@ public static class FrameworkFiles
     {
         var read = Read(input, fileName, L);
         if (read.Document is null) return new(false, dryRun, read.Problems, null);
-        return await service.ImportAsync(read.Document, read.Place, dryRun, read.Problems, writing, ct);
+        return await service.ImportAsync(read.Document, read.Place, dryRun, read.Problems, writing, ct: ct);
     }
 }

@@ -16,6 +16,8 @@ public sealed class RoleInput
     public string? Scope { get; set; }
     public string? Duties { get; set; }
     public int Version { get; set; }
+    /// <summary>The open draft's version as the form was drawn; 0 when no draft was open.</summary>
+    public int DraftVersion { get; set; }
     /// <summary>The role's requirements as the form was drawn (see FrameworkSnapshot.RequirementsVersionOf).</summary>
     public string? RequirementsVersion { get; set; }
     public List<RequirementRow> Requirements { get; set; } = [];
@@ -33,7 +35,7 @@ public sealed class RequirementRow
 }
 
 /// <summary>HR edits a role and its competency requirements together, with the API's validation and concurrency.</summary>
-public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditRoleModel(FrameworkService framework, CareerMap.Framework.Versions.FrameworkVersions versions, IStringLocalizer<SharedResource> L) : PageModel
 {
     static readonly string[] Fields = ["title", "unit", "family", "grade", "level", "summary", "scope", "duties"];
     /// <summary>Blank rows offered for adding requirements (no script needed to add more: save, and three more appear).</summary>
@@ -47,6 +49,10 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
     public IReadOnlyList<Translations.TranslationState> Translations { get; private set; } = [];
     /// <summary>What the requirements as typed would do to the role's bench; shown beside the form, nothing saved.</summary>
     public CareerMap.Reports.BenchChange? Preview { get; private set; }
+    /// <summary>The open draft, if any; changes can be saved into it instead of going live.</summary>
+    public CareerMap.Framework.Versions.FrameworkVersionView? Draft { get; private set; }
+    /// <summary>The form shows the role as the open draft has it (it differs there from the role in effect): it saves only to the draft.</summary>
+    [BindProperty] public bool FromDraft { get; set; }
     /// <summary>Errors of requirement rows, by row.</summary>
     public Dictionary<int, List<string>> RowErrors { get; } = [];
 
@@ -58,13 +64,23 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
         if (role is null) return NotFound();
         Code = role.Code;
         Translations = Admin.Translations.TranslationState.Of(Document, FrameworkCollections.Roles, role.Code);
+        var requirements = Document.Requirements.Where(q => q.Role == role.Code).ToList();
+        if (await versions.OpenDocumentAsync(ct) is var (draft, drafted))
+        {
+            Draft = draft;
+            var inDraft = drafted.Roles.FirstOrDefault(r => string.Equals(r.Code, role.Code, StringComparison.OrdinalIgnoreCase));
+            var draftRequirements = drafted.Requirements.Where(q => string.Equals(q.Role, role.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (inDraft is not null && (!FrameworkDiff.Same(inDraft, role) || !FrameworkDiff.Same(draftRequirements, requirements)))
+                (FromDraft, role, requirements) = (true, inDraft, draftRequirements);
+        }
         Input = new RoleInput
         {
             Title = role.Title, Unit = role.Unit, Family = role.Family, Grade = role.Grade, Level = role.Level,
             Summary = role.Summary, Scope = role.Scope, Duties = string.Join("\n", role.Duties ?? []),
             Version = snapshot.VersionOf(FrameworkCollections.Roles, role.Code) ?? 0,
             RequirementsVersion = snapshot.RequirementsVersionOf(role.Code),
-            Requirements = [.. Document.Requirements.Where(q => q.Role == role.Code).OrderBy(q => CompetencyOrder(q.Competency))
+            DraftVersion = Draft?.Version ?? 0,
+            Requirements = [.. requirements.OrderBy(q => CompetencyOrder(q.Competency))
                 .Select(q => new RequirementRow { Competency = q.Competency, Level = q.Level, Weight = q.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture), Critical = q.Critical })],
         };
         AddBlankRows();
@@ -77,25 +93,59 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
         var current = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
         if (current is null) return NotFound();
         Code = current.Code;
-        if (!ModelState.IsValid)
+        if (!ModelState.IsValid) return Again();
+        var (role, rows, requirements) = Typed(current);
+        var outcome = await framework.UpdateRoleAsync(Code, role, requirements, Input.Version, Input.RequirementsVersion, ct);
+        if (outcome.Status == WriteStatus.Saved) return Redirect($"/roles/{Code}?saved=true");
+        return Refused(outcome, rows);
+    }
+
+    /// <summary>Saves the role as typed into the open draft (starting one when none is open): nothing changes for anyone until HR adopts it.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(string code, CancellationToken ct)
+    {
+        Document = await framework.ExportAsync(ct);
+        var draft = await versions.OpenDocumentAsync(ct);
+        if (draft is var (open, drafted)) (Draft, Document) = (open, drafted);
+        var current = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (current is null) return NotFound();
+        Code = current.Code;
+        FromDraft = true;
+        if (!ModelState.IsValid) return Again();
+        if (draft is null)
         {
-            AddBlankRows();
-            return Page();
+            var started = await versions.StartAsync(null, ct);
+            if (started.Status != WriteStatus.Saved)
+            {
+                StaleMessage = started.Message;
+                return Again();
+            }
+            (Draft, Input.DraftVersion) = (started.Draft, started.Draft!.Version);
         }
+        var (role, rows, requirements) = Typed(current);
+        var outcome = await versions.UpdateRoleAsync(Draft!.Number, Code, role, requirements, Input.DraftVersion == 0 ? null : Input.DraftVersion, ct);
+        if (outcome.Status != WriteStatus.Saved) return Refused(outcome, rows);
+        TempData[nameof(VersionsModel.Done)] = L["{0} is saved in draft {1}; nobody sees the change until the draft is adopted.", Code, Draft.Number].Value;
+        return Redirect("/admin/framework/versions#draft");
+    }
+
+    /// <summary>The role and requirements as typed; the rows kept (a competency chosen, not marked for removal) keep their place in the form for their errors.</summary>
+    (RoleDto Role, List<(RequirementRow Row, int At)> Rows, List<RequirementDto> Requirements) Typed(RoleDto current)
+    {
         var duties = (Input.Duties ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var role = current with
         {
             Title = Input.Title?.Trim() ?? "", Unit = Input.Unit ?? "", Family = Input.Family ?? "", Grade = Input.Grade ?? "", Level = Input.Level,
             Summary = Blank(Input.Summary), Scope = Blank(Input.Scope), Duties = duties,
         };
-        // Rows kept: those with a competency and not marked for removal; their place in the form names their errors.
         var rows = Input.Requirements.Select((r, i) => (Row: r, At: i)).Where(x => !string.IsNullOrWhiteSpace(x.Row.Competency) && !x.Row.Remove).ToList();
         var requirements = rows.Select(x => new RequirementDto(Code, x.Row.Competency!.Trim(), x.Row.Level, Weight(x.Row.Weight), x.Row.Critical)).ToList();
-        var outcome = await framework.UpdateRoleAsync(Code, role, requirements, Input.Version, Input.RequirementsVersion, ct);
+        return (role, rows, requirements);
+    }
+
+    IActionResult Refused(WriteOutcome outcome, List<(RequirementRow Row, int At)> rows)
+    {
         switch (outcome.Status)
         {
-            case WriteStatus.Saved:
-                return Redirect($"/roles/{Code}?saved=true");
             case WriteStatus.Stale:
                 StaleMessage = L["Someone else changed this role or its requirements while you were editing, so your changes were not saved."];
                 break;
@@ -114,8 +164,14 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
                     }
                     else ModelErrors.Add(ModelState, field, messages, Fields);
                 }
+                if (outcome.Message is { } message && (outcome.Errors is null || outcome.Errors.Count == 0)) StaleMessage = message;
                 break;
         }
+        return Again();
+    }
+
+    IActionResult Again()
+    {
         AddBlankRows();
         return Page();
     }
@@ -128,6 +184,7 @@ public sealed class EditRoleModel(FrameworkService framework, IStringLocalizer<S
         var current = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
         if (current is null) return NotFound();
         Code = current.Code;
+        Draft = await versions.OpenAsync(ct) is { State: CareerMap.Framework.Versions.FrameworkVersionState.Draft } open ? open : null;
         var needs = new List<CareerMap.Paths.Need>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < Input.Requirements.Count; i++)
