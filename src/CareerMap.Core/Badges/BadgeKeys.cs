@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using CareerMap.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -16,15 +16,17 @@ public sealed class BadgeKeys(CareerMapDb db, IDataProtectionProvider protection
     IDataProtector Protector => protection.CreateProtector("CareerMap.Badges.SigningKey");
 
     /// <summary>The published keys as a JWK set.</summary>
-    public async Task<JsonObject> PublishedAsync(CancellationToken ct = default)
+    public async Task<BadgeJwkSet> PublishedAsync(CancellationToken ct = default)
     {
         var keys = await db.BadgeKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => k.PublicJwk).ToListAsync(ct);
-        return new JsonObject { ["keys"] = new JsonArray([.. keys.Select(k => JsonNode.Parse(k))]) };
+        return new([.. keys.Select(Read)]);
     }
 
     /// <summary>One published key as a JWK, by its thumbprint.</summary>
-    public async Task<JsonObject?> PublishedAsync(string keyId, CancellationToken ct = default) =>
-        await db.BadgeKeys.AsNoTracking().Where(k => k.KeyId == keyId).Select(k => k.PublicJwk).FirstOrDefaultAsync(ct) is { } jwk ? JsonNode.Parse(jwk)!.AsObject() : null;
+    public async Task<BadgeJwk?> PublishedAsync(string keyId, CancellationToken ct = default) =>
+        await db.BadgeKeys.AsNoTracking().Where(k => k.KeyId == keyId).Select(k => k.PublicJwk).FirstOrDefaultAsync(ct) is { } jwk ? Read(jwk) : null;
+
+    static BadgeJwk Read(string json) => JsonSerializer.Deserialize<BadgeJwk>(json, JsonSerializerOptions.Web)!;
 
     /// <summary>The key that signs new badges, made and stored on first use.</summary>
     public async Task<(string KeyId, RSA Key)> SigningKeyAsync(CancellationToken ct = default)
@@ -40,7 +42,7 @@ public sealed class BadgeKeys(CareerMapDb db, IDataProtectionProvider protection
         var keyId = BadgeProof.Thumbprint(parameters);
         db.BadgeKeys.Add(new BadgeKey
         {
-            KeyId = keyId, PublicJwk = BadgeProof.Jwk(parameters, keyId).ToJsonString(),
+            KeyId = keyId, PublicJwk = JsonSerializer.Serialize(BadgeProof.Jwk(parameters, keyId), JsonSerializerOptions.Web),
             PrivateKey = Protector.Protect(Convert.ToBase64String(made.ExportPkcs8PrivateKey())), CreatedAt = clock.UtcNow(),
         });
         await db.SaveChangesAsync(ct);

@@ -9,6 +9,12 @@ namespace CareerMap.Badges;
 /// <summary>Why a badge did or did not verify; on the wire in kebab-case (bad-signature, tampered-payload).</summary>
 public enum BadgeCheck { Verified, Malformed, NotAnOpenBadgeCredential, UnknownKey, BadSignature, TamperedPayload }
 
+/// <summary>An RSA public key as a JWK (RFC 7517): n and e base64url, kid its RFC 7638 thumbprint.</summary>
+public sealed record BadgeJwk(string Kty, string Use, string Alg, string Kid, string N, string E);
+
+/// <summary>The organization's badge-signing keys as a JWK set.</summary>
+public sealed record BadgeJwkSet(IReadOnlyList<BadgeJwk> Keys);
+
 /// <summary>A JWT taken apart: its three segments, the header and the payload read as JSON.</summary>
 public sealed record BadgeToken(string Header64, string Payload64, string Signature64, JsonObject Header, JsonObject Payload)
 {
@@ -84,11 +90,8 @@ public static class BadgeProof
     }
 
     /// <summary>The public key as a JWK (RFC 7517) with its thumbprint as kid.</summary>
-    public static JsonObject Jwk(RSAParameters key, string kid) => new()
-    {
-        ["kty"] = "RSA", ["use"] = "sig", ["alg"] = Algorithm, ["kid"] = kid,
-        ["n"] = Base64Url.EncodeToString(key.Modulus), ["e"] = Base64Url.EncodeToString(key.Exponent),
-    };
+    public static BadgeJwk Jwk(RSAParameters key, string kid) =>
+        new("RSA", "sig", Algorithm, kid, Base64Url.EncodeToString(key.Modulus), Base64Url.EncodeToString(key.Exponent));
 
     /// <summary>The RFC 7638 thumbprint: SHA-256 over the required members in lexicographic order, no spaces.</summary>
     public static string Thumbprint(RSAParameters key)
@@ -98,11 +101,8 @@ public static class BadgeProof
     }
 
     /// <summary>The RSA public key of a JWK; null when it is not one.</summary>
-    public static RSA? PublicKey(JsonObject jwk)
-    {
-        if (Text(jwk["kty"]) != "RSA" || Text(jwk["n"]) is not { } n || Text(jwk["e"]) is not { } e) return null;
-        return RSA.Create(new RSAParameters { Modulus = Base64Url.DecodeFromChars(n), Exponent = Base64Url.DecodeFromChars(e) });
-    }
+    public static RSA? PublicKey(BadgeJwk jwk) => jwk.Kty != "RSA" ? null
+        : RSA.Create(new RSAParameters { Modulus = Base64Url.DecodeFromChars(jwk.N), Exponent = Base64Url.DecodeFromChars(jwk.E) });
 
     /// <summary>A kid may be the key's URL (…/badges/keys/THUMBPRINT, or …#THUMBPRINT); the thumbprint is its last segment.</summary>
     public static string KeyIdOf(string kid) => kid.TrimEnd('/').Split('/', '#')[^1];

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using CareerMap.Data;
 using CareerMap.Framework;
 using CareerMap.Framework.Case;
@@ -15,6 +16,9 @@ public sealed record BadgeView(Guid Id, string Competency, int Level, string Nam
 
 /// <summary>What checking a badge found: verified, or the reason it is not (the check, and a sentence saying where).</summary>
 public sealed record BadgeVerification(bool Verified, BadgeCheck Check, string Reason, string? Id = null, string? Name = null, string? KeyId = null);
+
+/// <summary>The issuer's Open Badges Profile, as verifiers fetch it from a badge's issuer.id.</summary>
+public sealed record IssuerProfile([property: JsonPropertyName("@context")] IReadOnlyList<string> Context, string Id, IReadOnlyList<string> Type, string Name, string Url);
 
 /// <summary>Where the app is reached from outside: the base of the issuer's profile, the keys' URLs and the CASE items' URLs.</summary>
 public interface IBadgeAddress
@@ -33,15 +37,9 @@ public sealed class OpenBadges(CareerMapDb db, BadgeKeys keys, FrameworkService 
     public string KeyUrl(string keyId) => $"{address.BaseUrl}/badges/keys/{keyId}";
 
     /// <summary>The issuer's Profile, as verifiers fetch it from the credential's issuer.id.</summary>
-    public async Task<JsonObject> IssuerAsync(CancellationToken ct = default)
-    {
-        var organization = (await framework.SnapshotAsync(ct)).Document.Organization;
-        return new JsonObject
-        {
-            ["@context"] = new JsonArray(OpenBadgeCredential.CredentialsContext, OpenBadgeCredential.BadgesContext),
-            ["id"] = IssuerId, ["type"] = new JsonArray("Profile"), ["name"] = organization.Name, ["url"] = address.BaseUrl,
-        };
-    }
+    public async Task<IssuerProfile> IssuerAsync(CancellationToken ct = default) =>
+        new([OpenBadgeCredential.CredentialsContext, OpenBadgeCredential.BadgesContext], IssuerId, ["Profile"],
+            (await framework.SnapshotAsync(ct)).Document.Organization.Name, address.BaseUrl);
 
     /// <summary>
     /// Issues the badge for a competency at a level from the person's latest manager rating in the last 12 months (the one

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using CareerMap.Badges;
 using CareerMap.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +33,7 @@ public static class BadgesApi
         badges.MapGet("/keys", Keys).WithSummary("The organization's badge-signing public keys as a JWK set");
         badges.MapGet("/keys/{keyId}", Key).WithSummary("One badge-signing public key as a JWK, by the thumbprint a badge's kid ends with; 404 when it is not the organization's");
         app.MapPost("/api/badges/verify", Verify).AllowAnonymous().WithTags("Badges").DisableAntiforgery()
-            .Accepts<JsonObject>("application/json", "application/vc+jwt", "text/plain")
+            .Accepts<string>("application/vc+jwt", "text/plain", "application/json")
             .WithSummary("Verifies a badge, sent as its JWT or as the credential JSON with its JWT proof: verified, or the check that failed (malformed, not-an-open-badge-credential, unknown-key, bad-signature, tampered-payload) and where");
         return app;
     }
@@ -60,11 +59,11 @@ public static class BadgesApi
 
     static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    static async Task<Ok<JsonObject>> Issuer(OpenBadges badges, CancellationToken ct) => TypedResults.Ok(await badges.IssuerAsync(ct));
+    static async Task<Ok<IssuerProfile>> Issuer(OpenBadges badges, CancellationToken ct) => TypedResults.Ok(await badges.IssuerAsync(ct));
 
-    static async Task<Ok<JsonObject>> Keys(BadgeKeys keys, CancellationToken ct) => TypedResults.Ok(await keys.PublishedAsync(ct));
+    static async Task<Ok<BadgeJwkSet>> Keys(BadgeKeys keys, CancellationToken ct) => TypedResults.Ok(await keys.PublishedAsync(ct));
 
-    static async Task<Results<Ok<JsonObject>, NotFound>> Key(string keyId, BadgeKeys keys, CancellationToken ct) =>
+    static async Task<Results<Ok<BadgeJwk>, NotFound>> Key(string keyId, BadgeKeys keys, CancellationToken ct) =>
         await keys.PublishedAsync(keyId, ct) is { } jwk ? TypedResults.Ok(jwk) : TypedResults.NotFound();
 
     static async Task<Results<Ok<BadgeVerification>, ValidationProblem>> Verify(HttpContext http, OpenBadges badges, CancellationToken ct)
