@@ -19,7 +19,8 @@ public sealed record AuditLine(long Id, DateTime At, string Actor, string Entity
 /// <summary>Tells audit entries for people. It reads roles, competencies, people and plans, so it lives beside them (AuditTrail), not in Audit, which every feature writes to.</summary>
 public sealed class AuditStories(CareerMapDb db)
 {
-    static readonly HashSet<string> Hidden = ["Id", "Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName"];
+    // A badge's JWT is its whole credential, signed: the kind, person, competency and level say which badge it is.
+    static readonly HashSet<string> Hidden = ["Id", "Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "Jwt"];
 
     public async Task<IReadOnlyList<AuditLine>> TellAsync(IReadOnlyList<AuditEntry> entries, CancellationToken ct = default)
     {
@@ -77,7 +78,7 @@ public sealed class AuditStories(CareerMapDb db)
             var subject = e.Entity switch
             {
                 "RoleRequirement" => Join(role, competency) ?? e.Key,
-                "Assessment" => Join(Of("EmployeeId"), competency) ?? e.Key,
+                "Assessment" or "Badge" => Join(Of("EmployeeId"), competency) ?? e.Key,
                 "DevelopmentPlan" => Join(Of("EmployeeId"), Of("Cycle")) ?? e.Key,
                 "PlanAction" or "PlanEvent" => Join(Of("PlanId"), Of("Competency")) ?? e.Key,
                 _ => e.Key,

@@ -37,6 +37,8 @@ public sealed class CareerMapDb(DbContextOptions<CareerMapDb> options) : Identit
     public DbSet<Provisioning.TitleAlias> TitleAliases => Set<Provisioning.TitleAlias>();
     public DbSet<Framework.Versions.FrameworkVersion> FrameworkVersions => Set<Framework.Versions.FrameworkVersion>();
     public DbSet<JobDescriptions.JobDescriptionVersion> JobDescriptions => Set<JobDescriptions.JobDescriptionVersion>();
+    public DbSet<Badges.Badge> Badges => Set<Badges.Badge>();
+    public DbSet<Badges.BadgeKey> BadgeKeys => Set<Badges.BadgeKey>();
 
     /// <summary>The change stamps as this unit of work (a request) first read them; forgotten whenever it writes.</summary>
     internal (long Framework, long People)? KnownStamps { get; set; }

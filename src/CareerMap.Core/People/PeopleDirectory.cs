@@ -158,12 +158,7 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
     {
         var errors = new Dictionary<string, string[]>();
         var snapshot = await framework.SnapshotAsync(ct);
-        var top = snapshot.Document.Organization.TopLevel;
-        var known = snapshot.Document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
-        if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = [L["competency is required"]];
-        else if (known is null) errors["competency"] = [L["unknown competency '{0}'", competency]];
-        if (level is null) errors["level"] = [L["level is required"]];
-        else if (level < 1 || level > top) errors["level"] = [L["level {0} is outside 1..{1}", level.Value, top]];
+        var known = CheckCompetencyAndLevel(snapshot.Document, competency, level, L, errors);
         if (evidence is { Length: > 2000 }) errors["evidence"] = [L["evidence is limited to 2,000 characters"]];
         if (errors.Count > 0) return (null, errors);
         var competencyId = await db.Competencies.Where(c => c.Code == known!.Code).Select(c => c.Id).FirstAsync(ct);
@@ -176,6 +171,18 @@ public sealed class PeopleDirectory(CareerMapDb db, FrameworkService framework, 
         await db.SaveChangesAsync(ct);
         var assessor = assessorId is int id ? await db.Employees.Where(e => e.Id == id).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
         return (new AssessmentView(row.Id, known!.Code, row.Level, source, assessor, row.AssessedOn, row.Evidence), errors);
+    }
+
+    /// <summary>The competency a rating or a badge names, or null with the field errors (competency, level) added in the reader's language.</summary>
+    public static CompetencyDto? CheckCompetencyAndLevel(FrameworkDocument document, string? competency, int? level, IStringLocalizer L, Dictionary<string, string[]> errors)
+    {
+        var top = document.Organization.TopLevel;
+        var known = document.Competencies.FirstOrDefault(c => string.Equals(c.Code, competency, StringComparison.OrdinalIgnoreCase));
+        if (string.IsNullOrWhiteSpace(competency)) errors["competency"] = [L["competency is required"]];
+        else if (known is null) errors["competency"] = [L["unknown competency '{0}'", competency]];
+        if (level is null) errors["level"] = [L["level is required"]];
+        else if (level < 1 || level > top) errors["level"] = [L["level {0} is outside 1..{1}", level.Value, top]];
+        return known;
     }
 
     /// <summary>

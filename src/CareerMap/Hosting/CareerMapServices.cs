@@ -40,6 +40,8 @@ public static class CareerMapServices
         services.AddScoped<CareerMap.People.CareerInterests>();
         services.AddScoped<CareerMap.People.Credentials>();
         services.AddScoped<CareerMap.Learning.LearningRecords>();
+        services.AddScoped<CareerMap.Badges.BadgeKeys>();
+        services.AddScoped<CareerMap.Badges.OpenBadges>();
         services.AddScoped<CareerMap.Accounts.SavedSearches>();
         services.AddScoped<CareerMap.Reports.CapabilityReport>();
         services.AddScoped<CareerMap.Reports.SuccessionReport>();

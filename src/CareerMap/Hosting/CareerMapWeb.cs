@@ -65,6 +65,7 @@ public static class CareerMapWeb
         services.AddScoped<CareerMap.Audit.IAuditActor, SignedInActor>();
         if (settings.Clock is not null) services.AddSingleton(settings.Clock);
         services.AddSingleton<CareerMap.Provisioning.IScimAddress, RequestScimAddress>();
+        services.AddSingleton<CareerMap.Badges.IBadgeAddress, RequestBadgeAddress>();
         services.AddSingleton(sp => CareerMapServices.CaseSettings(sp.GetRequiredService<IConfiguration>()));
         services.AddCareerMapData(settings.Database);
         services.AddScoped<PersonInRoute>();
@@ -210,6 +211,7 @@ public static class CareerMapWeb
         app.MapScimApi();
         app.MapCaseApi();
         app.MapXapiApi();
+        app.MapBadgesApi();
         app.MapMoodleApi();
         app.MapFrameworkVersionsApi();
         app.MapProvisioningApi();

@@ -31,6 +31,7 @@ static class AuditWords
         "Credential" => L["Credential"],
         "CaseRecord" => L["CASE records"],
         "LearningRecord" => L["Learning record"],
+        "Badge" => L["Badge"],
         _ => entity,
     };
 

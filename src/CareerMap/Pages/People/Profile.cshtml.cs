@@ -1,4 +1,5 @@
 using CareerMap.Access;
+using CareerMap.Badges;
 using CareerMap.Infrastructure;
 using CareerMap.Paths;
 using CareerMap.People;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace CareerMap.Pages.People;
 
 public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, CareerPaths paths, CareerInterests interests, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, RatingContests contests, PeopleAccess access, Credentials credentials)
+    IStringLocalizer<SharedResource> L, RatingContests contests, PeopleAccess access, Credentials credentials, OpenBadges badges)
     : PersonPage(people, who, paths, clock)
 {
     /// <summary>The rating being contested and the comment typed, kept when the contest is refused so nothing typed is lost.</summary>
@@ -34,7 +35,26 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     /// <summary>The person's dated certifications and licenses, soonest to expire first.</summary>
     public IReadOnlyList<CredentialView> Credentials { get; private set; } = [];
 
+    /// <summary>The person's Open Badges, newest first.</summary>
+    public IReadOnlyList<BadgeView> Badges { get; private set; } = [];
+    /// <summary>The badge already issued for a competency at a level, if any.</summary>
+    public BadgeView? BadgeFor(string competency, int level) =>
+        Badges.FirstOrDefault(b => b.Level == level && string.Equals(b.Competency, competency, StringComparison.OrdinalIgnoreCase));
+    [BindProperty] public string? BadgeCompetency { get; set; }
+    [BindProperty] public int? BadgeLevel { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
+
+    /// <summary>The person, a leader or HR has a manager's rating issued as an Open Badge; the badge is then listed to download.</summary>
+    public async Task<IActionResult> OnPostBadgeAsync(CancellationToken ct)
+    {
+        await LoadPersonAsync(ct);
+        var (badge, _, errors) = await badges.IssueAsync(Person.Id, BadgeCompetency, BadgeLevel, ct);
+        if (badge is not null) return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?badge={badge.Id}#badges-h");
+        foreach (var messages in errors.Values) foreach (var m in messages) ModelState.AddModelError("", m);
+        await PrepareAsync(ct);
+        return Page();
+    }
 
     /// <summary>The person contests one of their manager's ratings.</summary>
     public async Task<IActionResult> OnPostContestAsync(CancellationToken ct)
@@ -72,5 +92,6 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         Contests = await contests.OfAsync(Person.Id, ct);
         Interests = await interests.OfAsync(Graph, Person.Id, ct);
         Credentials = await credentials.OfAsync(Person.Id, ct);
+        Badges = await badges.OfAsync(Person.Id, ct);
     }
 }
