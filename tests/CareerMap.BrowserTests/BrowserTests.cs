@@ -141,7 +141,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit role" }).ClickAsync();
         await page.GetByLabel("Title").FillAsync("Care Representative I (Tier 1)");
         await page.GetByLabel("Summary").FillAsync("First line of member support on prescription benefits.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Care Representative I (Tier 1)");
         var stored = (await app.ExportAsync()).Roles.Single(r => r.Code == "CC-REP-1");
@@ -173,7 +173,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await Assertions.Expect(page.GetByLabel("Title")).ToHaveValueAsync("Care Representative II (queues)");
         await Assertions.Expect(page.GetByLabel("Required level for Customer Focus")).ToHaveValueAsync("4");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         var stored = await app.ExportAsync();
         Assert.Equal(("Care Representative II (queues)", 4), (stored.Roles.Single(r => r.Code == "CC-REP-2").Title, stored.Requirements.Single(q => q.Role == "CC-REP-2" && q.Competency == "CUSTOMER").Level));
@@ -191,7 +191,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync("/admin/roles/CC-REP-1/edit");
         await page.GetByLabel("Title").FillAsync("");
         await page.GetByLabel("Job family").SelectOptionAsync("PS-TECH");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Title']")).ToHaveTextAsync("Title is required.");
         await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Family']")).ToHaveTextAsync("Family PS-TECH belongs to unit PART, not CARE.");
         Assert.Equal("Care Representative I", (await app.ExportAsync()).Roles.Single(r => r.Code == "CC-REP-1").Title);
@@ -207,12 +207,12 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync("/competencies/COMMS");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit competency" }).ClickAsync();
         await page.GetByLabel("Level 3", new() { Exact = true }).FillAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("The descriptor of level 3 is empty.")).ToBeVisibleAsync();
         Assert.Equal("Speaks and writes to colleagues clearly and concisely.", (await app.ExportAsync()).Competencies.Single(c => c.Code == "COMMS").Levels[2]);
 
         await page.GetByLabel("Level 3", new() { Exact = true }).FillAsync("Writes and speaks plainly to any audience.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await Assertions.Expect(page.Locator("li.level").Nth(2)).ToContainTextAsync("Writes and speaks plainly to any audience.");
 
@@ -226,7 +226,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByText("Changed in English since this was translated.")).ToHaveCountAsync(1);
         await page.GetByLabel("Still right as it is").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
         await Assertions.Expect(page.GetByText("Changed in English since this was translated.")).ToHaveCountAsync(0);
         await page.GotoAsync("/admin/translations");
@@ -714,7 +714,7 @@ public sealed class AuditBrowserTests(Chromium chromium) : IClassFixture<Chromiu
         await using var _ = page.Context;
         await page.GotoAsync("/admin/roles/CC-REP-3/edit");
         await page.GetByLabel("Title").FillAsync("Care Representative III (Lead)");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit" }).ClickAsync();
         await page.GetByLabel("Words").FillAsync("CC-REP-3");

@@ -202,6 +202,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/credentials", "/admin/credentials", "refused", Status: 403),
                 new("/admin/reviews", "/admin/reviews", "refused", Status: 403),
                 new("/admin/framework", "/admin/framework", "refused", Status: 403),
+                new("/admin/framework/versions", "/admin/framework/versions", "refused", Status: 403),
+                new("/roles/{code}/as-of", "/roles/CC-REP-2/as-of"),
                 new("/reports/capability", "/reports/capability", "refused", Status: 403),
                 new("/reports/development", "/reports/development", "refused", Status: 403),
                 new("/reports/succession", "/reports/succession", "refused", Status: 403),
@@ -244,6 +246,14 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/provisioning", "/admin/provisioning"),
                 new("/admin/framework", "/admin/framework"),
                 new("/admin/framework", "/admin/framework", "refused", p => Submit(p, "#case-form")),
+                new("/admin/framework/versions", "/admin/framework/versions"),
+                // A draft open: its preview, the adoption form and the history, as HR reads them on a phone too.
+                // The first visit starts the draft; later widths and languages find it open.
+                new("/admin/framework/versions", "/admin/framework/versions", "draft open", async p =>
+                {
+                    if (await p.Locator("#start-form").CountAsync() > 0) await Submit(p, "#start-form");
+                }),
+                new("/roles/{code}/as-of", "/roles/CC-REP-2/as-of?day=2026-10-01"),
                 // A package refused at its places: the list of problems, as HR reads it on a phone too.
                 new("/admin/framework", "/admin/framework", "problems", async p =>
                 {
