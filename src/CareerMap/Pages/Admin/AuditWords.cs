@@ -32,6 +32,9 @@ static class AuditWords
         "CaseRecord" => L["CASE records"],
         "LearningRecord" => L["Learning record"],
         "Badge" => L["Badge"],
+        "ReviewCycle" => L["Review cycle"],
+        "RatingContest" => L["Rating contest"],
+        "FrameworkVersion" => L["Framework version"],
         _ => entity,
     };
 
