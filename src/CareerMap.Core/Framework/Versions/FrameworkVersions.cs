@@ -109,19 +109,20 @@ public sealed record VersionFile(byte[] Content, string ContentType, string Name
     /// The version the framework stands at now. A database from before versions were kept gets one, in effect from the start,
     /// holding the framework as it is.
     /// </summary>
-    async Task<FrameworkVersion> BaselineAsync(CancellationToken ct)
+    async Task<int> BaselineAsync(CancellationToken ct)
     {
-        var latest = await Latest().FirstOrDefaultAsync(ct);
-        if (latest is not null) return latest;
+        // Only the number: the document is the whole framework, and this runs on every read of the past.
+        var latest = await Latest().Select(v => (int?)v.Id).FirstOrDefaultAsync(ct);
+        if (latest is { } id) return id;
         var document = await framework.ExportAsync(ct);
-        latest = new FrameworkVersion
+        var baseline = new FrameworkVersion
         {
             State = FrameworkVersionState.Adopted, Kind = FrameworkChangeKind.Import, Document = Serialize(document), CreatedAt = clock.UtcNow(),
             CreatedBy = actor.Name, AdoptedAt = clock.UtcNow(), AdoptedBy = actor.Name,
         };
-        db.FrameworkVersions.Add(latest);
+        db.FrameworkVersions.Add(baseline);
         await db.SaveChangesAsync(ct);
-        return latest;
+        return baseline.Id;
     }
 
     IQueryable<FrameworkVersion> Latest() =>
@@ -136,13 +137,13 @@ public sealed record VersionFile(byte[] Content, string ContentType, string Name
         var start = await BaselineAsync(ct);
         var draft = new FrameworkVersion
         {
-            State = FrameworkVersionState.Draft, Kind = FrameworkChangeKind.Draft, Subject = name, BasedOn = start.Id,
+            State = FrameworkVersionState.Draft, Kind = FrameworkChangeKind.Draft, Subject = name, BasedOn = start,
             Document = Serialize(await framework.ExportAsync(ct)), CreatedAt = clock.UtcNow(), CreatedBy = actor.Name,
         };
         db.FrameworkVersions.Add(draft);
-        Audited(draft, "added", $"based on version {start.Id}");
+        Audited(draft, "added", $"based on version {start}");
         await db.SaveChangesAsync(ct);
-        logger.DraftStarted(draft.Id, start.Id);
+        logger.DraftStarted(draft.Id, start);
         return new(WriteStatus.Saved, FrameworkVersionView.Of(draft));
     }
 
