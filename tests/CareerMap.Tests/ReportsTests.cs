@@ -270,9 +270,17 @@ public sealed class ReportsTests
         var after = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
         Assert.Equal([("draft", 0), ("submitted", 2), ("approved", 1)], [.. after.GetProperty("plans").EnumerateArray().Take(3)
             .Select(p => (p.GetProperty("status").GetString(), p.GetProperty("plans").GetInt32()))]);
+        // Only the changed plan is read again, with its events: S1 approves A3's plan the day it came, so the two approvals
+        // waited 0 and 4 days; the untouched plans keep their figures.
+        var s1 = await app.SignedInAsync(AppRoles.Manager, "S1");
+        Assert.Equal(HttpStatusCode.OK, (await s1.PostAsJsonAsync("/api/employees/A3/plan/status", new { to = "approved" }, Ct)).StatusCode);
+        var approved = await hr.GetFromJsonAsync<JsonElement>("/api/reports/development", Ct);
+        Assert.Equal((2, 2.0, 1, 2, 31, 1), (approved.GetProperty("approvals").GetInt32(), approved.GetProperty("medianDaysToApproval").GetDouble(),
+            approved.GetProperty("overdue").GetInt32(), approved.GetProperty("plans")[2].GetProperty("plans").GetInt32(),
+            approved.GetProperty("gaps").GetInt32(), approved.GetProperty("gapsWithAction").GetInt32()));
 
         var page = await (await app.BrowserAsync(AppRoles.HrAdmin)).GetStringAsync("/reports/development", Ct);
-        Assert.Matches(@"data-status=""submitted""><td[^>]*>Submitted</td><td[^>]*>2</td>", page);
+        Assert.Matches(@"data-status=""approved""><td[^>]*>Approved</td><td[^>]*>2</td>", page);
         Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);
         Assert.Matches(@"<dt>Gaps with an action in the plan</dt><dd>3%</dd>", page);
         Assert.Contains("<svg", page, StringComparison.Ordinal);

@@ -10,6 +10,9 @@ sealed class DevelopmentPlanConfiguration : IEntityTypeConfiguration<Development
     {
         b.ToTable("development_plans");
         b.HasIndex(x => new { x.EmployeeId, x.Cycle }).IsUnique();
+        // Development health finds which of a cycle's plans changed from every plan's id and version: read from this index
+        // alone, never from the plans' wide rows.
+        b.HasIndex(x => new { x.Cycle, x.Id, x.Version, x.EmployeeId });
         b.HasOne(x => x.Employee).WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         b.Property(x => x.Cycle).HasMaxLength(16);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);

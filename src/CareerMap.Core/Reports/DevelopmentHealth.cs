@@ -23,86 +23,85 @@ public sealed record AssessmentCoverage(int People, int ManagerRated, int SelfRa
 public sealed record DevelopmentHealthView(string Cycle, string? Unit, int People, int WithPlan, IReadOnlyList<PlanStatusCount> Plans, int Overdue,
     IReadOnlyList<StrategyActions> Actions, int Gaps, int GapsWithAction, int Approvals, double? MedianDaysToApproval, AssessmentCoverage Coverage);
 
-public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, TimeProvider clock)
+public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, PlanFactsCache plans, TimeProvider clock)
 {
     /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
     /// <param name="visibleKey">Names that set of people (<c>PeopleAccess.VisibleKey</c>), so what is worked out for it can be kept for it.</param>
     /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
     /// <remarks>
-    /// Kept until the next change of a plan, a rating, the people or the framework (the rating index's state and the plans'
-    /// stamp): at a million people the first answer reads every plan of the cycle, the next ones are the same answer.
+    /// Counted in memory from the rating index (who is active, their role and ratings) and the cycle's plans as
+    /// <see cref="PlanFactsCache"/> keeps them, and kept until the next change of a plan, a rating, the people or the
+    /// framework: after a plan changes, only that plan is read again.
     /// </remarks>
     public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
     {
         var today = clock.Today();
         var index = await ratings.GetAsync(db, today, ct);
-        var plans = await ChangeStamps.PlansAsync(db, ct);
-        return await index.RememberAsync(graph, $"development:{plans}:{today.DayNumber}:{visibleKey}:{unit?.ToUpperInvariant()}",
-            () => TallyAsync(graph, index, visible, unit, today, ct));
+        var cycle = await plans.GetAsync(db, PlanService.Cycle(today), ct);
+        return await index.RememberAsync(graph, $"development:{cycle.Cycle}:{cycle.Stamp}:{today.DayNumber}:{visibleKey}:{unit?.ToUpperInvariant()}",
+            async () => Tally(graph, index, cycle, visible is null ? null : await visible.ToListAsync(ct), unit, today));
     }
 
-    async Task<DevelopmentHealthView> TallyAsync(CareerGraph graph, RatingIndex index, IQueryable<int>? visible, string? unit, DateOnly today, CancellationToken ct)
+    /// <param name="visible">Employee ids of the people the viewer may see; null for everyone.</param>
+    static DevelopmentHealthView Tally(CareerGraph graph, RatingIndex index, PlanFactsCache.Snapshot cycle, IReadOnlyCollection<int>? visible, string? unit, DateOnly today)
     {
-        var cycle = PlanService.Cycle(today);
-        var people = db.Employees.AsNoTracking().Where(e => e.DeactivatedOn == null);
-        if (visible is not null) people = people.Where(e => visible.Contains(e.Id));
-        if (unit is not null) people = people.Where(e => e.Role.Unit.Code == unit);
-        // Everyone's plans join their people by key; a subset of the people is asked for by id.
-        var plans = visible is null && unit is null ? db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && p.Employee.DeactivatedOn == null)
-            : db.Plans.AsNoTracking().Where(p => p.Cycle == cycle && people.Select(e => e.Id).Contains(p.EmployeeId));
+        // The rows counted: active people (the index holds only them) the viewer may see, in roles of the unit.
+        var counted = new bool[index.Count];
+        var unitOfSlot = new Dictionary<int, bool>();
+        bool InUnit(int row)
+        {
+            if (unit is null) return true;
+            var slot = index.RoleSlot(row);
+            if (!unitOfSlot.TryGetValue(slot, out var inUnit))
+                unitOfSlot[slot] = inUnit = string.Equals(graph.Role(index.Role(row))?.Unit, unit, StringComparison.OrdinalIgnoreCase);
+            return inUnit;
+        }
+        var ids = visible is null && unit is null ? null : new List<int>();
+        if (visible is null)
+        {
+            for (var row = 0; row < index.Count; row++)
+                if (InUnit(row)) { counted[row] = true; ids?.Add(index.EmployeeId(row)); }
+        }
+        else foreach (var row in index.RowsOf(visible))
+            if (InUnit(row)) { counted[row] = true; ids!.Add(index.EmployeeId(row)); }
+        var headcount = ids?.Count ?? index.Count;
 
-        var headcount = await people.CountAsync(ct);
-        // Each of the cycle's plans and actions read once, counted here: at a million people one pass over rows beats a
-        // query per figure, each filtering the plans afresh.
-        var planRows = await plans.Select(p => new { p.Id, p.EmployeeId, p.Status, p.SubmittedOn, p.TargetRoles }).ToListAsync(ct);
-        var byStatus = planRows.GroupBy(p => p.Status).Select(g => new { g.Key, Count = g.Count() }).ToList();
-        var withPlan = planRows.Select(p => p.EmployeeId).Distinct().Count();
+        var byStatus = new int[Enum.GetValues<PlanStatus>().Length];
+        var actions = new Dictionary<(string? Strategy, ActionStatus Status), int>();
+        var withPlan = new HashSet<int>();
+        var waits = new List<double>();
         var cutoff = today.AddDays(-PlanService.ReviewDays);
-        var overdue = planRows.Count(p => p.Status == PlanStatus.Submitted && p.SubmittedOn != null && p.SubmittedOn < cutoff);
-        var actionRows = await db.PlanActions.AsNoTracking().Where(a => plans.Select(p => p.Id).Contains(a.PlanId))
-            .Select(a => new { a.PlanId, a.Competency, a.Strategy, a.Status }).ToListAsync(ct);
-        var actions = actionRows.GroupBy(a => (a.Strategy, a.Status)).Select(g => new ActionCount(g.Key.Strategy, g.Key.Status, g.Count())).ToList();
-        var actedOn = actionRows.ToLookup(a => a.PlanId, a => a.Competency);
-
-        // Each approval, timed from the submission it answered (the latest one before it).
-        var events = await db.PlanEvents.AsNoTracking()
-            .Where(e => e.Kind == PlanEventKind.Status && (e.To == PlanStatus.Submitted || e.To == PlanStatus.Approved) && plans.Select(p => p.Id).Contains(e.PlanId))
-            .Select(e => new { e.PlanId, e.At, e.To }).ToListAsync(ct);
-        var waits = events.GroupBy(e => e.PlanId).SelectMany(g =>
+        int overdue = 0, gaps = 0, gapsWithAction = 0;
+        foreach (var p in cycle.Plans)
         {
-            var ordered = g.OrderBy(e => e.At).ToList();
-            return ordered.Select((e, i) => (e, submitted: ordered.Take(i).LastOrDefault(x => x.To == PlanStatus.Submitted)))
-                .Where(x => x.e.To == PlanStatus.Approved && x.submitted is not null)
-                .Select(x => (x.e.At - x.submitted!.At).TotalDays);
-        }).Order().ToList();
+            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row) || !counted[row]) continue;
+            byStatus[(int)p.Status]++;
+            withPlan.Add(p.EmployeeId);
+            if (p.Status == PlanStatus.Submitted && p.SubmittedOn < cutoff) overdue++;
+            foreach (var a in p.Actions) actions[(a.Strategy, a.Status)] = actions.GetValueOrDefault((a.Strategy, a.Status)) + 1;
+            waits.AddRange(p.ApprovalWaits);
 
-        var ids = visible is null && unit is null ? null : await people.Select(e => e.Id).ToListAsync(ct);
-        var (managerRated, selfOnly, none) = index.Coverage(ids);
-
-        int gaps = 0, gapsWithAction = 0;
-        foreach (var p in planRows)
-        {
-            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row)) continue;
+            // Gaps toward the plan's first target role (else the person's own role), and whether an action takes one on.
             var target = p.TargetRoles.FirstOrDefault(t => graph.Role(t) is not null) ?? index.Role(row);
-            var acted = actedOn[p.Id].ToHashSet(StringComparer.OrdinalIgnoreCase);
-            foreach (var need in graph.Needs(target).Where(n => index.Level(row, n.Competency) < n.Level))
+            foreach (var need in graph.Needs(target))
             {
+                if (index.Level(row, need.Competency) >= need.Level) continue;
                 gaps++;
-                if (acted.Contains(need.Competency)) gapsWithAction++;
+                if (p.Actions.Any(a => string.Equals(a.Competency, need.Competency, StringComparison.OrdinalIgnoreCase))) gapsWithAction++;
             }
         }
+        waits.Sort();
+        var (managerRated, selfOnly, none) = index.Coverage(ids);
 
-        return new(cycle, unit, headcount, withPlan,
-            [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0))], overdue,
-            [.. actions.GroupBy(a => a.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
+        return new(cycle.Cycle, unit, headcount, withPlan.Count,
+            [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus[(int)s]))], overdue,
+            [.. actions.GroupBy(a => a.Key.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
                 .OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
             gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1),
             new AssessmentCoverage(managerRated + selfOnly + none, managerRated, selfOnly, none));
 
-        static int Count(IEnumerable<ActionCount> g, ActionStatus status) => g.Where(x => x.Status == status).Sum(x => x.Count);
+        static int Count(IEnumerable<KeyValuePair<(string? Strategy, ActionStatus Status), int>> g, ActionStatus status) => g.Where(x => x.Key.Status == status).Sum(x => x.Value);
     }
-
-    sealed record ActionCount(string? Strategy, ActionStatus Status, int Count);
 
     static double Median(List<double> sorted) => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }

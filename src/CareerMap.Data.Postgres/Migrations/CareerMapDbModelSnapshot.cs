@@ -1572,6 +1572,8 @@ namespace CareerMap.Data.Postgres.Migrations
                     b.HasIndex("EmployeeId", "Cycle")
                         .IsUnique();
 
+                    b.HasIndex("Cycle", "Id", "Version", "EmployeeId");
+
                     b.ToTable("development_plans", (string)null);
                 });
 

@@ -1511,6 +1511,8 @@ namespace CareerMap.Data.Sqlite.Migrations
                     b.HasIndex("EmployeeId", "Cycle")
                         .IsUnique();
 
+                    b.HasIndex("Cycle", "Id", "Version", "EmployeeId");
+
                     b.ToTable("development_plans", (string)null);
                 });
 

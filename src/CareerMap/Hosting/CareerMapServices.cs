@@ -29,6 +29,7 @@ public static class CareerMapServices
         services.AddSingleton<FrameworkCache>();
         services.AddSingleton<CareerMap.Paths.CareerGraphs>();
         services.AddSingleton<CareerMap.People.RatingIndexCache>();
+        services.AddSingleton<CareerMap.Plans.PlanFactsCache>();
         services.AddScoped<FrameworkService>();
         services.AddScoped<CareerMap.Framework.Versions.FrameworkVersions>();
         services.AddScoped<IFrameworkReferences, CareerMap.People.PeopleFrameworkReferences>();
