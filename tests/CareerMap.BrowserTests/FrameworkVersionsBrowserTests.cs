@@ -57,4 +57,47 @@ public sealed class FrameworkVersionsBrowserTests(Chromium chromium) : IClassFix
         await Assertions.Expect(page.Locator($"#requirements-as-of tr[data-competency='{competency}'] td.level")).ToHaveTextAsync($"{before}");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"the role's earlier day scrolls sideways at {width} px");
     }
+
+    [Theory]
+    [InlineData(1366, 900)]
+    [InlineData(360, 780)]
+    public async Task HR_drafts_a_competency_level_adopts_it_and_nobody_sees_it_before(int width, int height)
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "HR admin", width, height);
+        await using var _ = page.Context;
+        const string drafted = "Talks a caller down from a crisis and leaves them a next step (drafted)";
+
+        await page.GotoAsync("/admin/competencies/DEESC/edit");
+        var level3 = page.Locator("#level-3");
+        var before = await level3.InputValueAsync();
+        // A refused draft save keeps what was typed and says where: a level left empty.
+        await level3.FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to a new draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#level-3 ~ .field-error")).ToContainTextAsync("level 3");
+        await Assertions.Expect(page.Locator("#Input_Definition")).Not.ToBeEmptyAsync();
+        await level3.FillAsync(drafted);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save to draft", Exact = false }).ClickAsync();
+        await Assertions.Expect(page.Locator("#versions-done")).ToContainTextAsync("DEESC is saved in draft");
+        await Assertions.Expect(page.Locator("#draft-changes")).ToContainTextAsync("DEESC");
+
+        // Nothing is live yet; the edit page shows the draft's text and saves only to the draft.
+        await page.GotoAsync("/competencies/DEESC");
+        await Assertions.Expect(page.Locator("ol.levels")).Not.ToContainTextAsync(drafted);
+        await Assertions.Expect(page.Locator("ol.levels")).ToContainTextAsync(before);
+        await page.GotoAsync("/admin/competencies/DEESC/edit");
+        await Assertions.Expect(page.Locator("#from-draft")).ToBeVisibleAsync();
+        await Assertions.Expect(level3).ToHaveValueAsync(drafted);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"the competency's edit page scrolls sideways at {width} px");
+
+        await page.GotoAsync("/admin/framework/versions");
+        await page.Locator("#adopt-form").GetByRole(AriaRole.Button, new() { Name = "Adopt the draft" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#versions-done")).ToContainTextAsync("is adopted and in effect from today");
+        await page.GotoAsync("/competencies/DEESC");
+        await Assertions.Expect(page.Locator("ol.levels")).ToContainTextAsync(drafted);
+        await page.GotoAsync("/admin/competencies/DEESC/edit");
+        await Assertions.Expect(page.Locator("#from-draft")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeVisibleAsync();
+    }
 }

@@ -197,10 +197,7 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
             }
         }
 
-        var own = $"{collection.Name}[{index}].";
-        var errors = FrameworkValidator.Validate(after, L)
-            .GroupBy(p => item is not null && p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : p.Path)
-            .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+        var errors = Errors(after, item is null ? null : $"{collection.Name}[{index}].");
         FrameworkTranslations.Stamp(before.Document, after);
         var diff = FrameworkDiff.Between(before.Document, after);
         var removal = await RemovalProblemsAsync(diff, ct);
@@ -223,6 +220,25 @@ public sealed partial class FrameworkService(CareerMapDb db, FrameworkCache cach
         logger.FrameworkItemWritten(collection.Singular, key ?? collection.Key(item!), item is null ? "deleted" : key is null ? "created" : "updated");
         var version = item is null ? 0 : (await cache.SnapshotAsync(db, ct)).VersionOf(collection, collection.Key(item)) ?? 1;
         return new(WriteStatus.Saved, version);
+    }
+
+    /// <summary>What the rules find in a document, by path; the fields of the item at <paramref name="own"/> (a path prefix) named as they are ("name").</summary>
+    Dictionary<string, string[]> Errors(FrameworkDocument document, string? own) => FrameworkValidator.Validate(document, L)
+        .GroupBy(p => own is not null && p.Path.StartsWith(own, StringComparison.Ordinal) ? p.Path[own.Length..] : p.Path)
+        .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
+
+    /// <summary>A copy of the document with one item replaced, or why not, with the errors a direct edit gets (a draft's edit pages).</summary>
+    public (FrameworkDocument After, WriteOutcome? Refused) WithItem<T>(FrameworkDocument document, FrameworkCollection<T> collection, string key, T item) where T : class
+    {
+        var after = Copy(document);
+        var index = collection.IndexOf(after, key);
+        if (index < 0) return (after, new(WriteStatus.NotFound, Message: L["{0} does not exist", collection.Item(key, L)]));
+        var items = collection.Items(after);
+        if (!string.Equals(collection.Key(item), collection.Key(items[index]), StringComparison.OrdinalIgnoreCase))
+            return (after, new(WriteStatus.Invalid, Errors: new Dictionary<string, string[]> { ["code"] = [Renamed(collection.Key(item), key)] }));
+        items[index] = item;
+        var errors = Errors(after, $"{collection.Name}[{index}].");
+        return (after, errors.Count > 0 ? new(WriteStatus.Invalid, Errors: errors) : null);
     }
 
     /// <summary>

@@ -162,13 +162,23 @@ public sealed record VersionFile(byte[] Content, string ContentType, string Name
     /// A role and its whole set of requirements changed in the draft (the role's edit page, "Save to draft"), with the
     /// same errors a direct edit gets; refused as stale when the draft changed since the form read it.
     /// </summary>
-    public async Task<WriteOutcome> UpdateRoleAsync(int number, string code, RoleDto role, IReadOnlyList<RequirementDto> requirements, int? expectedVersion,
-        CancellationToken ct = default)
+    public Task<WriteOutcome> UpdateRoleAsync(int number, string code, RoleDto role, IReadOnlyList<RequirementDto> requirements, int? expectedVersion,
+        CancellationToken ct = default) =>
+        EditDraftAsync(number, expectedVersion, d => framework.WithRole(d, code, role, requirements), ct);
+
+    /// <summary>One item (a competency, a grade, …) changed in the draft (an edit page's "Save to draft"), with the errors a direct edit gets.</summary>
+    public Task<WriteOutcome> UpdateItemAsync<T>(int number, FrameworkCollection<T> collection, string key, T item, int? expectedVersion,
+        CancellationToken ct = default) where T : class =>
+        EditDraftAsync(number, expectedVersion, d => framework.WithItem(d, collection, key, item), ct);
+
+    /// <summary>A change of the draft that may refuse itself with the errors of a direct edit; answered as the edit pages read it.</summary>
+    async Task<WriteOutcome> EditDraftAsync(int number, int? expectedVersion, Func<FrameworkDocument, (FrameworkDocument After, WriteOutcome? Refused)> change,
+        CancellationToken ct)
     {
         WriteOutcome? refused = null;
         var outcome = await ChangeDraftAsync(number, expectedVersion, d =>
         {
-            (var after, refused) = framework.WithRole(d, code, role, requirements);
+            (var after, refused) = change(d);
             return refused is null ? after : null;
         }, ct);
         return refused ?? new(outcome.Status, outcome.Draft?.Version ?? 0, Message: outcome.Message);
