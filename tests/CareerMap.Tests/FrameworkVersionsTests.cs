@@ -97,6 +97,23 @@ public sealed class FrameworkVersionsTests
             Assert.Equal(HttpStatusCode.OK, (await hr.SendAsync(put, Ct)).StatusCode);
         }
 
+        // The employee's plan aims at the role: the preview counts their gaps toward it now and after.
+        await app.WithDbAsync(async db =>
+        {
+            var person = await db.Employees.SingleAsync(e => e.EmployeeNumber == cast.Employee, Ct);
+            var cycle = PlanService.Cycle(today);
+            var plan = await db.Plans.FirstOrDefaultAsync(p => p.EmployeeId == person.Id && p.Cycle == cycle, Ct);
+            if (plan is null) db.Plans.Add(plan = new DevelopmentPlan { EmployeeId = person.Id, Cycle = cycle, CreatedOn = today });
+            plan.Status = PlanStatus.Draft;
+            plan.TargetRoles = [role];
+            return await db.SaveChangesAsync(Ct);
+        });
+        var readiness = await hr.GetFromJsonAsync<JsonElement>($"/api/employees/{cast.Employee}/readiness?role={role}", Ct);
+        var lines = readiness.GetProperty("competencies").EnumerateArray().ToList();
+        var gapsNow = lines.Count(l => l.GetProperty("effective").GetInt32() < l.GetProperty("required").GetInt32());
+        var held = lines.Single(l => l.GetProperty("competency").GetString() == competency).GetProperty("effective").GetInt32();
+        var gapsAfter = gapsNow + (held >= level && held < raised ? 1 : 0);
+
         // The preview names the change, the role's bench before and after, and the open plans aiming at the role.
         var preview = await hr.GetFromJsonAsync<JsonElement>($"/api/framework/drafts/{draft}/preview", Ct);
         var change = Assert.Single(preview.GetProperty("requirements").EnumerateArray());
@@ -109,6 +126,8 @@ public sealed class FrameworkVersionsTests
         var plans = await app.WithDbAsync(async db => (await db.Plans.Where(p => p.Status != PlanStatus.Completed).Select(p => p.TargetRoles).ToListAsync(Ct))
             .Count(t => t.Contains(role, StringComparer.OrdinalIgnoreCase)));
         Assert.Equal(plans, preview.GetProperty("plansAffected").GetInt32());
+        var mine = Assert.Single(preview.GetProperty("plans").EnumerateArray(), p => p.GetProperty("employeeNumber").GetString() == cast.Employee);
+        Assert.Equal((role, gapsNow, gapsAfter), (mine.GetProperty("role").GetString(), mine.GetProperty("gapsNow").GetInt32(), mine.GetProperty("gapsAfter").GetInt32()));
         Assert.Empty(preview.GetProperty("conflicts").EnumerateArray());
 
         var past = await AdoptAsync(hr, draft, etag, today.AddDays(-1));

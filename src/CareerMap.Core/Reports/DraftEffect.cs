@@ -10,8 +10,11 @@ namespace CareerMap.Reports;
 /// <summary>One requirement as it would change: a level before (none when added) and after (none when removed).</summary>
 public sealed record RequirementChange(string Role, string Competency, int? Before, int? After, bool CriticalBefore, bool CriticalAfter);
 
-/// <summary>A plan aiming at a role whose requirements would change.</summary>
-public sealed record PlanAffected(int Plan, string EmployeeNumber, string Name, string Role, PlanStatus Status);
+/// <summary>
+/// A plan aiming at a role whose requirements would change, with the person's gaps toward it (competencies below the
+/// level asked, on their effective ratings) under the requirements in effect and under the draft's.
+/// </summary>
+public sealed record PlanAffected(int Plan, string EmployeeNumber, string Name, string Role, PlanStatus Status, int GapsNow, int GapsAfter);
 
 /// <summary>
 /// What adopting a draft would do, before anyone adopts it: the framework's changes, the requirement changes, each
@@ -20,7 +23,8 @@ public sealed record PlanAffected(int Plan, string EmployeeNumber, string Name, 
 public sealed record DraftPreview(FrameworkVersionView Draft, FrameworkDiff Changes, IReadOnlyList<MergeConflict> Conflicts,
     IReadOnlyList<RequirementChange> Requirements, IReadOnlyList<BenchChange> Benches, int PlansAffected, IReadOnlyList<PlanAffected> Plans);
 
-public sealed class DraftEffect(CareerMapDb db, FrameworkVersions versions, SuccessionReport succession, CareerPaths paths)
+public sealed class DraftEffect(CareerMapDb db, FrameworkVersions versions, SuccessionReport succession, CareerPaths paths, CareerMap.People.RatingIndexCache ratings,
+    TimeProvider clock)
 {
     /// <summary>Benches are worked out for this many changed roles at most, plans listed up to this many.</summary>
     public const int Shown = 50;
@@ -53,7 +57,12 @@ public sealed class DraftEffect(CareerMapDb db, FrameworkVersions versions, Succ
         var shown = affected.OrderBy(p => p.Id).Take(Shown).ToList();
         var ids = shown.Select(p => p.EmployeeId).ToList();
         var people = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => (e.EmployeeNumber, e.Name), ct);
-        var plans = shown.Select(p => new PlanAffected(p.Id, people[p.EmployeeId].EmployeeNumber, people[p.EmployeeId].Name, p.Role!, p.Status)).ToList();
+        var index = shown.Count == 0 ? null : await ratings.GetAsync(db, clock.Today(), ct);
+        int Gaps(int employeeId, FrameworkDocument framework, string role) => index!.RowOf(employeeId) is >= 0 and var row
+            ? framework.Requirements.Count(r => string.Equals(r.Role, role, StringComparison.OrdinalIgnoreCase) && index.Level(row, r.Competency) < r.Level)
+            : 0;
+        var plans = shown.Select(p => new PlanAffected(p.Id, people[p.EmployeeId].EmployeeNumber, people[p.EmployeeId].Name, p.Role!, p.Status,
+            Gaps(p.EmployeeId, now, p.Role!), Gaps(p.EmployeeId, merged, p.Role!))).ToList();
         return new(draft.View, changes, conflicts, requirements, benches, affected.Count, plans);
     }
 
