@@ -30,8 +30,6 @@ static class ImportCommand
         {
             var path = p.GetValue(file)!;
             if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
-            var heldPath = p.GetValue(credentials);
-            if (heldPath is { Exists: false }) return Fail($"{heldPath.Name}: file not found", BadInput);
             var target = Target(p);
             await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
             var framework = scope.Get<FrameworkService>();
