@@ -1,5 +1,6 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareerMap.People;
@@ -93,6 +94,20 @@ public sealed record CredentialProblem(string Field, string Template, object[] A
     public string Reason => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, Args);
 
     public static CredentialProblem Of(string field, string template, params object[] args) => new(field, template, args);
+
+    /// <summary>The reason in the reader's language (each template looked up by its literal text, so every one is translated).</summary>
+    public string Say(IStringLocalizer L) => Template switch
+    {
+        "a credential needs a name" => L["a credential needs a name"],
+        "a name is at most {0} characters" => L["a name is at most {0} characters", Args],
+        "say whether it is a certification or a license" => L["say whether it is a certification or a license"],
+        "kind {0} is unknown: certification or license" => L["kind {0} is unknown: certification or license", Args],
+        "an issuer is at most {0} characters" => L["an issuer is at most {0} characters", Args],
+        "a number is at most {0} characters" => L["a number is at most {0} characters", Args],
+        "a credential cannot expire before it was issued" => L["a credential cannot expire before it was issued"],
+        "a credential cannot be issued in the future" => L["a credential cannot be issued in the future"],
+        _ => Reason,
+    };
 }
 
 /// <summary>

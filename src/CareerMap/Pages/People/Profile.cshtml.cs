@@ -47,6 +47,8 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     public bool KeepsCredentials => access.Account.IsHrAdmin;
     /// <summary>The credential HR typed, kept when it is refused so nothing typed is lost.</summary>
     [BindProperty] public CredentialForm NewCredential { get; set; } = new();
+    /// <summary>Whether HR has just removed a credential (else saved one), for the notice after the redirect.</summary>
+    public bool CredentialRemoved => Request.Query["credential"] == "removed";
     /// <summary>The name of the credential HR removes.</summary>
     [BindProperty] public string? RemovedCredential { get; set; }
 
@@ -91,7 +93,7 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
             if (saved is not null) return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?credential=saved#credentials-h");
             var field = problem!.Field switch { "kind" => nameof(f.Kind), "issuer" => nameof(f.Issuer), "number" => nameof(f.Number), "issuedOn" => nameof(f.IssuedOn),
                 "expiresOn" => nameof(f.ExpiresOn), _ => nameof(f.Name) };
-            ModelState.AddModelError($"{nameof(NewCredential)}.{field}", L[problem.Template, problem.Args]);
+            ModelState.AddModelError($"{nameof(NewCredential)}.{field}", problem.Say(L));
         }
         await PrepareAsync(ct);
         return Page();
