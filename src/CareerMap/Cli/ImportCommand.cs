@@ -94,7 +94,9 @@ static class ImportCommand
             else if (!report.Ok)
             {
                 await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
-                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
+                // A credentials file's problems name it already.
+                foreach (var problem in report.Problems)
+                    await Console.Error.WriteLineAsync(heldPath is not null && problem.Place.StartsWith(heldPath.Name, StringComparison.Ordinal) ? $"  {problem}" : $"  {path.Name}: {problem}");
             }
             else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were."
                 + (report.Credentials > 0 ? $" {report.Credentials} credential(s) recorded or replaced." : "")
