@@ -254,4 +254,56 @@ public sealed class CredentialsTests
         Assert.DoesNotContain("Credentials expiring soon", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"/admin/credentials\"", profile, StringComparison.Ordinal);
     }
+
+    [Theory, ProviderApps]
+    public async Task Hr_keeps_credentials_with_the_profiles_form_keeping_what_was_typed_when_refused_and_others_get_no_form_and_403(TestApp app)
+    {
+        var c = await Cast.LoadAsync(app);
+        var profile = $"/people/{c.Employee}";
+        static FormUrlEncodedContent Form(string page, params (string Key, string Value)[] fields) =>
+            new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Forms.AntiforgeryToken(page))));
+
+        var hr = await app.BrowserAsync(AppRoles.HrAdmin);
+        var page = await hr.GetStringAsync(profile, Ct);
+        Assert.Contains("Save credential", page, StringComparison.Ordinal);
+        (string, string)[] typed = [("NewCredential.Name", Cpht), ("NewCredential.Kind", "certification"), ("NewCredential.Issuer", "PTCB"), ("NewCredential.Number", "PT-0042"),
+            ("NewCredential.IssuedOn", Day(TestClock.Today.AddDays(5))), ("NewCredential.ExpiresOn", "2028-01-31")];
+
+        // Issued in the future: refused beside its field, in Spanish for a Spanish reader too, with everything typed kept.
+        var refused = await hr.PostAsync($"{profile}?handler=Credential", Form(page, typed), Ct);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("<span id=\"credential-IssuedOn-error\" class=\"field-error\">a credential cannot be issued in the future</span>", html, StringComparison.Ordinal);
+        foreach (var (name, value) in typed.Where(t => t.Item1 != "NewCredential.Kind")) Assert.Equal(value, Forms.Field(html, name));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Credential>().CountAsync(Ct)));
+        var spanish = await app.BrowserAsync(AppRoles.HrAdmin, language: "es");
+        var spanishPage = await spanish.GetStringAsync(profile, Ct);
+        var refusedInSpanish = await spanish.PostAsync($"{profile}?handler=Credential", Form(spanishPage, [.. typed.Where(t => t.Item1 != "NewCredential.Name")]), Ct);
+        Assert.Contains("una credencial necesita un nombre", System.Net.WebUtility.HtmlDecode(await refusedInSpanish.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+
+        typed[4] = ("NewCredential.IssuedOn", "2026-01-10");
+        var saved = await hr.PostAsync($"{profile}?handler=Credential", Form(page, typed), Ct);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Contains("The credential is saved.", await saved.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var held = await app.WithDbAsync(db => db.Set<Credential>().SingleAsync(Ct));
+        Assert.Equal((Cpht, CredentialKind.Certification, "PTCB", "PT-0042", new DateOnly(2026, 1, 10), new DateOnly(2028, 1, 31)),
+            (held.Name, held.Kind, held.Issuer, held.Number, held.IssuedOn!.Value, held.ExpiresOn!.Value));
+
+        // The person and their manager read the list with no form and no remove button; their posts are refused.
+        foreach (var (role, number) in new[] { (AppRoles.Employee, c.Employee), (AppRoles.Manager, c.Manager) })
+        {
+            var other = await app.BrowserAsync(role, number);
+            var seen = await other.GetStringAsync(profile, Ct);
+            Assert.Contains($"data-credential=\"{Cpht}\"", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain("Save credential", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain("RemovedCredential", seen, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"{profile}?handler=Credential", Form(seen, typed), Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"{profile}?handler=RemoveCredential", Form(seen, ("RemovedCredential", Cpht)), Ct)).StatusCode);
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Credential>().CountAsync(Ct)));
+
+        var removed = await hr.PostAsync($"{profile}?handler=RemoveCredential", Form(page, ("RemovedCredential", Cpht)), Ct);
+        Assert.Contains("The credential is removed.", await removed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Credential>().CountAsync(Ct)));
+    }
 }

@@ -34,8 +34,8 @@ public sealed class ReportsTests
             "A3,Cy Diaz,a3@x.example,CC-REP-2,S1,2024-02-05,2025-08-04,Remote,English;Spanish,,33",
             "M1,Di Park,m1@x.example,MS-REP,,2024-06-03,2024-06-03,Remote,English,,29") + "\n";
         await using var db = app.Database.Target.CreateContext();
-        var (rows, problems) = Roster.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(roster)), "roster.csv");
-        Assert.True((await Roster.ImportAsync(db, rows, problems, false, NullLogger.Instance, Ct)).Applied);
+        Assert.True((await Roster.ImportAsync(db, Roster.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(roster)), "roster.csv"), false, TestClock.Today,
+            NullLogger.Instance, Ct)).Applied);
         var id = await db.Employees.ToDictionaryAsync(e => e.EmployeeNumber, e => e.Id, Ct);
         var deesc = await db.Competencies.Where(c => c.Code == "DEESC").Select(c => c.Id).SingleAsync(Ct);
         void Rate(string who, int level, AssessmentSource source, string on) => db.Assessments.Add(new Assessment

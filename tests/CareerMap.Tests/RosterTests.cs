@@ -20,8 +20,7 @@ public sealed class RosterTests
     static async Task<RosterReport> ImportAsync(TestDatabase database, string fileName, byte[] bytes, bool dryRun = false)
     {
         await using var db = database.Target.CreateContext();
-        var (rows, problems) = Roster.Read(new MemoryStream(bytes), fileName);
-        return await Roster.ImportAsync(db, rows, problems, dryRun, NullLogger.Instance, Ct);
+        return await Roster.ImportAsync(db, Roster.Read(new MemoryStream(bytes), fileName), dryRun, TestClock.Today, NullLogger.Instance, Ct);
     }
 
     static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. lines]) + "\n");

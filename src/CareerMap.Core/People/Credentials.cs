@@ -1,5 +1,6 @@
 using CareerMap.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareerMap.People;
@@ -40,6 +41,18 @@ sealed class CredentialConfiguration : IEntityTypeConfiguration<Credential>
 /// <summary>A credential as people read it; expired when its last valid day is before today.</summary>
 public sealed record CredentialView(string Name, CredentialKind Kind, string? Issuer, string? Number, DateOnly? IssuedOn, DateOnly? ExpiresOn, bool Expired);
 
+/// <summary>A credential as a roster or SCIM states it, checked by <see cref="Credentials.Check"/>: trimmed, blanks as none.</summary>
+public sealed record CredentialInput(string Name, CredentialKind Kind, string? Issuer, string? Number, DateOnly? IssuedOn, DateOnly? ExpiresOn)
+{
+    /// <summary>The input when it passes the rule, else the problem.</summary>
+    public static (CredentialInput? Input, CredentialProblem? Problem) Of(string? name, string? kind, string? issuer, string? number, DateOnly? issuedOn, DateOnly? expiresOn, DateOnly today)
+    {
+        static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        if (Credentials.Check(name ?? "", kind, issuer, number, issuedOn, expiresOn, today) is { } problem) return (null, problem);
+        return (new(name!.Trim(), WireNames.Parse<CredentialKind>(kind)!.Value, Blank(issuer), Blank(number), issuedOn, expiresOn), null);
+    }
+}
+
 /// <summary>A credential that expires soon, with whose it is and how many days it has left (0 for its last day).</summary>
 public sealed record ExpiringCredential(string EmployeeNumber, string EmployeeName, string Name, CredentialKind Kind, DateOnly ExpiresOn, int DaysLeft);
 
@@ -72,8 +85,30 @@ public static class CredentialHolding
     public static bool IsExpired(DateOnly? expiresOn, DateOnly today) => expiresOn is { } last && last < today;
 }
 
-/// <summary>A field of a credential refused, and why.</summary>
-public sealed record CredentialProblem(string Field, string Reason);
+/// <summary>
+/// A field of a credential refused, and why: the reason as a template and its values, so a page can say it in the
+/// reader's language while the API, imports and SCIM say it in English.
+/// </summary>
+public sealed record CredentialProblem(string Field, string Template, object[] Args)
+{
+    public string Reason => string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, Args);
+
+    public static CredentialProblem Of(string field, string template, params object[] args) => new(field, template, args);
+
+    /// <summary>The reason in the reader's language (each template looked up by its literal text, so every one is translated).</summary>
+    public string Say(IStringLocalizer L) => Template switch
+    {
+        "a credential needs a name" => L["a credential needs a name"],
+        "a name is at most {0} characters" => L["a name is at most {0} characters", Args],
+        "say whether it is a certification or a license" => L["say whether it is a certification or a license"],
+        "kind {0} is unknown: certification or license" => L["kind {0} is unknown: certification or license", Args],
+        "an issuer is at most {0} characters" => L["an issuer is at most {0} characters", Args],
+        "a number is at most {0} characters" => L["a number is at most {0} characters", Args],
+        "a credential cannot expire before it was issued" => L["a credential cannot expire before it was issued"],
+        "a credential cannot be issued in the future" => L["a credential cannot be issued in the future"],
+        _ => Reason,
+    };
+}
 
 /// <summary>
 /// People's dated credentials. Whether the caller may read or write a person's credentials is decided before these run:
@@ -82,6 +117,24 @@ public sealed record CredentialProblem(string Field, string Reason);
 public sealed class Credentials(CareerMapDb db, TimeProvider clock)
 {
     public const int TextLength = 200;
+
+    /// <summary>
+    /// The one rule for what a credential may say, whoever records it (the API, the profile's form, a roster, SCIM):
+    /// a name, a kind, texts within <see cref="TextLength"/>, not issued in the future, not expiring before it was issued.
+    /// </summary>
+    public static CredentialProblem? Check(string name, string? kind, string? issuer, string? number, DateOnly? issuedOn, DateOnly? expiresOn, DateOnly today)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return CredentialProblem.Of("name", "a credential needs a name");
+        if (name.Trim().Length > TextLength) return CredentialProblem.Of("name", "a name is at most {0} characters", TextLength);
+        if (WireNames.Parse<CredentialKind>(kind) is null)
+            return string.IsNullOrWhiteSpace(kind) ? CredentialProblem.Of("kind", "say whether it is a certification or a license")
+                : CredentialProblem.Of("kind", "kind {0} is unknown: certification or license", kind);
+        if (issuer?.Trim().Length > TextLength) return CredentialProblem.Of("issuer", "an issuer is at most {0} characters", TextLength);
+        if (number?.Trim().Length > TextLength) return CredentialProblem.Of("number", "a number is at most {0} characters", TextLength);
+        if (issuedOn is { } issued && expiresOn is { } expires && expires < issued) return CredentialProblem.Of("expiresOn", "a credential cannot expire before it was issued");
+        if (issuedOn > today) return CredentialProblem.Of("issuedOn", "a credential cannot be issued in the future");
+        return null;
+    }
 
     /// <summary>The person's credentials, soonest to expire first, those that never expire last.</summary>
     public async Task<IReadOnlyList<CredentialView>> OfAsync(int employeeId, CancellationToken ct = default)
@@ -105,16 +158,10 @@ public sealed class Credentials(CareerMapDb db, TimeProvider clock)
         DateOnly? issuedOn, DateOnly? expiresOn, CancellationToken ct = default)
     {
         name = name.Trim();
-        if (name.Length == 0) return (null, new("name", "a credential needs a name"));
-        if (name.Length > TextLength) return (null, new("name", $"a name is at most {TextLength} characters"));
-        if (WireNames.Parse<CredentialKind>(kind) is not { } parsed)
-            return (null, new("kind", kind is null ? "say whether it is a certification or a license" : $"kind {kind} is unknown: certification or license"));
         issuer = string.IsNullOrWhiteSpace(issuer) ? null : issuer.Trim();
         number = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
-        if (issuer?.Length > TextLength) return (null, new("issuer", $"an issuer is at most {TextLength} characters"));
-        if (number?.Length > TextLength) return (null, new("number", $"a number is at most {TextLength} characters"));
-        if (issuedOn is { } issued && expiresOn is { } expires && expires < issued) return (null, new("expiresOn", "a credential cannot expire before it was issued"));
-        if (issuedOn > clock.Today()) return (null, new("issuedOn", "a credential cannot be issued in the future"));
+        if (Check(name, kind, issuer, number, issuedOn, expiresOn, clock.Today()) is { } problem) return (null, problem);
+        var parsed = WireNames.Parse<CredentialKind>(kind)!.Value;
 
         var credential = (await db.Set<Credential>().Where(c => c.EmployeeId == employeeId).ToListAsync(ct))
             .FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -126,6 +173,34 @@ public sealed class Credentials(CareerMapDb db, TimeProvider clock)
         credential.ExpiresOn = expiresOn;
         await db.SaveChangesAsync(ct);
         return (credential.AsView(clock.Today()), null);
+    }
+
+    /// <summary>
+    /// Brings a person's tracked credentials to what a roster or SCIM says (inputs already checked): adds what is new,
+    /// changes what differs, and with <paramref name="removeOthers"/> removes those not named. Saved by the caller, so
+    /// the same input twice changes nothing and writes no audit entry. Returns how many it added, changed or removed.
+    /// </summary>
+    public static int Apply(CareerMapDb db, IReadOnlyList<Credential> stored, IEnumerable<CredentialInput> wanted, bool removeOthers, Func<string, Credential> create)
+    {
+        var changes = 0;
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var w in wanted)
+        {
+            named.Add(w.Name);
+            var credential = stored.FirstOrDefault(c => string.Equals(c.Name, w.Name, StringComparison.OrdinalIgnoreCase));
+            if (credential is not null && credential.Kind == w.Kind && credential.Issuer == w.Issuer && credential.Number == w.Number
+                && credential.IssuedOn == w.IssuedOn && credential.ExpiresOn == w.ExpiresOn) continue;
+            if (credential is null) db.Add(credential = create(w.Name));
+            (credential.Kind, credential.Issuer, credential.Number, credential.IssuedOn, credential.ExpiresOn) = (w.Kind, w.Issuer, w.Number, w.IssuedOn, w.ExpiresOn);
+            changes++;
+        }
+        if (removeOthers)
+            foreach (var gone in stored.Where(c => !named.Contains(c.Name)))
+            {
+                db.Remove(gone);
+                changes++;
+            }
+        return changes;
     }
 
     /// <summary>Removes the person's dated record of that name; false when there was none.</summary>

@@ -19,7 +19,8 @@ public sealed record PeopleFileRow(Dictionary<string, string?> Cells, Func<strin
 /// </summary>
 public static class PeopleFile
 {
-    public static List<PeopleFileRow> Read(Stream input, string fileName, PeopleFileShape shape, ImportProblems problems)
+    /// <param name="alongside">A second kind of row a workbook may hold on a sheet of its own (a roster's credentials), filled when that sheet is there.</param>
+    public static List<PeopleFileRow> Read(Stream input, string fileName, PeopleFileShape shape, ImportProblems problems, (PeopleFileShape Shape, List<PeopleFileRow> Rows)? alongside = null)
     {
         var ext = Path.GetExtension(fileName).ToLowerInvariant();
         try
@@ -27,7 +28,7 @@ public static class PeopleFile
             return ext switch
             {
                 ".csv" => ReadCsv(input, shape, problems),
-                ".xlsx" => ReadXlsx(input, fileName, shape, problems),
+                ".xlsx" => ReadXlsx(input, fileName, shape, problems, alongside),
                 _ => throw new FormatException($"unknown file type: expected a .csv or .xlsx {shape.Noun}"),
             };
         }
@@ -80,10 +81,17 @@ public static class PeopleFile
         return records;
     }
 
-    static List<PeopleFileRow> ReadXlsx(Stream input, string fileName, PeopleFileShape shape, ImportProblems problems)
+    static List<PeopleFileRow> ReadXlsx(Stream input, string fileName, PeopleFileShape shape, ImportProblems problems, (PeopleFileShape Shape, List<PeopleFileRow> Rows)? alongside)
     {
         var sheets = Spreadsheet.Read(input, fileName);
         var ws = sheets.FirstOrDefault(w => string.Equals(w.Name, shape.Sheet, StringComparison.OrdinalIgnoreCase)) ?? sheets[0];
+        if (alongside is var (otherShape, otherRows) && sheets.FirstOrDefault(w => string.Equals(w.Name, otherShape.Sheet, StringComparison.OrdinalIgnoreCase)) is { } other && other != ws)
+            otherRows.AddRange(ReadSheet(other, otherShape, problems));
+        return ReadSheet(ws, shape, problems);
+    }
+
+    static List<PeopleFileRow> ReadSheet(Sheet ws, PeopleFileShape shape, ImportProblems problems)
+    {
         var headers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var (column, cell) in ws.Used(1)) headers.TryAdd(cell.Text.Trim(), column);
         CheckHeaders([.. headers.Keys], shape, c => $"{ws.Name}!1", problems);

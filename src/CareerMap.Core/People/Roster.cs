@@ -16,8 +16,16 @@ public sealed record RosterRow(string Number, string Name, string Email, string 
 /// <summary>Someone the import starts in a role: a new hire, or a person moved into another role, from the file's role start date.</summary>
 public sealed record RosterEntrant(string EmployeeNumber, string Role, DateOnly Start);
 
+/// <summary>One dated credential of a roster's Credentials sheet (or credentials file), with where each field came from.</summary>
+public sealed record RosterCredential(string Number, string Name, string? Kind, string? Issuer, string? CredentialNumber, DateOnly? IssuedOn, DateOnly? ExpiresOn,
+    Func<string, string> Place);
+
+/// <summary>What a roster file holds: its people, their dated credentials, and what could not be read.</summary>
+public sealed record RosterFile(List<RosterRow> Rows, List<RosterCredential> Credentials, IReadOnlyList<ImportProblem> Problems);
+
+/// <param name="Credentials">How many dated credentials an applied import added or changed (none when the file names them as stored).</param>
 public sealed record RosterReport(bool Applied, bool DryRun, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> Added, IReadOnlyList<string> Changed, int Unchanged,
-    IReadOnlyList<RosterEntrant> Entrants)
+    IReadOnlyList<RosterEntrant> Entrants, int Credentials = 0)
 {
     public bool Ok => Problems.Count == 0;
 }
@@ -25,6 +33,8 @@ public sealed record RosterReport(bool Applied, bool DryRun, IReadOnlyList<Impor
 /// <summary>
 /// Imports people from CSV or Excel, all or nothing: every problem is reported with its line or cell and
 /// nothing is written unless the whole file is sound. People already stored and absent from the file are kept.
+/// Dated credentials come on a workbook's Credentials sheet, or for a CSV roster in a second file of the same columns,
+/// one row per credential; each is recorded or replaced by person and name, and credentials the file does not name are kept.
 /// </summary>
 public static partial class Roster
 {
@@ -36,11 +46,42 @@ public static partial class Roster
 
     static readonly PeopleFileShape Shape = new(Columns, Required, "People", "roster", "people");
 
-    public static (List<RosterRow> Rows, IReadOnlyList<ImportProblem> Problems) Read(Stream input, string fileName)
+    /// <summary>The columns of the Credentials sheet (or credentials file): one row per credential a person holds.</summary>
+    public static readonly string[] CredentialColumns = ["EmployeeNumber", "Name", "Kind", "Issuer", "Number", "IssuedOn", "ExpiresOn"];
+    static readonly PeopleFileShape CredentialShape = new(CredentialColumns, ["EmployeeNumber", "Name", "Kind"], "Credentials", "credentials file", "credentials");
+
+    /// <summary>Reads a roster, with the credentials on its workbook's Credentials sheet or in a credentials file beside a CSV roster.</summary>
+    public static RosterFile Read(Stream input, string fileName, Stream? credentials = null, string? credentialsFileName = null)
     {
         var problems = new ImportProblems();
         var rows = new List<RosterRow>();
-        foreach (var record in PeopleFile.Read(input, fileName, Shape, problems))
+        var sheet = new List<PeopleFileRow>();
+        var records = PeopleFile.Read(input, fileName, Shape, problems, (CredentialShape, sheet));
+        if (credentials is not null)
+        {
+            var name = credentialsFileName ?? "credentials.csv";
+            if (sheet.Count > 0) problems.Add(new(name, "the roster workbook has a Credentials sheet already: send the credentials one way"));
+            else
+            {
+                // A second file's places name it, so they are not taken for the roster's own lines.
+                var own = new ImportProblems();
+                foreach (var record in PeopleFile.Read(credentials, name, CredentialShape, own))
+                    sheet.Add(record with { Place = column => $"{name}: {record.Place(column)}" });
+                foreach (var p in own) problems.Add(p.Place.StartsWith(name, StringComparison.Ordinal) ? p : new($"{name}: {p.Place}", p.Message));
+            }
+        }
+        var held = new List<RosterCredential>();
+        foreach (var record in sheet)
+        {
+            var before = problems.Total;
+            foreach (var column in CredentialShape.Required)
+                if (record.Text(column) is null) problems.Add(new(record.Place(column), $"{column} is required"));
+            var issued = PeopleFile.Date(record, "IssuedOn", problems);
+            var expires = PeopleFile.Date(record, "ExpiresOn", problems);
+            if (problems.Total == before)
+                held.Add(new(record.Text("EmployeeNumber")!, record.Text("Name")!, record.Text("Kind"), record.Text("Issuer"), record.Text("Number"), issued, expires, record.Place));
+        }
+        foreach (var record in records)
         {
             var place = record.Place;
             var before = problems.Total;
@@ -60,14 +101,16 @@ public static partial class Roster
                 rows.Add(new(Text("EmployeeNumber")!, Text("Name")!, Text("Email")!, Text("Role")!, Text("Manager"), hire, start, Text("Location"),
                     List(Text("Languages")), List(Text("Certifications")), months, place));
         }
-        return (rows, problems);
+        return new(rows, held, problems);
     }
 
     /// <summary>Checks the rows against each other and the database, then writes them in one transaction unless it is a dry run.</summary>
-    public static async Task<RosterReport> ImportAsync(CareerMapDb db, IReadOnlyList<RosterRow> rows, IReadOnlyList<ImportProblem> readProblems, bool dryRun, ILogger logger, CancellationToken ct = default)
+    /// <param name="today">The day of the import: a credential cannot be issued after it.</param>
+    public static async Task<RosterReport> ImportAsync(CareerMapDb db, RosterFile file, bool dryRun, DateOnly today, ILogger logger, CancellationToken ct = default)
     {
         using var activity = CareerMapTelemetry.Source.StartActivity("roster import");
-        var problems = new ImportProblems(readProblems);
+        var rows = file.Rows;
+        var problems = new ImportProblems(file.Problems);
         var roles = await db.Roles.ToDictionaryAsync(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase, ct);
         var stored = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.EmployeeNumber, StringComparer.OrdinalIgnoreCase, ct);
         var numberOf = stored.Values.ToDictionary(e => e.Id, e => e.EmployeeNumber);
@@ -90,6 +133,7 @@ public static partial class Roster
         var managerOf = stored.Values.ToDictionary(e => e.EmployeeNumber, e => e.ManagerId is int id ? numberOf.GetValueOrDefault(id) : null, StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows) managerOf[row.Number] = row.Manager;
         foreach (var (row, cycle) in Cycles(rows, managerOf)) problems.Add(new(row.Place("Manager"), $"manager cycle: {string.Join(" → ", cycle)} → {row.Number}"));
+        var credentials = CheckCredentials(file.Credentials, inFile, stored, today, problems);
 
         var added = rows.Where(r => !stored.ContainsKey(r.Number)).Select(r => r.Number).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var changed = rows.Where(r => stored.TryGetValue(r.Number, out var e) && Differs(e, r, roles, numberOf)).Select(r => r.Number).ToList();
@@ -114,6 +158,7 @@ public static partial class Roster
         var codes = roles.ToDictionary(r => r.Value, r => r.Key);
         var moves = RoleChanges(rows, stored, roles, codes, ids).ToList();
         await RoleHistory.AddAsync(db, moves, ct);
+        var credentialChanges = await RecordCredentialsAsync(db, credentials, ids, ct);
         await ChangeStamps.BumpAsync(db, ChangeArea.People, ct);
         // Written past the change tracker, so the import is recorded as one entry naming whom it added and changed.
         db.Audit.Add(new AuditEntry
@@ -126,7 +171,49 @@ public static partial class Roster
         logger.RosterImported(added.Count, changed.Count, unchanged);
         CareerMapTelemetry.CountImport("roster", "applied");
         var numbers = ids.ToDictionary(x => x.Value, x => x.Key);
-        return new(true, false, [], added, changed, unchanged, [.. moves.Select(m => new RosterEntrant(numbers[m.EmployeeId], m.ToRole, m.On))]);
+        return new(true, false, [], added, changed, unchanged, [.. moves.Select(m => new RosterEntrant(numbers[m.EmployeeId], m.ToRole, m.On))], credentialChanges);
+    }
+
+    /// <summary>Columns of the Credentials sheet by the field the credential rule names.</summary>
+    static string ColumnOf(string field) => field switch
+    {
+        "name" => "Name", "kind" => "Kind", "issuer" => "Issuer", "number" => "Number", "issuedOn" => "IssuedOn", "expiresOn" => "ExpiresOn", _ => "Name",
+    };
+
+    /// <summary>Each credential row by the one credential rule, for a person in the file or on record, named once per person.</summary>
+    static List<(string Number, CredentialInput Input)> CheckCredentials(List<RosterCredential> rows, HashSet<string> inFile,
+        Dictionary<string, Employee> stored, DateOnly today, ImportProblems problems)
+    {
+        var checkedRows = new List<(string, CredentialInput)>();
+        var seen = new Dictionary<(string, string), RosterCredential>();
+        foreach (var row in rows)
+        {
+            if (!inFile.Contains(row.Number) && !stored.ContainsKey(row.Number))
+                problems.Add(new(row.Place("EmployeeNumber"), $"no person has employee number {row.Number}: add them to the roster or import them first"));
+            else if (!seen.TryAdd((row.Number.ToUpperInvariant(), row.Name.ToUpperInvariant()), row))
+                problems.Add(new(row.Place("Name"), $"{row.Number}'s credential {row.Name} is listed twice: {seen[(row.Number.ToUpperInvariant(), row.Name.ToUpperInvariant())].Place("Name")} has it too"));
+            var (input, problem) = CredentialInput.Of(row.Name, row.Kind, row.Issuer, row.CredentialNumber, row.IssuedOn, row.ExpiresOn, today);
+            if (problem is not null) problems.Add(new(row.Place(ColumnOf(problem.Field)), problem.Reason));
+            else checkedRows.Add((row.Number, input!));
+        }
+        return checkedRows;
+    }
+
+    /// <summary>Records or replaces the file's credentials through the change tracker (each one audited), saved with the import.</summary>
+    static async Task<int> RecordCredentialsAsync(CareerMapDb db, List<(string Number, CredentialInput Input)> credentials, Dictionary<string, int> ids, CancellationToken ct)
+    {
+        if (credentials.Count == 0) return 0;
+        var changes = 0;
+        var byPerson = credentials.GroupBy(c => ids[c.Number]).ToList();
+        foreach (var chunk in byPerson.Chunk(1_000))
+        {
+            var people = chunk.Select(g => g.Key).ToList();
+            var stored = (await db.Set<Credential>().Where(c => people.Contains(c.EmployeeId)).ToListAsync(ct)).ToLookup(c => c.EmployeeId);
+            foreach (var person in chunk)
+                changes += Credentials.Apply(db, [.. stored[person.Key]], person.Select(p => p.Input), removeOthers: false,
+                    name => new Credential { EmployeeId = person.Key, Name = name });
+        }
+        return changes;
     }
 
     /// <summary>

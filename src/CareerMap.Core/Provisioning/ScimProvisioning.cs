@@ -17,7 +17,11 @@ public sealed record WaitingUser(string Id, string UserName, string? Title, stri
 /// <param name="EmployeeNumber">The enterprise employeeNumber as sent (valid), or null when none was sent.</param>
 /// <param name="EmailsKey">Every emails.value in lower case, one a line (<see cref="ScimUser.EmailsKey"/>).</param>
 sealed record ScimFields(string UserName, string? ExternalId, bool Active, string? EmployeeNumber, string? EmailsKey, string? ManagerRef, string Name, string? Email,
-    string? Title, string? RoleCode, string? Grade, DateOnly? HireDate, DateOnly? RoleStartDate, string? Location);
+    string? Title, string? RoleCode, string? Grade, DateOnly? HireDate, DateOnly? RoleStartDate, string? Location, IReadOnlyList<ScimCredential>? Credentials = null);
+
+/// <summary>A credential as a client sent it in the CareerMap extension, checked against the credential rule when saved.</summary>
+/// <param name="Index">Its place in the credentials array, for the error's detail.</param>
+sealed record ScimCredential(int Index, string? Name, string? Kind, string? Issuer, string? Number, DateOnly? Issued, DateOnly? Expires);
 
 /// <summary>
 /// SCIM 2.0 Users (RFC 7643/7644) over CareerMap's people. Each SCIM user is stored as sent and linked to an employee
@@ -81,8 +85,12 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             if (await FindAsync(id, ct) is not { } user) return (null, NoUser(id));
             if (VersionRefusal(user, ifMatch) is { } stale) return (user, stale);
             var resource = JsonNode.Parse(user.Resource)!.AsObject();
+            // A linked employee's credentials are patched as CareerMap holds them (HR may have edited them since).
+            if (user.EmployeeId is int linked) SetCredentials(resource, await CredentialsOfAsync([linked], ct), linked);
             ScimPatch.Apply(resource, body);
             var (normalized, fields) = ScimUserReader.Read(resource, user.Active);
+            // Patched away whole, they are none (for a linked employee; a waiting user's list is only what was sent).
+            if (user.EmployeeId is not null && fields.Credentials is null) fields = fields with { Credentials = [] };
             return (user, await UpdateAsync(user, normalized, fields, ct));
         }, ct);
         return refusal is null ? new(await RenderOneAsync(user!, ct), null) : new(null, refusal);
@@ -314,6 +322,7 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     /// <param name="role">The role when already found, else it is found here.</param>
     async Task<ScimRefusal?> SaveAsync(ScimUser user, ScimFields fields, CancellationToken ct, (int? RoleId, string Why)? role = null)
     {
+        var credentials = fields.Credentials is { } sent ? CheckedCredentials(sent) : null;
         if (await db.ScimUsers.AnyAsync(u => u.UserNameKey == user.UserNameKey && u.DeletedAt == null && u.Id != user.Id, ct))
             return Taken($"userName '{fields.UserName}' is already taken");
         user.ExternalId = fields.ExternalId;
@@ -380,6 +389,11 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         else await DeactivateAsync(employee, ct);
         user.Employee = employee;
         user.Waiting = null;
+        if (credentials is not null)
+        {
+            var stored = adding ? [] : await db.Set<Credential>().Where(c => c.EmployeeId == employee.Id).ToListAsync(ct);
+            People.Credentials.Apply(db, stored, credentials, removeOthers: true, name => new Credential { Employee = employee, Name = name });
+        }
 
         var manager = fields.ManagerRef is null ? null : await ManagerIdAsync(fields.ManagerRef, ct);
         var selfReference = fields.ManagerRef is { } reference && (reference == user.ResourceId || reference == fields.ExternalId || reference == number);
@@ -393,6 +407,50 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
     }
 
     static ScimRefusal Taken(string detail) => new(409, "uniqueness", detail);
+
+    /// <summary>The credentials sent, by the one credential rule and once per name; a 400 naming the attribute otherwise.</summary>
+    List<CredentialInput> CheckedCredentials(IReadOnlyList<ScimCredential> sent)
+    {
+        var inputs = new List<CredentialInput>();
+        foreach (var c in sent)
+        {
+            var place = $"{ScimSchemas.CareerMap}:credentials[{c.Index}]";
+            var (input, problem) = CredentialInput.Of(c.Name, c.Kind, c.Issuer, c.Number, c.Issued, c.Expires, Today);
+            if (problem is not null)
+            {
+                var sub = problem.Field switch { "issuedOn" => "issued", "expiresOn" => "expires", var f => f };
+                throw ScimException.BadRequest("invalidValue", $"{place}.{sub}: {problem.Reason}");
+            }
+            if (inputs.Any(i => string.Equals(i.Name, input!.Name, StringComparison.OrdinalIgnoreCase)))
+                throw ScimException.BadRequest("invalidValue", $"{place}.name: '{Json.Describe(input!.Name)}' is listed twice; a person holds one credential of a name");
+            inputs.Add(input!);
+        }
+        return inputs;
+    }
+
+    /// <summary>Linked employees' dated credentials, by employee id.</summary>
+    async Task<ILookup<int, Credential>> CredentialsOfAsync(IReadOnlyCollection<int> ids, CancellationToken ct) => ids.Count == 0 ? Array.Empty<Credential>().ToLookup(c => c.EmployeeId)
+        : (await db.Set<Credential>().AsNoTracking().Where(c => ids.Contains(c.EmployeeId)).ToListAsync(ct)).ToLookup(c => c.EmployeeId);
+
+    /// <summary>Puts the employee's credentials in the CareerMap extension as SCIM returns them: name order, dates as yyyy-MM-dd, none as unassigned.</summary>
+    static void SetCredentials(JsonObject resource, ILookup<int, Credential> credentials, int employeeId)
+    {
+        var extension = Json.Get(resource, ScimSchemas.CareerMap) as JsonObject;
+        if (extension is not null) Json.Remove(extension, "credentials");
+        var held = credentials[employeeId].OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (held.Count == 0) return;
+        if (extension is null) Json.Set(resource, ScimSchemas.CareerMap, extension = []);
+        static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        extension["credentials"] = new JsonArray([.. held.Select(c =>
+        {
+            var o = new JsonObject { ["name"] = c.Name, ["kind"] = WireNames.Of(c.Kind) };
+            if (c.Issuer is not null) o["issuer"] = c.Issuer;
+            if (c.Number is not null) o["number"] = c.Number;
+            if (Day(c.IssuedOn) is { } issued) o["issued"] = issued;
+            if (Day(c.ExpiresOn) is { } expires) o["expires"] = expires;
+            return (JsonNode)o;
+        })]);
+    }
 
     /// <summary>People whose manager reference names this user and who were waiting for them.</summary>
     /// <param name="managersManager">Whom the manager reports to once this write lands: a report above them stays unlinked, as a loop.</param>
@@ -489,7 +547,8 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
         var managerResources = await db.ScimUsers.AsNoTracking().Where(u => u.DeletedAt == null && u.EmployeeId != null && managerIds.Contains(u.EmployeeId.Value))
             .Select(u => new { EmployeeId = u.EmployeeId!.Value, u.ResourceId }).ToListAsync(ct);
         var resourceOf = managerResources.GroupBy(m => m.EmployeeId).ToDictionary(g => g.Key, g => g.First().ResourceId);
-        return [.. users.Select(u => Render(u, u.EmployeeId is int e ? facts.GetValueOrDefault(e) : null, facts, resourceOf))];
+        var credentials = await CredentialsOfAsync(ids, ct);
+        return [.. users.Select(u => Render(u, u.EmployeeId is int e ? facts.GetValueOrDefault(e) : null, facts, resourceOf, credentials))];
     }
 
     async Task<Dictionary<int, EmployeeFacts>> EmployeeFactsAsync(IReadOnlyCollection<int> ids, CancellationToken ct) => ids.Count == 0 ? [] :
@@ -497,9 +556,10 @@ public sealed partial class ScimProvisioning(CareerMapDb db, TimeProvider clock,
             .Select(e => new EmployeeFacts(e.Id, e.EmployeeNumber, e.Name, e.Role.Code, e.Role.Title, e.Role.Grade.Code, e.ManagerId, e.DeactivatedOn))
             .ToDictionaryAsync(e => e.Id, ct);
 
-    JsonObject Render(ScimUser user, EmployeeFacts? employee, Dictionary<int, EmployeeFacts> facts, Dictionary<int, string> resourceOf)
+    JsonObject Render(ScimUser user, EmployeeFacts? employee, Dictionary<int, EmployeeFacts> facts, Dictionary<int, string> resourceOf, ILookup<int, Credential> credentials)
     {
         var resource = JsonNode.Parse(user.Resource)!.AsObject();
+        if (employee is not null) SetCredentials(resource, credentials, employee.Id);
         var rendered = new JsonObject { ["schemas"] = new JsonArray([ScimSchemas.User, .. ScimSchemas.Extensions.Where(resource.ContainsKey).Append(ScimSchemas.CareerMap).Distinct()]), ["id"] = user.ResourceId };
         foreach (var (key, value) in resource.ToList().Where(p => p.Key is not "schemas"))
         {

@@ -125,6 +125,16 @@ public static class ScimSchemas
             Attr("grade", description: "The job grade, as sent; chooses between roles that share a title, and must match roleCode when both are given."),
             Attr("hireDate", "dateTime", "yyyy-MM-dd; defaults to the day the person is provisioned."),
             Attr("roleStartDate", "dateTime", "yyyy-MM-dd; defaults to the day the role last changed."),
+            Attr("credentials", "complex", "Dated certifications and licenses, one per name. Sent, they become the linked employee's credentials (those not named are removed); "
+                + "left out of a replacement, the employee keeps theirs. Returned as CareerMap holds them, HR's edits included.", multi: true, sub:
+            [
+                Attr("name", description: "As prerequisites spell it, e.g. Certified Pharmacy Technician.", required: true),
+                Attr("kind", description: "certification or license.", required: true),
+                Attr("issuer", description: "Who issued it."),
+                Attr("number", description: "Its number."),
+                Attr("issued", "dateTime", "The day it was issued: yyyy-MM-dd (a date and time is read as its UTC day); returned as yyyy-MM-dd."),
+                Attr("expires", "dateTime", "Its last valid day, as issued; none for one that does not expire. Once past, it no longer meets a prerequisite."),
+            ]),
             Attr("currentRoleCode", description: "The role the linked employee holds, by code.", mutability: "readOnly"),
             Attr("currentGrade", description: "The grade of that role.", mutability: "readOnly"),
             Attr("roleTitle", description: "The title of that role.", mutability: "readOnly"),

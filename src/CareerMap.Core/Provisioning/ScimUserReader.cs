@@ -72,13 +72,29 @@ static partial class ScimUserReader
             if (managerRef is null) enterprise.Remove(managerKey);
         }
         var careerMap = resource[ScimSchemas.CareerMap] as JsonObject;
-        DateOnly? Date(string attribute)
+        DateOnly? DateIn(JsonObject? o, string attribute, string place)
         {
-            var text = Text(careerMap, attribute, $"{ScimSchemas.CareerMap}:{attribute}");
+            var text = Text(o, attribute, place);
             if (text is null) return null;
             if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
             if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt)) return DateOnly.FromDateTime(dt.UtcDateTime);
-            throw ScimException.BadRequest("invalidValue", $"{ScimSchemas.CareerMap}:{attribute}: '{Json.Describe(text)}' is not a date (yyyy-MM-dd)");
+            throw ScimException.BadRequest("invalidValue", $"{place}: '{Json.Describe(text)}' is not a date (yyyy-MM-dd)");
+        }
+        DateOnly? Date(string attribute) => DateIn(careerMap, attribute, $"{ScimSchemas.CareerMap}:{attribute}");
+        // Sent (an empty array or null included), the list replaces the employee's credentials; not sent, they stay.
+        List<ScimCredential>? credentials = null;
+        if (careerMap is not null && Json.KeyOf(careerMap, "credentials") is { } credentialsKey)
+        {
+            credentials = [];
+            var listed = careerMap[credentialsKey] as JsonArray ?? [];
+            for (var i = 0; i < listed.Count; i++)
+            {
+                var place = $"{ScimSchemas.CareerMap}:credentials[{i}]";
+                if (listed[i] is not JsonObject c) throw ScimException.BadRequest("invalidValue", $"{place}: expected an object with name, kind, issuer, number, issued and expires");
+                credentials.Add(new(i, Text(c, "name", place + ".name"), Text(c, "kind", place + ".kind"), Text(c, "issuer", place + ".issuer"), Text(c, "number", place + ".number"),
+                    DateIn(c, "issued", place + ".issued"), DateIn(c, "expires", place + ".expires")));
+            }
+            if (listed.Count == 0) careerMap.Remove(credentialsKey);
         }
         var externalId = Text(resource, "externalId", "externalId");
         var number = Text(enterprise, "employeeNumber", $"{ScimSchemas.Enterprise}:employeeNumber");
@@ -89,7 +105,7 @@ static partial class ScimUserReader
         var emailsKey = string.Join('\n', emails.Select(e => Json.Text(Json.Get(e, "value"))?.ToLowerInvariant()).OfType<string>());
         var fields = new ScimFields(userName, externalId, active, number, emailsKey.Length == 0 ? null : emailsKey, managerRef, displayName ?? userName, email,
             Text(resource, "title", "title"), Text(careerMap, "roleCode", $"{ScimSchemas.CareerMap}:roleCode"), Text(careerMap, "grade", $"{ScimSchemas.CareerMap}:grade"),
-            Date("hireDate"), Date("roleStartDate"), address is null ? null : Text(address, "locality", "addresses.locality"));
+            Date("hireDate"), Date("roleStartDate"), address is null ? null : Text(address, "locality", "addresses.locality"), credentials);
         foreach (var (field, value, max) in new[] { ("userName", userName, 256), ("displayName", fields.Name, 200), ("externalId", externalId ?? "", 256), ("manager.value", managerRef ?? "", 256) })
             if (value.Length > max) throw ScimException.BadRequest("invalidValue", $"{field} is longer than {max} characters");
 

@@ -25,7 +25,7 @@ public static class PeopleApi
         var api = app.MapGroup("/api").RequireAuthorization().WithTags("People");
         api.MapGet("/employees", List).WithSummary("The people you may see (yourself; everyone below you; everyone for HR admin), a page at a time");
         api.MapPost("/employees/import", Import).RequireAuthorization(Policies.HrAdmin).DisableAntiforgery()
-            .WithSummary("Imports a roster (.csv or .xlsx, as multipart form field 'file'), all or nothing; ?dryRun=true changes nothing (HR admin). Whoever starts in a role with a plan template (hired or moved, starting within the last 60 days or later) gets a draft plan from it");
+            .WithSummary("Imports a roster (.csv or .xlsx, as multipart form field 'file'; dated credentials on the workbook's Credentials sheet, or beside a CSV as form field 'credentials'), all or nothing; ?dryRun=true changes nothing (HR admin). Whoever starts in a role with a plan template (hired or moved, starting within the last 60 days or later) gets a draft plan from it");
         api.MapPost("/employees/role-history/import", ImportHistory).RequireAuthorization(Policies.HrAdmin).DisableAntiforgery()
             .WithSummary("Imports the role changes people went through before the record of them begins (.csv or .xlsx with EmployeeNumber, Date, FromRole, ToRole, as multipart form field 'file'), all or nothing; rows already on record are skipped; ?dryRun=true changes nothing (HR admin)");
         api.MapGet("/roles/{code}/candidates", FindCandidates).WithSummary("Internal candidates for a role ranked by readiness, and the bench");
@@ -109,13 +109,14 @@ public static class PeopleApi
             string.IsNullOrWhiteSpace(credential) ? null : credential), visible, top ?? 10, ct));
     }
 
-    static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, bool? dryRun, CareerMap.Data.CareerMapDb db,
-        CareerMap.Plans.PlanTemplates templates, ILoggerFactory loggers, CancellationToken ct)
+    /// <param name="credentials">Beside a CSV roster, its people's dated credentials as a second file with the columns EmployeeNumber, Name, Kind, Issuer, Number, IssuedOn, ExpiresOn (a workbook keeps them on its Credentials sheet instead).</param>
+    static async Task<Results<Ok<RosterReport>, UnprocessableEntity<RosterReport>, ValidationProblem>> Import(IFormFile? file, IFormFile? credentials, bool? dryRun, CareerMap.Data.CareerMapDb db,
+        CareerMap.Plans.PlanTemplates templates, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         if (file is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["attach the roster as the form field 'file'"] });
         await using var stream = file.OpenReadStream();
-        var (rows, problems) = Roster.Read(stream, file.FileName);
-        var report = await Roster.ImportAsync(db, rows, problems, dryRun ?? false, loggers.CreateLogger(typeof(Roster)), ct);
+        await using var held = credentials?.OpenReadStream();
+        var report = await Roster.ImportAsync(db, Roster.Read(stream, file.FileName, held, credentials?.FileName), dryRun ?? false, clock.Today(), loggers.CreateLogger(typeof(Roster)), ct);
         // Whoever starts in a role gets a draft plan from its template (People knows nothing of plans, so it is asked here).
         await templates.DraftForImportAsync(report, ct);
         return report.Ok ? TypedResults.Ok(report) : TypedResults.UnprocessableEntity(report);

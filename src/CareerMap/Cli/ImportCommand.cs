@@ -66,30 +66,40 @@ static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "A roster as .csv or .xlsx with the columns " + string.Join(", ", Roster.Columns) };
         var dryRun = new Option<bool>("--dry-run") { Description = "Report who would be added and changed; change nothing" };
+        var credentials = new Option<FileInfo?>("--credentials")
+        {
+            Description = "Beside a CSV roster: dated credentials as .csv or .xlsx with the columns " + string.Join(", ", Roster.CredentialColumns)
+                + " (a roster workbook keeps them on its Credentials sheet)",
+        };
         var command = new Command("people", "Import people from a roster, all or nothing; people not in the file are kept");
         command.Arguments.Add(file);
         command.Options.Add(dryRun);
+        command.Options.Add(credentials);
         command.SetAction(async (p, ct) =>
         {
             var path = p.GetValue(file)!;
             if (!path.Exists) return Fail($"{path.Name}: file not found", BadInput);
+            var heldPath = p.GetValue(credentials);
+            if (heldPath is { Exists: false }) return Fail($"{heldPath.Name}: file not found", BadInput);
             var target = Target(p);
             await using var scope = await CareerMapServices.OpenCliAsync(target, ct);
             var db = scope.Get<CareerMapDb>();
             RosterReport report;
             await using (var stream = path.OpenRead())
-            {
-                var (rows, problems) = Roster.Read(stream, path.Name);
-                report = await Roster.ImportAsync(db, rows, problems, p.GetValue(dryRun), scope.Get<ILoggerFactory>().CreateLogger(typeof(Roster)), ct);
-            }
+            await using (var held = heldPath?.OpenRead())
+                report = await Roster.ImportAsync(db, Roster.Read(stream, path.Name, held, heldPath?.Name), p.GetValue(dryRun), scope.Get<TimeProvider>().Today(),
+                    scope.Get<ILoggerFactory>().CreateLogger(typeof(Roster)), ct);
             var drafted = await scope.Get<CareerMap.Plans.PlanTemplates>().DraftForImportAsync(report, ct);
             if (p.GetValue(Json)) Console.WriteLine(JsonSerializer.Serialize(report, JsonFrameworkFormat.Options));
             else if (!report.Ok)
             {
                 await Console.Error.WriteLineAsync($"{path.Name}: {report.Problems.Count} problem(s); nobody was imported.");
-                foreach (var problem in report.Problems) await Console.Error.WriteLineAsync($"  {path.Name}: {problem}");
+                // A credentials file's problems name it already.
+                foreach (var problem in report.Problems)
+                    await Console.Error.WriteLineAsync(heldPath is not null && problem.Place.StartsWith(heldPath.Name, StringComparison.Ordinal) ? $"  {problem}" : $"  {path.Name}: {problem}");
             }
             else Console.WriteLine($"{(report.DryRun ? "Would add" : "Added")} {report.Added.Count}, {(report.DryRun ? "would change" : "changed")} {report.Changed.Count}; {report.Unchanged} stored people left as they were."
+                + (report.Credentials > 0 ? $" {report.Credentials} credential(s) recorded or replaced." : "")
                 + (drafted > 0 ? $" {drafted} draft plan(s) from the roles' templates." : ""));
             return report.Ok ? Ok : BadInput;
         });

@@ -43,6 +43,25 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
     [BindProperty] public string? BadgeCompetency { get; set; }
     [BindProperty] public int? BadgeLevel { get; set; }
 
+    /// <summary>HR admins keep people's credentials here; everyone else who may see the person reads the list.</summary>
+    public bool KeepsCredentials => access.Account.IsHrAdmin;
+    /// <summary>The credential HR typed, kept when it is refused so nothing typed is lost.</summary>
+    [BindProperty] public CredentialForm NewCredential { get; set; } = new();
+    /// <summary>Whether HR has just removed a credential (else saved one), for the notice after the redirect.</summary>
+    public bool CredentialRemoved => Request.Query["credential"] == "removed";
+    /// <summary>The name of the credential HR removes.</summary>
+    [BindProperty] public string? RemovedCredential { get; set; }
+
+    public sealed class CredentialForm
+    {
+        public string? Name { get; set; }
+        public string? Kind { get; set; }
+        public string? Issuer { get; set; }
+        public string? Number { get; set; }
+        public DateOnly? IssuedOn { get; set; }
+        public DateOnly? ExpiresOn { get; set; }
+    }
+
     public async Task OnGetAsync(CancellationToken ct) => await PrepareAsync(ct);
 
     /// <summary>The person, a leader or HR has a manager's rating issued as an Open Badge; the badge is then listed to download.</summary>
@@ -54,6 +73,39 @@ public sealed class ProfileModel(PeopleDirectory people, PersonInRoute who, Care
         foreach (var messages in errors.Values) foreach (var m in messages) ModelState.AddModelError("", m);
         await PrepareAsync(ct);
         return Page();
+    }
+
+    /// <summary>HR records a credential, or replaces the one of that name; a refusal says why beside the field and keeps what was typed.</summary>
+    public async Task<IActionResult> OnPostCredentialAsync(CancellationToken ct)
+    {
+        if (!KeepsCredentials) return Forbid();
+        await LoadPersonAsync(ct);
+        var f = NewCredential;
+        // A date the browser could not send as one is refused by the binder; it is said beside its field like the rest.
+        foreach (var (key, entry) in ModelState.Where(m => m.Key.StartsWith(nameof(NewCredential) + ".", StringComparison.Ordinal) && m.Value?.Errors.Count > 0).ToList())
+        {
+            entry!.Errors.Clear();
+            ModelState.AddModelError(key, L["Type a date, or leave it empty."]);
+        }
+        if (ModelState.IsValid)
+        {
+            var (saved, problem) = await credentials.SaveAsync(Person.Id, f.Name ?? "", f.Kind, f.Issuer, f.Number, f.IssuedOn, f.ExpiresOn, ct);
+            if (saved is not null) return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?credential=saved#credentials-h");
+            var field = problem!.Field switch { "kind" => nameof(f.Kind), "issuer" => nameof(f.Issuer), "number" => nameof(f.Number), "issuedOn" => nameof(f.IssuedOn),
+                "expiresOn" => nameof(f.ExpiresOn), _ => nameof(f.Name) };
+            ModelState.AddModelError($"{nameof(NewCredential)}.{field}", problem.Say(L));
+        }
+        await PrepareAsync(ct);
+        return Page();
+    }
+
+    /// <summary>HR removes a dated credential; the plain certifications list from the roster stays as it is.</summary>
+    public async Task<IActionResult> OnPostRemoveCredentialAsync(CancellationToken ct)
+    {
+        if (!KeepsCredentials) return Forbid();
+        await LoadPersonAsync(ct);
+        await credentials.RemoveAsync(Person.Id, RemovedCredential ?? "", ct);
+        return Redirect($"/people/{Uri.EscapeDataString(Person.EmployeeNumber)}?credential=removed#credentials-h");
     }
 
     /// <summary>The person contests one of their manager's ratings.</summary>
