@@ -69,7 +69,7 @@ public sealed class EditRoleModel(FrameworkService framework, CareerMap.Framewor
         {
             Draft = draft;
             var inDraft = drafted.Roles.FirstOrDefault(r => string.Equals(r.Code, role.Code, StringComparison.OrdinalIgnoreCase));
-            var draftRequirements = drafted.Requirements.Where(q => string.Equals(q.Role, role.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var draftRequirements = Requirements(drafted, role.Code);
             if (inDraft is not null && (!FrameworkDiff.Same(inDraft, role) || !FrameworkDiff.Same(draftRequirements, requirements)))
                 (FromDraft, role, requirements) = (true, inDraft, draftRequirements);
         }
@@ -103,13 +103,16 @@ public sealed class EditRoleModel(FrameworkService framework, CareerMap.Framewor
     /// <summary>Saves the role as typed into the open draft (starting one when none is open): nothing changes for anyone until HR adopts it.</summary>
     public async Task<IActionResult> OnPostDraftAsync(string code, CancellationToken ct)
     {
-        Document = await framework.ExportAsync(ct);
+        var live = await framework.ExportAsync(ct);
+        Document = live;
         var draft = await versions.OpenDocumentAsync(ct);
         if (draft is var (open, drafted)) (Draft, Document) = (open, drafted);
         var current = Document.Roles.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.OrdinalIgnoreCase));
         if (current is null) return NotFound();
         Code = current.Code;
-        FromDraft = true;
+        // Shown again after a refusal: the notice and the draft-only save stay for a role the draft already changed.
+        var liveRole = live.Roles.FirstOrDefault(r => string.Equals(r.Code, Code, StringComparison.OrdinalIgnoreCase));
+        FromDraft = liveRole is not null && (!FrameworkDiff.Same(current, liveRole) || !FrameworkDiff.Same(Requirements(Document, Code), Requirements(live, Code)));
         if (!ModelState.IsValid) return Again();
         if (draft is null)
         {
@@ -209,6 +212,9 @@ public sealed class EditRoleModel(FrameworkService framework, CareerMap.Framewor
         var blanks = Input.Requirements.Count(r => string.IsNullOrWhiteSpace(r.Competency));
         for (var i = blanks; i < BlankRows; i++) Input.Requirements.Add(new RequirementRow { Level = 0 });
     }
+
+    static List<RequirementDto> Requirements(FrameworkDocument document, string role) =>
+        [.. document.Requirements.Where(q => string.Equals(q.Role, role, StringComparison.OrdinalIgnoreCase))];
 
     int CompetencyOrder(string code) => Document.Competencies.FindIndex(c => c.Code == code);
 
