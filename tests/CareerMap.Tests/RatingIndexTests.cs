@@ -68,4 +68,41 @@ public sealed class RatingIndexTests
         Assert.Equal(5, index.Level(row, "DATA"));
         Assert.Equal(graph.Roles.Count(), index.ForPerson(id, graph).Count);
     }
+
+    [Theory, ProviderApps]
+    public async Task A_leaders_line_from_the_index_is_the_recursive_querys_line_less_those_who_left(TestApp app)
+    {
+        var today = TestClock.Today;
+        // A middle manager leaves with their team still reporting to them, and two people end up each other's manager.
+        var (left, looped) = await app.WithDbAsync(async db =>
+        {
+            var middle = await db.Employees.Where(e => e.ManagerId != null && e.DeactivatedOn == null && db.Employees.Any(r => r.ManagerId == e.Id && db.Employees.Any(x => x.ManagerId == r.Id)))
+                .OrderBy(e => e.Id).FirstAsync(Ct);
+            middle.DeactivatedOn = today.AddDays(-3);
+            var a = await db.Employees.Where(e => e.ManagerId != null && e.DeactivatedOn == null && e.Id != middle.Id && e.ManagerId != middle.Id && db.Employees.Any(r => r.ManagerId == e.Id))
+                .OrderByDescending(e => e.Id).FirstAsync(Ct);
+            var b = await db.Employees.Where(e => e.ManagerId == a.Id).OrderBy(e => e.Id).FirstAsync(Ct);
+            a.ManagerId = b.Id;
+            await db.SaveChangesAsync(Ct);
+            return (middle, a.Id);
+        });
+        var index = await app.WithDbAsync(db => RatingIndex.LoadAsync(db, today, Ct));
+        var (leaders, active) = await app.WithDbAsync(async db => (
+            await db.Employees.Where(e => db.Employees.Any(r => r.ManagerId == e.Id)).Select(e => e.Id).ToListAsync(Ct),
+            (await db.Employees.Where(e => e.DeactivatedOn == null).Select(e => e.Id).ToListAsync(Ct)).ToHashSet()));
+        Assert.Contains(left.Id, leaders);
+        foreach (var leader in leaders)
+        {
+            var expected = await app.WithDbAsync(db => ReportingLine.SelfAndBelow(db, leader).ToListAsync(Ct));
+            Assert.Equal(expected.Where(active.Contains).Order(), index.LineIds(leader));
+        }
+        // Above the one who left, their team is still in the line; the one who left is not.
+        var above = left.ManagerId!.Value;
+        var team = await app.WithDbAsync(db => db.Employees.Where(e => e.ManagerId == left.Id).Select(e => e.Id).ToListAsync(Ct));
+        Assert.NotEmpty(team);
+        Assert.All(team, id => Assert.Contains(id, index.LineIds(above)));
+        Assert.DoesNotContain(left.Id, index.LineIds(above));
+        Assert.Contains(looped, index.LineIds(looped));
+        Assert.Empty(index.LineIds(int.MaxValue));
+    }
 }

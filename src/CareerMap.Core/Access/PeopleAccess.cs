@@ -12,7 +12,7 @@ public enum Relation { None, Self, Leader, HrAdmin }
 /// depth), HR admin everyone. The web app asks it once per request for the person in the route; lists ask it for the
 /// people to include.
 /// </summary>
-public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
+public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account, RatingIndexCache ratings, TimeProvider clock)
 {
     public CurrentAccount Account => account;
 
@@ -34,6 +34,18 @@ public sealed class PeopleAccess(CareerMapDb db, CurrentAccount account)
     /// <summary>The same people read once, for work done in memory (the rating index); null means everyone.</summary>
     public async Task<IReadOnlyCollection<int>?> VisibleIdsAsync(CancellationToken ct = default) =>
         Visible() is { } query ? await query.ToListAsync(ct) : null;
+
+    /// <summary>
+    /// The active people among them, from the rating index's reporting lines rather than a recursive query: for what is
+    /// counted from the index, which holds only active people (not for what counts people who have left, such as
+    /// mobility). Null means everyone.
+    /// </summary>
+    public async Task<IReadOnlyCollection<int>?> VisibleActiveIdsAsync(CancellationToken ct = default)
+    {
+        if (account.IsHrAdmin) return null;
+        if (account.EmployeeId is not int me) return [];
+        return (await ratings.GetAsync(db, clock.Today(), ct)).LineIds(me);
+    }
 
     /// <summary>Whether this account sees anyone but themselves: HR, or a person with someone reporting to them.</summary>
     public async Task<bool> SeesOthersAsync(CancellationToken ct = default) =>

@@ -35,6 +35,8 @@ public sealed class RatingIndex
     ushort[] locations = [];
     int[] roleStarts = [];
     int[] managers = [];
+    int[] formerIds = [], formerManagers = [];
+    ReportingTree? tree;
     readonly List<string?> locationNames = [];
     readonly Dictionary<string, ushort> locationOf = new(StringComparer.OrdinalIgnoreCase);
     readonly List<string> roleCodes = [];
@@ -56,7 +58,8 @@ public sealed class RatingIndex
     /// <summary>Rows rounded up to whole vectors; the rows past <see cref="Count"/> are unrated and never ranked.</summary>
     int Capacity => levels.Length == 0 ? 0 : levels[0].Length;
 
-    public long Bytes => ids.Length * 4L + (long)width * Capacity + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L + managers.Length * 4L;
+    public long Bytes => ids.Length * 4L + (long)width * Capacity + roles.Length * 2L + locations.Length * 2L + roleStarts.Length * 4L + managers.Length * 4L
+        + (formerIds.Length + formerManagers.Length) * 4L + (tree?.Bytes ?? 0);
 
     public static async Task<RatingIndex> LoadAsync(CareerMapDb db, DateOnly today, CancellationToken ct = default)
     {
@@ -99,6 +102,15 @@ public sealed class RatingIndex
         {
             while (await reader.ReadAsync(ct)) AddPerson(reader);
         }
+        List<int> former = [], formerLeaders = [];
+        await using (var reader = await connection.ReadAsync("""
+            SELECT "Id", "ManagerId" FROM employees WHERE "DeactivatedOn" IS NOT NULL ORDER BY "Id"
+            """, ct))
+        {
+            while (await reader.ReadAsync(ct)) AddFormer(reader);
+        }
+        formerIds = [.. former];
+        formerManagers = [.. formerLeaders];
         ids = [.. people];
         roles = [.. roleSlots];
         locations = [.. places];
@@ -108,6 +120,12 @@ public sealed class RatingIndex
         levels = [.. Enumerable.Range(0, width).Select(_ => new byte[capacity])];
 
         // The reader holds the whole row once read (no sequential access), so reading its fields does not block.
+        void AddFormer(DbDataReader reader)
+        {
+            former.Add(reader.GetInt32(0));
+            formerLeaders.Add(reader.IsDBNull(1) ? 0 : reader.GetInt32(1));
+        }
+
         void AddPerson(DbDataReader reader)
         {
             people.Add(reader.GetInt32(0));
@@ -307,6 +325,13 @@ public sealed class RatingIndex
 
     /// <summary>The employee id of the person's manager; 0 for none.</summary>
     public int ManagerOf(int row) => managers[row];
+
+    /// <summary>
+    /// The employee ids of the leader (when active) and every active person below them at any depth, ascending: the
+    /// people of <see cref="ReportingLine.SelfAndBelow"/> the index holds, worked out from memory.
+    /// </summary>
+    public IReadOnlyList<int> LineIds(int leaderId) =>
+        LazyInitializer.EnsureInitialized(ref tree, () => new ReportingTree(ids, managers, formerIds, formerManagers)).Line(leaderId);
 
     /// <summary>The person's row; negative when they are not in the index (deactivated, or added since it was built).</summary>
     public int RowOf(int employeeId) => Array.BinarySearch(ids, employeeId);
@@ -684,16 +709,34 @@ public sealed class RatingIndex
         return result;
     }
 
+    /// <summary>The competencies (codes) on which a person falls short of what a role asks, into <paramref name="into"/> (cleared first); none for a role the graph does not know.</summary>
+    public void Shortfalls(CareerGraph graph, int row, string role, List<string> into)
+    {
+        into.Clear();
+        var roleNeeds = needsByGraph.GetValue(graph, g => new RoleNeeds(this, g));
+        if (!roleNeeds.RoleNumbers.TryGetValue(role, out var r)) return;
+        for (var i = roleNeeds.Starts[r]; i < roleNeeds.Starts[r + 1]; i++)
+        {
+            var column = roleNeeds.Columns[i];
+            var level = column == width ? 0 : levels[column][row] & LevelBits;
+            if (level < roleNeeds.Levels[i]) into.Add(roleNeeds.Competencies[i]);
+        }
+    }
+
     /// <summary>Every role's needs as column numbers, laid end to end once per graph; an unknown competency reads the always-zero column past the last.</summary>
     sealed class RoleNeeds
     {
         public readonly string[] Roles;
         public readonly int[] Starts, Columns, Levels;
         public readonly double[] Weights;
+        public readonly string[] Competencies;
+        public readonly Dictionary<string, int> RoleNumbers;
 
         public RoleNeeds(RatingIndex index, CareerGraph graph)
         {
             Roles = [.. graph.Roles.Select(r => r.Code)];
+            RoleNumbers = Roles.Select((code, r) => (code, r)).ToDictionary(x => x.code, x => x.r, StringComparer.OrdinalIgnoreCase);
+            Competencies = [.. Roles.SelectMany(graph.Needs).Select(n => n.Competency)];
             var needs = Roles.Select(graph.Needs).ToList();
             Starts = [0, .. needs.Select(n => n.Count)];
             for (var r = 1; r < Starts.Length; r++) Starts[r] += Starts[r - 1];

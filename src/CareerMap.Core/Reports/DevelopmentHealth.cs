@@ -25,82 +25,86 @@ public sealed record DevelopmentHealthView(string Cycle, string? Unit, int Peopl
 
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, PlanFactsCache plans, TimeProvider clock)
 {
-    /// <param name="visible">The people the viewer may see, as a query to compose; null for everyone.</param>
+    /// <param name="visible">The people the viewer may see (employee ids, <c>PeopleAccess.VisibleActiveIdsAsync</c>); null for everyone.</param>
     /// <param name="visibleKey">Names that set of people (<c>PeopleAccess.VisibleKey</c>), so what is worked out for it can be kept for it.</param>
     /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
     /// <remarks>
     /// Counted in memory from the rating index (who is active, their role and ratings) and the cycle's plans as
-    /// <see cref="PlanFactsCache"/> keeps them, and kept until the next change of a plan, a rating, the people or the
-    /// framework: after a plan changes, only that plan is read again.
+    /// <see cref="PlanFactsCache"/> keeps them. Who is counted and whose ratings stand are kept until the next rating or
+    /// change of the people; the whole answer until the next change of a plan too: after a plan changes, only that plan
+    /// is read again and only the plans are counted again.
     /// </remarks>
-    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IQueryable<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
+    public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IReadOnlyCollection<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
     {
         var today = clock.Today();
         var index = await ratings.GetAsync(db, today, ct);
         var cycle = await plans.GetAsync(db, PlanService.Cycle(today), ct);
-        return await index.RememberAsync(graph, $"development:{cycle.Cycle}:{cycle.Stamp}:{today.DayNumber}:{visibleKey}:{unit?.ToUpperInvariant()}",
-            async () => Tally(graph, index, cycle, visible is null ? null : await visible.ToListAsync(ct), unit, today));
+        var people = $"{visibleKey}:{unit?.ToUpperInvariant()}";
+        return index.Remember(graph, $"development:{cycle.Cycle}:{cycle.Stamp}:{today.DayNumber}:{people}",
+            () => Tally(graph, index, cycle, index.Remember(graph, $"development-people:{people}", () => Counted.Of(graph, index, visible, unit)), unit, today));
     }
 
-    /// <param name="visible">Employee ids of the people the viewer may see; null for everyone.</param>
-    static DevelopmentHealthView Tally(CareerGraph graph, RatingIndex index, PlanFactsCache.Snapshot cycle, IReadOnlyCollection<int>? visible, string? unit, DateOnly today)
+    /// <summary>The rows counted (active people the viewer may see, in roles of the unit), and how their ratings stand.</summary>
+    sealed record Counted(bool[] Rows, int Headcount, AssessmentCoverage Coverage)
     {
-        // The rows counted: active people (the index holds only them) the viewer may see, in roles of the unit.
-        var counted = new bool[index.Count];
-        var unitOfSlot = new Dictionary<int, bool>();
-        bool InUnit(int row)
+        public static Counted Of(CareerGraph graph, RatingIndex index, IReadOnlyCollection<int>? visible, string? unit)
         {
-            if (unit is null) return true;
-            var slot = index.RoleSlot(row);
-            if (!unitOfSlot.TryGetValue(slot, out var inUnit))
-                unitOfSlot[slot] = inUnit = string.Equals(graph.Role(index.Role(row))?.Unit, unit, StringComparison.OrdinalIgnoreCase);
-            return inUnit;
+            var inUnit = index.RoleCodes.Select(code => unit is null || string.Equals(graph.Role(code)?.Unit, unit, StringComparison.OrdinalIgnoreCase)).ToArray();
+            var rows = new bool[index.Count];
+            var ids = visible is null && unit is null ? null : new List<int>();
+            if (visible is null)
+            {
+                for (var row = 0; row < index.Count; row++)
+                    if (inUnit[index.RoleSlot(row)]) { rows[row] = true; ids?.Add(index.EmployeeId(row)); }
+            }
+            else foreach (var id in visible)
+                if (index.RowOf(id) is >= 0 and var row && !rows[row] && inUnit[index.RoleSlot(row)]) { rows[row] = true; ids!.Add(id); }
+            var (managerRated, selfOnly, none) = index.Coverage(ids);
+            return new(rows, ids?.Count ?? index.Count, new AssessmentCoverage(managerRated + selfOnly + none, managerRated, selfOnly, none));
         }
-        var ids = visible is null && unit is null ? null : new List<int>();
-        if (visible is null)
-        {
-            for (var row = 0; row < index.Count; row++)
-                if (InUnit(row)) { counted[row] = true; ids?.Add(index.EmployeeId(row)); }
-        }
-        else foreach (var row in index.RowsOf(visible))
-            if (InUnit(row)) { counted[row] = true; ids!.Add(index.EmployeeId(row)); }
-        var headcount = ids?.Count ?? index.Count;
+    }
 
-        var byStatus = new int[Enum.GetValues<PlanStatus>().Length];
-        var actions = new Dictionary<(string? Strategy, ActionStatus Status), int>();
-        var withPlan = new HashSet<int>();
+    static DevelopmentHealthView Tally(CareerGraph graph, RatingIndex index, PlanFactsCache.Snapshot cycle, Counted counted, string? unit, DateOnly today)
+    {
+        var statuses = Enum.GetValues<PlanStatus>();
+        var byStatus = new int[statuses.Length];
+        // Actions by strategy (null for none) and status, counted by number rather than by a text key per action.
+        var strategies = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var unnamed = new int[3];
+        var withPlan = new bool[index.Count];
+        var people = 0;
         var waits = new List<double>();
         var cutoff = today.AddDays(-PlanService.ReviewDays);
         int overdue = 0, gaps = 0, gapsWithAction = 0;
+        var shortOn = new List<string>();
         foreach (var p in cycle.Plans)
         {
-            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row) || !counted[row]) continue;
+            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row) || !counted.Rows[row]) continue;
             byStatus[(int)p.Status]++;
-            withPlan.Add(p.EmployeeId);
+            if (!withPlan[row]) { withPlan[row] = true; people++; }
             if (p.Status == PlanStatus.Submitted && p.SubmittedOn < cutoff) overdue++;
-            foreach (var a in p.Actions) actions[(a.Strategy, a.Status)] = actions.GetValueOrDefault((a.Strategy, a.Status)) + 1;
+            foreach (var a in p.Actions)
+            {
+                var counts = a.Strategy is null ? unnamed : strategies.TryGetValue(a.Strategy, out var known) ? known : strategies[a.Strategy] = new int[3];
+                counts[(int)a.Status]++;
+            }
             waits.AddRange(p.ApprovalWaits);
 
             // Gaps toward the plan's first target role (else the person's own role), and whether an action takes one on.
             var target = p.TargetRoles.FirstOrDefault(t => graph.Role(t) is not null) ?? index.Role(row);
-            foreach (var need in graph.Needs(target))
-            {
-                if (index.Level(row, need.Competency) >= need.Level) continue;
-                gaps++;
-                if (p.Actions.Any(a => string.Equals(a.Competency, need.Competency, StringComparison.OrdinalIgnoreCase))) gapsWithAction++;
-            }
+            index.Shortfalls(graph, row, target, shortOn);
+            gaps += shortOn.Count;
+            foreach (var competency in shortOn)
+                if (p.Actions.Any(a => string.Equals(a.Competency, competency, StringComparison.OrdinalIgnoreCase))) gapsWithAction++;
         }
         waits.Sort();
-        var (managerRated, selfOnly, none) = index.Coverage(ids);
 
-        return new(cycle.Cycle, unit, headcount, withPlan.Count,
-            [.. Enum.GetValues<PlanStatus>().Select(s => new PlanStatusCount(s, byStatus[(int)s]))], overdue,
-            [.. actions.GroupBy(a => a.Key.Strategy).Select(g => new StrategyActions(g.Key, Count(g, ActionStatus.NotStarted), Count(g, ActionStatus.InProgress), Count(g, ActionStatus.Done)))
-                .OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
-            gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1),
-            new AssessmentCoverage(managerRated + selfOnly + none, managerRated, selfOnly, none));
-
-        static int Count(IEnumerable<KeyValuePair<(string? Strategy, ActionStatus Status), int>> g, ActionStatus status) => g.Where(x => x.Key.Status == status).Sum(x => x.Value);
+        var actions = strategies.Select(s => new StrategyActions(s.Key, s.Value[0], s.Value[1], s.Value[2]));
+        if (unnamed.Sum() > 0) actions = actions.Append(new StrategyActions(null, unnamed[0], unnamed[1], unnamed[2]));
+        return new(cycle.Cycle, unit, counted.Headcount, people,
+            [.. statuses.Select(s => new PlanStatusCount(s, byStatus[(int)s]))], overdue,
+            [.. actions.OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
+            gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1), counted.Coverage);
     }
 
     static double Median(List<double> sorted) => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
