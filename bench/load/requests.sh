@@ -2,13 +2,14 @@
 # What people wait for, request by request, measured whole: wrk against the release build at N generated people,
 # beside /health (the ceiling) in the same run, as an employee, as a manager three levels above the front line, and as
 # an HR admin. Prints a table (req/s, p50, p99, errors) and each request's share of /health.
-#   bench/load/requests.sh [--employees N] [--db CONNECTION] [--connections C] [--seconds S] [--only REGEX]
+#   bench/load/requests.sh [--employees N] [--db CONNECTION] [--seeded] [--connections C] [--seconds S] [--only REGEX]
 # --only keeps the requests whose name matches the extended regular expression (the /health ceiling always runs).
 # With no --db, a fresh SQLite file is seeded; with a PostgreSQL --db, its database must be empty (it is seeded).
+# --seeded uses the --db as it is, e.g. `careermap bench reports`' database with this cycle's plans for three in ten.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/load/lib.sh
-employees=50000 db="" connections=64 seconds=10 server="" only=""
+employees=50000 db="" seeded="" connections=64 seconds=10 server="" only=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --employees) employees=$2; shift 2 ;;
@@ -16,6 +17,7 @@ while [ $# -gt 0 ]; do
     --connections) connections=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --seeded) seeded=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -23,16 +25,17 @@ work=$(mktemp -d)
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 [ -n "$db" ] || db="Data Source=$work/load.db"
 publish
-"$app" seed --employees "$employees" --db "$db" >/dev/null
+[ -n "$seeded" ] || "$app" seed --employees "$employees" --db "$db" >/dev/null
 
 # The demo employee; a manager three levels above a front-line person, and that person.
 employee=$(sql "SELECT e.\"EmployeeNumber\" FROM \"AspNetUsers\" u JOIN employees e ON e.\"Id\" = u.\"EmployeeId\" WHERE u.\"Email\" = 'employee@demo.riverbend.example'")
 read -r leader report <<<"$(sql "SELECT m3.\"EmployeeNumber\" || ' ' || e.\"EmployeeNumber\" FROM employees e JOIN employees m1 ON m1.\"Id\" = e.\"ManagerId\"
   JOIN employees m2 ON m2.\"Id\" = m1.\"ManagerId\" JOIN employees m3 ON m3.\"Id\" = m2.\"ManagerId\"
   WHERE NOT EXISTS (SELECT 1 FROM employees r WHERE r.\"ManagerId\" = e.\"Id\") ORDER BY e.\"Id\" LIMIT 1")"
-account load.employee@bench.example employee "$employee"
-account load.leader@bench.example manager "$leader"
-account load.hr@bench.example admin
+# On a database used before, the accounts may be there already.
+account load.employee@bench.example employee "$employee" || [ -n "$seeded" ]
+account load.leader@bench.example manager "$leader" || [ -n "$seeded" ]
+account load.hr@bench.example admin || [ -n "$seeded" ]
 serve
 as_employee=$(token load.employee@bench.example)
 as_leader=$(token load.leader@bench.example)
@@ -61,6 +64,9 @@ requests=(
   "mobility, last eight quarters (HR)|$as_hr|$base/api/reports/mobility"
   "mobility, their line (manager)|$as_leader|$base/api/reports/mobility"
   "routes taken, CC-REP-1 to CC-SUP (HR)|$as_hr|$base/api/reports/mobility/routes?fromRole=CC-REP-1&toRole=CC-SUP"
+  "development health (HR)|$as_hr|$base/api/reports/development"
+  "development health, their line (manager)|$as_leader|$base/api/reports/development"
+  "development page (HR)|$as_hr|$base/reports/development"
 )
 if [ -n "$only" ]; then
   kept=()

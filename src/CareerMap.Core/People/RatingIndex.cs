@@ -327,8 +327,9 @@ public sealed class RatingIndex
     public int ManagerOf(int row) => managers[row];
 
     /// <summary>
-    /// The employee ids of the leader (when active) and every active person below them at any depth, ascending: the
-    /// people of <see cref="ReportingLine.SelfAndBelow"/> the index holds, worked out from memory.
+    /// The employee ids of the leader and everyone below them at any depth, people who left included, ascending: the
+    /// people of <see cref="ReportingLine.SelfAndBelow"/>, worked out from memory (as of the index's build; a change of
+    /// the people builds a new index).
     /// </summary>
     public IReadOnlyList<int> LineIds(int leaderId) =>
         LazyInitializer.EnsureInitialized(ref tree, () => new ReportingTree(ids, managers, formerIds, formerManagers)).Line(leaderId);

@@ -5,7 +5,7 @@ namespace CareerMap.People;
 /// <summary>
 /// Who reports to whom among everyone the rating index was built with, so a leader's line is read from memory rather
 /// than by <see cref="ReportingLine.SelfAndBelow"/>'s recursive query (a second at a director's 600,000 people). It runs
-/// through deactivated people as the query does: someone whose manager left is still in the line above that manager.
+/// through deactivated people and holds them as the query does: someone whose manager left is still in the line above that manager.
 /// </summary>
 sealed class ReportingTree
 {
@@ -45,7 +45,7 @@ sealed class ReportingTree
         Array.BinarySearch(activeIds, employeeId) is >= 0 and var row ? row
         : Array.BinarySearch(formerIds, employeeId) is >= 0 and var former ? activeIds.Length + former : -1;
 
-    /// <summary>The employee ids of the leader (when active) and every active person below them at any depth, ascending; a loop in the managers ends where it comes round.</summary>
+    /// <summary>The employee ids of the leader and everyone below them at any depth, those who left included, ascending; a loop in the managers ends where it comes round.</summary>
     public IReadOnlyList<int> Line(int leaderId)
     {
         if (kept.TryGetValue(leaderId, out var known)) return Array.AsReadOnly(known);
@@ -54,17 +54,15 @@ sealed class ReportingTree
         // Each person has one manager, so only the leader can be reached twice: through a loop of managers back to them.
         var queue = new Queue<int>();
         queue.Enqueue(start);
-        var rows = new List<int>();
+        var ids = new List<int>();
         while (queue.TryDequeue(out var node))
         {
-            if (node < activeIds.Length) rows.Add(node);
+            ids.Add(node < activeIds.Length ? activeIds[node] : formerIds[node - activeIds.Length]);
             for (var i = firstChild[node]; i < firstChild[node + 1]; i++)
                 if (children[i] != start) queue.Enqueue(children[i]);
         }
-        // Rows ascend with employee ids, so sorted rows give sorted ids.
-        rows.Sort();
-        var line = new int[rows.Count];
-        for (var i = 0; i < line.Length; i++) line[i] = activeIds[rows[i]];
+        var line = ids.ToArray();
+        Array.Sort(line);
         if (line.Length >= KeptFrom) kept.TryAdd(leaderId, line);
         return Array.AsReadOnly(line);
     }

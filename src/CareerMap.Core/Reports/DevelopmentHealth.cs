@@ -25,7 +25,7 @@ public sealed record DevelopmentHealthView(string Cycle, string? Unit, int Peopl
 
 public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, PlanFactsCache plans, TimeProvider clock)
 {
-    /// <param name="visible">The people the viewer may see (employee ids, <c>PeopleAccess.VisibleActiveIdsAsync</c>); null for everyone.</param>
+    /// <param name="visible">The people the viewer may see (employee ids, <c>PeopleAccess.VisibleIdsAsync</c>); null for everyone.</param>
     /// <param name="visibleKey">Names that set of people (<c>PeopleAccess.VisibleKey</c>), so what is worked out for it can be kept for it.</param>
     /// <param name="unit">Only people in roles of this unit (a unit code); null for every unit.</param>
     /// <remarks>

@@ -39,7 +39,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await health.OfAsync(graph, await access.VisibleActiveIdsAsync(ct), access.VisibleKey, UnitCode(graph, unit), ct));
+        return TypedResults.Ok(await health.OfAsync(graph, await access.VisibleIdsAsync(ct), access.VisibleKey, UnitCode(graph, unit), ct));
     }
 
     static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> DevelopmentExportFile(string? format, string? unit, PeopleAccess access,
@@ -49,7 +49,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var view = await health.OfAsync(graph, await access.VisibleActiveIdsAsync(ct), access.VisibleKey, UnitCode(graph, unit), ct);
+        var view = await health.OfAsync(graph, await access.VisibleIdsAsync(ct), access.VisibleKey, UnitCode(graph, unit), ct);
         return format == "csv"
             ? TypedResults.File(DevelopmentExport.Csv(view), "text/csv; charset=utf-8", "careermap-development.csv")
             : TypedResults.File(DevelopmentExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-development.xlsx");
@@ -60,7 +60,7 @@ public static class ReportsApi
     {
         if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var among = await access.VisibleActiveIdsAsync(ct);
+        var among = await access.VisibleIdsAsync(ct);
         if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
         return TypedResults.Ok(await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), among, head, ct));
     }
@@ -84,7 +84,7 @@ public static class ReportsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
         var grouping = Grouping(by)!.Value;
-        var among = await access.VisibleActiveIdsAsync(ct);
+        var among = await access.VisibleIdsAsync(ct);
         if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
         var found = await report.PeopleAsync(await paths.GraphAsync(ct), grouping, group!, competency!, Blank(unit), among, top ?? 100, head, ct);
         return found is null
@@ -98,7 +98,7 @@ public static class ReportsApi
         if (format is not ("csv" or "xlsx")) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = ["format must be csv or xlsx"] });
         if (Grouping(by) is not { } grouping) return ByProblem(by);
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var among = await access.VisibleActiveIdsAsync(ct);
+        var among = await access.VisibleIdsAsync(ct);
         if (await LeaderAsync(report, grouping, leader, access, among, ct) is not int head) return LeaderProblem(leader);
         var map = await report.HeatmapAsync(await paths.GraphAsync(ct), grouping, Blank(unit), among, head, ct);
         return format == "csv"
@@ -112,7 +112,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await report.BenchAsync(graph, Blank(unit), await access.VisibleActiveIdsAsync(ct), ct));
+        return TypedResults.Ok(await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct));
     }
 
     static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> SuccessionExportFile(string? format, string? unit,
@@ -122,7 +122,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var view = await report.BenchAsync(graph, Blank(unit), await access.VisibleActiveIdsAsync(ct), ct);
+        var view = await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct);
         return format == "csv"
             ? TypedResults.File(SuccessionExport.Csv(view), "text/csv; charset=utf-8", "careermap-succession.csv")
             : TypedResults.File(SuccessionExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-succession.xlsx");
@@ -156,7 +156,7 @@ public static class ReportsApi
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
         var needs = request.Requirements!.Select(q => new Need(graph.Document.Competencies.First(c => string.Equals(c.Code, q.Competency!.Trim(), StringComparison.OrdinalIgnoreCase)).Code,
             q.Level, q.Weight ?? 1m, q.Critical)).ToList();
-        var change = await report.WhatIfAsync(graph, request.Role!.Trim(), needs, await access.VisibleActiveIdsAsync(ct), ct);
+        var change = await report.WhatIfAsync(graph, request.Role!.Trim(), needs, await access.VisibleIdsAsync(ct), ct);
         return change is null
             ? TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found", Detail = $"no role '{request.Role}' in the framework" })
             : TypedResults.Ok(change);

@@ -29,7 +29,7 @@ public sealed class CapabilityModel(CapabilityReport report, CareerPaths paths, 
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         if (Unit is { } u && !Graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))) Unit = null;
-        var among = await access.VisibleActiveIdsAsync(ct);
+        var among = await access.VisibleIdsAsync(ct);
         var head = 0;
         if (By == CapabilityGrouping.Team)
         {

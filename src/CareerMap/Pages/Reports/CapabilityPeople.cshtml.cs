@@ -25,7 +25,7 @@ public sealed class CapabilityPeopleModel(CapabilityReport report, CareerPaths p
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         if (Group is null || Competency is null) return NotFound();
-        var among = await access.VisibleActiveIdsAsync(ct);
+        var among = await access.VisibleIdsAsync(ct);
         var head = By == CapabilityGrouping.Team ? await report.LeaderAsync(Leader, access.Account.EmployeeId, among, ct) : 0;
         if (head is null) return NotFound();
         var found = await report.PeopleAsync(Graph, By, Group, Competency, string.IsNullOrWhiteSpace(Unit) ? null : Unit, among, Shown, head.Value, ct);

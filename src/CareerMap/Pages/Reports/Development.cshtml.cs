@@ -20,7 +20,7 @@ public sealed class DevelopmentModel(DevelopmentHealth health, CareerPaths paths
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         Unit = Graph.Document.Units.FirstOrDefault(x => string.Equals(x.Code, Unit?.Trim(), StringComparison.OrdinalIgnoreCase))?.Code;
-        View = await health.OfAsync(Graph, await access.VisibleActiveIdsAsync(ct), access.VisibleKey, Unit, ct);
+        View = await health.OfAsync(Graph, await access.VisibleIdsAsync(ct), access.VisibleKey, Unit, ct);
         return Page();
     }
 

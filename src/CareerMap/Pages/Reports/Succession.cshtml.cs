@@ -30,7 +30,7 @@ public sealed class SuccessionModel(SuccessionReport report, CareerPaths paths, 
         if (!await access.SeesOthersAsync(ct)) return Forbid();
         Graph = await paths.GraphAsync(ct);
         if (Unit is { } u && !Graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))) Unit = null;
-        var visible = await access.VisibleActiveIdsAsync(ct);
+        var visible = await access.VisibleIdsAsync(ct);
         View = await report.BenchAsync(Graph, string.IsNullOrWhiteSpace(Unit) ? null : Unit, visible, ct);
         if (Graph.Role(Role ?? "") is { } role && Known(Competency) is { } competency && Level is { } level && level >= 0 && level <= Graph.Document.Organization.TopLevel)
         {
