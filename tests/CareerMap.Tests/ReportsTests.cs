@@ -3,8 +3,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CareerMap.Accounts;
+using CareerMap.Data;
 using CareerMap.People;
+using CareerMap.Paths;
 using CareerMap.Plans;
+using CareerMap.Reports;
 using CareerMap.Sample;
 using CareerMap.Tests.Support;
 using ClosedXML.Excel;
@@ -284,6 +287,39 @@ public sealed class ReportsTests
         Assert.Matches(@"data-coverage=""none""><td[^>]*>No rating yet</td><td[^>]*>1</td><td[^>]*>20%</td>", page);
         Assert.Matches(@"<dt>Gaps with an action in the plan</dt><dd>3%</dd>", page);
         Assert.Contains("<svg", page, StringComparison.Ordinal);
+
+        // Counted plan by plan, the figures stay those of a count from scratch: two changes at once (a plan deleted, an
+        // action added that takes on a gap), then a target role that changes every gap of a plan.
+        var graph = CareerGraph.Build(await app.ExportAsync());
+        async Task<(DevelopmentHealthView Kept, DevelopmentHealthView Fresh)> BothAsync() => await app.WithDbAsync(async db =>
+        {
+            using var scope = app.App.Services.CreateScope();
+            var kept = await scope.ServiceProvider.GetRequiredService<DevelopmentHealth>().OfAsync(graph, null, "everyone", null, Ct);
+            using var ratings = new RatingIndexCache();
+            using var plans = new PlanFactsCache();
+            return (kept, await new DevelopmentHealth(db, ratings, plans, TestClock.Create()).OfAsync(graph, null, "everyone", null, Ct));
+        });
+        await app.WithDbAsync(async db =>
+        {
+            db.Plans.Remove(await db.Plans.SingleAsync(p => p.Employee.EmployeeNumber == "A1" && p.Cycle == "2026", Ct));
+            await db.SaveChangesAsync(Ct);
+            var a2 = await db.Plans.SingleAsync(p => p.Employee.EmployeeNumber == "A2" && p.Cycle == "2026", Ct);
+            db.PlanActions.Add(new PlanAction { PlanId = a2.Id, Competency = "COMMS", Strategy = "COURSE", Description = "by hand", Status = ActionStatus.InProgress });
+            ChangeStamps.Touch(db, a2);
+            return await db.SaveChangesAsync(Ct);
+        });
+        var (kept, fresh) = await BothAsync();
+        Assert.Equivalent(fresh, kept, strict: true);
+        Assert.Equal((2, 21, 1), (kept.WithPlan, kept.Gaps, kept.GapsWithAction));
+        await app.WithDbAsync(async db =>
+        {
+            var a3 = await db.Plans.SingleAsync(p => p.Employee.EmployeeNumber == "A3" && p.Cycle == "2026", Ct);
+            a3.TargetRoles = ["CC-SUP"];
+            return await db.SaveChangesAsync(Ct);
+        });
+        (kept, fresh) = await BothAsync();
+        Assert.Equivalent(fresh, kept, strict: true);
+        Assert.NotEqual(21, kept.Gaps);
     }
 
     /// <summary>A manager's ratings of <paramref name="who"/> at every level <paramref name="role"/> asks, dated after the small organization's.</summary>

@@ -28,14 +28,35 @@ public sealed class PlanFactsCache : IDisposable
     /// <summary>Plans read again per query when only some changed.</summary>
     const int Batch = 500;
 
+    /// <summary>Changes kept for those who count plan by plan; one further behind counts the whole cycle again.</summary>
+    const int ChangesKept = 256;
+
     readonly SemaphoreSlim gate = new(1, 1);
     string? cycle;
     long? stamp;
+    long sequence;
     Dictionary<int, PlanFact> plans = [];
     Snapshot? current;
+    readonly Queue<Change> changes = new();
 
-    /// <summary>The cycle's plans as of one plans' stamp; <see cref="Stamp"/> names the state, for keeping what is worked out from it.</summary>
-    public sealed record Snapshot(string Cycle, long Stamp, IReadOnlyCollection<PlanFact> Plans);
+    /// <summary>
+    /// The cycle's plans as of one plans' stamp; <see cref="Stamp"/> names the state, for keeping what is worked out from
+    /// it, and <see cref="Sequence"/> orders the states this cache has seen, for <see cref="ChangesSince"/>.
+    /// </summary>
+    public sealed record Snapshot(string Cycle, long Stamp, long Sequence, IReadOnlyCollection<PlanFact> Plans);
+
+    /// <summary>From the state before <see cref="Sequence"/> to it: the plans as they were read before (changed or gone), and as read now (changed or new).</summary>
+    public sealed record Change(long Sequence, IReadOnlyList<PlanFact> Removed, IReadOnlyList<PlanFact> Added);
+
+    /// <summary>The changes from one state to a later one, in order; null when they are no longer all kept (or the cycle was read afresh between them).</summary>
+    public IReadOnlyList<Change>? ChangesSince(long from, long to)
+    {
+        lock (changes)
+        {
+            var between = changes.Where(c => c.Sequence > from && c.Sequence <= to).ToList();
+            return between.Count == to - from && (between.Count == 0 || between[0].Sequence == from + 1) ? between : null;
+        }
+    }
 
     public async Task<Snapshot> GetAsync(CareerMapDb db, string cycle, CancellationToken ct = default)
     {
@@ -54,15 +75,29 @@ public sealed class PlanFactsCache : IDisposable
                 else stale.Add(v.Id);
             }
             // Most of a cycle unread (the first read, a new cycle, a bulk load): one pass over the cycle beats lists of ids.
-            var fresh = stale.Count > versions.Count / 4
+            var whole = this.cycle != cycle || stale.Count > versions.Count / 4;
+            var fresh = whole
                 ? await ReadAsync(db, db.Plans.Where(p => p.Cycle == cycle), ct)
                 : await ReadBatchesAsync(db, stale, ct);
+            var added = new List<PlanFact>();
             foreach (var fact in fresh)
-                if (!kept.ContainsKey(fact.Id)) kept[fact.Id] = fact;
+                if (kept.TryAdd(fact.Id, fact)) added.Add(fact);
+            var removed = whole ? [] : plans.Values.Where(old => !kept.TryGetValue(old.Id, out var read) || !ReferenceEquals(read, old)).ToList();
+            lock (changes)
+            {
+                sequence++;
+                // Read afresh, the cycle starts a new line of changes: no one counts across it plan by plan.
+                if (whole) changes.Clear();
+                else
+                {
+                    changes.Enqueue(new Change(sequence, removed, added));
+                    while (changes.Count > ChangesKept) changes.Dequeue();
+                }
+            }
             plans = kept;
             this.cycle = cycle;
             stamp = now;
-            return current = new(cycle, now, plans.Values);
+            return current = new(cycle, now, sequence, plans.Values);
         }
         finally
         {

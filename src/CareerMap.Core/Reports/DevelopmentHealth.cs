@@ -31,8 +31,8 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
     /// <remarks>
     /// Counted in memory from the rating index (who is active, their role and ratings) and the cycle's plans as
     /// <see cref="PlanFactsCache"/> keeps them. Who is counted and whose ratings stand are kept until the next rating or
-    /// change of the people; the whole answer until the next change of a plan too: after a plan changes, only that plan
-    /// is read again and only the plans are counted again.
+    /// change of the people, and so is the count of the plans, moved plan by plan: when a plan changes, only that plan is
+    /// read again, taken out of the count as it was and put back as it is.
     /// </remarks>
     public async Task<DevelopmentHealthView> OfAsync(CareerGraph graph, IReadOnlyCollection<int>? visible, string visibleKey, string? unit = null, CancellationToken ct = default)
     {
@@ -40,8 +40,23 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
         var index = await ratings.GetAsync(db, today, ct);
         var cycle = await plans.GetAsync(db, PlanService.Cycle(today), ct);
         var people = $"{visibleKey}:{unit?.ToUpperInvariant()}";
-        return index.Remember(graph, $"development:{cycle.Cycle}:{cycle.Stamp}:{today.DayNumber}:{people}",
-            () => Tally(graph, index, cycle, index.Remember(graph, $"development-people:{people}", () => Counted.Of(graph, index, visible, unit)), unit, today));
+        var counted = index.Remember(graph, $"development-people:{people}", () => Counted.Of(graph, index, visible, unit));
+        var count = index.Remember(graph, $"development:{cycle.Cycle}:{today.DayNumber}:{people}", () => new PlanCount(counted, today.AddDays(-PlanService.ReviewDays)));
+        lock (count)
+        {
+            if (count.Sequence != cycle.Sequence)
+            {
+                if (count.Sequence < cycle.Sequence && plans.ChangesSince(count.Sequence, cycle.Sequence) is { } changes)
+                    foreach (var change in changes)
+                    {
+                        foreach (var p in change.Removed) count.Add(graph, index, p, -1);
+                        foreach (var p in change.Added) count.Add(graph, index, p, +1);
+                    }
+                else count.Recount(graph, index, cycle.Plans);
+                count.Sequence = cycle.Sequence;
+            }
+            return count.View(cycle.Cycle, unit);
+        }
     }
 
     /// <summary>The rows counted (active people the viewer may see, in roles of the unit), and how their ratings stand.</summary>
@@ -64,47 +79,79 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
         }
     }
 
-    static DevelopmentHealthView Tally(CareerGraph graph, RatingIndex index, PlanFactsCache.Snapshot cycle, Counted counted, string? unit, DateOnly today)
+    /// <summary>
+    /// The plans of the people counted, as of one state of the cycle's plans (<see cref="Sequence"/>): each plan adds to
+    /// the figures, and a plan read again takes its earlier self out. Gaps are worked out with the index's ratings, so a
+    /// count lives no longer than they do (the index forgets what it keeps at the next rating).
+    /// </summary>
+    sealed class PlanCount(Counted counted, DateOnly overdueBefore)
     {
-        var statuses = Enum.GetValues<PlanStatus>();
-        var byStatus = new int[statuses.Length];
+        static readonly PlanStatus[] Statuses = Enum.GetValues<PlanStatus>();
+        readonly int[] byStatus = new int[Statuses.Length];
         // Actions by strategy (null for none) and status, counted by number rather than by a text key per action.
-        var strategies = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var unnamed = new int[3];
-        var withPlan = new bool[index.Count];
-        var people = 0;
-        var waits = new List<double>();
-        var cutoff = today.AddDays(-PlanService.ReviewDays);
-        int overdue = 0, gaps = 0, gapsWithAction = 0;
-        var shortOn = new List<string>();
-        foreach (var p in cycle.Plans)
+        readonly Dictionary<string, int[]> strategies = new(StringComparer.Ordinal);
+        readonly int[] unnamed = new int[3];
+        readonly Dictionary<int, int> plansOfRow = [];
+        readonly List<double> waits = [];
+        readonly List<string> shortOn = [];
+        int overdue, gaps, gapsWithAction;
+
+        /// <summary>The state of the cycle's plans counted; -1 before the first count.</summary>
+        public long Sequence { get; set; } = -1;
+
+        public void Recount(CareerGraph graph, RatingIndex index, IEnumerable<PlanFact> plans)
         {
-            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row) || !counted.Rows[row]) continue;
-            byStatus[(int)p.Status]++;
-            if (!withPlan[row]) { withPlan[row] = true; people++; }
-            if (p.Status == PlanStatus.Submitted && p.SubmittedOn < cutoff) overdue++;
+            Array.Clear(byStatus);
+            strategies.Clear();
+            Array.Clear(unnamed);
+            plansOfRow.Clear();
+            waits.Clear();
+            overdue = gaps = gapsWithAction = 0;
+            foreach (var p in plans) Add(graph, index, p, +1, sorted: false);
+            waits.Sort();
+        }
+
+        /// <param name="sign">+1 to count the plan, -1 to take it out as it was counted.</param>
+        public void Add(CareerGraph graph, RatingIndex index, PlanFact p, int sign, bool sorted = true)
+        {
+            if (index.RowOf(p.EmployeeId) is not (>= 0 and var row) || !counted.Rows[row]) return;
+            byStatus[(int)p.Status] += sign;
+            var held = plansOfRow.GetValueOrDefault(row) + sign;
+            if (held == 0) plansOfRow.Remove(row); else plansOfRow[row] = held;
+            if (p.Status == PlanStatus.Submitted && p.SubmittedOn < overdueBefore) overdue += sign;
             foreach (var a in p.Actions)
             {
                 var counts = a.Strategy is null ? unnamed : strategies.TryGetValue(a.Strategy, out var known) ? known : strategies[a.Strategy] = new int[3];
-                counts[(int)a.Status]++;
+                counts[(int)a.Status] += sign;
             }
-            waits.AddRange(p.ApprovalWaits);
+            foreach (var wait in p.ApprovalWaits)
+            {
+                if (!sorted) waits.Add(wait);
+                else
+                {
+                    var at = waits.BinarySearch(wait);
+                    if (sign > 0) waits.Insert(at >= 0 ? at : ~at, wait);
+                    else if (at >= 0) waits.RemoveAt(at);
+                }
+            }
 
             // Gaps toward the plan's first target role (else the person's own role), and whether an action takes one on.
             var target = p.TargetRoles.FirstOrDefault(t => graph.Role(t) is not null) ?? index.Role(row);
             index.Shortfalls(graph, row, target, shortOn);
-            gaps += shortOn.Count;
+            gaps += sign * shortOn.Count;
             foreach (var competency in shortOn)
-                if (p.Actions.Any(a => string.Equals(a.Competency, competency, StringComparison.OrdinalIgnoreCase))) gapsWithAction++;
+                if (p.Actions.Any(a => string.Equals(a.Competency, competency, StringComparison.OrdinalIgnoreCase))) gapsWithAction += sign;
         }
-        waits.Sort();
 
-        var actions = strategies.Select(s => new StrategyActions(s.Key, s.Value[0], s.Value[1], s.Value[2]));
-        if (unnamed.Sum() > 0) actions = actions.Append(new StrategyActions(null, unnamed[0], unnamed[1], unnamed[2]));
-        return new(cycle.Cycle, unit, counted.Headcount, people,
-            [.. statuses.Select(s => new PlanStatusCount(s, byStatus[(int)s]))], overdue,
-            [.. actions.OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
-            gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1), counted.Coverage);
+        public DevelopmentHealthView View(string cycle, string? unit)
+        {
+            var actions = strategies.Where(s => s.Value.Sum() > 0).Select(s => new StrategyActions(s.Key, s.Value[0], s.Value[1], s.Value[2]));
+            if (unnamed.Sum() > 0) actions = actions.Append(new StrategyActions(null, unnamed[0], unnamed[1], unnamed[2]));
+            return new(cycle, unit, counted.Headcount, plansOfRow.Count,
+                [.. Statuses.Select(s => new PlanStatusCount(s, byStatus[(int)s]))], overdue,
+                [.. actions.OrderByDescending(s => s.NotStarted + s.InProgress + s.Done).ThenBy(s => s.Strategy, StringComparer.Ordinal)],
+                gaps, gapsWithAction, waits.Count, waits.Count == 0 ? null : Math.Round(Median(waits), 1), counted.Coverage);
+        }
     }
 
     static double Median(List<double> sorted) => sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
