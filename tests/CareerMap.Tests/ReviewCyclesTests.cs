@@ -76,4 +76,65 @@ public sealed class ReviewCyclesTests
         Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync($"/api/review-cycles/{id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await hr.GetAsync($"/api/review-cycles/{id + 50}", Ct)).StatusCode);
     }
+
+    [Theory, ProviderApps]
+    public async Task HR_closes_a_cycle_it_leaves_everyones_open_cycles_new_ratings_are_not_marked_and_closing_again_is_refused(TestApp app)
+    {
+        var cast = await Cast.LoadAsync(app);
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var me = await app.SignedInAsync(AppRoles.Employee, cast.Employee);
+        var manager = await app.SignedInAsync(AppRoles.Manager, cast.Manager);
+        var role = await app.WithDbAsync(db => db.Employees.Where(e => e.EmployeeNumber == cast.Employee).Select(e => e.Role.Code).SingleAsync(Ct));
+        var required = await app.WithDbAsync(db => db.Requirements.Where(r => r.Role.Code == role).Select(r => r.Competency.Code).ToListAsync(Ct));
+        var today = TestClock.Today;
+        var id = (await BodyAsync(await hr.PostAsJsonAsync("/api/review-cycles", new { name = "Year end", opensOn = today, dueOn = today.AddDays(30), roles = new[] { role } }, Ct)))
+            .GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.Created, (await me.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = required[0], level = 3 }, Ct)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Assessments.CountAsync(a => a.CycleId == id, Ct)));
+        var employeePage = await app.BrowserAsync(AppRoles.Employee, cast.Employee);
+        var managerPage = await app.BrowserAsync(AppRoles.Manager, cast.Manager);
+        Assert.Contains($"data-cycle=\"{id}\"", await employeePage.GetStringAsync("/reviews", Ct));
+        Assert.Contains($"data-team-cycle=\"{id}\"", await managerPage.GetStringAsync("/reviews", Ct));
+
+        // Only HR closes; the cycle says when.
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync($"/api/review-cycles/{id}/close", null, Ct)).StatusCode);
+        var closed = await hr.PostAsync($"/api/review-cycles/{id}/close", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        var view = await BodyAsync(closed);
+        Assert.Equal((today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), false, 1),
+            (view.GetProperty("closedOn").GetString(), view.GetProperty("open").GetBoolean(), view.GetProperty("selfRated").GetInt32()));
+
+        // Nobody meets it any more: not in the employee's open cycles, not on the manager's page, and a new rating is not marked with it.
+        Assert.Equal(0, (await me.GetFromJsonAsync<JsonElement>("/api/review-cycles/mine", Ct)).GetArrayLength());
+        Assert.DoesNotContain($"data-cycle=\"{id}\"", await employeePage.GetStringAsync("/reviews", Ct));
+        Assert.DoesNotContain($"data-team-cycle=\"{id}\"", await managerPage.GetStringAsync("/reviews", Ct));
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/employees/{cast.Employee}/assessments", new { competency = required[0], level = 4 }, Ct)).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Assessments.CountAsync(a => a.CycleId == id, Ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Assessments.CountAsync(a => a.Employee.EmployeeNumber == cast.Employee && a.Source == CareerMap.People.AssessmentSource.Manager
+            && a.AssessedOn == today && a.CycleId == null, Ct)));
+
+        // Closing it again is a clear refusal; a cycle that does not exist is not found.
+        var again = await hr.PostAsync($"/api/review-cycles/{id}/close", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await BodyAsync(again);
+        Assert.Equal((409, "Already closed"), (problem.GetProperty("status").GetInt32(), problem.GetProperty("title").GetString()));
+        Assert.Contains("already closed on " + today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await hr.PostAsync($"/api/review-cycles/{id + 50}/close", null, Ct)).StatusCode);
+        var listed = (await hr.GetFromJsonAsync<JsonElement>("/api/review-cycles", Ct)).EnumerateArray().Single(c => c.GetProperty("id").GetInt32() == id);
+        Assert.False(listed.GetProperty("open").GetBoolean());
+
+        // On HR's page: the selected cycle has a close button; closed, it says so; a second close from a stale page is refused with a notice.
+        var other = (await BodyAsync(await hr.PostAsJsonAsync("/api/review-cycles", new { name = "Spring", opensOn = today, dueOn = today.AddDays(20) }, Ct))).GetProperty("id").GetInt32();
+        var hrPage = await app.BrowserAsync(AppRoles.HrAdmin);
+        var page = await hrPage.GetStringAsync($"/admin/reviews?cycle={other}", Ct);
+        Assert.Contains("Close this cycle", page);
+        Assert.DoesNotContain("Close this cycle", await hrPage.GetStringAsync($"/admin/reviews?cycle={id}", Ct));
+        var form = new Dictionary<string, string> { ["__RequestVerificationToken"] = Forms.AntiforgeryToken(page) };
+        var done = await (await hrPage.PostAsync($"/admin/reviews?cycle={other}&handler=Close", new FormUrlEncodedContent(form), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Spring is closed: nobody is asked for ratings in it any more", done);
+        Assert.Contains("id=\"closed-on\"", done);
+        var refused = await (await hrPage.PostAsync($"/admin/reviews?cycle={other}&handler=Close", new FormUrlEncodedContent(form), Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("This cycle was already closed on", refused);
+        Assert.Equal(0, (await me.GetFromJsonAsync<JsonElement>("/api/review-cycles/mine", Ct)).GetArrayLength());
+    }
 }
