@@ -201,6 +201,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/audit", "/admin/audit", "refused", Status: 403),
                 new("/admin/credentials", "/admin/credentials", "refused", Status: 403),
                 new("/admin/reviews", "/admin/reviews", "refused", Status: 403),
+                new("/admin/plan-templates", "/admin/plan-templates", "refused", Status: 403),
                 new("/admin/framework", "/admin/framework", "refused", Status: 403),
                 new("/admin/framework/versions", "/admin/framework/versions", "refused", Status: 403),
                 new("/roles/{code}/as-of", "/roles/CC-REP-2/as-of"),
@@ -227,6 +228,10 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 new("/admin/credentials", "/admin/credentials"),
                 new("/admin/reviews", "/admin/reviews"),
                 new("/admin/reviews", "/admin/reviews", "refused", p => Submit(p, "form.form")),
+                new("/admin/plan-templates", "/admin/plan-templates"),
+                new("/admin/plan-templates/new", "/admin/plan-templates/new"),
+                new("/admin/plan-templates/new", "/admin/plan-templates/new", "refused", p => Submit(p, "form.form")),
+                new("/admin/plan-templates/new", "/admin/plan-templates/CC-REP-1/edit"),
                 new("/admin/audit", "/admin/audit?q=CC-REP-1"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit"),
                 new("/admin/roles/{code}/edit", "/admin/roles/CC-REP-1/edit", "refused", async p =>

@@ -90,6 +90,23 @@ public sealed class ReviewCycleBrowserTests(Chromium chromium) : IClassFixture<C
             await Assertions.Expect(back.Locator($"tr[data-unit='{unit}'] td.complete")).ToContainTextAsync("100%");
             await Assertions.Expect(back.GetByRole(AriaRole.Heading, new() { Name = "Autumn check-in: 100% complete" })).ToBeVisibleAsync();
             Assert.Equal(360, await back.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+            await Assertions.Expect(back.GetByRole(AriaRole.Link, new() { Name = "Completion by unit as CSV" })).ToHaveAttributeAsync("href", $"/api/review-cycles/{cycleId}/completion.csv");
+
+            // HR closes it: the page says so and offers no second close.
+            await back.GetByRole(AriaRole.Button, new() { Name = "Close this cycle" }).ClickAsync();
+            await Assertions.Expect(back.Locator("#cycle-closed")).ToContainTextAsync("Autumn check-in is closed");
+            await Assertions.Expect(back.Locator("#closed-on")).ToBeVisibleAsync();
+            await Assertions.Expect(back.GetByRole(AriaRole.Button, new() { Name = "Close this cycle" })).ToHaveCountAsync(0);
+            await Assertions.Expect(back.Locator($"tr[data-cycle='{cycleId}']")).ToContainTextAsync("closed");
+            Assert.Equal(360, await back.EvaluateAsync<int>("document.documentElement.scrollWidth"));
+        }
+
+        // Closed, the cycle is gone from the representative's reviews.
+        var after = await chromium.PageAsync(app, "Employee", width: 360, height: 800);
+        await using (var _ = after.Context)
+        {
+            await after.GotoAsync("/reviews");
+            await Assertions.Expect(after.Locator($"section[data-cycle='{cycleId}']")).ToHaveCountAsync(0);
         }
     }
 }

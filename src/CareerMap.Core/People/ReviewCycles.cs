@@ -19,8 +19,10 @@ public sealed class ReviewCycle
     public List<string> Units { get; set; } = [];
     public List<string> Roles { get; set; } = [];
     public DateOnly CreatedOn { get; set; }
+    /// <summary>The day HR closed it: from then on nobody is asked for ratings in it and no rating is marked with it.</summary>
+    public DateOnly? ClosedOn { get; set; }
 
-    public bool IsOpen(DateOnly today) => OpensOn <= today && today <= DueOn;
+    public bool IsOpen(DateOnly today) => ClosedOn is null && OpensOn <= today && today <= DueOn;
 
     public bool Covers(string unit, string role) =>
         (Units.Count == 0 || Units.Contains(unit, StringComparer.OrdinalIgnoreCase)) && (Roles.Count == 0 || Roles.Contains(role, StringComparer.OrdinalIgnoreCase));
@@ -35,12 +37,14 @@ sealed class ReviewCycleConfiguration : IEntityTypeConfiguration<ReviewCycle>
         b.Property(x => x.Units).HasJsonConversion();
         b.Property(x => x.Roles).HasJsonConversion();
         b.HasIndex(x => x.DueOn);
+        // Two HR people closing the same cycle at once: the second finds it closed instead of closing it again.
+        b.Property(x => x.ClosedOn).IsConcurrencyToken();
     }
 }
 
 /// <summary>A cycle and how far it has come: everyone in it, how many rated themselves, how many their manager has fully rated.</summary>
 public sealed record CycleView(int Id, string Name, DateOnly OpensOn, DateOnly DueOn, IReadOnlyList<string> Units, IReadOnlyList<string> Roles, bool Open,
-    int People, int SelfRated, int Complete)
+    int People, int SelfRated, int Complete, DateOnly? ClosedOn)
 {
     public int Percent => People == 0 ? 0 : (int)Math.Round(100.0 * Complete / People, MidpointRounding.AwayFromZero);
 }
@@ -123,7 +127,29 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
     public async Task<IReadOnlyList<ReviewCycle>> OpenAsync(CancellationToken ct = default)
     {
         var today = clock.Today();
-        return await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.OpensOn <= today && c.DueOn >= today).OrderBy(c => c.DueOn).ToListAsync(ct);
+        return await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.ClosedOn == null && c.OpensOn <= today && c.DueOn >= today).OrderBy(c => c.DueOn).ToListAsync(ct);
+    }
+
+    /// <summary>What closing a cycle came to: closed now (its view), not found, or closed already (on that day).</summary>
+    public sealed record Closing(CycleView? Closed, DateOnly? AlreadyClosedOn, bool Found = true);
+
+    /// <summary>Closes a cycle today: it leaves everyone's open cycles, and ratings made from now on are no longer marked with it. Closing it again is refused.</summary>
+    public async Task<Closing> CloseAsync(int id, CancellationToken ct = default)
+    {
+        var cycle = await db.Set<ReviewCycle>().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (cycle is null) return new(null, null, Found: false);
+        if (cycle.ClosedOn is { } closed) return new(null, closed);
+        cycle.ClosedOn = clock.Today();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new(null, (await FindAsync(id, ct))?.ClosedOn ?? clock.Today());
+        }
+        return new(View(cycle, await PeopleAsync(cycle, null, ct)), null);
     }
 
     public async Task<ReviewCycle?> FindAsync(int id, CancellationToken ct = default) => await db.Set<ReviewCycle>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -148,7 +174,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
         var today = clock.Today();
         var me = await Members(db.Employees.Where(e => e.Id == employeeId)).FirstOrDefaultAsync(ct);
         if (me is null) return [];
-        var open = (await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.OpensOn <= today && c.DueOn >= today).ToListAsync(ct)).Where(c => c.Covers(me.Unit, me.Role));
+        var open = (await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.ClosedOn == null && c.OpensOn <= today && c.DueOn >= today).ToListAsync(ct)).Where(c => c.Covers(me.Unit, me.Role));
         var mine = new List<(ReviewCycle, CyclePerson)>();
         foreach (var cycle in open)
             mine.Add((cycle, (await StatusAsync(cycle, [me], ct))[0].Person));
@@ -159,7 +185,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
     public async Task<int?> CycleOfAsync(int employeeId, CancellationToken ct = default)
     {
         var today = clock.Today();
-        var open = await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.OpensOn <= today && c.DueOn >= today).OrderBy(c => c.DueOn).ToListAsync(ct);
+        var open = await db.Set<ReviewCycle>().AsNoTracking().Where(c => c.ClosedOn == null && c.OpensOn <= today && c.DueOn >= today).OrderBy(c => c.DueOn).ToListAsync(ct);
         if (open.Count == 0) return null;
         var me = await Members(db.Employees.Where(e => e.Id == employeeId)).FirstOrDefaultAsync(ct);
         return me is null ? null : open.FirstOrDefault(c => c.Covers(me.Unit, me.Role))?.Id;
@@ -167,7 +193,7 @@ public sealed class ReviewCycles(CareerMapDb db, FrameworkService framework, Tim
 
     CycleView View(ReviewCycle c, IReadOnlyList<(Member Member, CyclePerson Person)> people) =>
         new(c.Id, c.Name, c.OpensOn, c.DueOn, c.Units, c.Roles, c.IsOpen(clock.Today()), people.Count, people.Count(p => p.Person.SelfRated),
-            people.Count(p => p.Person.Complete));
+            people.Count(p => p.Person.Complete), c.ClosedOn);
 
     static IQueryable<Member> Members(IQueryable<Employee> employees) =>
         employees.Where(e => e.DeactivatedOn == null).Select(e => new Member(e.Id, e.EmployeeNumber, e.Name, e.ManagerId, e.Role.Code, e.Role.Unit.Code));

@@ -3,6 +3,7 @@ using CareerMap.Framework;
 using CareerMap.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Plans;
 
@@ -38,15 +39,21 @@ sealed class PlanTemplateConfiguration : IEntityTypeConfiguration<PlanTemplate>
     }
 }
 
-public sealed record PlanTemplateView(string Code, string AppliesTo, string Name, string? Goal, IReadOnlyList<PlanTemplateItem> Items);
+public sealed record PlanTemplateView(string Code, string AppliesTo, string Name, string? Goal, IReadOnlyList<PlanTemplateItem> Items, int Version);
 
-/// <summary>A template as HR sends it: every item it will have.</summary>
-public sealed record PlanTemplateRequest(string? Name, string? Goal, IReadOnlyList<PlanTemplateItem>? Items);
+/// <summary>
+/// A template as HR sends it: every item it will have. Version is the one the sender read: a save over a template that
+/// has moved on since (or, with 0, over one someone else created meanwhile) is refused; without it the save replaces whatever is there.
+/// </summary>
+public sealed record PlanTemplateRequest(string? Name, string? Goal, IReadOnlyList<PlanTemplateItem>? Items, int? Version = null);
+
+/// <summary>What became of a save or a delete: saved (with the template as stored), refused with field errors, stale, or not found.</summary>
+public sealed record PlanTemplateOutcome(WriteStatus Status, PlanTemplateView? Saved = null, Dictionary<string, string[]>? Errors = null);
 
 /// <summary>Someone who starts in a role: a new hire, or a person moved into it.</summary>
 public sealed record RoleEntrant(int EmployeeId, string Role, DateOnly Start);
 
-public sealed class PlanTemplates(CareerMapDb db, FrameworkService framework, TimeProvider clock)
+public sealed class PlanTemplates(CareerMapDb db, FrameworkService framework, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const int MaxText = 2000;
     public const int MaxItems = 30;
@@ -61,48 +68,75 @@ public sealed class PlanTemplates(CareerMapDb db, FrameworkService framework, Ti
         return [.. rows.Select(t => View(document, t))];
     }
 
-    /// <summary>Creates or replaces the template for a role or family; the field errors (place and reason) when refused, and nothing changes.</summary>
-    public async Task<(PlanTemplateView? Saved, Dictionary<string, string[]> Errors)> SaveAsync(string code, PlanTemplateRequest request, CancellationToken ct = default)
+    /// <summary>
+    /// Creates or replaces the template for a role or family. Refused, with the field errors (place and reason) in the
+    /// writer's language, when invalid; stale when <see cref="PlanTemplateRequest.Version"/> is not the stored one. Nothing changes when refused.
+    /// </summary>
+    public async Task<PlanTemplateOutcome> SaveAsync(string code, PlanTemplateRequest request, CancellationToken ct = default)
     {
         var document = (await framework.SnapshotAsync(ct)).Document;
         var errors = new Dictionary<string, string[]>();
         var canonical = document.Roles.FirstOrDefault(r => Same(r.Code, code))?.Code ?? document.Families.FirstOrDefault(f => Same(f.Code, code))?.Code;
-        if (canonical is null) errors["code"] = [$"'{code}' is neither a role nor a job family"];
-        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = ["name is required"];
-        else if (request.Name.Trim().Length > 200) errors["name"] = ["name is at most 200 characters"];
-        if (request.Goal is { Length: > MaxText }) errors["goal"] = [$"goal is at most {MaxText} characters"];
+        if (string.IsNullOrWhiteSpace(code)) errors["code"] = [L["say which role or job family the template is for"]];
+        else if (canonical is null) errors["code"] = [L["'{0}' is neither a role nor a job family", code]];
+        if (string.IsNullOrWhiteSpace(request.Name)) errors["name"] = [L["name is required"]];
+        else if (request.Name.Trim().Length > 200) errors["name"] = [L["name is at most {0} characters", 200]];
+        if (request.Goal is { Length: > MaxText }) errors["goal"] = [L["goal is at most {0} characters", MaxText]];
         var items = request.Items ?? [];
-        if (items.Count > MaxItems) errors["items"] = [$"a template has at most {MaxItems} items"];
+        if (items.Count > MaxItems) errors["items"] = [L["a template has at most {0} items", MaxItems]];
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var place = $"items[{i}]";
-            if (item.Days is < 1 or > MaxDays) errors[$"{place}.days"] = [$"days must be between 1 and {MaxDays}"];
-            if (!document.Competencies.Any(c => Same(c.Code, item.Competency))) errors[$"{place}.competency"] = [$"unknown competency '{item.Competency}'"];
-            if (item.Strategy is { } s && !document.Strategies.Any(x => Same(x.Code, s))) errors[$"{place}.strategy"] = [$"unknown development strategy '{s}'"];
-            if (string.IsNullOrWhiteSpace(item.Description)) errors[$"{place}.description"] = ["description is required"];
-            else if (item.Description.Trim().Length > 500) errors[$"{place}.description"] = ["description is at most 500 characters"];
+            if (item.Days is < 1 or > MaxDays) errors[$"{place}.days"] = [L["days must be between 1 and {0}", MaxDays]];
+            if (string.IsNullOrWhiteSpace(item.Competency)) errors[$"{place}.competency"] = [L["competency is required"]];
+            else if (!document.Competencies.Any(c => Same(c.Code, item.Competency))) errors[$"{place}.competency"] = [L["unknown competency '{0}'", item.Competency]];
+            if (item.Strategy is { } s && !document.Strategies.Any(x => Same(x.Code, s))) errors[$"{place}.strategy"] = [L["unknown development strategy '{0}'", s]];
+            if (string.IsNullOrWhiteSpace(item.Description)) errors[$"{place}.description"] = [L["description is required"]];
+            else if (item.Description.Trim().Length > 500) errors[$"{place}.description"] = [L["description is at most {0} characters", 500]];
         }
-        if (errors.Count > 0) return (null, errors);
+        if (errors.Count > 0) return new(WriteStatus.Invalid, Errors: errors);
         var template = await db.PlanTemplates.FirstOrDefaultAsync(t => t.Code == canonical, ct);
+        if (request.Version is int read && read != (template?.Version ?? 0)) return new(WriteStatus.Stale);
         if (template is null) db.PlanTemplates.Add(template = new PlanTemplate { Code = canonical!, Name = "" });
+        else if (request.Version is int expected) db.Entry(template).Property(t => t.Version).OriginalValue = expected;
         template.Name = request.Name!.Trim();
         template.Goal = string.IsNullOrWhiteSpace(request.Goal) ? null : request.Goal.Trim();
         template.Items = [.. items.OrderBy(i => i.Days).Select(i => new PlanTemplateItem(i.Days,
             document.Competencies.First(c => Same(c.Code, i.Competency)).Code,
             i.Strategy is null ? null : document.Strategies.First(x => Same(x.Code, i.Strategy)).Code, i.Description.Trim()))];
-        await db.SaveChangesAsync(ct);
-        return (View(document, template), errors);
+        if (!await SavedAsync(ct)) return new(WriteStatus.Stale);
+        return new(WriteStatus.Saved, View(document, template));
     }
 
-    public async Task<bool> DeleteAsync(string code, CancellationToken ct = default)
+    /// <summary>Removes a template; stale when <paramref name="version"/> is given and the template has moved on since.</summary>
+    public async Task<WriteStatus> DeleteAsync(string code, int? version = null, CancellationToken ct = default)
     {
         var template = await db.PlanTemplates.FirstOrDefaultAsync(t => t.Code == code, ct)
             ?? (await db.PlanTemplates.ToListAsync(ct)).FirstOrDefault(t => Same(t.Code, code));
-        if (template is null) return false;
+        if (template is null) return WriteStatus.NotFound;
+        if (version is int read)
+        {
+            if (read != template.Version) return WriteStatus.Stale;
+            db.Entry(template).Property(t => t.Version).OriginalValue = read;
+        }
         db.PlanTemplates.Remove(template);
-        await db.SaveChangesAsync(ct);
-        return true;
+        return await SavedAsync(ct) ? WriteStatus.Saved : WriteStatus.Stale;
+    }
+
+    /// <summary>False when another writer got there first: the template changed or went, or another one for the same code was created.</summary>
+    async Task<bool> SavedAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>
@@ -154,7 +188,7 @@ public sealed class PlanTemplates(CareerMapDb db, FrameworkService framework, Ti
     }
 
     static PlanTemplateView View(FrameworkDocument document, PlanTemplate t) =>
-        new(t.Code, document.Roles.FirstOrDefault(r => r.Code == t.Code) is { } role ? "role" : "family", t.Name, t.Goal, t.Items);
+        new(t.Code, document.Roles.FirstOrDefault(r => r.Code == t.Code) is { } role ? "role" : "family", t.Name, t.Goal, t.Items, t.Version);
 
     static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

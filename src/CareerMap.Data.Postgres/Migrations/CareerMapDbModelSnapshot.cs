@@ -1426,6 +1426,10 @@ namespace CareerMap.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("date");
 

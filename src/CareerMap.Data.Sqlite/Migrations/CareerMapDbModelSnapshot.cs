@@ -1369,6 +1369,10 @@ namespace CareerMap.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("CreatedOn")
                         .HasColumnType("TEXT");
 

@@ -166,6 +166,7 @@ public static class CareerMapWeb
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.HrAdmin);
+            o.Conventions.AddPageRoute("/Admin/EditPlanTemplate", "/admin/plan-templates/new");
             o.Conventions.AllowAnonymousToFolder("/Account");
             o.Conventions.AddPageApplicationModelConvention("/Account/Login", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignInLimits.Policy)));
         });

@@ -19,5 +19,5 @@ static class ModelErrors
         }
     }
 
-    static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
+    public static string Sentence(string message) => char.ToUpperInvariant(message[0]) + message[1..] + ".";
 }

@@ -2,11 +2,12 @@ using CareerMap.Framework;
 using CareerMap.People;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CareerMap.Pages.Admin;
 
-/// <summary>HR opens review cycles and follows each one's completion by unit.</summary>
-public sealed class ReviewsModel(ReviewCycles cycles, FrameworkService framework, TimeProvider clock) : PageModel
+/// <summary>HR opens review cycles, follows each one's completion by unit, and closes them.</summary>
+public sealed class ReviewsModel(ReviewCycles cycles, FrameworkService framework, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     public sealed class OpenInput
     {
@@ -20,6 +21,8 @@ public sealed class ReviewsModel(ReviewCycles cycles, FrameworkService framework
     [BindProperty] public OpenInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int? Cycle { get; set; }
     [TempData] public string? Opened { get; set; }
+    [TempData] public string? Closed { get; set; }
+    public string? Refusal { get; private set; }
     public IReadOnlyList<CycleView> Cycles { get; private set; } = [];
     public (CycleView Cycle, IReadOnlyList<CycleUnit> Units)? Progress { get; private set; }
     public IReadOnlyList<UnitDto> AllUnits { get; private set; } = [];
@@ -45,6 +48,23 @@ public sealed class ReviewsModel(ReviewCycles cycles, FrameworkService framework
         }
         Opened = opened.Name;
         return RedirectToPage(new { cycle = opened.Id });
+    }
+
+    /// <summary>Closes the cycle shown; one closed meanwhile (by someone else) is said so, not closed again.</summary>
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        if (Cycle is not int id) return NotFound();
+        var closing = await cycles.CloseAsync(id, ct);
+        if (!closing.Found) return NotFound();
+        if (closing.Closed is { } closed)
+        {
+            Closed = closed.Name;
+            return RedirectToPage(new { cycle = id });
+        }
+        ModelState.Clear();
+        Refusal = L["This cycle was already closed on {0}.", closing.AlreadyClosedOn!.Value.ToString("d MMM yyyy", System.Globalization.CultureInfo.CurrentCulture)];
+        await OnGetAsync(ct);
+        return Page();
     }
 
     async Task LoadAsync(CancellationToken ct)
