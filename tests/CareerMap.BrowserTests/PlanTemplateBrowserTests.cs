@@ -22,7 +22,7 @@ public sealed class PlanTemplateBrowserTests(Chromium chromium) : IClassFixture<
         await FitsAsync("the list");
         await hr.GetByRole(AriaRole.Link, new() { Name = "New template", Exact = true }).ClickAsync();
         await hr.GetByLabel("Role or job family").SelectOptionAsync("MX-ADV");
-        await hr.GetByLabel("Title", new() { Exact = true }).FillAsync("Member Advocate: first 60 days");
+        await hr.GetByLabel("Name", new() { Exact = true }).FillAsync("Member Advocate: first 60 days");
         await hr.Locator("[name='Input.Goal']").FillAsync("Own my first cases.");
         await hr.Locator("[name='Input.Items[0].Days']").FillAsync("45");
         await hr.Locator("[name='Input.Items[0].Competency']").SelectOptionAsync("CUSTOMER");
@@ -37,7 +37,7 @@ public sealed class PlanTemplateBrowserTests(Chromium chromium) : IClassFixture<
         // Editing: an empty title and a day out of range are refused, each beside its field and in the summary; what was typed stays.
         await row.GetByRole(AriaRole.Link, new() { Name = "Edit the template for MX-ADV" }).ClickAsync();
         await Assertions.Expect(hr.GetByRole(AriaRole.Heading, new() { Name = "Edit the template for MX-ADV" })).ToBeVisibleAsync();
-        await hr.GetByLabel("Title", new() { Exact = true }).FillAsync("");
+        await hr.GetByLabel("Name", new() { Exact = true }).FillAsync("");
         await hr.Locator("[name='Input.Items[0].Days']").FillAsync("400");
         await hr.Locator("[name='Input.Items[0].Description']").FillAsync("Close twenty cases on my own.");
         await hr.Locator("[name='Input.Items[1].Days']").FillAsync("20");
@@ -50,7 +50,7 @@ public sealed class PlanTemplateBrowserTests(Chromium chromium) : IClassFixture<
         await Assertions.Expect(summary).ToContainTextAsync("Days must be between 1 and 365.");
         await Assertions.Expect(hr.Locator("[data-valmsg-for='Input.Name']")).ToHaveTextAsync("Name is required.");
         await Assertions.Expect(hr.Locator("[data-valmsg-for='Input.Items[0].Days']")).ToHaveTextAsync("Days must be between 1 and 365.");
-        await Assertions.Expect(hr.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("");
+        await Assertions.Expect(hr.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("");
         await Assertions.Expect(hr.Locator("[name='Input.Items[0].Days']")).ToHaveValueAsync("400");
         await Assertions.Expect(hr.Locator("[name='Input.Items[0].Description']")).ToHaveValueAsync("Close twenty cases on my own.");
         await Assertions.Expect(hr.Locator("[name='Input.Items[1].Strategy']")).ToHaveValueAsync("SHADOW");
@@ -60,7 +60,7 @@ public sealed class PlanTemplateBrowserTests(Chromium chromium) : IClassFixture<
         // Following the summary's link lands on the field; corrected, it is saved.
         await summary.GetByRole(AriaRole.Link, new() { Name = "Days must be between 1 and 365." }).ClickAsync();
         await Assertions.Expect(hr).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#Input_Items_0__Days$"));
-        await hr.GetByLabel("Title", new() { Exact = true }).FillAsync("Member Advocate: first 90 days");
+        await hr.GetByLabel("Name", new() { Exact = true }).FillAsync("Member Advocate: first 90 days");
         await hr.Locator("[name='Input.Items[0].Days']").FillAsync("60");
         await hr.GetByRole(AriaRole.Button, new() { Name = "Save the template", Exact = true }).ClickAsync();
         await Assertions.Expect(hr.GetByRole(AriaRole.Status)).ToHaveTextAsync("The template for MX-ADV is saved.");

@@ -66,7 +66,7 @@ public sealed class Homes(CareerMapDb db, PeopleDirectory people, PlanService pl
         var waiting = await db.Plans.CountAsync(p => p.Status == PlanStatus.Submitted, ct);
         var overdue = (await plans.OverdueAsync(null, today, ct)).Count;
         // The bench report's own figures (prerequisites included), kept between requests until ratings or people change.
-        var bench = await succession.BenchAsync(graph, null, null, ct);
+        var bench = await succession.BenchAsync(graph, null, null, ct: ct);
         var benches = bench.Roles.Where(b => b.Bench.ReadyNow == 0)
             .OrderBy(b => b.Bench.WithinAYear).ThenBy(b => b.Role, StringComparer.Ordinal).ToList();
         return new(people, waiting, overdue, benches, bench.Roles.Count);

@@ -43,14 +43,17 @@ public sealed class SuccessionReport(CareerMapDb db, RatingIndexCache ratings, C
 
     /// <param name="unit">Only the roles of this unit; null for every unit.</param>
     /// <param name="among">The people the viewer may see (employee ids); null for everyone.</param>
-    public async Task<SuccessionView> BenchAsync(CareerGraph graph, string? unit, IReadOnlyCollection<int>? among, CancellationToken ct = default)
+    /// <param name="amongKey">Names those people (<c>PeopleAccess.VisibleKey</c>), so their tally is kept like everyone's until the next rating; null to tally afresh.</param>
+    public async Task<SuccessionView> BenchAsync(CareerGraph graph, string? unit, IReadOnlyCollection<int>? among, string? amongKey = null, CancellationToken ct = default)
     {
         var today = clock.Today();
         var index = await ratings.GetAsync(db, today, ct);
         var facts = await ratings.FactsAsync(db, index, today, ct);
         var tally = among is null
             ? index.Remember(graph, $"succession:{unit?.ToUpperInvariant()}", () => Tally(graph, index, facts, unit, null))
-            : Tally(graph, index, facts, unit, index.RowsOf(among));
+            : amongKey is not null
+                ? index.Remember(graph, $"succession:{unit?.ToUpperInvariant()}:{amongKey}", () => Tally(graph, index, facts, unit, index.RowsOf(among)))
+                : Tally(graph, index, facts, unit, index.RowsOf(among));
         var named = tally.OnlyReady.Values.Concat(tally.Often.Select(o => o.Row)).Distinct().Select(index.EmployeeId).ToList();
         var people = await db.Employees.AsNoTracking().Where(e => named.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => new { e.EmployeeNumber, e.Name }, ct);
         BenchPerson Person(int row)

@@ -112,7 +112,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        return TypedResults.Ok(await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct));
+        return TypedResults.Ok(await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), access.VisibleKey, ct));
     }
 
     static async Task<Results<FileContentHttpResult, ForbidHttpResult, ValidationProblem>> SuccessionExportFile(string? format, string? unit,
@@ -122,7 +122,7 @@ public static class ReportsApi
         var graph = await paths.GraphAsync(ct);
         if (UnitProblem(graph, unit) is { } problem) return problem;
         if (!await access.SeesOthersAsync(ct)) return TypedResults.Forbid();
-        var view = await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), ct);
+        var view = await report.BenchAsync(graph, Blank(unit), await access.VisibleIdsAsync(ct), access.VisibleKey, ct);
         return format == "csv"
             ? TypedResults.File(SuccessionExport.Csv(view), "text/csv; charset=utf-8", "careermap-succession.csv")
             : TypedResults.File(SuccessionExport.Xlsx(view), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "careermap-succession.xlsx");

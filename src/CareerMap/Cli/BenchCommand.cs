@@ -318,12 +318,12 @@ static class BenchCommand
         var factsSeconds = watch.Elapsed.TotalSeconds;
         SuccessionReport.Tally(graph, index, facts, null, null);
         var tally = Median([.. Enumerable.Range(0, runs).Select(_ => Time(() => SuccessionReport.Tally(graph, index, facts, null, null)))]);
-        await report.BenchAsync(graph, null, null, ct);
+        await report.BenchAsync(graph, null, null, ct: ct);
         var remembered = new List<double>();
         for (var i = 0; i < runs; i++)
         {
             watch.Restart();
-            await report.BenchAsync(graph, null, null, ct);
+            await report.BenchAsync(graph, null, null, ct: ct);
             remembered.Add(watch.Elapsed.TotalMilliseconds);
         }
         const string role = "CC-REP-SR";

@@ -31,7 +31,7 @@ public sealed class SuccessionModel(SuccessionReport report, CareerPaths paths, 
         Graph = await paths.GraphAsync(ct);
         if (Unit is { } u && !Graph.Document.Units.Any(x => string.Equals(x.Code, u, StringComparison.OrdinalIgnoreCase))) Unit = null;
         var visible = await access.VisibleIdsAsync(ct);
-        View = await report.BenchAsync(Graph, string.IsNullOrWhiteSpace(Unit) ? null : Unit, visible, ct);
+        View = await report.BenchAsync(Graph, string.IsNullOrWhiteSpace(Unit) ? null : Unit, visible, access.VisibleKey, ct);
         if (Graph.Role(Role ?? "") is { } role && Known(Competency) is { } competency && Level is { } level && level >= 0 && level <= Graph.Document.Organization.TopLevel)
         {
             var needs = Graph.Needs(role.Code).ToList();
