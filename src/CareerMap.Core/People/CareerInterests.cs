@@ -108,7 +108,8 @@ public sealed class CareerInterests(CareerMapDb db, TimeProvider clock)
         if (among is not null)
         {
             var ids = among as int[] ?? [.. among];
-            interests = interests.Where(i => ids.Contains(i.EmployeeId));
+            // One array parameter, not one parameter per person (EF Core's default): a manager's line is thousands of people.
+            interests = interests.Where(i => EF.Parameter(ids).Contains(i.EmployeeId));
         }
         var counts = await interests.GroupBy(i => i.Role.Code).Select(g => new { Role = g.Key, People = g.Count() }).ToListAsync(ct);
         return counts.ToDictionary(c => c.Role, c => c.People, StringComparer.OrdinalIgnoreCase);
