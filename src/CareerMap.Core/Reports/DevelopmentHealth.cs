@@ -44,9 +44,10 @@ public sealed class DevelopmentHealth(CareerMapDb db, RatingIndexCache ratings, 
         var count = index.Remember(graph, $"development:{cycle.Cycle}:{today.DayNumber}:{people}", () => new PlanCount(counted, today.AddDays(-PlanService.ReviewDays)));
         lock (count)
         {
-            if (count.Sequence != cycle.Sequence)
+            // A count already past this request's state (another request read a later one meanwhile) is only fresher.
+            if (count.Sequence < cycle.Sequence)
             {
-                if (count.Sequence < cycle.Sequence && plans.ChangesSince(count.Sequence, cycle.Sequence) is { } changes)
+                if (plans.ChangesSince(count.Sequence, cycle.Sequence) is { } changes)
                     foreach (var change in changes)
                     {
                         foreach (var p in change.Removed) count.Add(graph, index, p, -1);
