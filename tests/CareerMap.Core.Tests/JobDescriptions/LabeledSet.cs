@@ -16,6 +16,8 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string LayoutsFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Layouts");
     /// <summary>Issue 18's acceptance set: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
     public static readonly string BlindFolder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind");
+    /// <summary>Issue 18's second acceptance set, written 2026-12-04 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
+    public static readonly string Blind2Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind2");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
 
