@@ -94,6 +94,9 @@ public sealed record CompetencyCues(
     static readonly Regex Vendors = Phrase(@"\b(vendors?|contractors?|outsourc\w*|suppliers?|service agreements?|MOU|delegat\w*|copy service|partnering institutions)\b");
     static readonly Regex Claims = Phrase(@"\b(claims?|billing|bills?|invoices?|payments?|premiums?|copays?|deductibles?|balances?|refunds?|overpayments?|reimburs\w*|explanation of benefits|EOBs?|statements?|charges|collect\w*|financial assistance|fees?)\b");
 
+    /// <summary>No cues: a framework matched on its own text alone.</summary>
+    public static readonly CompetencyCues None = new(new Dictionary<string, string[]>(), new Dictionary<string, Regex>(), new Dictionary<string, Regex>());
+
     /// <summary>The sample framework's cues.</summary>
     public static readonly CompetencyCues Riverbend = new(RiverbendSynonyms, new Dictionary<string, Regex>
     {

@@ -29,7 +29,11 @@ public sealed partial class CompetencyMatcher
     /// <summary>What a line earns for a competency it says in one of the curated phrasings (<see cref="CompetencyCues.Phrasings"/>): past either line threshold on its own.</summary>
     public double PhrasingBonus { get; init; } = 6;
 
-    sealed record Entry(string Code, string Name, bool Core, Dictionary<string, double> Terms, double Length, Regex? Phrasing, Regex? Requirement);
+    sealed record Entry(string Code, string Name, bool Core, Dictionary<string, double> Terms, double Length, Regex? Phrasing, Regex? Requirement)
+    {
+        /// <summary>The embeddings of the competency's own texts (name and definition, each level, each indicator); empty without an embedder.</summary>
+        public IReadOnlyList<float[]> Meaning { get; set; } = [];
+    }
 
     sealed record FieldWeights(double Name, double Definition, double Levels, double Indicators, double Synonyms);
 
@@ -46,10 +50,23 @@ public sealed partial class CompetencyMatcher
     readonly Dictionary<string, double> idf = [];
     readonly double averageLength;
 
-    public CompetencyMatcher(IEnumerable<CompetencyDto> competencies, CompetencyCues? cues = null)
+    readonly ISentenceEmbedder? embedder;
+    readonly SuggestionModel? suggestions;
+
+    /// <summary>
+    /// The matcher the product uses: the lexical evidence and the sentence embeddings of the lines and of each competency's
+    /// own texts, weighed by the shipped <see cref="SuggestionModel"/>. Lexical only where the embedder cannot run.
+    /// </summary>
+    public static CompetencyMatcher Suggesting(IReadOnlyCollection<CompetencyDto> competencies) =>
+        new(competencies, null, MiniLmEmbedder.Loading(), SuggestionModel.For([.. competencies.Select(c => c.Code)]));
+
+    public CompetencyMatcher(IEnumerable<CompetencyDto> competencies, CompetencyCues? cues = null, ISentenceEmbedder? embedder = null, SuggestionModel? suggestions = null)
     {
         cues ??= CompetencyCues.Riverbend;
-        foreach (var c in competencies)
+        this.embedder = embedder;
+        this.suggestions = embedder is null ? null : suggestions;
+        var all = competencies.ToList();
+        foreach (var c in all)
         {
             var core = string.Equals(c.Category, "core", StringComparison.OrdinalIgnoreCase);
             var w = core ? CoreWeights : JobWeights;
@@ -71,6 +88,19 @@ public sealed partial class CompetencyMatcher
             var df = entries.Count(e => e.Terms.ContainsKey(term));
             idf[term] = Math.Log(1 + (entries.Count - df + 0.5) / (df + 0.5));
         }
+        if (embedder is not null)
+        {
+            var texts = all.Select(c => (IReadOnlyList<string>)[$"{c.Name}: {c.Definition}", .. c.Levels.Where(l => l.Length > 0), .. c.Indicators.Where(i => i.Length > 0)]).ToList();
+            IReadOnlyList<float[]> vectors;
+            try { vectors = embedder.EmbedKept([.. texts.SelectMany(t => t)]); }
+            catch (SentenceModelUnavailableException) { vectors = []; this.suggestions = null; }
+            var at = 0;
+            for (var i = 0; i < entries.Count && vectors.Count > 0; i++)
+            {
+                entries[i].Meaning = [.. vectors.Skip(at).Take(texts[i].Count)];
+                at += texts[i].Count;
+            }
+        }
     }
 
     sealed record Hit(string Line, double Score, List<string> Words);
@@ -78,20 +108,103 @@ public sealed partial class CompetencyMatcher
     /// <summary>Every competency some line spoke for, with the lines and their scores, strongest first.</summary>
     sealed record Candidate(string Code, string Name, bool Core, List<Hit> Hits, double Total);
 
-    public IReadOnlyList<CompetencyMatch> Match(ParsedJobDescription jd) =>
-        [.. Candidates(jd)
-            .Where(c => c.Total >= (c.Core ? CoreDocumentThreshold : DocumentThreshold))
+    public IReadOnlyList<CompetencyMatch> Match(ParsedJobDescription jd)
+    {
+        var lines = Lines(jd);
+        var candidates = Candidates(lines);
+        if (suggestions is null) return Lexical(candidates);
+        List<Weighed> weighed;
+        try { weighed = Weigh(lines, candidates); }
+        catch (SentenceModelUnavailableException) { return Lexical(candidates); }
+        return [.. weighed
+            .Select(w => (Weighed: w, Probability: suggestions.Probability(w.Features)))
+            .Where(x => x.Probability >= suggestions.Threshold)
+            .OrderByDescending(x => x.Probability)
             .Take(MaxCompetencies)
+            .Select(x =>
+            {
+                var (w, p) = x;
+                // Evidence: the lines that matched its words when there are any (a person can see why), else the lines closest in meaning.
+                var evidence = w.Lexical is { } c ? c.Hits.Take(3).Select(h => h.Line).ToList() : w.Closest;
+                var words = w.Lexical is { } l ? l.Hits.Take(3).SelectMany(h => h.Words).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : [];
+                return new CompetencyMatch(w.Entry.Code, w.Entry.Name, LevelOf(evidence), Math.Round(p, 2), evidence, words);
+            })];
+    }
+
+    IReadOnlyList<CompetencyMatch> Lexical(List<Candidate> candidates) =>
+        [.. LexicalPicks(candidates)
             .Select(c => new CompetencyMatch(c.Code, c.Name, LevelOf(c.Hits.Take(3).Select(x => x.Line)), Math.Round(1 - Math.Exp(-c.Total / 8), 2),
                 [.. c.Hits.Take(3).Select(x => x.Line)], [.. c.Hits.Take(3).SelectMany(x => x.Words).Distinct(StringComparer.OrdinalIgnoreCase)]))];
 
-    List<Candidate> Candidates(ParsedJobDescription jd)
+    IEnumerable<Candidate> LexicalPicks(List<Candidate> candidates) =>
+        candidates.Where(c => c.Total >= (c.Core ? CoreDocumentThreshold : DocumentThreshold)).Take(MaxCompetencies);
+
+    /// <summary>What the suggestion model weighs for one competency in one description, with what it can show for it.</summary>
+    sealed record Weighed(Entry Entry, float[] Features, Candidate? Lexical, List<string> Closest);
+
+    /// <summary>
+    /// The description's meaning (the normalized mean of its lines') and each competency's features for the suggestion model
+    /// (<see cref="SuggestionModel.FeatureNames"/>), the exemplar share as this matcher's model gives it: for training.
+    /// </summary>
+    internal (float[] Meaning, IReadOnlyList<(string Code, float[] Features)> Competencies) Features(ParsedJobDescription jd)
     {
+        var lines = Lines(jd);
+        var weighed = Weigh(lines, Candidates(lines), out var meaning);
+        return (meaning, [.. weighed.Select(w => (w.Entry.Code, w.Features))]);
+    }
+
+    List<Weighed> Weigh(List<string> lines, List<Candidate> candidates) => Weigh(lines, candidates, out _);
+
+    List<Weighed> Weigh(List<string> lines, List<Candidate> candidates, out float[] meaning)
+    {
+        var picked = LexicalPicks(candidates).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var byCode = candidates.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        // similarity[line][entry]: how close the line comes to any of the competency's own texts.
+        var vectors = lines.Count == 0 ? [] : embedder!.Embed(lines);
+        var similarity = vectors.Select(v => entries.Select(e => e.Meaning.Count == 0 ? 0f : e.Meaning.Max(m => SuggestionModel.Dot(v, m))).ToArray()).ToList();
+        meaning = Mean(vectors);
+        var shares = suggestions is { Exemplars.Count: > 0 } && meaning.Length > 0 ? SuggestionModel.Shares(meaning, suggestions.Exemplars) : [];
+        // How often a competency is among the two closest of its kind (what the work is, how it is done) to a line.
+        var nearest = new int[entries.Count];
+        foreach (var row in similarity)
+            foreach (var core in new[] { true, false })
+                foreach (var k in Enumerable.Range(0, entries.Count).Where(k => entries[k].Core == core).OrderByDescending(k => row[k]).Take(2))
+                    nearest[k]++;
+        var result = new List<Weighed>(entries.Count);
+        for (var k = 0; k < entries.Count; k++)
+        {
+            var e = entries[k];
+            var ranked = Enumerable.Range(0, lines.Count).OrderByDescending(i => similarity[i][k]).ToList();
+            var top = ranked.Select(i => similarity[i][k]).ToList();
+            var lexical = byCode.GetValueOrDefault(e.Code);
+            var total = (float)Math.Log(1 + (lexical?.Total ?? 0));
+            float best = top.Count > 0 ? top[0] : 0, topThree = top.Count > 0 ? top.Take(3).Average() : 0, core = e.Core ? 1 : 0;
+            result.Add(new(e, [total, picked.Contains(e.Code) ? 1 : 0, Math.Min(lexical?.Hits.Count ?? 0, 5) / 5f, best, topThree,
+                Math.Min(nearest[k], 5) / 5f, core, core * best, core * total, shares.GetValueOrDefault(e.Code)], lexical, [.. ranked.Take(3).Select(i => lines[i])]));
+        }
+        return result;
+    }
+
+    static float[] Mean(IReadOnlyList<float[]> vectors)
+    {
+        if (vectors.Count == 0) return [];
+        var mean = new float[vectors[0].Length];
+        foreach (var v in vectors)
+            for (var i = 0; i < mean.Length; i++) mean[i] += v[i];
+        var norm = MathF.Sqrt(SuggestionModel.Dot(mean, mean));
+        if (norm > 0) for (var i = 0; i < mean.Length; i++) mean[i] /= norm;
+        return mean;
+    }
+
+    static List<string> Lines(ParsedJobDescription jd) =>
         // Section weights (skills lists firmer, summaries softer) were tried on the labeled set and lowered F1; every line counts alike.
-        var lines = (jd.Title is null ? [] : new[] { jd.Title }).Concat(jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
+        [.. (jd.Title is null ? [] : new[] { jd.Title }).Concat(jd.Summary is null ? [] : SentenceEnd().Split(jd.Summary))
             .Concat(jd.Responsibilities.SelectMany(g => g.Text is null ? g.Items : [g.Text, .. g.Items])).Concat(jd.KnowledgeSkillsAbilities).Concat(jd.Qualifications)
             .Concat(jd.EducationAndExperience).Concat(jd.PerformanceExpectations)
-            .Where(l => l.Length > 0 && !Optional().IsMatch(l)).Distinct().ToList();
+            .Where(l => l.Length > 0 && !Optional().IsMatch(l)).Distinct()];
+
+    List<Candidate> Candidates(List<string> lines)
+    {
         var hits = new Dictionary<Entry, List<Hit>>(ReferenceEqualityComparer.Instance);
         foreach (var line in lines)
         {

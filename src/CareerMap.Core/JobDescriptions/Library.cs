@@ -109,7 +109,7 @@ public sealed class JobDescriptionLibrary(CareerMapDb db, FrameworkService frame
 {
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<CompetencyMatcher> MatcherAsync(CancellationToken ct = default) => new((await framework.ExportAsync(ct)).Competencies);
+    public async Task<CompetencyMatcher> MatcherAsync(CancellationToken ct = default) => CompetencyMatcher.Suggesting((await framework.ExportAsync(ct)).Competencies);
 
     /// <summary>
     /// Stores each description of the file as a new version: of the given role, else of the role whose title it bears,

@@ -43,6 +43,9 @@ public sealed partial class LineModel
     /// <summary>The model built from every labeled set, shipped inside Core; null when the build carries none (the lexical reader is used then).</summary>
     public static LineModel? Shipped => shipped.Value;
 
+    /// <summary>Starts loading the shipped model in the background.</summary>
+    public static void Warm() => _ = Task.Run(() => shipped.Value);
+
     sealed class Row
     {
         public string Tokens { get; set; } = "";

@@ -27,7 +27,11 @@ static class JobDescriptionCommand
                 await Console.Error.WriteLineAsync($"{path.Name}: file not found");
                 return CareerMapCli.BadInput;
             }
-            var matcher = new CompetencyMatcher(await CompetenciesAsync(target(p), ct));
+            // The sentence model, the line model and the curated cues take most of a parse's time to load: all three load while the framework is read.
+            MiniLmEmbedder.Warm();
+            LineModel.Warm();
+            _ = Task.Run(() => CompetencyCues.Riverbend);
+            var matcher = CompetencyMatcher.Suggesting(await CompetenciesAsync(target(p), ct));
             JdParseResult result;
             try
             {

@@ -33,6 +33,9 @@ static class ServeCommand
         await PrepareAsync(target, ct);
         var app = CareerMapWeb.Build(new WebSettings(target, urls, !noDemo));
         await app.StartAsync(ct);
+        // So the first job description read does not wait a second for the models.
+        JobDescriptions.MiniLmEmbedder.Warm();
+        JobDescriptions.LineModel.Warm();
         var demo = app.Services.GetRequiredService<DemoMode>().Enabled;
         Console.WriteLine($"CareerMap is serving at {string.Join(", ", app.Urls)} ({target.Describe()}; demo sign-in {(demo ? "on" : "off")}). Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(ct);

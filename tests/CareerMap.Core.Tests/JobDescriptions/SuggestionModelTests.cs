@@ -1,0 +1,74 @@
+using CareerMap.Framework;
+using CareerMap.JobDescriptions;
+using CareerMap.Sample;
+
+namespace CareerMap.Core.Tests.JobDescriptions;
+
+/// <summary>
+/// The suggestion models shipped in Core (<c>src/CareerMap.Core/JobDescriptions/suggestion-model.json</c>) are the ones
+/// the labeled sets build, every description read by the shipped reader. Training is deterministic (one thread, fixed
+/// seed). To rebuild them after changing the sets, the features or the reader, run this class with
+/// <c>CAREERMAP_WRITE_SUGGESTION_MODEL=1</c>. Their honest figures are <see cref="LeaveOneSetOutTests"/>'.
+/// </summary>
+public sealed class SuggestionModelTests
+{
+    static string ShippedPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerMap.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        return Path.Combine(dir.FullName, "src", "CareerMap.Core", "JobDescriptions", "suggestion-model.json");
+    }
+
+    [Fact]
+    public void The_shipped_models_are_a_fresh_rebuild_from_the_labeled_sets()
+    {
+        Assert.NotNull(MiniLmEmbedder.Shared);
+        List<SuggestionTraining.Doc> Docs(bool exemplars) => [.. LineTraining.Sets.SelectMany(set => SuggestionTraining.Docs(set, LabeledFile.All(LineTraining.Folder(set)),
+            text => JobDescriptionParser.Parse(text, null, EnglishWords.Instance), exemplars))];
+        var fresh = new SuggestionModel.Pair(SuggestionTraining.Train(Docs(false), false), SuggestionTraining.Train(Docs(true), true));
+        if (Environment.GetEnvironmentVariable("CAREERMAP_WRITE_SUGGESTION_MODEL") == "1")
+        {
+            using var file = File.Create(ShippedPath());
+            SuggestionModel.Save(fresh, file);
+        }
+        var shipped = SuggestionModel.Shipped;
+        Assert.NotNull(shipped);
+        foreach (var (a, b) in new[] { (fresh.Plain, shipped.Plain), (fresh.WithExemplars, shipped.WithExemplars) })
+        {
+            Assert.Equal(a.Threshold, b.Threshold, 3);
+            Assert.Equal(a.Bias, b.Bias, 3);
+            Assert.Equal(a.Weights, b.Weights, (x, y) => Math.Abs(x - y) < 1e-3);
+            Assert.Equal(a.Exemplars.Count, b.Exemplars.Count);
+        }
+        // The framework the labeled sets use gets the model with exemplars; one they never heard of gets the plain one.
+        Assert.Same(shipped.WithExemplars, SuggestionModel.For([.. RiverbendHealth.Build().Competencies.Select(c => c.Code)]));
+        Assert.Same(shipped.Plain, SuggestionModel.For(["ACME-1", "ACME-2", "CUSTOMER"]));
+    }
+
+    [Fact]
+    public void A_description_of_a_framework_the_labels_never_used_gets_suggestions_in_its_own_terms()
+    {
+        // Another organization's framework, none of whose codes or names the labeled sets or the curated cues know.
+        CompetencyDto[] acme =
+        [
+            new("TRIAGE", "Symptom Triage", "job", "Sorting a caller's symptoms by urgency with the nurse line's protocols", ["Follows the protocol with help", "", "Triages independently", "", "Writes the protocols"], ["routes urgent symptoms to a nurse"]),
+            new("SCHED", "Appointment Booking", "job", "Booking, moving and cancelling clinic appointments in the scheduling system", ["Books simple visits", "", "Books any visit type", "", "Designs booking rules"], ["finds the first open slot"]),
+            new("KIND", "Compassion", "core", "Treating every caller with warmth and patience", ["Is polite", "", "Shows patience under strain", "", "Models warmth"], ["listens without interrupting"]),
+        ];
+        var matcher = CompetencyMatcher.Suggesting(acme);
+        var jd = JobDescriptionParser.Parse("""
+            Nurse Line Scheduler
+
+            Duties
+            - Books, reschedules and cancels clinic appointments for patients who call in
+            - Listens patiently to worried callers and stays warm when they are upset
+            - Sends callers with chest pain or trouble breathing straight to the triage nurse using the protocol
+            """, matcher, EnglishWords.Instance).Documents.Single();
+        var m = SuggestionModel.For(["TRIAGE", "SCHED", "KIND"])!;
+        var dbg = string.Join("\n", new CompetencyMatcher(acme, embedder: MiniLmEmbedder.Shared, suggestions: m).Features(jd).Competencies.Select(x => $"{x.Code} p={m.Probability(x.Features):0.00} t={m.Threshold} [{string.Join(", ", x.Features.Select(v => v.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)))}]"));
+        Assert.True(jd.Competencies.Any(c => c.Code == "SCHED"), dbg);
+        Assert.Contains(jd.Competencies, c => c.Code == "TRIAGE");
+        Assert.All(jd.Competencies, c => Assert.NotEmpty(c.Evidence));
+    }
+}
