@@ -50,7 +50,8 @@ public sealed class LeaveOneSetOutTests
         var competencies = RiverbendHealth.Build().Competencies;
         var matcher = new CompetencyMatcher(competencies);
         var table = new StringBuilder(Figures.Head).Append('\n');
-        List<Report> learned = [], lexical = [], lexicalMatcher = [], plain = [];
+        List<Report> learned = [], lexical = [], lexicalMatcher = [], plain = [], noCues = [];
+        var matcherWithoutCues = new CompetencyMatcher(competencies, CompetencyCues.None);
         var misses = new StringBuilder();
         foreach (var set in LineTraining.Sets)
         {
@@ -69,6 +70,7 @@ public sealed class LeaveOneSetOutTests
             learned.Add(ml);
             lexicalMatcher.Add(Evaluate(files, text => Read(text, matcher)));
             plain.Add(Evaluate(files, text => Read(text, withoutExemplars)));
+            noCues.Add(Evaluate(files, text => Read(text, matcherWithoutCues)));
             misses.Append("## ").AppendLine(set).AppendJoin('\n', ml.Misses.Where(m => !m.Contains(" competencies: ", StringComparison.Ordinal))).Append('\n');
             table.AppendLine(Figures.Of(lex).Row(set, "lexical")).AppendLine(Figures.Of(ml).Row(set, "learned (LOSO)"));
         }
@@ -76,6 +78,7 @@ public sealed class LeaveOneSetOutTests
         var pooledLexical = Figures.Pool(lexical);
         table.AppendLine(pooledLexical.Row("all sets", "lexical")).AppendLine(pooledLearned.Row("all sets", "learned (LOSO)"))
             .AppendLine(Figures.Pool(lexicalMatcher).Row("all sets", "learned reader, lexical matcher"))
+            .AppendLine(Figures.Pool(noCues).Row("all sets", "learned reader, lexical matcher without cues"))
             .AppendLine(Figures.Pool(plain).Row("all sets", "learned, suggestions without exemplars or cues"));
         var text = table.ToString();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
@@ -91,27 +94,52 @@ public sealed class LeaveOneSetOutTests
     }
 
     /// <summary>
-    /// Issue 18's acceptance set (Blind/, see LABELING.md), read by the shipped model and by the lexical reader in the same
-    /// run. Prints aggregates only, never a file's misses; measured once, on the commit LABELING.md names.
+    /// An acceptance set read by the shipped reader and suggestions, beside the lexical reader and the learned reader with the
+    /// lexical matcher, in the same run. Prints aggregates only, never a file's misses.
     /// </summary>
-    [Fact]
-    public void The_blind_acceptance_set_is_measured_once()
+    static (Figures Lexical, Figures LearnedReader, Figures Learned, string Text) Measure(string folder, string set)
     {
-        var matcher = new CompetencyMatcher(RiverbendHealth.Build().Competencies);
+        var competencies = RiverbendHealth.Build().Competencies;
+        var matcher = new CompetencyMatcher(competencies);
+        var suggesting = CompetencyMatcher.Suggesting(competencies);
         Assert.NotNull(LineModel.Shipped);
-        var files = LabeledFile.All(LabeledFile.BlindFolder);
+        Assert.NotNull(SuggestionModel.Shipped);
+        var files = LabeledFile.All(folder);
         var lexical = Figures.Of(Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)));
         var learnedReader = Figures.Of(Evaluate(files, text => JobDescriptionParser.Parse(text, matcher, EnglishWords.Instance)));
-        var learned = Figures.Of(Evaluate(files, text => JobDescriptionParser.Parse(text, CompetencyMatcher.Suggesting(RiverbendHealth.Build().Competencies), EnglishWords.Instance)));
-        var text = new StringBuilder(Figures.Head).Append('\n').AppendLine(lexical.Row("Blind", "lexical")).AppendLine(learnedReader.Row("Blind", "learned reader, lexical matcher"))
-            .AppendLine(learned.Row("Blind", "learned (shipped)")).ToString();
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-blind.md"), text);
+        var learned = Figures.Of(Evaluate(files, text => JobDescriptionParser.Parse(text, suggesting, EnglishWords.Instance)));
+        var text = new StringBuilder(Figures.Head).Append('\n').AppendLine(lexical.Row(set, "lexical")).AppendLine(learnedReader.Row(set, "learned reader, lexical matcher"))
+            .AppendLine(learned.Row(set, "learned reader and suggestions (shipped)")).ToString();
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"jd-evaluation-{set.ToLowerInvariant()}.md"), text);
         TestContext.Current.SendDiagnosticMessage(text);
+        return (lexical, learnedReader, learned, text);
+    }
+
+    /// <summary>Issue 18's first acceptance set (Blind/, see LABELING.md).</summary>
+    [Fact]
+    public void The_first_blind_acceptance_set_was_measured_once_and_is_guarded()
+    {
+        var (_, _, learned, text) = Measure(LabeledFile.BlindFolder, "Blind");
         // Measured once on 2026-12-03 on the model of 110a295: title 0.93, headers 0.88, sections 0.88, competencies 0.72 (LABELING.md). Floors guard regressions only.
-        // No longer blind since: the reader of 2026-12-03's third session reads it 0.93, 0.85, 0.91, 0.72.
+        // No longer blind since: the reader of 2026-12-03's third session reads it 0.93, 0.85, 0.91, 0.72; with the suggestions of 2026-12-04
+        // (which never trained on it and whose misses on it were never printed) competencies read 0.85.
         Assert.True(learned.Title >= 0.90, text);
         Assert.True(learned.Headers >= 0.85, text);
         Assert.True(learned.Sections.F1 >= 0.85, text);
-        Assert.True(learned.Competencies.F1 >= 0.68, text);
+        Assert.True(learned.Competencies.F1 >= 0.82, text);
+    }
+
+    /// <summary>Issue 18's second acceptance set (Blind2/, written by a helper the trainer never saw; see LABELING.md), measured once at the end of 2026-12-04.</summary>
+    [Fact]
+    public void The_second_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind2Folder, "Blind2");
+        // Measured once on 2026-12-04 on c4ec8fd: title 0.76, headers 0.82, sections 0.87, competencies 0.82 (0.75 with the lexical matcher on the
+        // same reader; the lexical reader 0.38, 0.63, 0.63, 0.66). Its misses have not been printed. Floors guard regressions only.
+        Assert.True(learned.Title >= 0.72, text);
+        Assert.True(learned.Headers >= 0.78, text);
+        Assert.True(learned.Sections.F1 >= 0.84, text);
+        Assert.True(learned.Competencies.F1 >= 0.79, text);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
