@@ -120,7 +120,7 @@ public sealed partial class CompetencyMatcher
             .Select(w => (Weighed: w, Probability: suggestions.Probability(w.Features)))
             .Where(x => x.Probability >= suggestions.Threshold)
             .OrderByDescending(x => x.Probability)
-            .Take(MaxCompetencies)
+            .Take(suggestions.Most)
             .Select(x =>
             {
                 var (w, p) = x;

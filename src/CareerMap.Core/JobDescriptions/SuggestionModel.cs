@@ -9,7 +9,8 @@ public sealed record Exemplar(float[] Meaning, string[] Codes);
 /// Weighs what <see cref="CompetencyMatcher"/> knows of a competency in a description into the probability that the
 /// description calls for it: its lexical score and picks, how close the description's lines come in meaning to the
 /// competency's own texts, and, with <see cref="Exemplars"/>, how many of the descriptions nearest in meaning call for
-/// it. A logistic regression trained on the labeled descriptions, with the threshold that gave the best F1 there. Only
+/// it. A logistic regression trained on the labeled descriptions, with the threshold and the most per description that
+/// gave the best F1 there. Only
 /// the exemplar feature knows which competency it is, so the model without exemplars serves any organization's framework.
 /// Trained by <c>SuggestionModelTests</c>; <see cref="Shipped"/> is the pair trained on every labeled set, shipped inside Core.
 /// </summary>
@@ -24,6 +25,9 @@ public sealed record SuggestionModel(float[] Weights, float Bias, float Threshol
 
     /// <summary>Descriptions whose competencies the exemplar feature counts; empty for the model that serves any framework.</summary>
     public IReadOnlyList<Exemplar> Exemplars { get; init; } = [];
+
+    /// <summary>The most competencies one description is suggested, learned with the threshold (labeled descriptions call for 6 to 9 on average).</summary>
+    public int Most { get; init; } = 8;
 
     /// <summary>How many nearest exemplars vote.</summary>
     public const int Neighbours = 7;

@@ -136,6 +136,7 @@ public sealed class LeaveOneSetOutTests
         var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind2Folder, "Blind2");
         // Measured once on 2026-12-04 on c4ec8fd: title 0.76, headers 0.82, sections 0.87, competencies 0.82 (0.75 with the lexical matcher on the
         // same reader; the lexical reader 0.38, 0.63, 0.63, 0.66). Its misses have not been printed. Floors guard regressions only.
+        // Read again after the most suggestions per description was learned on the training sets (no longer blind): competencies 0.86.
         Assert.True(learned.Title >= 0.72, text);
         Assert.True(learned.Headers >= 0.78, text);
         Assert.True(learned.Sections.F1 >= 0.84, text);

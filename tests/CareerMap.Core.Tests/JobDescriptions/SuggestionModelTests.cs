@@ -40,6 +40,7 @@ public sealed class SuggestionModelTests
             Assert.Equal(a.Bias, b.Bias, 3);
             Assert.Equal(a.Weights, b.Weights, (x, y) => Math.Abs(x - y) < 1e-3);
             Assert.Equal(a.Exemplars.Count, b.Exemplars.Count);
+            Assert.Equal(a.Most, b.Most);
         }
         // The framework the labeled sets use gets the model with exemplars; one they never heard of gets the plain one.
         Assert.Same(shipped.WithExemplars, SuggestionModel.For([.. RiverbendHealth.Build().Competencies.Select(c => c.Code)]));

@@ -26,7 +26,6 @@ static class SuggestionTraining
     public static CompetencyMatcher Matcher(CompetencyCues cues, SuggestionModel model) =>
         new(RiverbendHealth.Build().Competencies, cues, MiniLmEmbedder.Shared, model);
 
-    public const int MaxPerDescription = 8;
 
     public sealed record Doc(string Set, string File, int Index, float[] Meaning, IReadOnlyList<string> Codes, IReadOnlyList<(string Code, float[] Features)> Competencies);
 
@@ -59,7 +58,7 @@ static class SuggestionTraining
         [VectorType(10)] public float[] Features { get; set; } = [];
     }
 
-    /// <summary>A logistic regression over the descriptions' competencies, with the threshold that gives them the best F1 once each keeps its strongest few.</summary>
+    /// <summary>A logistic regression over the descriptions' competencies, with the threshold and the most per description that give them the best F1.</summary>
     public static SuggestionModel Train(IReadOnlyList<Doc> docs, bool withExemplars)
     {
         IReadOnlyList<Exemplar> exemplars = withExemplars ? [.. docs.Where(d => d.Meaning.Length > 0).Select(d => new Exemplar(d.Meaning, [.. d.Codes]))] : [];
@@ -68,13 +67,14 @@ static class SuggestionTraining
         var trained = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L1Regularization = 0f, L2Regularization = 0.1f }).Fit(data);
         var linear = trained.Model.SubModel;
         var model = new SuggestionModel([.. linear.Weights.Select(w => MathF.Round(w, 4))], MathF.Round(linear.Bias, 4), 0.5f) { Exemplars = exemplars };
-        var best = (F1: -1.0, Threshold: 0.5f);
-        for (var t = 0.15f; t < 0.85f; t += 0.025f)
-        {
-            var f1 = F1(docs, model with { Threshold = t });
-            if (f1 > best.F1) best = (f1, t);
-        }
-        return model with { Threshold = MathF.Round(best.Threshold, 3) };
+        var best = (F1: -1.0, Threshold: 0.5f, Most: 8);
+        foreach (var most in new[] { 6, 8, 10, 12 })
+            for (var t = 0.15f; t < 0.85f; t += 0.025f)
+            {
+                var f1 = F1(docs, model with { Threshold = t, Most = most });
+                if (f1 > best.F1 + 1e-9) best = (f1, t, most);
+            }
+        return model with { Threshold = MathF.Round(best.Threshold, 3), Most = best.Most };
     }
 
     /// <summary>Micro F1 of the competencies the model would suggest for the descriptions.</summary>
@@ -83,7 +83,7 @@ static class SuggestionTraining
         double hit = 0, predicted = 0, expected = 0;
         foreach (var doc in docs)
         {
-            var picks = Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).Where(x => x.P >= model.Threshold).OrderByDescending(x => x.P).Take(MaxPerDescription).ToList();
+            var picks = Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).Where(x => x.P >= model.Threshold).OrderByDescending(x => x.P).Take(model.Most).ToList();
             predicted += picks.Count;
             hit += picks.Count(x => x.Called);
             expected += doc.Codes.Count;
