@@ -12,21 +12,13 @@ public sealed class LineModelTests
 {
     static readonly Lazy<LineModel> Fresh = new(() => LineTraining.Train(LineTraining.Sets));
 
-    static string ShippedPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerMap.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "src", "CareerMap.Core", "JobDescriptions", "line-model.zip");
-    }
-
     [Fact]
     public void The_shipped_model_reads_as_a_fresh_rebuild_from_the_labeled_sets()
     {
         var fresh = Fresh.Value;
         if (Environment.GetEnvironmentVariable("CAREERMAP_WRITE_LINE_MODEL") == "1")
         {
-            using var file = File.Create(ShippedPath());
+            using var file = File.Create(LineTraining.ShippedPath("line-model.zip"));
             fresh.Save(file);
         }
         var shipped = LineModel.Shipped;

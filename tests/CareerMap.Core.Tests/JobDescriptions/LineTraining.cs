@@ -16,6 +16,15 @@ static partial class LineTraining
 
     public static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "JobDescriptions", set);
 
+    /// <summary>Where a model shipped in Core lives in the repository (<c>src/CareerMap.Core/JobDescriptions/</c>), to write a rebuild over it.</summary>
+    public static string ShippedPath(string file)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerMap.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        return Path.Combine(dir.FullName, "src", "CareerMap.Core", "JobDescriptions", file);
+    }
+
     /// <summary>A labeled file's text as the reader sees it, with the field each character is marked with (null where unmarked).</summary>
     public sealed record Marked(string Name, string Text, string?[] Labels);
 

@@ -12,14 +12,6 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 public sealed class SuggestionModelTests
 {
-    static string ShippedPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CareerMap.slnx"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return Path.Combine(dir.FullName, "src", "CareerMap.Core", "JobDescriptions", "suggestion-model.json");
-    }
-
     [Fact]
     public void The_shipped_models_are_a_fresh_rebuild_from_the_labeled_sets()
     {
@@ -29,7 +21,7 @@ public sealed class SuggestionModelTests
         var fresh = new SuggestionModel.Pair(SuggestionTraining.Train(Docs(false), false), SuggestionTraining.Train(Docs(true), true));
         if (Environment.GetEnvironmentVariable("CAREERMAP_WRITE_SUGGESTION_MODEL") == "1")
         {
-            using var file = File.Create(ShippedPath());
+            using var file = File.Create(LineTraining.ShippedPath("suggestion-model.json"));
             SuggestionModel.Save(fresh, file);
         }
         var shipped = SuggestionModel.Shipped;
