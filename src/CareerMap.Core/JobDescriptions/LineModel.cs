@@ -390,8 +390,14 @@ public sealed partial class LineModel
     static string TitleOf(string text)
     {
         var at = ValueStart(text);
-        return at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
+        var title = at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
+        // An applicant-tracking page heads a posting "Claims Analyst at Northwind Health": the employer is not the title.
+        return AtEmployer().Match(title) is { Success: true } m && m.Groups["title"].Value.Split(' ').Any(w => Vocabulary.TitleWords.Contains(w.ToLowerInvariant().TrimEnd(',')))
+            ? m.Groups["title"].Value : title;
     }
+
+    [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$", RegexOptions.NonBacktracking)]
+    private static partial Regex AtEmployer();
 
     /// <summary>Each piece described as tokens for the classifier: its own words and layout, its neighbors', the nearest heading-like piece above.</summary>
     internal static List<string> Describe(List<Segment> segments)

@@ -103,6 +103,15 @@ static class Vocabulary
         ["directreports"] = HeaderField.Supervises, ["supervisesthefollowing"] = HeaderField.Supervises,
         ["department"] = HeaderField.Department, ["dept"] = HeaderField.Department, ["team"] = HeaderField.Department, ["division"] = HeaderField.Department, ["unit"] = HeaderField.Department,
         ["joblevel"] = HeaderField.JobLevel, ["level"] = HeaderField.JobLevel, ["grade"] = HeaderField.JobLevel, ["paygrade"] = HeaderField.JobLevel, ["jobgrade"] = HeaderField.JobLevel,
+        ["band"] = HeaderField.JobLevel, ["payband"] = HeaderField.JobLevel, ["jobband"] = HeaderField.JobLevel, ["salarygrade"] = HeaderField.JobLevel, ["wagegrade"] = HeaderField.JobLevel,
+        ["salaryband"] = HeaderField.JobLevel, ["managementlevel"] = HeaderField.JobLevel, ["careerlevel"] = HeaderField.JobLevel, ["gradelevel"] = HeaderField.JobLevel,
+        ["payscaleandgrade"] = HeaderField.JobLevel, ["payscalegrade"] = HeaderField.JobLevel,
+        ["supervisionreceived"] = HeaderField.ReportsTo, ["supervisionexercised"] = HeaderField.Supervises,
+        // Spanish forms (bilingual postings).
+        ["departamento"] = HeaderField.Department, ["supervisorinmediato"] = HeaderField.ReportsTo, ["reportaa"] = HeaderField.ReportsTo,
+        ["supervisora"] = HeaderField.ReportsTo, ["jefeinmediato"] = HeaderField.ReportsTo, ["supervisa"] = HeaderField.Supervises, ["supervisaa"] = HeaderField.Supervises,
+        ["clasificacion"] = HeaderField.Flsa, ["estatusflsa"] = HeaderField.Flsa, ["estatus"] = HeaderField.Flsa, ["nivel"] = HeaderField.JobLevel,
+        ["puesto"] = HeaderField.Title, ["titulodelpuesto"] = HeaderField.Title, ["fechaefectiva"] = HeaderField.Effective, ["fechadevigencia"] = HeaderField.Effective,
         ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective,
         ["reviseddate"] = HeaderField.Revised, ["revised"] = HeaderField.Revised, ["lastrevised"] = HeaderField.Revised, ["lastupdated"] = HeaderField.Revised,
         ["lastupdatedon"] = HeaderField.Revised, ["updated"] = HeaderField.Revised, ["daterevised"] = HeaderField.Revised, ["revisiondate"] = HeaderField.Revised,
@@ -116,7 +125,8 @@ static class Vocabulary
         "shift", "employmenttype", "bargainingunit", "union", "classcode", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
     ];
 
-    public static string KeyOf(string key) => new([.. key.ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
+    // Accents folded first: "Clasificación" is "clasificacion".
+    public static string KeyOf(string key) => new([.. key.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
 
     public static HeaderField? Header(string key) => HeaderKeys.TryGetValue(KeyOf(key), out var field) ? field : null;
 

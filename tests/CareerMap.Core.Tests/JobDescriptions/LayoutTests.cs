@@ -222,4 +222,50 @@ public sealed class LayoutTests
         Assert.Equal("Work with the Finance Department: reconcile deposits daily and send the Treasury Department: a summary each Friday, with notes: what changed.",
             Assert.Single(d.Responsibilities.SelectMany(g => g.Items)));
     }
+
+    [Fact]
+    public void A_band_or_wage_grade_is_the_job_level_and_spanish_field_names_are_read()
+    {
+        var english = Single("""
+            Appeals Coordinator
+
+            Department: Member Appeals
+            Wage Grade: 12
+            Supervision received: Appeals Supervisor
+
+            Duties
+            - Log every appeal the day it arrives and send the member a letter within five days.
+            - Gather the records each reviewer needs before the deadline.
+            """);
+        Assert.Equal(("12", "Appeals Supervisor", "Member Appeals"), (english.Header.JobLevel, english.Header.ReportsTo, english.Header.Department));
+        var spanish = Single("""
+            Representante de Servicios al Miembro
+
+            Departamento: Servicios al Miembro
+            Supervisor inmediato: Supervisora del Centro de Llamadas
+            Clasificación: No exento
+
+            Responsabilidades
+            - Contestar llamadas de miembros sobre sus beneficios y resolverlas en la primera llamada.
+            - Registrar cada llamada en el expediente del miembro.
+            """);
+        Assert.Equal(("Servicios al Miembro", "Supervisora del Centro de Llamadas", "No exento"), (spanish.Header.Department, spanish.Header.ReportsTo, spanish.Header.FlsaStatus));
+    }
+
+    [Fact]
+    public void An_applicant_tracking_page_title_leaves_the_employer_out()
+    {
+        var d = Single("""
+            Pharmacy Help Desk Technician at Bluewater Specialty Pharmacy
+            Remote - United States
+
+            What you will do
+            - Answer calls from pharmacies about rejected claims and walk them through overrides.
+            - Document each call and its resolution in the ticketing system.
+
+            What you bring
+            - Active pharmacy technician certification.
+            """);
+        Assert.Equal("Pharmacy Help Desk Technician", d.Title);
+    }
 }

@@ -90,7 +90,7 @@ public sealed class LeaveOneSetOutTests
         Assert.True(pooledLearned.Headers >= 0.94, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
-        Assert.True(Figures.Of(learned[Array.IndexOf(LineTraining.Sets, "Layouts")]).Sections.F1 >= 0.85, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
     }
 
     /// <summary>
@@ -113,5 +113,34 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"jd-evaluation-{set.ToLowerInvariant()}.md"), text);
         TestContext.Current.SendDiagnosticMessage(text);
         return (lexical, learnedReader, learned, text);
+    }
+
+    /// <summary>Issue 18's first acceptance set (Blind/, see LABELING.md).</summary>
+    [Fact]
+    public void The_first_blind_acceptance_set_was_measured_once_and_is_guarded()
+    {
+        var (_, _, learned, text) = Measure(LabeledFile.BlindFolder, "Blind");
+        // Measured once on 2026-12-03 on the model of 110a295: title 0.93, headers 0.88, sections 0.88, competencies 0.72 (LABELING.md). Floors guard regressions only.
+        // No longer blind since: the reader of 2026-12-03's third session reads it 0.93, 0.85, 0.91, 0.72; with the suggestions of 2026-12-04
+        // (which never trained on it and whose misses on it were never printed) competencies read 0.85.
+        Assert.True(learned.Title >= 0.90, text);
+        Assert.True(learned.Headers >= 0.85, text);
+        Assert.True(learned.Sections.F1 >= 0.85, text);
+        Assert.True(learned.Competencies.F1 >= 0.82, text);
+    }
+
+    /// <summary>Issue 18's second acceptance set (Blind2/, written by a helper the trainer never saw; see LABELING.md), measured once at the end of 2026-12-04.</summary>
+    [Fact]
+    public void The_second_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind2Folder, "Blind2");
+        // Measured once on 2026-12-04 on c4ec8fd: title 0.76, headers 0.82, sections 0.87, competencies 0.82 (0.75 with the lexical matcher on the
+        // same reader; the lexical reader 0.38, 0.63, 0.63, 0.66). Its misses have not been printed. Floors guard regressions only.
+        // Read again after the most suggestions per description was learned on the training sets (no longer blind): competencies 0.86.
+        Assert.True(learned.Title >= 0.72, text);
+        Assert.True(learned.Headers >= 0.78, text);
+        Assert.True(learned.Sections.F1 >= 0.84, text);
+        Assert.True(learned.Competencies.F1 >= 0.79, text);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
