@@ -197,6 +197,27 @@ public sealed class JobDescriptionLibraryTests
     }
 
     [Theory, ProviderApps]
+    public async Task A_suggestion_made_on_meaning_alone_shows_the_line_it_is_close_to(TestApp app)
+    {
+        var hr = await app.SignedInAsync(AppRoles.HrAdmin);
+        var id = (await (await hr.PostAsync("/api/job-descriptions?role=CC-REP-1", File(Version2), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct))[0].GetProperty("id").GetInt32();
+        // As the suggestion model stores a competency no word of the description names: evidence, no matched words.
+        await app.WithDbAsync(async db =>
+        {
+            var version = await db.JobDescriptions.SingleAsync(v => v.Id == id, Ct);
+            var structured = System.Text.Json.Nodes.JsonNode.Parse(version.Structured)!;
+            var suggestion = structured["competencies"]!.AsArray().First(c => (string?)c!["code"] == "CLAIMS")!;
+            suggestion["matchedWords"] = new System.Text.Json.Nodes.JsonArray();
+            suggestion["evidence"] = new System.Text.Json.Nodes.JsonArray("Document every call accurately.");
+            version.Structured = structured.ToJsonString();
+            return await db.SaveChangesAsync(Ct);
+        });
+        var page = WebUtility.HtmlDecode(await hr.GetStringAsync($"/admin/job-descriptions/{id}", Ct));
+        Assert.Contains("Close in meaning to: Document every call accurately.", page);
+        Assert.DoesNotContain("Matched “”", page);
+    }
+
+    [Theory, ProviderApps]
     public async Task Unknown_titles_become_proposals_and_roles_compare_by_what_the_senior_one_adds(TestApp app)
     {
         var hr = await app.SignedInAsync(AppRoles.HrAdmin);
