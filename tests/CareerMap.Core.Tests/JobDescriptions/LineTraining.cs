@@ -51,7 +51,7 @@ static partial class LineTraining
 
     public static IEnumerable<Marked> LoadSet(string set)
     {
-        Assert.DoesNotContain(set, new[] { "Blind", "Blind2", "Blind3" });
+        Assert.DoesNotContain(set, new[] { "Blind", "Blind2", "Blind3", "Blind4" });
         return Directory.GetFiles(Folder(set), "*.txt").Order(StringComparer.Ordinal).Select(Load);
     }
 
