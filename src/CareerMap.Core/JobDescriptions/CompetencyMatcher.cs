@@ -312,7 +312,7 @@ public sealed partial class CompetencyMatcher
         return w.EndsWith('e') ? w[..^1] : w;
     }
 
-    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}][\p{L}\p{N}'’+-]*")]
     private static partial Regex WordPattern();
 
     /// <summary>A requirement the text marks as optional ("Spanish a plus", "terminology helpful"): LABELING.md never counts one.</summary>

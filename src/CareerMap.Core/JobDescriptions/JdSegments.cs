@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -34,6 +35,8 @@ static partial class JdSegments
 {
     /// <summary>A line this long that glues items together ("…appointmentsMatch each patient…") or carries several labels is a pasted posting.</summary>
     const int GluedLength = 250;
+
+    static readonly SearchValues<char> Whitespace = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     public static List<Segment> Read(string text, JdLexicon lexicon)
     {
@@ -74,11 +77,11 @@ static partial class JdSegments
             }
             var part = 0;
             var glued = pieces.Count > 2;
+            var tabs = text.AsSpan(lineStart, end - lineStart).Trim().Count('\t');
             foreach (var (s, e) in pieces)
             {
                 var (marker, clean) = Strip(text[s..e]);
                 if (clean.Length == 0) continue;
-                var tabs = text.AsSpan(lineStart, end - lineStart).Trim().Count('\t');
                 var column = s > lineStart && text.AsSpan(lineStart, s - lineStart).TrimEnd(' ').EndsWith("\t", StringComparison.Ordinal);
                 segments.Add(new(s, e, clean, marker, part == 0 ? gap : 0, indent, tabs, Leader().IsMatch(text[s..e]), physical, part, glued, column));
                 part++;
@@ -145,8 +148,9 @@ static partial class JdSegments
         // Fields side by side ("Reports To: X    Status: Y", "Class Code 7731 | Grade 14 | FLSA Non-Exempt") and table columns are read one by one.
         // A label and its value across one tab stay together ("Department:<TAB>Member Services"); a row of three columns or more is cut.
         var tabs = line.AsSpan().Trim().Count('\t');
+        var firstText = line.AsSpan().IndexOfAnyExcept(Whitespace);
         foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : tabs >= 2 ? ColumnSeparator() : PipeSeparator()).Matches(line))
-            if (m.Index > 0 && line[..m.Index].Trim().Length > 0) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
+            if (firstText >= 0 && firstText < m.Index) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
         if (glued)
         {
             foreach (Match m in Glue().Matches(line))
@@ -162,26 +166,29 @@ static partial class JdSegments
         // A label before a colon: "Essential Duties: Answer calls…", "…Manager Job Summary: Schedules…".
         foreach (Match m in colons)
         {
-            var from = cuts.GetViewBetween(0, m.Index).Max;
+            // A label is a few words: read at most the 200 characters before its colon, and at most 8 words after it, so a
+            // line of thousands of colons is read in linear time.
+            var from = Math.Max(cuts.GetViewBetween(0, m.Index).Max, m.Index - 200);
             var label = line[from..m.Index];
             var words = Word().Matches(label);
             if (words.Count == 0) continue;
-            var after = line[(m.Index + 1)..].TrimStart();
+            var after = line.AsSpan(m.Index + 1).TrimStart();
             var nextCut = cuts.GetViewBetween(m.Index + 1, line.Length).Min;
-            var rest = line[(m.Index + 1)..nextCut];
-            var restWords = JobDescriptionLines.WordCount(rest);
+            var rest = line.AsSpan(m.Index + 1, nextCut - m.Index - 1);
+            var restWords = Words(rest, most: 8);
             if (restWords == 0 && !glued) continue;
             // The longest run of words before the colon that the training descriptions used as a heading or a field label.
             var known = -1;
             for (var k = Math.Min(6, words.Count); k >= 1; k--)
             {
-                var phrase = line[words[^k].Index..m.Index];
-                if (lexicon.IsHeading(phrase) || (glued && lexicon.IsKey(phrase))) { known = words[^k].Index; break; }
+                var at = from + words[^k].Index;
+                var phrase = line[at..m.Index];
+                if (lexicon.IsHeading(phrase) || (glued && lexicon.IsKey(phrase))) { known = at; break; }
             }
             if (known >= 0)
             {
                 if (known > from) cuts.Add(known);
-                if (rest.Trim().Length > 0 && (lexicon.IsHeading(line[known..m.Index]) || glued)) cuts.Add(m.Index + 1);
+                if (restWords > 0 && !rest.Trim().IsEmpty && (lexicon.IsHeading(line[known..m.Index]) || glued)) cuts.Add(m.Index + 1);
                 continue;
             }
             // An unknown label: cut it off only where a sentence follows it, so "Reports To: Team Lead" stays one field.
@@ -202,6 +209,20 @@ static partial class JdSegments
             if (e > s) pieces.Add((start + s, start + e));
         }
         return pieces;
+    }
+
+    /// <summary>Words (runs of anything but spaces) in a text, counted up to <paramref name="most"/>.</summary>
+    static int Words(ReadOnlySpan<char> text, int most)
+    {
+        var count = 0;
+        for (var at = text.IndexOfAnyExcept(' '); at >= 0 && count < most; count++)
+        {
+            var end = text[at..].IndexOf(' ');
+            if (end < 0) return count + 1;
+            var next = text[(at + end)..].IndexOfAnyExcept(' ');
+            at = next < 0 ? -1 : at + end + next;
+        }
+        return count;
     }
 
     /// <summary>Items of a short list run together where each starts with a duty verb: "…billing questionsEscalate urgent cases…".</summary>
@@ -239,27 +260,27 @@ static partial class JdSegments
     [GeneratedRegex(@"(?<=[a-z)%][.!?])\s+(?=[A-Z])")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\s[–—|·]\s", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s[–—|·]\s")]
     private static partial Regex Dash();
 
-    [GeneratedRegex(@"\s*\|\s*|\s[·•]\s|\s{3,}|\t", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s*\|\s*|\s[·•]\s|\s{3,}|\t")]
     private static partial Regex FieldSeparator();
 
-    [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t")]
     private static partial Regex ColumnSeparator();
 
-    [GeneratedRegex(@"\s\|\s|\s[·•]\s", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s\|\s|\s[·•]\s")]
     private static partial Regex PipeSeparator();
 
-    [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}")]
     internal static partial Regex Leader();
 
-    [GeneratedRegex(@"^#{1,6}\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex MarkdownHeading();
 
-    [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{1,3}|V|X)\.\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{1,3}|V|X)\.\s+")]
     private static partial Regex Roman();
 
-    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+")]
     private static partial Regex Word();
 }

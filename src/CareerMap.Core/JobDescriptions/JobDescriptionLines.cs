@@ -239,31 +239,37 @@ static partial class JobDescriptionLines
             : i > 0 && Small.Contains(w.ToLowerInvariant()) ? w.ToLowerInvariant() : w.Length > 0 ? char.ToUpperInvariant(w[0]) + w[1..].ToLowerInvariant() : w))
         : text;
 
-    [GeneratedRegex(@"^(?:[\u2022\u00B7\u25AA\u25AB\u25A0\u25A1\u25E6\u25CF\u25CB\u2023\u2043\u2013\u2014\u2219\u27A2\u25BA\u2713\u2714\u2192\u25C6\u2756\uF0B7\uF0A7\uF0D8*>§+-]+|o\s)\s*", RegexOptions.NonBacktracking)]
+    // Which engine a job-description pattern runs on: the backtracking one, built by the source generator at compile time.
+    // Every pattern here, in JdSegments, JobDescriptionParser, LineModel and the competency cues is anchored, of bounded
+    // length, or made of loops that stop where their class ends and gaps of whole words, so it reads a line in linear time;
+    // a pattern that could rescan a long run from each of its positions (an open loop before a literal with no other
+    // branch to take the run, nested open loops) would need NonBacktracking, which builds each pattern at first use
+    // (10–150 ms each; together they were half a cold `careermap jd parse`).
+    [GeneratedRegex(@"^(?:[\u2022\u00B7\u25AA\u25AB\u25A0\u25A1\u25E6\u25CF\u25CB\u2023\u2043\u2013\u2014\u2219\u27A2\u25BA\u2713\u2714\u2192\u25C6\u2756\uF0B7\uF0A7\uF0D8*>§+-]+|o\s)\s*")]
     internal static partial Regex BulletPrefix();
 
-    [GeneratedRegex(@"^[&\u2022\u00B7\u25AA\u25CF\u25E6\uF0B7*-]$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[&\u2022\u00B7\u25AA\u25CF\u25E6\uF0B7*-]$")]
     internal static partial Regex LoneBullet();
 
-    [GeneratedRegex(@"^(?:\(?(?<n>\d{1,2})[.)]|\((?<n>\d{1,2})\))\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:\(?(?<n>\d{1,2})[.)]|\((?<n>\d{1,2})\))\s+")]
     internal static partial Regex NumberPrefix();
 
-    [GeneratedRegex(@"^(?:\(?[a-zA-Z][.)]|\((?:[a-z]|i{1,3}|iv|vi{0,3})\)|(?:i{1,3}|iv|vi{0,3})[.)])\s+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:\(?[a-zA-Z][.)]|\((?:[a-z]|i{1,3}|iv|vi{0,3})\)|(?:i{1,3}|iv|vi{0,3})[.)])\s+")]
     internal static partial Regex LetterPrefix();
 
-    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[\p{L}\p{N}'’/&-]+")]
     internal static partial Regex Word();
 
-    [GeneratedRegex(@"[a-z'’][A-Z][a-z]", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[a-z'’][A-Z][a-z]")]
     internal static partial Regex GluedCapital();
 
-    [GeneratedRegex(@"\s*[|·•]\s*|\s{2,}", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\s*[|·•]\s*|\s{2,}")]
     internal static partial Regex FieldSeparator();
 
-    [GeneratedRegex(@"[a-z,)](?<space>\s?)(?<word>[A-Z][a-z]+)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"[a-z,)](?<space>\s?)(?<word>[A-Z][a-z]+)\b")]
     internal static partial Regex CapitalAfterLower();
 
     /// <summary>Markdown's heading marks and emphasis, which pasted postings often carry.</summary>
-    [GeneratedRegex(@"^\s*#{1,6}\s+|\*\*|__", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^\s*#{1,6}\s+|\*\*|__")]
     internal static partial Regex Markdown();
 }

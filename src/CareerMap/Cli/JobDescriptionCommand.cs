@@ -27,10 +27,10 @@ static class JobDescriptionCommand
                 await Console.Error.WriteLineAsync($"{path.Name}: file not found");
                 return CareerMapCli.BadInput;
             }
-            // The sentence model, the line model and the curated cues take most of a parse's time to load: all three load while the framework is read.
+            // The sentence model, the line model and the suggestion models take most of a parse's time to load: all three load while the framework is read.
             MiniLmEmbedder.Warm();
             LineModel.Warm();
-            _ = Task.Run(() => CompetencyCues.Riverbend);
+            SuggestionModel.Warm();
             var matcher = CompetencyMatcher.Suggesting(await CompetenciesAsync(target(p), ct));
             JdParseResult result;
             try

