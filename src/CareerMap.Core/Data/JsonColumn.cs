@@ -41,5 +41,5 @@ public static class JsonColumn
 
     static string Serialize<T>(List<T>? value) => JsonSerializer.Serialize(value ?? [], Options);
 
-    static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
+    internal static List<T> Deserialize<T>(string json) => JsonSerializer.Deserialize<List<T>>(json, Options) ?? [];
 }

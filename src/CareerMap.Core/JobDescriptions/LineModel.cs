@@ -3,10 +3,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
-using Microsoft.ML;
-using Microsoft.ML.Data;
-using Microsoft.ML.Trainers;
-using Microsoft.ML.Transforms.Text;
 using static CareerMap.JobDescriptions.JobDescriptionParser;
 
 namespace CareerMap.JobDescriptions;
@@ -28,11 +24,22 @@ public sealed partial class LineModel
 
     const string ResourceName = "CareerMap.JobDescriptions.line-model.zip";
 
-    readonly MLContext ml = new(seed: 1);
-    readonly ITransformer model;
+    // The classifier is linear over counts of the description's tokens, so it is kept as its weights and read here rather
+    // than by ML.NET, which trains it (in the tests): loading ML.NET's pipeline cost a cold `careermap jd parse` a quarter
+    // of a second.
+    readonly string[] classes;
+    readonly float[] biases;
+    readonly Dictionary<string, (int Class, float Weight)[]>.AlternateLookup<ReadOnlySpan<char>> weights;
+    readonly int title;
     internal JdLexicon Lexicon { get; }
 
-    LineModel(ITransformer model, JdLexicon lexicon) => (this.model, Lexicon) = (model, lexicon);
+    /// <summary>A model from its weights: for each class a bias, for each token the classes it counts towards and by how much.</summary>
+    internal LineModel(string[] classes, float[] biases, Dictionary<string, (int Class, float Weight)[]> weights, JdLexicon lexicon)
+    {
+        (this.classes, this.biases, Lexicon) = (classes, biases, lexicon);
+        this.weights = weights.GetAlternateLookup<ReadOnlySpan<char>>();
+        title = Array.IndexOf(classes, Title);
+    }
 
     static readonly Lazy<LineModel?> shipped = new(() =>
     {
@@ -46,93 +53,73 @@ public sealed partial class LineModel
     /// <summary>Starts loading the shipped model in the background.</summary>
     public static void Warm() => Background.Load(shipped);
 
-    sealed class Row
-    {
-        public string Tokens { get; set; } = "";
-        public string Label { get; set; } = "";
-    }
-
-    sealed class Prediction
-    {
-        public string PredictedLabel { get; set; } = "";
-        public float[] Score { get; set; } = [];
-    }
-
     /// <summary>What the classifier says of a piece: its most likely kind, how sure it is, and how likely the piece is the title.</summary>
     internal sealed record Verdict(string Label, float Confidence, float TitleScore);
-
-    /// <summary>A training example: a description's pieces and what each is.</summary>
-    internal sealed record Example(List<Segment> Segments, IReadOnlyList<string> Labels);
-
-    internal static LineModel Train(IReadOnlyList<Example> examples, JdLexicon lexicon)
-    {
-        var ml = new MLContext(seed: 1);
-        var rows = examples.SelectMany(e => Describe(e.Segments).Select((t, i) => new Row { Tokens = t, Label = e.Labels[i] })).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
-            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(Row.Tokens), [' ']))
-            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
-            .Append(ml.Transforms.Text.ProduceNgrams("Features", "WordKeys", ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
-            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
-            {
-                L1Regularization = 0.05f,
-                L2Regularization = 0.5f,
-                OptimizationTolerance = 1e-5f,
-                MaximumNumberOfIterations = 300,
-                NumberOfThreads = 1,
-            }))
-            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
-        return new(pipeline.Fit(data), lexicon);
-    }
 
     public void Save(Stream stream)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry("model.zip").Open())
-        using (var buffer = new MemoryStream())
-        {
-            ml.Model.Save(model, ml.Data.LoadFromEnumerable(new List<Row>()).Schema, buffer);
-            buffer.Position = 0;
-            buffer.CopyTo(entry);
-        }
+        using (var writer = new StreamWriter(zip.CreateEntry("classes.tsv").Open()))
+            for (var c = 0; c < classes.Length; c++) writer.WriteLine($"{classes[c]}\t{Number(biases[c])}");
+        using (var writer = new StreamWriter(zip.CreateEntry("weights.tsv").Open()))
+            foreach (var (token, counts) in weights.Dictionary.OrderBy(w => w.Key, StringComparer.Ordinal))
+                writer.WriteLine($"{token}\t{string.Join(' ', counts.Select(w => $"{w.Class}:{Number(w.Weight)}"))}");
         using var lexicon = new StreamWriter(zip.CreateEntry("lexicon.tsv").Open());
         foreach (var h in Lexicon.Headings.Order(StringComparer.Ordinal)) lexicon.WriteLine($"heading\t{h}");
         foreach (var k in Lexicon.Keys.Order(StringComparer.Ordinal)) lexicon.WriteLine($"key\t{k}");
     }
 
+    static string Number(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     public static LineModel Load(Stream stream)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-        var ml = new MLContext(seed: 1);
-        using var buffer = new MemoryStream();
-        using (var entry = zip.GetEntry("model.zip")!.Open()) entry.CopyTo(buffer);
-        buffer.Position = 0;
-        var model = ml.Model.Load(buffer, out _);
+        List<string> classes = [];
+        List<float> biases = [];
+        foreach (var line in Lines(zip, "classes.tsv"))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            classes.Add(line[..tab]);
+            biases.Add(float.Parse(line.AsSpan(tab + 1), CultureInfo.InvariantCulture));
+        }
+        var weights = new Dictionary<string, (int, float)[]>(StringComparer.Ordinal);
+        foreach (var line in Lines(zip, "weights.tsv"))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            weights[line[..tab]] = [.. line[(tab + 1)..].Split(' ').Select(w => w.Split(':')).Select(w => (int.Parse(w[0], CultureInfo.InvariantCulture), float.Parse(w[1], CultureInfo.InvariantCulture)))];
+        }
         HashSet<string> headings = [], keys = [];
-        using var reader = new StreamReader(zip.GetEntry("lexicon.tsv")!.Open());
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Lines(zip, "lexicon.tsv"))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             (line[..tab] == "heading" ? headings : keys).Add(line[(tab + 1)..]);
         }
-        return new(model, new JdLexicon(headings, keys));
+        return new([.. classes], [.. biases], weights, new JdLexicon(headings, keys));
     }
 
-    string[]? slots;
+    static IEnumerable<string> Lines(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        while (reader.ReadLine() is { } line) yield return line;
+    }
 
     /// <summary>What each piece is, in order.</summary>
-    internal IReadOnlyList<Verdict> Classify(List<Segment> segments)
+    internal IReadOnlyList<Verdict> Classify(List<Segment> segments) => [.. Describe(segments).Select(Classify)];
+
+    /// <summary>What a piece described by <see cref="Describe"/> is: a softmax over each class's bias plus the weights of the piece's tokens, each counted as often as it occurs.</summary>
+    internal Verdict Classify(string tokens)
     {
-        if (segments.Count == 0) return [];
-        var data = model.Transform(ml.Data.LoadFromEnumerable(Describe(segments).Select(t => new Row { Tokens = t })));
-        if (slots is null)
-        {
-            VBuffer<ReadOnlyMemory<char>> names = default;
-            data.Schema["Score"].GetSlotNames(ref names);
-            slots = [.. names.DenseValues().Select(n => n.ToString())];
-        }
-        var title = Array.IndexOf(slots, Title);
-        return [.. ml.Data.CreateEnumerable<Prediction>(data, reuseRowObject: false).Select(p => new Verdict(p.PredictedLabel, p.Score.Max(), title < 0 ? 0 : p.Score[title]))];
+        Span<float> scores = stackalloc float[classes.Length];
+        biases.CopyTo(scores);
+        var text = tokens.AsSpan();
+        foreach (var range in text.Split(' '))
+            if (weights.TryGetValue(text[range], out var counts))
+                foreach (var (c, weight) in counts) scores[c] += weight;
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++) if (scores[c] > scores[best]) best = c;
+        var (top, sum) = (scores[best], 0f);
+        for (var c = 0; c < scores.Length; c++) sum += scores[c] = MathF.Exp(scores[c] - top);
+        return new(classes[best], 1 / sum, title < 0 ? 0 : scores[title] / sum);
     }
 
     internal List<Segment> Segments(string text) => JdSegments.Read(text.Replace("\r", "", StringComparison.Ordinal), Lexicon);

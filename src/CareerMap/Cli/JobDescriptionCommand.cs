@@ -96,8 +96,13 @@ static class JobDescriptionCommand
     {
         if (target.IsEmbedded && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource is var file && !File.Exists(file))
             return Sample.RiverbendHealth.Build().Competencies;
-        await using var session = await CareerMapServices.OpenCliAsync(target, ct);
-        var stored = await session.Get<FrameworkService>().ExportAsync(ct);
-        return stored.Competencies.Count > 0 ? stored.Competencies : Sample.RiverbendHealth.Build().Competencies;
+        var stored = await StoredCompetencies.ReadAsync(target, ct);
+        if (stored is null)
+        {
+            // A schema older than this build: the framework reader, after the migrations.
+            await using var session = await CareerMapServices.OpenCliAsync(target, ct);
+            stored = (await session.Get<FrameworkService>().ExportAsync(ct)).Competencies;
+        }
+        return stored.Count > 0 ? stored : Sample.RiverbendHealth.Build().Competencies;
     }
 }

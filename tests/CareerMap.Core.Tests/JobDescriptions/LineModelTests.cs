@@ -1,4 +1,5 @@
 using CareerMap.JobDescriptions;
+using Microsoft.ML;
 
 namespace CareerMap.Core.Tests.JobDescriptions;
 
@@ -10,7 +11,24 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 public sealed class LineModelTests
 {
-    static readonly Lazy<LineModel> Fresh = new(() => LineTraining.Train(LineTraining.Sets));
+    static readonly Lazy<(LineModel Model, ITransformer Pipeline, IDataView Rows)> Fitted = new(() => LineTraining.Fit(LineTraining.Sets));
+    static readonly Lazy<LineModel> Fresh = new(() => Fitted.Value.Model);
+
+    [Fact]
+    public void The_weights_read_every_training_piece_as_the_ml_net_pipeline_that_learned_them()
+    {
+        var (model, pipeline, rows) = Fitted.Value;
+        var ml = new MLContext(seed: 1);
+        var expected = ml.Data.CreateEnumerable<LineTraining.Prediction>(pipeline.Transform(rows), reuseRowObject: false).ToList();
+        var pieces = ml.Data.CreateEnumerable<LineTraining.Row>(rows, reuseRowObject: false).Select(r => r.Tokens).ToList();
+        var read = pieces.Select(p => model.Classify(p)).ToList();
+        Assert.True(pieces.Count > 2000, $"only {pieces.Count} pieces");
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            Assert.True(expected[i].PredictedLabel == read[i].Label, $"piece {i} ({pieces[i]}): ML.NET {expected[i].PredictedLabel}, weights {read[i].Label}");
+            Assert.Equal(expected[i].Score.Max(), read[i].Confidence, 0.0005f);
+        }
+    }
 
     [Fact]
     public void The_shipped_model_reads_as_a_fresh_rebuild_from_the_labeled_sets()

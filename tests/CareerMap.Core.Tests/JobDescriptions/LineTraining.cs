@@ -1,6 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using CareerMap.JobDescriptions;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
 
 namespace CareerMap.Core.Tests.JobDescriptions;
 
@@ -107,17 +111,66 @@ static partial class LineTraining
         return new(headings, keys);
     }
 
-    public static LineModel.Example Example(Marked file, JdLexicon lexicon)
+    /// <summary>A training example: a description's pieces and what each is.</summary>
+    public sealed record Example(List<Segment> Segments, IReadOnlyList<string> Labels);
+
+    public static Example ExampleOf(Marked file, JdLexicon lexicon)
     {
         var segments = JdSegments.Read(file.Text, lexicon);
         return new(segments, LabelsOf(file, segments));
     }
 
-    public static LineModel Train(IEnumerable<string> sets)
+    public static LineModel Train(IEnumerable<string> sets) => Fit(sets).Model;
+
+    /// <summary>The model the sets train, and ML.NET's own pipeline it was read from (to check the two read alike).</summary>
+    public static (LineModel Model, ITransformer Pipeline, IDataView Rows) Fit(IEnumerable<string> sets)
     {
         var files = sets.SelectMany(LoadSet).ToList();
         var lexicon = Lexicon(files);
-        return LineModel.Train([.. files.Select(f => Example(f, lexicon))], lexicon);
+        var examples = files.Select(f => ExampleOf(f, lexicon)).ToList();
+        var ml = new MLContext(seed: 1);
+        var rows = ml.Data.LoadFromEnumerable(examples.SelectMany(e => LineModel.Describe(e.Segments).Select((t, i) => new Row { Tokens = t, Label = e.Labels[i] })).ToList());
+        var pipeline = ml.Transforms.Conversion.MapValueToKey("Label")
+            .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(Row.Tokens), [' ']))
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("Features", "WordKeys", ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
+            {
+                L1Regularization = 0.05f,
+                L2Regularization = 0.5f,
+                OptimizationTolerance = 1e-5f,
+                MaximumNumberOfIterations = 300,
+                NumberOfThreads = 1,
+            }))
+            .Append(ml.Transforms.Conversion.MapKeyToValue("PredictedLabel"))
+            .Fit(rows);
+        var schema = pipeline.GetOutputSchema(rows.Schema);
+        var maxent = pipeline.OfType<MulticlassPredictionTransformer<MaximumEntropyModelParameters>>().Single().Model;
+        VBuffer<float>[] perClass = [];
+        maxent.GetWeights(ref perClass, out var count);
+        VBuffer<ReadOnlyMemory<char>> tokens = default, classes = default;
+        schema["Features"].GetSlotNames(ref tokens);
+        schema["Score"].GetSlotNames(ref classes);
+        var names = tokens.DenseValues().Select(t => t.ToString()).ToArray();
+        var weights = new Dictionary<string, List<(int Class, float Weight)>>(StringComparer.Ordinal);
+        for (var c = 0; c < count; c++)
+            foreach (var (slot, weight) in perClass[c].Items())
+                if (weight != 0) (weights.TryGetValue(names[slot], out var list) ? list : weights[names[slot]] = []).Add((c, weight));
+        var model = new LineModel([.. classes.DenseValues().Select(c => c.ToString())], [.. maxent.GetBiases()],
+            weights.ToDictionary(w => w.Key, w => w.Value.ToArray(), StringComparer.Ordinal), lexicon);
+        return (model, pipeline, rows);
+    }
+
+    public sealed class Row
+    {
+        public string Tokens { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    public sealed class Prediction
+    {
+        public string PredictedLabel { get; set; } = "";
+        public float[] Score { get; set; } = [];
     }
 
     [GeneratedRegex(@"⟦(?<field>\w+)(?:=(?<value>[^|⟧]*))?\|(?<text>.*?)⟧", RegexOptions.Singleline)]
