@@ -84,13 +84,18 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84; with the word lists as features
-        // and the abstaining fallback, 0.98, 0.95, 0.93, 0.84): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.95, text);
-        Assert.True(pooledLearned.Headers >= 0.94, text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
-        Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
+        // Floors a little under the figures measured on 2026-12-06 over the twelve sets, the four measured-once acceptance sets among them
+        // (title 0.94, headers 0.92, sections 0.94, competencies 0.87; over the first eight 0.99, 0.98, 0.97, 0.87): they guard regressions.
+        var firstEight = Figures.Pool(learned[..8]);
+        table.AppendLine(firstEight.Row("first 8 sets", "learned (LOSO)"));
+        text = table.ToString();
+        Assert.True(pooledLearned.Title >= 0.92, text);
+        Assert.True(pooledLearned.Headers >= 0.90, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
+        Assert.True(firstEight.Title >= 0.96 && firstEight.Headers >= 0.95, text);
+        // The last set, the fourth acceptance set, read by a model that learned from the other eleven: what a new layout can expect.
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.87, text);
     }
 
     /// <summary>

