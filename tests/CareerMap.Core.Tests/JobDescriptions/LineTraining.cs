@@ -12,7 +12,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// Training material for the learned reader, from the labeled sets' marks: every piece of a description gets the field most
 /// of its characters are marked with. An unmarked short piece right before pieces of a section is that section's heading
 /// (the labeling guide leaves headings unmarked); any other unmarked piece is none (pay, benefits, page furniture, blurbs).
-/// The acceptance set (Blind/) is never among <see cref="Sets"/>.
+/// The acceptance sets Blind/ to Blind4/ join <see cref="Sets"/> once measured; the last one (Blind5/) never does until it is.
 /// </summary>
 static partial class LineTraining
 {
