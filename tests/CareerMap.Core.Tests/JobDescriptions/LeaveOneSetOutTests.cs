@@ -84,18 +84,13 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-06 over the twelve sets, the four measured-once acceptance sets among them
-        // (title 0.94, headers 0.92, sections 0.94, competencies 0.87; over the first eight 0.99, 0.98, 0.97, 0.87): they guard regressions.
-        var firstEight = Figures.Pool(learned[..8]);
-        table.AppendLine(firstEight.Row("first 8 sets", "learned (LOSO)"));
-        text = table.ToString();
-        Assert.True(pooledLearned.Title >= 0.92, text);
-        Assert.True(pooledLearned.Headers >= 0.90, text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
-        Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
-        Assert.True(firstEight.Title >= 0.96 && firstEight.Headers >= 0.95, text);
-        // The last set, the fourth acceptance set, read by a model that learned from the other eleven: what a new layout can expect.
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.87, text);
+        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84; with the word lists as features
+        // and the abstaining fallback, 0.98, 0.95, 0.93, 0.84): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.95, text);
+        Assert.True(pooledLearned.Headers >= 0.94, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
     }
 
     /// <summary>
@@ -178,6 +173,21 @@ public sealed class LeaveOneSetOutTests
         Assert.True(learned.Headers >= 0.70, text);
         Assert.True(learned.Sections.F1 >= 0.81, text);
         Assert.True(learned.Competencies.F1 >= 0.82, text);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's fifth acceptance set (Blind5/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-06.</summary>
+    [Fact]
+    public void The_fifth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind5Folder, "Blind5");
+        // Measured once on 2026-12-06 on the models of 18bb8c6 (trained on the first eight sets, as shipped): title 0.50, headers 0.65, sections 0.79,
+        // competencies 0.78 (0.69 with the lexical matcher on the same reader; the lexical reader 0.31, 0.57, 0.48, 0.64); 44 of 49 descriptions
+        // found. Its misses have not been printed. Floors guard regressions only.
+        Assert.True(learned.Title >= 0.45, text);
+        Assert.True(learned.Headers >= 0.60, text);
+        Assert.True(learned.Sections.F1 >= 0.75, text);
+        Assert.True(learned.Competencies.F1 >= 0.74, text);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
