@@ -55,7 +55,7 @@ static partial class LineTraining
 
     public static IEnumerable<Marked> LoadSet(string set)
     {
-        Assert.DoesNotContain(set, new[] { "Blind", "Blind2", "Blind3", "Blind4", "Blind5" });
+        Assert.DoesNotContain(set, new[] { "Blind", "Blind2", "Blind3", "Blind4", "Blind5", "Blind6" });
         return Directory.GetFiles(Folder(set), "*.txt").Order(StringComparer.Ordinal).Select(Load);
     }
 
