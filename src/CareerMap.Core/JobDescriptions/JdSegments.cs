@@ -112,7 +112,8 @@ static partial class JdSegments
     /// <summary>The text of a piece as a person reads it: list marker and Markdown marks off, spaces and tabs collapsed.</summary>
     static (Marker Marker, string Text) Strip(string piece)
     {
-        var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim();
+        // A cell of a drawn table ("| Job Title | Release of Information Specialist |") is read without its borders.
+        var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim().Trim('|').Trim();
         var marker = Marker.None;
         if (MarkdownHeading().Match(t) is { Success: true } md) { marker = Marker.Markdown; t = t[md.Length..]; }
         else if (JobDescriptionLines.LoneBullet().IsMatch(t)) return (Marker.Bullet, "");
@@ -183,6 +184,8 @@ static partial class JdSegments
             {
                 var at = from + words[^k].Index;
                 var phrase = line[at..m.Index];
+                // A heading or a label starts with a capital: "…each Friday, with notes: what changed" is one duty.
+                if (!char.IsUpper(phrase[0])) continue;
                 if (lexicon.IsHeading(phrase) || (glued && lexicon.IsKey(phrase))) { known = at; break; }
             }
             if (known >= 0)

@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. Blind/ is never read here.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The acceptance set not yet measured (Blind6/) is never read here.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -84,13 +84,13 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-03 (title 0.97, headers 0.96, sections 0.93, competencies 0.84; with the word lists as features
-        // and the abstaining fallback, 0.98, 0.95, 0.93, 0.84): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.95, text);
-        Assert.True(pooledLearned.Headers >= 0.94, text);
+        // Floors a little under the figures measured on 2026-12-06 over all thirteen sets, the five measured-once acceptance sets among them
+        // (title 0.92, headers 0.92, sections 0.93, competencies 0.86; the last set, Blind5, sections 0.85): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.90, text);
+        Assert.True(pooledLearned.Headers >= 0.90, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
-        Assert.True(pooledLearned.Competencies.F1 >= 0.82, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.85, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.84, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.82, text);
     }
 
     /// <summary>
