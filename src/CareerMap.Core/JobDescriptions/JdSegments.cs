@@ -104,6 +104,8 @@ static partial class JdSegments
     {
         var prev = previous.Text;
         if (prev.EndsWith(':') || text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(prev) || JobDescriptionLines.IsCapitalsHeading(text) || prev.Contains('\t', StringComparison.Ordinal)) return false;
+        // A "key: value" line of front matter or an export ("department: Operations Analytics") starts a line of its own.
+        if (LowerKey().IsMatch(text)) return false;
         if (JobDescriptionLines.StartsLower(text) || text[0] is '(' or '&') return true;
         if (JobDescriptionLines.EndsSentence(prev)) return false;
         return JobDescriptionLines.EndsWithJoiner(prev) || prev.Length >= maxLength * 0.75 && JobDescriptionLines.WordCount(prev) >= 6;
@@ -253,6 +255,9 @@ static partial class JdSegments
 
     [GeneratedRegex(@"[a-z][A-Z]")]
     private static partial Regex GluedHead();
+
+    [GeneratedRegex(@"^[a-z][a-z_]{1,24}: \S")]
+    private static partial Regex LowerKey();
 
     [GeneratedRegex(@"(?<!\d):|:(?!\d)")]
     private static partial Regex Colon();

@@ -370,8 +370,26 @@ public sealed partial class LineModel
     internal static string ValueOf(string text)
     {
         var at = ValueStart(text);
-        return (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim();
+        if (at < 0) at = AfterBareKey(text);
+        return (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim().Trim('"');
     }
+
+    /// <summary>
+    /// Where the value starts after a field label with nothing between: "Salary Grade 14", "FLSA Non-Exempt". A one-word
+    /// label must be one that never starts a value ("Supervisor, Member Services" is a value, not a label and a value).
+    /// </summary>
+    static int AfterBareKey(string text)
+    {
+        var words = WordPattern().Matches(text);
+        for (var k = Math.Min(3, words.Count - 1); k >= 1; k--)
+        {
+            var end = words[k - 1].Index + words[k - 1].Length;
+            if (Vocabulary.Header(text[..end]) is not null && (k > 1 || BareKeys.Contains(Vocabulary.KeyOf(text[..end]))) && char.IsLetterOrDigit(text[end..].TrimStart()[0])) return end;
+        }
+        return -1;
+    }
+
+    static readonly HashSet<string> BareKeys = ["flsa", "grade", "band", "level", "dept"];
 
     static readonly char[] Leaders = ['.', ' ', '…', '\t', '_', ':'];
 
@@ -531,6 +549,6 @@ public sealed partial class LineModel
     [GeneratedRegex(@"(\d{1,3})\s?%")]
     private static partial Regex PercentPattern();
 
-    [GeneratedRegex(@"\s*(?:(?<!\d):(?!\d)|\t|\.{3,}|…+|(?:\.\s){3,}\.?|\s{3,})\s*")]
+    [GeneratedRegex(@"\s*(?:(?<!\d):(?!\d)|\t|\.{3,}|…+|(?:\.\s){3,}\.?|\s{3,}|(?<=\S)\s+\|\|?(?=\s+\S))\s*")]
     private static partial Regex ValueSeparator();
 }

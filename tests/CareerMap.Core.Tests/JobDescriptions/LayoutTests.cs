@@ -309,4 +309,38 @@ public sealed class LayoutTests
         Assert.Equal(("Health Information Management", "HIM Operations Supervisor"), (d.Header.Department, d.Header.ReportsTo));
         Assert.Contains("Checks each authorization before any record is released.", d.Responsibilities.SelectMany(g => g.Items));
     }
+
+    [Fact]
+    public void Front_matter_keys_wiki_table_fields_and_day_first_dates_are_read()
+    {
+        var yaml = Single("""
+            ---
+            layout: job
+            title: "Contact Center Reporting Analyst"
+            department: "Operations Analytics"
+            reports_to: "Manager, Operations Analytics"
+            flsa: "Exempt"
+            ---
+
+            ## Responsibilities
+            - Build the daily service-level and handle-time reports for every queue.
+            - Explain each week's changes to the operations managers.
+            """);
+        Assert.Equal("Contact Center Reporting Analyst", yaml.Title);
+        Assert.Equal(("Operations Analytics", "Manager, Operations Analytics", "Exempt"), (yaml.Header.Department, yaml.Header.ReportsTo, yaml.Header.FlsaStatus));
+
+        var wiki = Single("""
+            Knowledge Base Specialist
+
+            || Field || Value ||
+            | Reports to || Manager, Member Operations
+            | FLSA || Non-Exempt
+            Effective date: 17 November 2025
+
+            Responsibilities
+            - Write and update the knowledge articles representatives read on calls.
+            - Retire articles that no longer match the plan's benefits.
+            """);
+        Assert.Equal(("Manager, Member Operations", "Non-Exempt", "2025-11-17"), (wiki.Header.ReportsTo, wiki.Header.FlsaStatus, wiki.Header.EffectiveDate));
+    }
 }
