@@ -53,7 +53,7 @@ public sealed class LeaveOneSetOutTests
         var matcherWithoutCues = new CompetencyMatcher(competencies, CompetencyCues.None);
         var misses = new StringBuilder();
         var sets = LineTraining.Sets;
-        var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report Plain, Report NoCues)[sets.Length];
+        var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report NoCues)[sets.Length];
         // The folds are independent: two at a time, as the machine has cores, so thirteen sets take half the wall time.
         Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
@@ -64,11 +64,12 @@ public sealed class LeaveOneSetOutTests
             // The suggestion models learn from the other sets as this fold's reader reads them.
             CompetencyMatcher Suggesting(bool exemplars) => SuggestionTraining.Matcher(exemplars ? CompetencyCues.Riverbend : CompetencyCues.None, SuggestionTraining.Train(
                 [.. others.SelectMany(s => SuggestionTraining.Docs(s, LabeledFile.All(LineTraining.Folder(s)), text => Read(text, null), exemplars))], exemplars));
-            // Without exemplars or cues: as a framework the labels never used would be matched.
-            CompetencyMatcher withExemplars = Suggesting(true), withoutExemplars = Suggesting(false);
+            // The model without exemplars or cues (a framework the labels never used) is no longer trained per fold, to keep the suite's time:
+            // measured on 5bf9f49 over the thirteen folds at competencies 0.74 (P 0.67 / R 0.83); SuggestionModelTests checks it reads such a framework.
+            var withExemplars = Suggesting(true);
             var files = LabeledFile.All(LineTraining.Folder(set));
             folds[f] = (Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)), Evaluate(files, text => Read(text, withExemplars)),
-                Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, withoutExemplars)), Evaluate(files, text => Read(text, matcherWithoutCues)));
+                Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, matcherWithoutCues)));
         });
         for (var f = 0; f < sets.Length; f++)
         {
@@ -76,13 +77,12 @@ public sealed class LeaveOneSetOutTests
             table.AppendLine(Figures.Of(folds[f].Lexical).Row(sets[f], "lexical")).AppendLine(Figures.Of(folds[f].Learned).Row(sets[f], "learned (LOSO)"));
         }
         List<Report> learned = [.. folds.Select(f => f.Learned)], lexical = [.. folds.Select(f => f.Lexical)], lexicalMatcher = [.. folds.Select(f => f.LexicalMatcher)],
-            plain = [.. folds.Select(f => f.Plain)], noCues = [.. folds.Select(f => f.NoCues)];
+            noCues = [.. folds.Select(f => f.NoCues)];
         var pooledLearned = Figures.Pool(learned);
         var pooledLexical = Figures.Pool(lexical);
         table.AppendLine(pooledLexical.Row("all sets", "lexical")).AppendLine(pooledLearned.Row("all sets", "learned (LOSO)"))
             .AppendLine(Figures.Pool(lexicalMatcher).Row("all sets", "learned reader, lexical matcher"))
-            .AppendLine(Figures.Pool(noCues).Row("all sets", "learned reader, lexical matcher without cues"))
-            .AppendLine(Figures.Pool(plain).Row("all sets", "learned, suggestions without exemplars or cues"));
+            .AppendLine(Figures.Pool(noCues).Row("all sets", "learned reader, lexical matcher without cues"));
         var text = table.ToString();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
