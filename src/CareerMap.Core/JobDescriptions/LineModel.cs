@@ -162,7 +162,7 @@ public sealed partial class LineModel
 
     /// <summary>
     /// Below this mean confidence over a text's pieces the model abstains and the lexical reader reads it. No labeled
-    /// description, read by a model trained on the other sets, falls under it (the lowest sit at 0.70–0.76); the sample
+    /// description, read by a model trained on the other sets, falls under it (the lowest sit at 0.71–0.72); the sample
     /// PDF of five descriptions with hard-wrapped lines and headings in running prose, unlike anything the sets hold, does (0.64).
     /// </summary>
     const float Abstain = 0.67f;
