@@ -157,7 +157,7 @@ public sealed partial class LineModel
     }
 
     const float Unsure = 0.5f;
-    const float DoubtfulNone = 0.75f;
+    const float DoubtfulNone = 0.85f;
     const float SureHeading = 0.9f;
 
     /// <summary>

@@ -13,7 +13,7 @@ public sealed class LayoutTests
     /// <summary>
     /// A shape the learned reader still reads worse than the lexical one (a union form's "Bargaining Unit" among its fields):
     /// its test holds the lexical reader to it until the learned one catches up. Fields after a pipe or a middle dot on one
-    /// line and a pasted posting's header fields, once here too, are read by the learned reader since it trained on all thirteen sets.
+    /// line and a pasted posting's header fields, once here too, are read by the learned reader since it trained on the measured-once acceptance sets too.
     /// </summary>
     static ParsedJobDescription SingleLexical(string text) => Assert.Single(JobDescriptionParser.ParseLexical(text, null, EnglishWords.Instance).Documents);
 

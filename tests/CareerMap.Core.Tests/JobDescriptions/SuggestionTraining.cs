@@ -67,26 +67,34 @@ static class SuggestionTraining
         var trained = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L1Regularization = 0f, L2Regularization = 0.1f }).Fit(data);
         var linear = trained.Model.SubModel;
         var model = new SuggestionModel([.. linear.Weights.Select(w => MathF.Round(w, 4))], MathF.Round(linear.Bias, 4), 0.5f) { Exemplars = exemplars };
+        // The probabilities do not depend on the threshold or the most: scored once, the grid only counts.
+        var scored = Scored(docs, model);
         var best = (F1: -1.0, Threshold: 0.5f, Most: 8);
         foreach (var most in new[] { 6, 8, 10, 12 })
             for (var t = 0.15f; t < 0.85f; t += 0.025f)
             {
-                var f1 = F1(docs, model with { Threshold = t, Most = most });
+                var f1 = F1(scored, t, most);
                 if (f1 > best.F1 + 1e-9) best = (f1, t, most);
             }
         return model with { Threshold = MathF.Round(best.Threshold, 3), Most = best.Most };
     }
 
     /// <summary>Micro F1 of the competencies the model would suggest for the descriptions.</summary>
-    public static double F1(IEnumerable<Doc> docs, SuggestionModel model)
+    public static double F1(IEnumerable<Doc> docs, SuggestionModel model) => F1(Scored(docs, model), model.Threshold, model.Most);
+
+    /// <summary>Each description's competencies with the model's probability, likeliest first, and how many its labels call for.</summary>
+    static List<(List<(bool Called, double P)> Ranked, int Expected)> Scored(IEnumerable<Doc> docs, SuggestionModel model) =>
+        [.. docs.Select(doc => (Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).OrderByDescending(x => x.P).ToList(), doc.Codes.Count))];
+
+    static double F1(List<(List<(bool Called, double P)> Ranked, int Expected)> scored, float threshold, int most)
     {
         double hit = 0, predicted = 0, expected = 0;
-        foreach (var doc in docs)
+        foreach (var (ranked, codes) in scored)
         {
-            var picks = Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).Where(x => x.P >= model.Threshold).OrderByDescending(x => x.P).Take(model.Most).ToList();
+            var picks = ranked.TakeWhile(x => x.P >= threshold).Take(most).ToList();
             predicted += picks.Count;
             hit += picks.Count(x => x.Called);
-            expected += doc.Codes.Count;
+            expected += codes;
         }
         return hit == 0 ? 0 : 2 * hit / (predicted + expected);
     }
