@@ -196,6 +196,7 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-06 on 5bf9f49's models (reader and suggestions trained on the thirteen other sets): title 0.73, headers 0.77,
         // sections 0.87, competencies 0.84 (0.74 with the lexical matcher on the same reader; the lexical reader 0.44, 0.65, 0.63, 0.73); 45 of 46
         // descriptions found. Its misses have not been printed. Floors guard regressions only.
+        // Trained on since a34dbae (no longer blind): read by the models trained on it, 0.78, 0.81, 0.94, 0.87.
         AtLeast(learned, text, title: 0.68, headers: 0.72, sections: 0.83, competencies: 0.80);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
@@ -205,7 +206,10 @@ public sealed class LeaveOneSetOutTests
     public void The_seventh_blind_acceptance_set_is_measured_once()
     {
         var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind7Folder, "Blind7");
-        AtLeast(learned, text, title: 0, headers: 0, sections: 0, competencies: 0);
+        // Measured once on 2026-12-06 on a34dbae's models (reader and suggestions trained on the fourteen other sets): title 0.79, headers 0.89,
+        // sections 0.91, competencies 0.90 (0.75 with the lexical matcher on the same reader; the lexical reader 0.37, 0.79, 0.68, 0.69); 44 of 45
+        // descriptions found. Its misses have not been printed. Floors guard regressions only.
+        AtLeast(learned, text, title: 0.74, headers: 0.85, sections: 0.88, competencies: 0.86);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
