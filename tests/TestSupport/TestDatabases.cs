@@ -2,6 +2,7 @@ using CareerMap.Data;
 using CareerMap.Hosting;
 using CareerMap.Infrastructure;
 using CareerMap.Sample;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -36,11 +37,14 @@ public sealed class TestDatabase : IAsyncDisposable
             var template = empty ? await SqliteEmptyAsync() : await SqliteTemplateAsync();
             var path = Path.Combine(Path.GetTempPath(), $"careermap-test-{Guid.NewGuid():N}.db");
             File.Copy(template, path);
+            // Pooled, as the product runs it: a connection opened per query would read the schema afresh each time.
+            var connectionString = $"Data Source={path}";
             return new TestDatabase
             {
-                Target = DatabaseTarget.Parse($"Data Source={path};Pooling=False"),
+                Target = DatabaseTarget.Parse(connectionString),
                 cleanup = () =>
                 {
+                    using (var pooled = new SqliteConnection(connectionString)) SqliteConnection.ClearPool(pooled);
                     foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
                     return Task.CompletedTask;
                 },
