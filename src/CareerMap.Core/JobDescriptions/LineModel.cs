@@ -140,7 +140,7 @@ public sealed partial class LineModel
         for (var i = 1; i < known.Count; i++)
         {
             var (label, previous) = (known[i].Label, known[i - 1].Label);
-            // A short line right under a line of a section, laid out as it is, is the next line of that section unless the model is sure it is not.
+            // A line right under a line of a section, laid out as it is, is the next line of that section unless the model is sure it is not.
             if (label == None && known[i].Confidence < DoubtfulNone && Array.IndexOf(Sections, previous) >= 0 && segments[i].Gap == 0
                 && segments[i].Marker == segments[i - 1].Marker && segments[i].Indent == segments[i - 1].Indent && !segments[i].Glued)
             {

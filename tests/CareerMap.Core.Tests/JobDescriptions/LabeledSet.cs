@@ -24,7 +24,7 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string Blind4Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind4");
     /// <summary>Issue 18's fifth acceptance set, written 2026-12-06 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
     public static readonly string Blind5Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind5");
-    /// <summary>Issue 18's sixth acceptance set, written 2026-12-06 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
+    /// <summary>Issue 18's sixth acceptance set, written 2026-12-06 by a helper the trainer never saw: measured once, trained on since a34dbae (see LABELING.md).</summary>
     public static readonly string Blind6Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind6");
     /// <summary>Issue 18's seventh acceptance set, written 2026-12-06 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
     public static readonly string Blind7Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind7");

@@ -12,7 +12,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// Training material for the learned reader, from the labeled sets' marks: every piece of a description gets the field most
 /// of its characters are marked with. An unmarked short piece right before pieces of a section is that section's heading
 /// (the labeling guide leaves headings unmarked); any other unmarked piece is none (pay, benefits, page furniture, blurbs).
-/// The acceptance set not yet measured (Blind7/) is never among <see cref="Sets"/>; the six measured once before it are.
+/// The newest acceptance set (Blind7/, measured once) is never among <see cref="Sets"/>; the six measured once before it are.
 /// </summary>
 static partial class LineTraining
 {

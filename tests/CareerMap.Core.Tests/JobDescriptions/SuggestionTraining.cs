@@ -83,18 +83,18 @@ static class SuggestionTraining
     public static double F1(IEnumerable<Doc> docs, SuggestionModel model) => F1(Scored(docs, model), model.Threshold, model.Most);
 
     /// <summary>Each description's competencies with the model's probability, likeliest first, and how many its labels call for.</summary>
-    static List<(List<(bool Called, double P)> Ranked, int Expected)> Scored(IEnumerable<Doc> docs, SuggestionModel model) =>
+    static List<(List<(bool Called, double P)> Ranked, int CalledFor)> Scored(IEnumerable<Doc> docs, SuggestionModel model) =>
         [.. docs.Select(doc => (Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).OrderByDescending(x => x.P).ToList(), doc.Codes.Count))];
 
-    static double F1(List<(List<(bool Called, double P)> Ranked, int Expected)> scored, float threshold, int most)
+    static double F1(List<(List<(bool Called, double P)> Ranked, int CalledFor)> scored, float threshold, int most)
     {
         double hit = 0, predicted = 0, expected = 0;
-        foreach (var (ranked, codes) in scored)
+        foreach (var (ranked, calledFor) in scored)
         {
             var picks = ranked.TakeWhile(x => x.P >= threshold).Take(most).ToList();
             predicted += picks.Count;
             hit += picks.Count(x => x.Called);
-            expected += codes;
+            expected += calledFor;
         }
         return hit == 0 ? 0 : 2 * hit / (predicted + expected);
     }
