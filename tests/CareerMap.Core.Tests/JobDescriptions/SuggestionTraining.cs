@@ -79,13 +79,11 @@ static class SuggestionTraining
         return model with { Threshold = MathF.Round(best.Threshold, 3), Most = best.Most };
     }
 
-    /// <summary>Micro F1 of the competencies the model would suggest for the descriptions.</summary>
-    public static double F1(IEnumerable<Doc> docs, SuggestionModel model) => F1(Scored(docs, model), model.Threshold, model.Most);
-
     /// <summary>Each description's competencies with the model's probability, likeliest first, and how many its labels call for.</summary>
     static List<(List<(bool Called, double P)> Ranked, int CalledFor)> Scored(IEnumerable<Doc> docs, SuggestionModel model) =>
         [.. docs.Select(doc => (Rows(doc, model.Exemplars).Select(r => (r.Called, P: model.Probability(r.Features))).OrderByDescending(x => x.P).ToList(), doc.Codes.Count))];
 
+    /// <summary>Micro F1 of the competencies suggested at this threshold, at most this many per description.</summary>
     static double F1(List<(List<(bool Called, double P)> Ranked, int CalledFor)> scored, float threshold, int most)
     {
         double hit = 0, predicted = 0, expected = 0;
