@@ -23,6 +23,10 @@ public sealed class Chromium : IAsyncLifetime
             if (Environment.GetEnvironmentVariable("CI") == "true") throw new InvalidOperationException($"Chromium is required under CI=true and {Path} is missing");
             return;
         }
+        // Playwright's 5 s default for an expectation is short when the three test projects share two cores
+        // (a CI run where this project took 20 min instead of 16 failed one browser test). A longer wait only
+        // slows a test that fails anyway.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
