@@ -41,14 +41,25 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IPage> PageAsync(TestApp app, string? persona = null, int width = 1280, int height = 900, bool javaScript = true)
     {
         if (Browser is null) Assert.Skip($"Chromium is not installed at {Path}");
-        var context = await Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height } });
+        var context = await ContextAsync(new() { BaseURL = app.BaseAddress.ToString(), JavaScriptEnabled = javaScript, ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         if (persona is not null)
         {
             await page.GotoAsync("/account/login");
             await page.GetByRole(AriaRole.Button, new() { Name = persona }).ClickAsync();
+            // The first sign-in of a freshly started app can take a while on a loaded machine: wait for the redirect itself.
+            await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
         return page;
+    }
+
+    /// <summary>A browser context whose actions and page loads wait as long as a loaded CI machine needs (Playwright's default is 30 s).</summary>
+    public async Task<IBrowserContext> ContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
     }
 
     public async ValueTask DisposeAsync()
@@ -96,7 +107,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await SignInAsAsync(page, "Manager");
         var cookie = (await context.CookiesAsync()).Single(c => c.Name == "careermap");
         // A second device of the same person stays signed in when the first signs out.
-        var other = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var other = await chromium.ContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         await using var ___ = other;
         var otherPage = await other.NewPageAsync();
         await SignInAsAsync(otherPage, "Manager");
@@ -106,7 +117,7 @@ public sealed class BrowserTests(Chromium chromium) : IClassFixture<Chromium>
         await page.GotoAsync("/people");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
 
-        var replay = await chromium.Browser.NewContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
+        var replay = await chromium.ContextAsync(new() { BaseURL = app.BaseAddress.ToString() });
         await using var ____ = replay;
         await replay.AddCookiesAsync([new() { Name = cookie.Name, Value = cookie.Value, Domain = cookie.Domain, Path = cookie.Path }]);
         var replayed = await replay.NewPageAsync();
@@ -458,6 +469,7 @@ public sealed class PeopleBrowserTests(Chromium chromium) : IClassFixture<Chromi
         await page.GetByLabel("Speaks").FillAsync("Spanish");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("language=Spanish"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var speakers = Among(await status.InnerTextAsync());
         Assert.InRange(speakers, 1, everyone - 1);
         var names = await page.Locator("table tbody tr td:first-child a").AllInnerTextsAsync();
@@ -665,6 +677,7 @@ public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium
         // Proposed actions build exactly the competencies named as areas of opportunity.
         var opportunities = (await me.GetByLabel("Areas of opportunity").InputValueAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var d = await app.ExportAsync();
+        await Assertions.Expect(me.Locator(".action-row[data-competency]:not([data-competency=''])")).Not.ToHaveCountAsync(0);
         var proposed = await me.Locator(".action-row[data-competency]:not([data-competency=''])").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.competency)");
         Assert.NotEmpty(proposed);
         Assert.All(proposed, code => Assert.Contains(d.Competencies.Single(c => c.Code == code).Name, opportunities));
@@ -690,6 +703,7 @@ public sealed class PlanBrowserTests(Chromium chromium) : IClassFixture<Chromium
         await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "in-progress");
         await me.GetByLabel("Add a note").FillAsync("Shadowed a Senior Rep for two shifts");
         await me.GetByRole(AriaRole.Button, new() { Name = "Record check-in" }).ClickAsync();
+        await Assertions.Expect(me.Locator(".timeline")).ToContainTextAsync("Check-in");
         await me.GetByRole(AriaRole.Button, new() { Name = "Mark completed" }).ClickAsync();
         await Assertions.Expect(me.Locator(".status")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(me.Locator(".timeline")).ToContainTextAsync("Good plan; start with the shadowing.");
@@ -893,6 +907,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("by=role.*unit=CARE"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(new Regex("^Capability by role"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var rows = await page.Locator("table.heatmap tbody th").AllInnerTextsAsync();
         Assert.NotEmpty(rows);
         var titles = (await app.ExportAsync()).Roles.Where(r => r.Unit == "CARE").Select(r => r.Title).ToHashSet();
@@ -950,6 +965,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
                 await db.Employees.Where(e => e.EmployeeNumber == cast.Manager).Select(e => e.Name).SingleAsync(Ct),
                 await db.Employees.Where(e => e.Manager!.EmployeeNumber == cast.Manager && e.DeactivatedOn == null).Select(e => e.Name).ToListAsync(Ct)));
             await Assertions.Expect(where).ToHaveTextAsync($"Each row is one of {name}'s direct reports with everyone who reports to them.");
+            await Assertions.Expect(page.Locator("table.heatmap tbody th")).ToHaveCountAsync(reports.Count);
             Assert.Equal(reports.Order(StringComparer.Ordinal), (await page.Locator("table.heatmap tbody th").AllInnerTextsAsync()).Order(StringComparer.Ordinal));
             var mine = page.Locator("table.heatmap tbody td[data-competency] a").First;
             var counted = await CellPeopleAsync(mine);
@@ -964,6 +980,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await first.Locator("th a").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("leader="));
         await Assertions.Expect(where).ToContainTextAsync($"Each row is one of {head}'s direct reports");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal(people - 1, (await page.Locator("table.heatmap tbody td.num").AllInnerTextsAsync()).Sum(Number));
         // A cell leads to its people and back; then up to where we started.
         var cell = page.Locator("table.heatmap tbody td[data-competency] a").First;
@@ -988,6 +1005,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Reports" }).GetByRole(AriaRole.Link, new() { Name = "Development" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Development");
         await Assertions.Expect(page.Locator("nav.tabs a[aria-current=page]")).ToHaveTextAsync("Development");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         // The bars are a picture of the table: the same figures, in the same order.
         var chart = page.GetByRole(AriaRole.Img, new() { Name = "Whose ratings count" });
         var drawn = await chart.Locator("text").AllTextContentsAsync();
@@ -1001,6 +1019,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByLabel("People in roles of").SelectOptionAsync("CARE");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=CARE"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var inCare = int.Parse((await page.Locator("dl.figures dd").First.InnerTextAsync()).Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         Assert.InRange(inCare, 1, people);
         var submitted = await page.Locator("tr[data-status=submitted] td.num").InnerTextAsync();
@@ -1028,6 +1047,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=CARE"));
         var care = (await app.ExportAsync()).Roles.Where(r => r.Unit == "CARE").Select(r => r.Code).ToHashSet();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=roles-h] tbody tr")).ToHaveCountAsync(care.Count);
         var shown = await page.Locator("section[aria-labelledby=roles-h] tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.role)");
         Assert.Equal(care.Order(), shown.Order());
         if (width < 400) Assert.Equal(width, await page.EvaluateAsync<int>("document.documentElement.scrollWidth"));
@@ -1072,6 +1092,7 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GotoAsync("/reports/capability");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Reports" }).GetByRole(AriaRole.Link, new() { Name = "Mobility" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mobility");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         int Figure(string text) => int.Parse(text.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture);
         var moves = Figure(await page.Locator("[data-figure=moves]").InnerTextAsync());
         Assert.True(moves > 0, "the sample's generated history has moves in the last eight quarters");
@@ -1092,12 +1113,14 @@ public sealed class ReportsBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await page.GetByLabel("From", new() { Exact = true }).FillAsync("2026-04-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=2026-04-01"));
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
         Assert.Equal(["2026-Q2", "2026-Q3", "2026-Q4"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.quarter)"));
         var since = Figure(await page.Locator("[data-figure=moves]").InnerTextAsync());
         Assert.True(since <= moves);
         await page.GetByLabel("To", new() { Exact = true }).FillAsync("2026-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("the last eight quarters are shown");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal(moves, Figure(await page.Locator("[data-figure=moves]").InnerTextAsync()));
 
         // Routes people took up the representatives' ladder, beside the map's.

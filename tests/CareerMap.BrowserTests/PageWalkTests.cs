@@ -53,7 +53,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
         foreach (var width in Widths)
             foreach (var language in Languages)
             {
-                var context = await chromium.Browser.NewContextAsync(new()
+                var context = await chromium.ContextAsync(new()
                 {
                     BaseURL = app.BaseAddress.ToString(), Locale = language, ViewportSize = new() { Width = width, Height = width > 800 ? 900 : 780 },
                 });
@@ -72,7 +72,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                     await page.GotoAsync("/account/login");
                     await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
                     // Under a loaded CI machine the first sign-in of an app can take a while: wait for the redirect itself, not the next page's load.
-                    await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+                    await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
                 }
                 foreach (var stop in walk.Stops)
                 {
@@ -84,6 +84,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                     {
                         if (stop.State == "menu" && width > 800) continue;
                         await stop.After(page);
+                        // A stop that submits a form lands on a page still being built: check it once it has loaded.
+                        await page.WaitForLoadStateAsync(LoadState.Load);
                     }
                     var lang = await page.Locator("html").GetAttributeAsync("lang");
                     if (!stop.Url.StartsWith("/docs", StringComparison.Ordinal) && lang != language) findings.Add($"{where}: <html lang> is '{lang}'");

@@ -75,6 +75,9 @@ public sealed class ReviewCycleBrowserTests(Chromium chromium) : IClassFixture<C
             var row = boss.Locator($"section[data-team-cycle='{cycleId}'] tr[data-employee='{cast.Employee}']");
             await Assertions.Expect(row).ToContainTextAsync("in");
             await row.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Rate ") }).ClickAsync();
+            // The submit button comes after every competency's levels: once it shows, the whole form is there to tick.
+            await Assertions.Expect(boss.Locator("form.assess button[type=submit]")).ToBeVisibleAsync();
+            await boss.WaitForLoadStateAsync(LoadState.Load);
             await boss.EvaluateAsync("() => document.querySelectorAll(\"form.assess input[type=radio][value='3']\").forEach(r => r.checked = true)");
             await boss.Locator("form.assess button[type=submit]").ClickAsync();
             await Assertions.Expect(boss).ToHaveURLAsync(new Regex("rated="));
