@@ -68,7 +68,7 @@ static partial class JdSegments
             }
             var pieces = Pieces(text, lineStart, end, lexicon);
             if (pieces.Count == 1 && segments.Count > 0 && gap == 0 && segments[^1] is { Part: 0, Column: false, Glued: false } last && last.Physical == physical - 1
-                && Strip(text[pieces[0].Start..pieces[0].End]) is (Marker.None, { Length: > 0 } wrapped) && Wraps(last, wrapped, maxLength))
+                && Strip(text[pieces[0].Start..pieces[0].End]) is (Marker.None, { Length: > 0 } wrapped) && Wraps(last, wrapped, maxLength, lexicon))
             {
                 segments[^1] = last with { End = pieces[0].End, Text = last.Text + " " + wrapped, Physical = physical };
                 physical++;
@@ -100,12 +100,15 @@ static partial class JdSegments
     /// the line above stopped on a joining word or a comma, or ran nearly the full width without ending a sentence.
     /// A heading-like line (capitals, a colon at its end) neither wraps nor is wrapped into.
     /// </summary>
-    static bool Wraps(Segment previous, string text, int maxLength)
+    static bool Wraps(Segment previous, string text, int maxLength, JdLexicon lexicon)
     {
         var prev = previous.Text;
         if (prev.EndsWith(':') || text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(prev) || JobDescriptionLines.IsCapitalsHeading(text) || prev.Contains('\t', StringComparison.Ordinal)) return false;
-        // A "key: value" line of front matter or an export ("department: Operations Analytics") starts a line of its own.
-        if (LowerKey().IsMatch(text)) return false;
+        // A "key: value" line of front matter, an export or a form ("department: Operations Analytics", "Reports To: HIM Supervisor")
+        // starts a line of its own, and so
+        // does a posting page's lower-case field label on a line of its own ("locations", "time type").
+        if (LowerKey().IsMatch(text) || JobDescriptionLines.WordCount(text) <= 3 && !JobDescriptionLines.EndsWithJoiner(prev) && lexicon.IsKey(text)
+            || LeadingLabel().Match(text) is { Success: true } label && lexicon.IsKey(label.Groups["label"].Value)) return false;
         if (JobDescriptionLines.StartsLower(text) || text[0] is '(' or '&') return true;
         if (JobDescriptionLines.EndsSentence(prev)) return false;
         return JobDescriptionLines.EndsWithJoiner(prev) || prev.Length >= maxLength * 0.75 && JobDescriptionLines.WordCount(prev) >= 6;
@@ -124,18 +127,22 @@ static partial class JdSegments
         else if (JobDescriptionLines.NumberPrefix().Match(t) is { Success: true } n) { marker = Marker.Number; t = t[n.Length..]; }
         else if (JobDescriptionLines.LetterPrefix().Match(t) is { Success: true } l) { marker = Marker.Letter; t = t[l.Length..]; }
         var sb = new StringBuilder(t.Length);
-        // A run of spaces becomes one; a run with a tab stays a tab, which tells a label from its value ("Reports To<TAB>Workforce Manager").
+        // A run of spaces becomes one; a run with a tab, or of three spaces or more, becomes a tab, which tells a label from
+        // its value ("Reports To<TAB>Workforce Manager", "Role      Client Liaison Coordinator" aligned by spaces).
         var space = '\0';
+        var run = 0;
         foreach (var c in t)
         {
             if (char.IsWhiteSpace(c) || c is '\u00A0')
             {
-                if (sb.Length > 0 && space != '\t') space = c == '\t' ? '\t' : ' ';
+                run++;
+                if (sb.Length > 0 && space != '\t') space = c == '\t' || run >= 3 ? '\t' : ' ';
                 continue;
             }
             if (char.IsControl(c)) continue;
             if (space != '\0') sb.Append(space);
             space = '\0';
+            run = 0;
             sb.Append(c);
         }
         return (marker, sb.ToString());
@@ -154,6 +161,11 @@ static partial class JdSegments
         var firstText = line.AsSpan().IndexOfAnyExcept(Whitespace);
         foreach (Match m in (colons.Count >= 2 && !glued ? FieldSeparator() : tabs >= 2 ? ColumnSeparator() : PipeSeparator()).Matches(line))
             if (firstText >= 0 && firstText < m.Index) { cuts.Add(m.Index); cuts.Add(m.Index + m.Length); }
+        // Fields strung on one line by hyphens ("Pinecrest Hospital - Job Title: Clerk - Reports to: HIM Supervisor"): a hyphen
+        // before a known label starts a field.
+        if (colons.Count >= 2 && !glued)
+            foreach (Match m in HyphenLabel().Matches(line))
+                if (lexicon.IsKey(m.Groups["label"].Value) || lexicon.IsHeading(m.Groups["label"].Value)) { cuts.Add(m.Index); cuts.Add(m.Index + 3); }
         if (glued)
         {
             foreach (Match m in Glue().Matches(line))
@@ -276,6 +288,12 @@ static partial class JdSegments
 
     [GeneratedRegex(@"\s\|\s|\s[·•]\s|\t")]
     private static partial Regex ColumnSeparator();
+
+    [GeneratedRegex(@" [-–—] (?=(?<label>[A-Z][\w/&' ]{0,30}?):)")]
+    private static partial Regex HyphenLabel();
+
+    [GeneratedRegex(@"^(?<label>[A-Z][\w/&' ]{0,30}?):\s")]
+    private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s\|\s|\s[·•]\s")]
     private static partial Regex PipeSeparator();

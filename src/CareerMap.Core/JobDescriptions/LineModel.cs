@@ -135,7 +135,7 @@ public sealed partial class LineModel
         if (segments.Count > MaxPieces) return null;
         var verdicts = Classify(segments);
         if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
-        var known = verdicts.Select((v, i) => Known(segments[i], v)).ToList();
+        var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], v))).ToList();
         // A piece the model is unsure of, right under a heading, belongs to that heading's section; the next item of a list, to its list's.
         for (var i = 1; i < known.Count; i++)
         {
@@ -177,6 +177,33 @@ public sealed partial class LineModel
         var bare = MarkerPattern().Replace(segment.Text, "").TrimEnd(':', ' ', '\t');
         return bare.Length > 0 && Vocabulary.Heading(bare) is { } section && LabelOf(section) is { } label ? verdict with { Label = HeadingPrefix + label } : verdict;
     }
+
+    /// <summary>
+    /// A "label: value" piece whose label the word lists know as a header field is that field, unless the model is sure it is
+    /// something else; a title label ("Job Title:", "Puesto:", "CLASSIFICATION: Patient Registrar") names a title the model may
+    /// not have met in that form, and may start a new description in a book of them.
+    /// </summary>
+    static Verdict Keyed(Segment segment, Verdict verdict)
+    {
+        if (Array.IndexOf(HeaderFields, verdict.Label) >= 0 || segment.Marker is Marker.Bullet) return verdict;
+        var text = segment.Text;
+        if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
+        var value = ValueOf(text);
+        if (value.Length == 0 || Vocabulary.Header(key) is not { } field) return verdict;
+        var folded = Vocabulary.KeyOf(key);
+        var titled = field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
+            // A civil-service "Classification:" names the class, not the FLSA status, when its value is a job title.
+            || field == Vocabulary.HeaderField.Flsa && folded is "classification" or "clasificacion" && !Vocabulary.IsFlsaValue(value) && JobDescriptionLines.HasTitleWord(value);
+        // "Supervises: 10-15 Member Services Representatives" names a field other than the title, however title-like its value.
+        if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
+        if (titled && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 && (verdict.Label == None || verdict.Confidence < SureKey))
+            return new(Title, Math.Max(verdict.Confidence, SureKey), 1);
+        if (field == Vocabulary.HeaderField.Title || titled || verdict.Confidence >= SureKey || verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal)) return verdict;
+        return verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
+    }
+
+    /// <summary>How sure the model must be that a labeled piece is not the header field its label names, to keep its own verdict.</summary>
+    const float SureKey = 0.9f;
 
     static string? LabelOf(JdSection section) => section switch
     {
@@ -404,6 +431,9 @@ public sealed partial class LineModel
     {
         var at = ValueStart(text);
         var title = at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
+        // A title with something beside it ("MEMBER CARE REPRESENTATIVE    $18.25/hr") is the title, not a label and its value.
+        if (at > 0 && KeyOf(text) is { Length: > 0 } label && JobDescriptionLines.HasTitleWord(label) && !JobDescriptionLines.HasTitleWord(title)
+            && Vocabulary.Header(label) is null) title = label;
         // What stands around a title on a page is not the title: an emoji or a quote, a level or class code in front
         // ("LEVEL 2 - Member Services Representative II", "C-14 Medical Records Clerk"), a count of openings after it.
         var bare = TitleDecoration().Replace(title.Trim().Trim('"', '\'', '“', '”'), "");
@@ -419,7 +449,8 @@ public sealed partial class LineModel
     // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518").
     [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
         + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn)\b[^()]*)\)$"
-        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-#]\s*\d{5,}$")]
+        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-–—#]\s*\(?\d{5,}\)?$"
+        + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)")]
     private static partial Regex TitleDecoration();
 
     [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$")]

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using System.Text;
 
 namespace CareerMap.JobDescriptions;
 
 /// <summary>The words job descriptions use for their sections and header fields, whatever their case or punctuation.</summary>
-static class Vocabulary
+static partial class Vocabulary
 {
     /// <summary>Lower case, letters and digits only, single spaces: "Education & Experience:" → "education and experience".</summary>
     public static string Fold(string text)
@@ -106,23 +107,35 @@ static class Vocabulary
         ["band"] = HeaderField.JobLevel, ["payband"] = HeaderField.JobLevel, ["jobband"] = HeaderField.JobLevel, ["salarygrade"] = HeaderField.JobLevel, ["wagegrade"] = HeaderField.JobLevel,
         ["salaryband"] = HeaderField.JobLevel, ["managementlevel"] = HeaderField.JobLevel, ["careerlevel"] = HeaderField.JobLevel, ["gradelevel"] = HeaderField.JobLevel,
         ["payscaleandgrade"] = HeaderField.JobLevel, ["payscalegrade"] = HeaderField.JobLevel,
-        ["supervisionreceived"] = HeaderField.ReportsTo, ["supervisionexercised"] = HeaderField.Supervises,
+        ["supervisionreceived"] = HeaderField.ReportsTo, ["supervisionexercised"] = HeaderField.Supervises, ["staffsupervised"] = HeaderField.Supervises,
+        ["jobprofilename"] = HeaderField.Title, ["jobprofile"] = HeaderField.Title, ["role"] = HeaderField.Title, ["roletitle"] = HeaderField.Title, ["jobname"] = HeaderField.Title,
+        ["positionname"] = HeaderField.Title, ["classificationaward"] = HeaderField.JobLevel,
         // Spanish forms (bilingual postings).
         ["departamento"] = HeaderField.Department, ["supervisorinmediato"] = HeaderField.ReportsTo, ["reportaa"] = HeaderField.ReportsTo,
         ["supervisora"] = HeaderField.ReportsTo, ["jefeinmediato"] = HeaderField.ReportsTo, ["supervisa"] = HeaderField.Supervises, ["supervisaa"] = HeaderField.Supervises,
         ["clasificacion"] = HeaderField.Flsa, ["estatusflsa"] = HeaderField.Flsa, ["estatus"] = HeaderField.Flsa, ["nivel"] = HeaderField.JobLevel,
-        ["puesto"] = HeaderField.Title, ["titulodelpuesto"] = HeaderField.Title, ["fechaefectiva"] = HeaderField.Effective, ["fechadevigencia"] = HeaderField.Effective,
+        ["puesto"] = HeaderField.Title, ["titulodelpuesto"] = HeaderField.Title, ["nombredelpuesto"] = HeaderField.Title, ["area"] = HeaderField.Department, ["fechaefectiva"] = HeaderField.Effective, ["fechadevigencia"] = HeaderField.Effective,
         ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective,
         ["reviseddate"] = HeaderField.Revised, ["revised"] = HeaderField.Revised, ["lastrevised"] = HeaderField.Revised, ["lastupdated"] = HeaderField.Revised,
         ["lastupdatedon"] = HeaderField.Revised, ["updated"] = HeaderField.Revised, ["daterevised"] = HeaderField.Revised, ["revisiondate"] = HeaderField.Revised,
         ["approved"] = HeaderField.Approved, ["approveddate"] = HeaderField.Approved, ["dateapproved"] = HeaderField.Approved, ["approvedon"] = HeaderField.Approved,
     };
 
+    /// <summary>Title labels that name nothing but a job title ("Position:" may name a status, "Role:" a kind of work).</summary>
+    public static readonly HashSet<string> PlainTitleKeys = ["jobtitle", "positiontitle", "classtitle", "roletitle", "jobprofilename", "positionname", "jobname", "puesto", "titulodelpuesto", "nombredelpuesto"];
+
+    /// <summary>An FLSA status as forms write it: "Non-exempt", "Exempt (salaried)", "Hourly", "No exento".</summary>
+    public static bool IsFlsaValue(string value) => FlsaValue().IsMatch(value);
+
+    [GeneratedRegex(@"\b(?:non-?\s?exempt|exempt|hourly|salaried|exento|overtime)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FlsaValue();
+
     /// <summary>Header keys seen on job-description forms that carry no field of ours; kept under header.other.</summary>
     static readonly HashSet<string> OtherKeys =
     [
         "impactoferror", "worksetting", "levelofaccesstoepm", "emr", "ics", "reviewed", "employeesignature", "date", "location", "jobcode", "hours",
         "shift", "employmenttype", "bargainingunit", "union", "classcode", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
+        "locations", "timetype", "postedon", "jobrequisitionid", "requisitionid", "requisitionnumber",
     ];
 
     // Accents folded first: "Clasificación" is "clasificacion".
@@ -138,6 +151,9 @@ static class Vocabulary
         "manager", "coordinator", "concierge", "representative", "specialist", "technician", "supervisor", "director", "analyst", "assistant",
         "associate", "lead", "agent", "advocate", "clerk", "officer", "pharmacist", "nurse", "administrator", "engineer", "consultant", "navigator",
         "liaison", "intern", "scheduler", "worker", "auditor", "trainer", "coder", "receptionist", "president", "head", "counselor", "planner", "registrar", "rep",
+        // Spanish titles (bilingual and Spanish postings).
+        "representante", "coordinador", "coordinadora", "coordinador(a)", "ejecutivo", "ejecutiva", "agente", "asesor", "asesora", "auxiliar", "analista",
+        "especialista", "técnico", "técnica", "supervisora", "gerente", "jefe", "jefa", "asistente", "recepcionista", "enfermera", "enfermero",
     ];
 
     public static readonly string[] Languages =

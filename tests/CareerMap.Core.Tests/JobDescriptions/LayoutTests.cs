@@ -343,4 +343,87 @@ public sealed class LayoutTests
             """);
         Assert.Equal(("Manager, Member Operations", "Non-Exempt", "2025-11-17"), (wiki.Header.ReportsTo, wiki.Header.FlsaStatus, wiki.Header.EffectiveDate));
     }
+
+    [Theory]
+    [InlineData("Position Description - Claims Research Coordinator")]
+    [InlineData("Claims Research Coordinator - (2604417)")]
+    [InlineData("Job Posting: Claims Research Coordinator")]
+    public void A_title_dressed_by_its_form_or_requisition_number_is_read_bare(string line)
+    {
+        var d = Single($$"""
+            {{line}}
+            Department: Provider Services
+
+            Responsibilities
+            - Research denied claims and call providers back with the outcome.
+            - Log each research case with its resolution.
+            """);
+        Assert.Equal("Claims Research Coordinator", d.Title);
+    }
+
+    [Fact]
+    public void A_label_and_its_value_set_apart_by_spaces_are_a_field()
+    {
+        var d = Single("""
+            Role          Claims Research Coordinator
+            Team          Provider Services
+            Reports to    Claims Manager
+
+            Purpose of the role
+            Finds out why provider claims were denied and gets them paid when they should be.
+
+            Key accountabilities
+            - Research denied claims and call providers back with the outcome.
+            - Log each research case with its resolution.
+            """);
+        Assert.Equal(("Claims Research Coordinator", "Provider Services", "Claims Manager"), (d.Title, d.Header.Department, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void Fields_strung_on_one_line_by_hyphens_are_each_read()
+    {
+        var d = Single("""
+            Lakeview Clinic - Patient Access - Job Title: Scheduling Specialist - Reports to: Access Manager - FLSA: Non-exempt
+
+            Duties
+            - Schedule, reschedule and cancel appointments for the clinic's providers.
+            - Confirm each patient's insurance before the visit.
+            """);
+        Assert.Equal(("Scheduling Specialist", "Access Manager", "Non-exempt"), (d.Title, d.Header.ReportsTo, d.Header.FlsaStatus));
+    }
+
+    [Fact]
+    public void A_posting_pages_field_label_on_its_own_line_is_not_part_of_the_title()
+    {
+        var d = Single("""
+            Enrollment Specialist - Medicare
+            locations
+            Remote - USA
+            time type
+            Full time
+
+            What you will do
+            - Enter enrollment applications and check them against the member's eligibility.
+            - Call members whose applications are missing information.
+            """);
+        Assert.Equal("Enrollment Specialist - Medicare", d.Title);
+    }
+
+    [Fact]
+    public void A_field_naming_the_people_supervised_is_never_the_title()
+    {
+        var d = Single("""
+            Enrollment Team Supervisor
+            Supervises: 8-12 Enrollment Specialists
+            Effective: 03/02/2026
+
+            JOB SUMMARY
+            Leads the enrollment team so every application is entered right and on time.
+
+            ESSENTIAL FUNCTIONS
+            - Coach specialists each week using audit results.
+            - Approve time off and keep the team's schedule covered.
+            """);
+        Assert.Equal(("Enrollment Team Supervisor", "8-12 Enrollment Specialists"), (d.Title, d.Header.Supervises));
+    }
 }

@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind7/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind8/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -87,13 +87,13 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-06 over all fourteen sets, the six measured-once acceptance sets among them
-        // (title 0.92, headers 0.92, sections 0.93, competencies 0.86; the last set, Blind6, sections 0.87): they guard regressions.
+        // Floors a little under the figures measured on 2026-12-06 over all fifteen sets, the seven measured-once acceptance sets among them
+        // (title 0.92, headers 0.93, sections 0.94, competencies 0.87; the last set, Blind7, sections 0.92): they guard regressions.
         Assert.True(pooledLearned.Title >= 0.90, text);
-        Assert.True(pooledLearned.Headers >= 0.90, text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
-        Assert.True(pooledLearned.Competencies.F1 >= 0.84, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.82, text);
+        Assert.True(pooledLearned.Headers >= 0.91, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.88, text);
     }
 
     /// <summary>
@@ -208,8 +208,23 @@ public sealed class LeaveOneSetOutTests
         var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind7Folder, "Blind7");
         // Measured once on 2026-12-06 on a34dbae's models (reader and suggestions trained on the fourteen other sets): title 0.79, headers 0.89,
         // sections 0.91, competencies 0.90 (0.75 with the lexical matcher on the same reader; the lexical reader 0.37, 0.79, 0.68, 0.69); 44 of 45
-        // descriptions found. Its misses have not been printed. Floors guard regressions only.
+        // descriptions found. Floors guard regressions only. Trained on since the last session of 2026-12-06 (no longer blind; its misses
+        // were read to find what the reader lacked).
         AtLeast(learned, text, title: 0.74, headers: 0.85, sections: 0.88, competencies: 0.86);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's eighth acceptance set (Blind8/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-06.</summary>
+    [Fact]
+    public void The_eighth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind8Folder, "Blind8");
+        // Measured once on 2026-12-06 on models trained on the fifteen other sets, one reader change before the commit that added this test (a line
+        // opening with a known "Label:" no longer wraps into the line above, found by a LayoutTests text; the models were rebuilt after it):
+        // title 0.72, headers 0.72, sections 0.82, competencies 0.83 (0.77 with the lexical matcher on the same reader; the lexical reader 0.36,
+        // 0.58, 0.63, 0.70); 45 of 49 descriptions found; the rebuilt models read the same figures. Its misses have not been printed. Floors guard
+        // regressions only.
+        AtLeast(learned, text, title: 0.67, headers: 0.67, sections: 0.78, competencies: 0.79);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
