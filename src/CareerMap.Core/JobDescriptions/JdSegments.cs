@@ -105,8 +105,7 @@ static partial class JdSegments
         var prev = previous.Text;
         if (prev.EndsWith(':') || text.EndsWith(':') || JobDescriptionLines.IsCapitalsHeading(prev) || JobDescriptionLines.IsCapitalsHeading(text) || prev.Contains('\t', StringComparison.Ordinal)) return false;
         // A "key: value" line of front matter, an export or a form ("department: Operations Analytics", "Reports To: HIM Supervisor")
-        // starts a line of its own, and so
-        // does a posting page's lower-case field label on a line of its own ("locations", "time type").
+        // starts a line of its own, and so does a posting page's lower-case field label on a line of its own ("locations", "time type").
         if (LowerKey().IsMatch(text) || JobDescriptionLines.WordCount(text) <= 3 && !JobDescriptionLines.EndsWithJoiner(prev) && lexicon.IsKey(text)
             || LeadingLabel().Match(text) is { Success: true } label && lexicon.IsKey(label.Groups["label"].Value)) return false;
         if (JobDescriptionLines.StartsLower(text) || text[0] is '(' or '&') return true;
