@@ -194,12 +194,13 @@ public sealed partial class LineModel
         var titled = field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
             // A civil-service "Classification:" names the class, not the FLSA status, when its value is a job title.
             || field == Vocabulary.HeaderField.Flsa && folded is "classification" or "clasificacion" && !Vocabulary.IsFlsaValue(value) && JobDescriptionLines.HasTitleWord(value);
+        // The title has no header-field label: only a piece kept off the title is relabeled as its field.
+        Verdict AsField() => verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
         // "Supervises: 10-15 Member Services Representatives" names a field other than the title, however title-like its value.
-        if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
+        if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : AsField();
         if (titled && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 && (verdict.Label == None || verdict.Confidence < SureKey))
             return new(Title, Math.Max(verdict.Confidence, SureKey), 1);
-        if (field == Vocabulary.HeaderField.Title || titled || verdict.Confidence >= SureKey || verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal)) return verdict;
-        return verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
+        return field == Vocabulary.HeaderField.Title || titled || verdict.Confidence >= SureKey || verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) ? verdict : AsField();
     }
 
     /// <summary>How sure the model must be that a labeled piece is not the header field its label names, to keep its own verdict.</summary>

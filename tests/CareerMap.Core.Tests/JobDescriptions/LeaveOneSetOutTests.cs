@@ -88,7 +88,7 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
         // Floors a little under the figures measured on 2026-12-06 over all fifteen sets, the seven measured-once acceptance sets among them
-        // (title 0.92, headers 0.93, sections 0.94, competencies 0.87; the last set, Blind7, sections 0.92): they guard regressions.
+        // (title 0.93, headers 0.93, sections 0.94, competencies 0.87; the last set, Blind7, sections 0.92): they guard regressions.
         Assert.True(pooledLearned.Title >= 0.90, text);
         Assert.True(pooledLearned.Headers >= 0.91, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
