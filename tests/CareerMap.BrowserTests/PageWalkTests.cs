@@ -84,8 +84,6 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                     {
                         if (stop.State == "menu" && width > 800) continue;
                         await stop.After(page);
-                        // A stop that submits a form lands on a page still being built: check it once it has loaded.
-                        await page.WaitForLoadStateAsync(LoadState.Load);
                     }
                     var lang = await page.Locator("html").GetAttributeAsync("lang");
                     if (!stop.Url.StartsWith("/docs", StringComparison.Ordinal) && lang != language) findings.Add($"{where}: <html lang> is '{lang}'");
