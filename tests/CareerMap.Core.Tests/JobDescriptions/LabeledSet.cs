@@ -30,6 +30,8 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string Blind7Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind7");
     /// <summary>Issue 18's eighth acceptance set, written 2026-12-06 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
     public static readonly string Blind8Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind8");
+    /// <summary>Issue 18's ninth acceptance set, written 2026-12-06 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
+    public static readonly string Blind9Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind9");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
 
