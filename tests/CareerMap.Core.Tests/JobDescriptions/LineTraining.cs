@@ -135,6 +135,8 @@ static partial class LineTraining
             .Append(ml.Transforms.Text.TokenizeIntoWords("Words", nameof(Row.Tokens), [' ']))
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
             .Append(ml.Transforms.Text.ProduceNgrams("Features", "WordKeys", ngramLength: 1, useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.Tf))
+            // The trainer passes over the rows a few hundred times: featurized once, not on every pass.
+            .AppendCacheCheckpoint(ml)
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L1Regularization = 0.05f,

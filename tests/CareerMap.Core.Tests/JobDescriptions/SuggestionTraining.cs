@@ -63,7 +63,8 @@ static class SuggestionTraining
     {
         IReadOnlyList<Exemplar> exemplars = withExemplars ? [.. docs.Where(d => d.Meaning.Length > 0).Select(d => new Exemplar(d.Meaning, [.. d.Codes]))] : [];
         var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(docs.SelectMany(d => Rows(d, exemplars)).Select(r => new Row { Label = r.Called, Features = r.Features }));
+        // Listed once: the trainer passes over the rows many times, and each pass would find every description's neighbours again.
+        var data = ml.Data.LoadFromEnumerable(docs.SelectMany(d => Rows(d, exemplars)).Select(r => new Row { Label = r.Called, Features = r.Features }).ToList());
         var trained = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options { NumberOfThreads = 1, L1Regularization = 0f, L2Regularization = 0.1f }).Fit(data);
         var linear = trained.Model.SubModel;
         var model = new SuggestionModel([.. linear.Weights.Select(w => MathF.Round(w, 4))], MathF.Round(linear.Bias, 4), 0.5f) { Exemplars = exemplars };
