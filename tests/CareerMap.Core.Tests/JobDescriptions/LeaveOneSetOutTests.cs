@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind8/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind9/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -53,7 +53,7 @@ public sealed class LeaveOneSetOutTests
         var matcherWithoutCues = new CompetencyMatcher(competencies, CompetencyCues.None);
         var misses = new StringBuilder();
         var sets = LineTraining.Sets;
-        var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report NoCues)[sets.Length];
+        var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report NoCues, (double Mean, string File) LeastSure)[sets.Length];
         // The folds are independent: two at a time, as the machine has cores, so fourteen sets take half the wall time.
         Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
@@ -68,8 +68,11 @@ public sealed class LeaveOneSetOutTests
             // measured on 5bf9f49 over the thirteen folds at competencies 0.74 (P 0.67 / R 0.83); SuggestionModelTests checks it reads such a framework.
             var withExemplars = Suggesting(true);
             var files = LabeledFile.All(LineTraining.Folder(set));
+            // How sure the fold's model is of its least familiar file, over its pieces: the model abstains under LineModel.Abstain.
+            var leastSure = files.Select(file => (Mean: (double)model.Classify(model.Segments(file.Text)).DefaultIfEmpty(new(LineModel.None, 1, 0)).Average(v => v.Confidence), File: $"{set}/{file.Name}"))
+                .MinBy(x => x.Mean);
             folds[f] = (Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)), Evaluate(files, text => Read(text, withExemplars)),
-                Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, matcherWithoutCues)));
+                Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, matcherWithoutCues)), leastSure);
         });
         for (var f = 0; f < sets.Length; f++)
         {
@@ -83,17 +86,19 @@ public sealed class LeaveOneSetOutTests
         table.AppendLine(pooledLexical.Row("all sets", "lexical")).AppendLine(pooledLearned.Row("all sets", "learned (LOSO)"))
             .AppendLine(Figures.Pool(lexicalMatcher).Row("all sets", "learned reader, lexical matcher"))
             .AppendLine(Figures.Pool(noCues).Row("all sets", "learned reader, lexical matcher without cues"));
+        var leastSure = folds.Select(f => f.LeastSure).MinBy(x => x.Mean);
+        table.Append(CultureInfo.InvariantCulture, $"\nThe labeled file read least surely out of fold: {leastSure.File}, mean confidence {leastSure.Mean:0.000} (the model abstains under {LineModel.Abstain:0.00}).\n");
         var text = table.ToString();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-06 over all fifteen sets, the seven measured-once acceptance sets among them
-        // (title 0.93, headers 0.93, sections 0.94, competencies 0.87; the last set, Blind7, sections 0.92): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.90, text);
-        Assert.True(pooledLearned.Headers >= 0.91, text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
+        // Floors a little under the figures measured on 2026-12-06 (last session) over all sixteen sets, the eight measured-once acceptance sets among
+        // them (title 0.91, headers 0.91, sections 0.93, competencies 0.87; the last set, Blind8, sections 0.83): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.89, text);
+        Assert.True(pooledLearned.Headers >= 0.89, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.88, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.80, text);
     }
 
     /// <summary>
@@ -222,9 +227,21 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-06 on models trained on the fifteen other sets, one reader change before the commit that added this test (a line
         // opening with a known "Label:" no longer wraps into the line above, found by a LayoutTests text; the models were rebuilt after it):
         // title 0.72, headers 0.72, sections 0.82, competencies 0.83 (0.77 with the lexical matcher on the same reader; the lexical reader 0.36,
-        // 0.58, 0.63, 0.70); 45 of 49 descriptions found; the rebuilt models read the same figures. Its misses have not been printed. Floors guard
-        // regressions only.
+        // 0.58, 0.63, 0.70); 45 of 49 descriptions found; the rebuilt models read the same figures. Floors guard regressions only. Trained on since
+        // the last session of 2026-12-06 (no longer blind; out of its fold it reads 0.72, 0.72, 0.83, 0.83).
         AtLeast(learned, text, title: 0.67, headers: 0.67, sections: 0.78, competencies: 0.79);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's ninth acceptance set (Blind9/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-06.</summary>
+    [Fact]
+    public void The_ninth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind9Folder, "Blind9");
+        // Measured once on 2026-12-06 (last session) on the models trained on the sixteen other sets, the reader of the commit that added this test:
+        // title 0.87, headers 0.81, sections 0.94, competencies 0.88 (0.78 with the lexical matcher on the same reader; the lexical reader 0.46,
+        // 0.67, 0.65, 0.72); 48 of 48 descriptions found. Its misses have not been printed. Floors guard regressions only.
+        AtLeast(learned, text, title: 0.83, headers: 0.77, sections: 0.90, competencies: 0.84);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
