@@ -147,18 +147,18 @@ public sealed partial class LineModel
                 known[i] = known[i] with { Label = previous };
                 continue;
             }
-            // "Department: Marketing | Communications": a piece with no label of its own, cut from a header field's line, is more of that field's value.
-            if (label == None && known[i].Confidence < DoubtfulNone && Array.IndexOf(HeaderFields, previous) >= 0 && segments[i].Physical == segments[i - 1].Physical
-                && ValueStart(segments[i].Text) <= 0)
+            // "Department: Marketing | Communications": a piece with no label of its own, cut at a pipe from a header field's line, is more of that field's value.
+            if (label == None && known[i].Confidence < DoubtfulNone && Array.IndexOf(HeaderFields, previous) >= 0 && PipeBetween(segments[i - 1], segments[i])
+                && !HasOwnLabel(segments[i].Text))
             {
-                segments[i - 1] = segments[i - 1] with { End = segments[i].End, Text = text[segments[i - 1].Start..segments[i].End].Trim() };
+                segments[i - 1] = segments[i - 1] with { End = segments[i].End, Text = $"{segments[i - 1].Text} | {segments[i].Text}" };
                 segments.RemoveAt(i);
                 known.RemoveAt(i);
                 i--;
                 continue;
             }
             // A line right under a section's heading is that section's unless the model is sure it is not, or it is laid out as a heading itself.
-            if (label == None && known[i].Confidence < DoubtfulNone && previous.StartsWith(HeadingPrefix, StringComparison.Ordinal) && !IsHeadingLike(segments[i]))
+            if (label == None && known[i].Confidence < DoubtfulNone && previous.StartsWith(HeadingPrefix, StringComparison.Ordinal) && segments[i].Gap == 0 && !IsHeadingLike(segments[i]))
             {
                 known[i] = known[i] with { Label = previous[HeadingPrefix.Length..] };
                 continue;
@@ -170,7 +170,12 @@ public sealed partial class LineModel
                 known[i] = known[i] with { Label = previous };
         }
         return Assemble(segments, known, matcher, L);
+
+        bool PipeBetween(Segment a, Segment b) => a.Physical == b.Physical && a.End <= b.Start && text.AsSpan(a.End, b.Start - a.End).Contains('|');
     }
+
+    /// <summary>A piece that names a field itself: "Location: Remote", "FLSA Non-Exempt", "Grade 14".</summary>
+    static bool HasOwnLabel(string text) => ValueStart(text) > 0 || AfterBareKey(text) >= 0 || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
 
     const float Unsure = 0.5f;
     const float DoubtfulNone = 0.85f;
@@ -206,7 +211,10 @@ public sealed partial class LineModel
         var text = segment.Text;
         if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
         var value = ValueOf(text);
-        if (value.Length == 0 || Vocabulary.Header(key) is not { } field) return verdict;
+        if (Vocabulary.Header(key) is not { } field) return verdict;
+        // "Revised Date:" with nothing after it is that field left empty (the reader says so), unless the model is sure it is something else.
+        if (value.Length == 0)
+            return field != Vocabulary.HeaderField.Title && verdict.Label == None && verdict.Confidence < SureKey ? verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) } : verdict;
         var folded = Vocabulary.KeyOf(key);
         var titled = field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
             // A civil-service "Classification:" names the class, not the FLSA status, when its value is a job title.

@@ -49,6 +49,20 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_field_after_a_pipe_on_a_field_line_is_its_own_field()
+    {
+        var d = Single("""
+            Pharmacy Technician
+            Department: Specialty Pharmacy | FLSA Non-Exempt
+            Reports To: Pharmacy Supervisor
+
+            Duties
+            - Count and label prescriptions for mail delivery.
+            """);
+        Assert.Equal(("Specialty Pharmacy", "Non-Exempt"), (d.Header.Department, d.Header.FlsaStatus));
+    }
+
+    [Fact]
     public void A_heading_glued_to_its_text_starts_its_section()
     {
         var d = Single("""

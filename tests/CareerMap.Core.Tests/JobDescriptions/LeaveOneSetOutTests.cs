@@ -54,7 +54,7 @@ public sealed class LeaveOneSetOutTests
         var misses = new StringBuilder();
         var sets = LineTraining.Sets;
         var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report NoCues, (double Mean, string File) LeastSure)[sets.Length];
-        // The folds are independent: two at a time, as the machine has cores, so fourteen sets take half the wall time.
+        // The folds are independent: two at a time, as the machine has cores, so the sets take half the wall time.
         Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
             var set = sets[f];
@@ -99,6 +99,8 @@ public sealed class LeaveOneSetOutTests
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
         Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.80, text);
+        // Every labeled file is read by the learned reader: a fold's model that abstains on one hands it to the lexical reader unmeasured.
+        Assert.True(leastSure.Mean >= LineModel.Abstain, text);
     }
 
     /// <summary>
@@ -228,8 +230,9 @@ public sealed class LeaveOneSetOutTests
         // opening with a known "Label:" no longer wraps into the line above, found by a LayoutTests text; the models were rebuilt after it):
         // title 0.72, headers 0.72, sections 0.82, competencies 0.83 (0.77 with the lexical matcher on the same reader; the lexical reader 0.36,
         // 0.58, 0.63, 0.70); 45 of 49 descriptions found; the rebuilt models read the same figures. Floors guard regressions only. Trained on since
-        // the last session of 2026-12-06 (no longer blind; out of its fold it reads 0.72, 0.72, 0.83, 0.83).
-        AtLeast(learned, text, title: 0.67, headers: 0.67, sections: 0.78, competencies: 0.79);
+        // the last session of 2026-12-06 (no longer blind; out of its fold it reads 0.72, 0.72, 0.83, 0.83; read by the models trained on it,
+        // 0.89, 0.94, 0.95, 0.90).
+        AtLeast(learned, text, title: 0.84, headers: 0.90, sections: 0.91, competencies: 0.86);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 
