@@ -212,15 +212,14 @@ public sealed partial class LineModel
         if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
         var value = ValueOf(text);
         if (Vocabulary.Header(key) is not { } field) return verdict;
+        // The title has no header-field label: only a piece kept off the title is relabeled as its field.
+        Verdict AsField() => verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
         // "Revised Date:" with nothing after it is that field left empty (the reader says so), unless the model is sure it is something else.
-        if (value.Length == 0)
-            return field != Vocabulary.HeaderField.Title && verdict.Label == None && verdict.Confidence < SureKey ? verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) } : verdict;
+        if (value.Length == 0) return field != Vocabulary.HeaderField.Title && verdict.Label == None && verdict.Confidence < SureKey ? AsField() : verdict;
         var folded = Vocabulary.KeyOf(key);
         var titled = field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
             // A civil-service "Classification:" names the class, not the FLSA status, when its value is a job title.
             || field == Vocabulary.HeaderField.Flsa && folded is "classification" or "clasificacion" && !Vocabulary.IsFlsaValue(value) && JobDescriptionLines.HasTitleWord(value);
-        // The title has no header-field label: only a piece kept off the title is relabeled as its field.
-        Verdict AsField() => verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
         // "Supervises: 10-15 Member Services Representatives" names a field other than the title, however title-like its value.
         if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : AsField();
         if (titled && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 && (verdict.Label == None || verdict.Confidence < SureKey))
