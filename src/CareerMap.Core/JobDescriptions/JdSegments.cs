@@ -227,6 +227,64 @@ static partial class JdSegments
         return pieces;
     }
 
+    /// <summary>
+    /// The column head of each piece that sits in a table's body: a block of rows cut by tabs or pipes, with no blank line
+    /// between, whose first row names header fields ("Job Title | Department | Grade | FLSA", a spreadsheet's row of labels
+    /// over a row of values). The cells of that first row are marked as heads. Pieces outside such a table get (null, false).
+    /// </summary>
+    internal static (string? Head, bool IsHead)[] Columns(string text, List<Segment> segments)
+    {
+        var result = new (string? Head, bool IsHead)[segments.Count];
+        if (segments.Count == 0 || text.AsSpan().IndexOfAny('\t', '|') < 0) return result;
+        var next = 0;
+        List<string>? heads = null;
+        var at = 0;
+        while (at < text.Length && next < segments.Count)
+        {
+            var end = text.IndexOf('\n', at);
+            if (end < 0) end = text.Length;
+            var (lineStart, line) = (at, text[at..end]);
+            at = end + 1;
+            var cells = Cells(line);
+            if (cells.Count < 2 || line.Length > 20_000) { heads = null; continue; }
+            var texts = cells.Select(c => line[c.Start..c.End].Trim()).ToList();
+            // A Markdown table's rule ("|---|:---:|") sits between its head and its body.
+            if (texts.All(t => t.Trim('-', ':', ' ', '=', '+').Length == 0)) continue;
+            var isHead = false;
+            if (heads is null || heads.Count != cells.Count)
+            {
+                heads = texts.Count(t => Vocabulary.Header(t) is not null) >= 2
+                    && texts.All(t => JobDescriptionLines.WordCount(t) <= 6 && !JobDescriptionLines.EndsSentence(t)) ? texts : null;
+                isHead = heads is not null;
+            }
+            if (heads is null) continue;
+            while (next < segments.Count && segments[next].Start < lineStart) next++;
+            for (; next < segments.Count && segments[next].Start < end; next++)
+            {
+                var cell = cells.FindIndex(c => lineStart + c.End > segments[next].Start);
+                if (cell >= 0) result[next] = isHead ? (null, true) : (heads[cell], false);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A row's cells between its tabs (a run of tabs is one) or its pipes, a Markdown row's outer pipes dropped.</summary>
+    static List<(int Start, int End)> Cells(string line)
+    {
+        var cells = new List<(int, int)>();
+        var separator = line.Trim().Contains('\t', StringComparison.Ordinal) ? '\t' : '|';
+        var from = 0;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i < line.Length && line[i] != separator) continue;
+            if (!line.AsSpan(from, i - from).IsWhiteSpace()) cells.Add((from, i));
+            else if (cells.Count > 0 && i < line.Length && separator == '|' && line.AsSpan(i + 1).Trim().Length > 0) cells.Add((from, i));
+            while (separator == '\t' && i + 1 < line.Length && line[i + 1] == '\t') i++;
+            from = i + 1;
+        }
+        return cells;
+    }
+
     /// <summary>Words (runs of anything but spaces) in a text, counted up to <paramref name="most"/>.</summary>
     static int Words(ReadOnlySpan<char> text, int most)
     {

@@ -136,6 +136,8 @@ public sealed partial class LineModel
         var verdicts = Classify(segments);
         if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
         var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], v))).ToList();
+        Tabled(segments, known, JdSegments.Columns(text, segments));
+        Stacked(segments, known);
         // A piece the model is unsure of, right under a heading, belongs to that heading's section; the next item of a list, to its list's.
         for (var i = 1; i < known.Count; i++)
         {
@@ -173,6 +175,54 @@ public sealed partial class LineModel
 
         bool PipeBetween(Segment a, Segment b) => a.Physical == b.Physical && a.End <= b.Start && text.AsSpan(a.End, b.Start - a.End).Contains('|');
     }
+
+    /// <summary>
+    /// A table of fields ("| Job Title | Department | Grade |" over a row of values, a spreadsheet's labels over a row): each
+    /// value is the field its column head names, unless the model is sure it is another field; the heads are labels, not values.
+    /// </summary>
+    static void Tabled(List<Segment> segments, List<Verdict> known, (string? Head, bool IsHead)[] columns)
+    {
+        for (var i = 0; i < known.Count; i++)
+        {
+            if (columns[i].IsHead && (known[i].Label == Title || Array.IndexOf(HeaderFields, known[i].Label) >= 0) && Vocabulary.Header(segments[i].Text) is not null)
+                known[i] = known[i] with { Label = None };
+            else if (columns[i].Head is { } head && Vocabulary.Header(head) is { } field && !HasOwnLabel(segments[i].Text))
+                known[i] = Valued(segments[i].Text, field, known[i]);
+        }
+    }
+
+    /// <summary>
+    /// A form with each label on a line of its own and its value on the next ("Department" over "Pharmacy Operations"): the
+    /// value is that field, unless the model is sure it is another field; the label is none.
+    /// </summary>
+    static void Stacked(List<Segment> segments, List<Verdict> known)
+    {
+        for (var i = 1; i < known.Count; i++)
+        {
+            var (label, value) = (segments[i - 1], segments[i]);
+            if (value.Gap != 0 || value.Physical != label.Physical + 1 || value.Part != 0 || label.Part != 0 || value.Marker is not Marker.None || HasOwnLabel(value.Text)
+                || JobDescriptionLines.EndsSentence(value.Text) || JobDescriptionLines.WordCount(value.Text) > 12) continue;
+            var key = BracketNote().Replace(label.Text.TrimEnd(':', ' ', '\t'), "");
+            if (JobDescriptionLines.WordCount(key) > 4 || label.Text.TrimEnd(':', ' ', '\t').Contains(':', StringComparison.Ordinal) || Vocabulary.Header(key) is not { } field) continue;
+            var valued = Valued(value.Text, field, known[i]);
+            if (valued == known[i]) continue;
+            known[i] = valued;
+            if (known[i - 1].Label == Title || Array.IndexOf(HeaderFields, known[i - 1].Label) >= 0) known[i - 1] = known[i - 1] with { Label = None };
+        }
+    }
+
+    /// <summary>A value set apart from its field's label, as that field: a title when it reads as one, any other field unless the model is sure of another.</summary>
+    static Verdict Valued(string value, Vocabulary.HeaderField field, Verdict verdict)
+    {
+        if (field == Vocabulary.HeaderField.Title)
+            return verdict.Label == Title || JobDescriptionLines.WordCount(value) > JobDescriptionParser.MaxTitleWords + 2 || verdict.Confidence >= SureKey && verdict.Label != None
+                ? verdict : new(Title, Math.Max(verdict.Confidence, SureKey), 1);
+        var label = HeaderFields.First(l => FieldOf(l) == field);
+        return verdict.Label == label || Array.IndexOf(HeaderFields, verdict.Label) >= 0 && verdict.Confidence >= SureKey ? verdict : verdict with { Label = label };
+    }
+
+    [GeneratedRegex(@"\s*\([^()]*\)$")]
+    private static partial Regex BracketNote();
 
     /// <summary>A piece that names a field itself: "Location: Remote", "FLSA Non-Exempt", "Grade 14".</summary>
     static bool HasOwnLabel(string text) => ValueStart(text) > 0 || AfterBareKey(text) >= 0 || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
@@ -423,8 +473,16 @@ public sealed partial class LineModel
     {
         var at = ValueStart(text);
         if (at < 0) at = AfterBareKey(text);
-        return (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim().Trim('"');
+        var value = (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim().Trim('"');
+        // A form's boxes ("[ ] Non-exempt   [X] Exempt"): the value is the option ticked.
+        return Unticked().IsMatch(value) && Ticked().Match(value) is { Success: true } ticked ? ticked.Groups["value"].Value.Trim() : value;
     }
+
+    [GeneratedRegex(@"\[\s\]|☐|□")]
+    private static partial Regex Unticked();
+
+    [GeneratedRegex(@"(?:\[[xX✓✔]\]|☒|☑|■)\s*(?<value>[^\[\]☐☒☑□■\t]*[^\[\]☐☒☑□■\t\s])")]
+    private static partial Regex Ticked();
 
     /// <summary>
     /// Where the value starts after a field label with nothing between: "Salary Grade 14", "FLSA Non-Exempt". A one-word

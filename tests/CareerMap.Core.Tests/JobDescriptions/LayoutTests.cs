@@ -440,4 +440,89 @@ public sealed class LayoutTests
             """);
         Assert.Equal(("Enrollment Team Supervisor", "8-12 Enrollment Specialists"), (d.Title, d.Header.Supervises));
     }
+
+    [Fact]
+    public void A_table_of_fields_gives_each_value_the_field_its_column_names()
+    {
+        var d = Single("""
+            NORTHFIELD CARE PARTNERS
+            Role profile
+
+            | Job Title | Department | Grade | FLSA | Reports To | Supervises |
+            |---|---|---|---|---|---|
+            | Claims Research Analyst | Claims Operations | 107 | Exempt | Manager, Claims Research | None |
+
+            | Effective | Revised |
+            |---|---|
+            | 02/03/2025 | 09/15/2026 |
+
+            Purpose
+            Finds out why claims paid wrong and gets them corrected before members are billed.
+
+            Duties
+            - Research claims that providers dispute and decide whether they paid as the contract says.
+            - Write up each finding plainly for the adjustment team.
+            """);
+        Assert.Equal(("Claims Research Analyst", "Claims Operations", "107", "Exempt"), (d.Title, d.Header.Department, d.Header.JobLevel, d.Header.FlsaStatus));
+        Assert.Equal(("Manager, Claims Research", "None", "2025-02-03", "2026-09-15"), (d.Header.ReportsTo, d.Header.Supervises, d.Header.EffectiveDate, d.Header.RevisedDate));
+    }
+
+    [Fact]
+    public void A_spreadsheet_row_under_its_labels_is_read_by_column()
+    {
+        var d = Single("""
+            Job Code	Job Title	Department	Grade	FLSA	Reports To	Purpose	Duties
+            ENR-140	Enrollment Processor	Membership Accounting	104	Non-exempt	Enrollment Supervisor	Enters and corrects member enrollments so coverage starts on time.	Key enrollment files into the membership system; work the daily error report; call employer groups about missing forms
+            """);
+        Assert.Equal(("Enrollment Processor", "Membership Accounting", "104", "Non-exempt", "Enrollment Supervisor"),
+            (d.Title, d.Header.Department, d.Header.JobLevel, d.Header.FlsaStatus, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void A_form_with_each_value_under_its_label_reads_the_values()
+    {
+        var d = Single("""
+            Lakeshore Health – Position Request
+            Fill in every box.
+
+            Job Title
+            Patient Access Representative
+            Department
+            Central Registration
+            Reports To (Title)
+            Patient Access Supervisor
+            Grade
+            104
+            Date Revised
+            04/07/2026
+
+            Position Purpose
+            Registers patients before their visits and checks that their insurance will pay.
+
+            Duties
+            - Register patients by phone and at the desk.
+            - Verify coverage and collect copays.
+            """);
+        Assert.Equal(("Patient Access Representative", "Central Registration", "Patient Access Supervisor", "104", "2026-04-07"),
+            (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.JobLevel, d.Header.RevisedDate));
+    }
+
+    [Fact]
+    public void A_ticked_box_is_the_value_of_its_field()
+    {
+        var d = Single("""
+            Intake Team Supervisor
+            Department:       Specialty Pharmacy Intake
+            FLSA:             [ ] Non-exempt   [X] Exempt
+            Level:            [ ] Individual contributor   [X] Supervisor   [ ] Manager
+
+            Summary
+            Runs the intake team that turns new referrals into filled prescriptions.
+
+            Duties
+            - Hire, coach and evaluate intake coordinators.
+            - Keep referral turnaround within two business days.
+            """);
+        Assert.Equal(("Exempt", "Supervisor"), (d.Header.FlsaStatus, d.Header.JobLevel));
+    }
 }
