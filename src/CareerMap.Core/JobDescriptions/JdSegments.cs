@@ -15,6 +15,10 @@ enum Marker { None, Bullet, Number, Letter, Roman, Markdown }
 sealed record Segment(int Start, int End, string Text, Marker Marker, int Gap, int Indent, int Tabs, bool Leader, int Physical, int Part, bool Glued, bool Column)
 {
     public int GapAfter { get; set; }
+    /// <summary>The head of the table column the piece sits under, in a table of fields (see <see cref="JdSegments.Columns"/>).</summary>
+    public string? ColumnHead { get; set; }
+    /// <summary>The piece is a head of such a table's columns: a field's label, not its value.</summary>
+    public bool IsColumnHead { get; set; }
 }
 
 /// <summary>
@@ -39,6 +43,13 @@ static partial class JdSegments
     static readonly SearchValues<char> Whitespace = SearchValues.Create([.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace)]);
 
     public static List<Segment> Read(string text, JdLexicon lexicon)
+    {
+        if (JdMarkup.Normalize(text) is not var (read, from)) return Cut(text, lexicon);
+        // A description exported as data or markup is read as its lines, each piece still placed where it was in the text given.
+        return [.. Cut(read, lexicon).Select(s => s with { Start = from[s.Start], End = from[s.End - 1] + 1 })];
+    }
+
+    static List<Segment> Cut(string text, JdLexicon lexicon)
     {
         var segments = new List<Segment>();
         var maxLength = 0;
@@ -92,6 +103,8 @@ static partial class JdSegments
         }
         for (var i = 0; i + 1 < segments.Count; i++) segments[i].GapAfter = segments[i + 1].Gap;
         if (segments.Count > 0) segments[^1].GapAfter = 9;
+        var columns = Columns(text, segments);
+        for (var i = 0; i < segments.Count; i++) (segments[i].ColumnHead, segments[i].IsColumnHead) = columns[i];
         return segments;
     }
 
@@ -232,7 +245,7 @@ static partial class JdSegments
     /// between, whose first row names header fields ("Job Title | Department | Grade | FLSA", a spreadsheet's row of labels
     /// over a row of values). The cells of that first row are marked as heads. Pieces outside such a table get (null, false).
     /// </summary>
-    internal static (string? Head, bool IsHead)[] Columns(string text, List<Segment> segments)
+    static (string? Head, bool IsHead)[] Columns(string text, List<Segment> segments)
     {
         var result = new (string? Head, bool IsHead)[segments.Count];
         if (segments.Count == 0 || text.AsSpan().IndexOfAny('\t', '|') < 0) return result;

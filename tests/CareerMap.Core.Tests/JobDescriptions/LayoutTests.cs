@@ -525,4 +525,112 @@ public sealed class LayoutTests
             """);
         Assert.Equal(("Exempt", "Supervisor"), (d.Header.FlsaStatus, d.Header.JobLevel));
     }
+
+    [Fact]
+    public void A_job_profile_exported_as_json_is_read_as_its_fields_and_lists()
+    {
+        var d = Single("""
+            {
+              "profile": {
+                "jobCode": "ENR-220",
+                "title": "Enrollment Reconciliation Specialist",
+                "department": "Membership Accounting",
+                "reportsTo": "Supervisor, Membership Accounting",
+                "flsaStatus": "Non-Exempt",
+                "payGrade": "E4",
+                "summary": "Keeps the plan's enrollment in step with what employer groups and the exchange send, so members are covered and billed right.",
+                "duties": [
+                  "Compare the monthly exchange file with our membership records and correct each difference.",
+                  "Call employer groups about enrollments missing a signature or a date of birth.",
+                  "Report the \"unmatched\" count to the supervisor each Friday."
+                ]
+              }
+            }
+            """);
+        Assert.Equal(("Enrollment Reconciliation Specialist", "Membership Accounting", "Supervisor, Membership Accounting", "Non-Exempt", "E4"),
+            (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus, d.Header.JobLevel));
+        Assert.Equal(3, d.Responsibilities.Sum(g => g.Items.Count));
+        Assert.Contains(d.Responsibilities.SelectMany(g => g.Items), i => i.Contains("\"unmatched\" count", StringComparison.Ordinal));
+        Assert.StartsWith("Keeps the plan's enrollment", d.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_position_exported_as_xml_is_read_as_its_fields()
+    {
+        var d = Single("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Position id="P-311" status="Active">
+              <PositionTitle>Appeals Intake Coordinator</PositionTitle>
+              <Department>Appeals and Grievances</Department>
+              <ReportsTo>Appeals Supervisor</ReportsTo>
+              <FLSAStatus>Non-Exempt</FLSAStatus>
+              <Summary>Logs every appeal the day it arrives and makes sure its clock starts on time.</Summary>
+              <Duties>
+                <Duty>Log appeals and grievances from mail, fax and the portal.</Duty>
+                <Duty>Send acknowledgment letters within five days.</Duty>
+              </Duties>
+            </Position>
+            """);
+        Assert.Equal(("Appeals Intake Coordinator", "Appeals and Grievances", "Appeals Supervisor", "Non-Exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+        Assert.DoesNotContain(d.Unplaced.Concat(d.Responsibilities.SelectMany(g => g.Items)), l => l.Contains('<', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_posting_page_saved_as_html_is_read_without_its_tags()
+    {
+        var d = Single("""
+            <div class="posting">
+            <h1 class="title">Prior Authorization Technician</h1>
+            <p><strong>Department:</strong> Pharmacy Utilization Management<br/>
+            <strong>Reports to:</strong> PA Supervisor<br/>
+            <strong>FLSA:</strong> Non-exempt</p>
+            <h2>What you&rsquo;ll do</h2>
+            <ul>
+            <li>Review prior authorization requests against the plan&rsquo;s criteria &amp; approve the ones that meet them.</li>
+            <li>Call prescribers&nbsp;for missing chart notes.</li>
+            </ul>
+            </div>
+            """);
+        Assert.Equal(("Prior Authorization Technician", "Pharmacy Utilization Management", "PA Supervisor", "Non-exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+        var duties = d.Responsibilities.SelectMany(g => g.Items).ToList();
+        Assert.Equal(2, duties.Count);
+        Assert.Contains("plan’s criteria & approve", duties[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("=")]
+    [InlineData(" -> ")]
+    [InlineData(" — ")]
+    public void Fields_written_with_an_equals_sign_an_arrow_or_a_dash_are_read(string separator)
+    {
+        var d = Single($"""
+            Title{separator}Interpreter Scheduling Coordinator
+            Department{separator}Language Access
+            Reports To{separator}Language Access Supervisor
+            FLSA{separator}Non-Exempt
+
+            Summary
+            Books interpreters for visits and calls so no patient waits for one.
+
+            Duties
+            - Book in-person, video and phone interpreters for scheduled visits.
+            - Find a replacement within the hour when an interpreter cancels.
+            """);
+        Assert.Equal(("Interpreter Scheduling Coordinator", "Language Access", "Language Access Supervisor", "Non-Exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+    }
+
+    [Fact]
+    public void A_csv_of_field_names_and_values_is_read_as_its_fields()
+    {
+        var d = Single("""
+            field_name,field_value
+            requisition_id,R-40213
+            job_title,"Medical Records Coordinator"
+            department,"Health Information Management"
+            reports_to,"HIM Supervisor"
+            flsa_status,Non-Exempt
+            job_summary,"Pulls, copies and sends the records that patients, lawyers and insurers ask for, within the time the law allows."
+            """);
+        Assert.Equal(("Medical Records Coordinator", "Health Information Management", "HIM Supervisor", "Non-Exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+    }
 }

@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind9/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind10/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -92,13 +92,13 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-06 (last session) over all sixteen sets, the eight measured-once acceptance sets among
-        // them (title 0.91, headers 0.91, sections 0.93, competencies 0.87; the last set, Blind8, sections 0.83): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.89, text);
-        Assert.True(pooledLearned.Headers >= 0.89, text);
+        // Floors a little under the figures measured on 2026-12-07 over all seventeen sets, the nine measured-once acceptance sets among them
+        // (title 0.92, headers 0.94, sections 0.93, competencies 0.87; the last set, Blind9, sections 0.95): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.90, text);
+        Assert.True(pooledLearned.Headers >= 0.92, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.80, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.92, text);
         // Every labeled file is read by the learned reader: a fold's model that abstains on one hands it to the lexical reader unmeasured.
         Assert.True(leastSure.Mean >= LineModel.Abstain, text);
     }
@@ -245,6 +245,15 @@ public sealed class LeaveOneSetOutTests
         // title 0.87, headers 0.81, sections 0.94, competencies 0.88 (0.78 with the lexical matcher on the same reader; the lexical reader 0.46,
         // 0.67, 0.65, 0.72); 48 of 48 descriptions found. Its misses have not been printed. Floors guard regressions only.
         AtLeast(learned, text, title: 0.83, headers: 0.77, sections: 0.90, competencies: 0.84);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's tenth acceptance set (Blind10/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-07.</summary>
+    [Fact]
+    public void The_tenth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind10Folder, "Blind10");
+        AtLeast(learned, text, title: 0, headers: 0, sections: 0, competencies: 0);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }

@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CareerMap.JobDescriptions;
+
+/// <summary>
+/// A description exported as data or markup (a JSON job profile, an XML or HTML page, "Key=Value" lines, a CSV of field
+/// names and values) read as the lines a person would have typed: "Reports To: Imaging Team Supervisor", "- Answer calls",
+/// "# What you'll do", table cells cut by tabs. Every character written keeps the offset in the original text it came from,
+/// so a piece still says where it was.
+/// </summary>
+static partial class JdMarkup
+{
+    /// <summary>The text as lines, and for each character of it the offset in <paramref name="text"/> it came from; null when the text is not markup.</summary>
+    public static (string Text, int[] From)? Normalize(string text)
+    {
+        var lines = Lines(text);
+        var kind = KindOf(text, lines);
+        if (kind == Kind.None) return null;
+        var output = new Writer(text);
+        for (var n = 0; n < lines.Count; n++)
+        {
+            var (start, end) = lines[n];
+            var line = text[start..end];
+            switch (kind)
+            {
+                case Kind.Json:
+                    Json(output, line, start);
+                    break;
+                case Kind.Markup:
+                    Markup(output, line, start, ElementName(n - 1), ElementName(n + 1));
+                    break;
+                case Kind.Pairs when Pair().Match(line) is { Success: true } pair:
+                    output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
+                    break;
+                case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
+                    output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
+                    break;
+                default:
+                    output.Copy(start, end);
+                    break;
+            }
+            // Data and markup say where a line ends by their tags and brackets: no blank line of theirs is a gap a person left.
+            if (kind is Kind.Json or Kind.Markup) output.Line(end);
+            else output.Add("\n", end);
+        }
+        return output.Result();
+
+        string? ElementName(int n) => n >= 0 && n < lines.Count && Element().Match(text, lines[n].Start, lines[n].End - lines[n].Start) is { Success: true } m ? m.Groups["name"].Value : null;
+    }
+
+    enum Kind { None, Json, Markup, Pairs, Csv }
+
+    static Kind KindOf(string text, List<(int Start, int End)> lines)
+    {
+        // A line of comment or a request line may sit above a JSON body ("// GET /api/job-profiles -> 200 OK").
+        var opening = lines.Select(l => text[l.Start..l.End].Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
+        int count(Regex r) => lines.Count(l => r.IsMatch(text.AsSpan(l.Start, l.End - l.Start)));
+        if (opening is ['{' or '[', ..] && count(JsonField()) >= 3) return Kind.Json;
+        if (Tag().Count(text) >= 6 && count(TagLine()) >= 3) return Kind.Markup;
+        if (count(Pair()) >= 3) return Kind.Pairs;
+        if (count(CsvPair()) >= 3) return Kind.Csv;
+        return Kind.None;
+    }
+
+    static List<(int Start, int End)> Lines(string text)
+    {
+        var lines = new List<(int, int)>();
+        for (var at = 0; at <= text.Length;)
+        {
+            var end = text.IndexOf('\n', at);
+            if (end < 0) end = text.Length;
+            lines.Add((at, end));
+            at = end + 1;
+        }
+        return lines;
+    }
+
+    static void Json(Writer output, string line, int start)
+    {
+        if (JsonField().Match(line) is { Success: true } field)
+        {
+            var value = field.Groups["value"];
+            // "duties": [ opens a list: its key is a heading.
+            if (value.Value is "[" or "{") output.Field(field.Groups["key"], value, start, "");
+            else output.Field(field.Groups["key"], value, start, value.Value.StartsWith('"') ? Unescape(value.Value[1..^1]) : value.Value == "null" ? "" : value.Value);
+        }
+        else if (JsonItem().Match(line) is { Success: true } item)
+        {
+            var value = item.Groups["value"];
+            output.Line(start);
+            output.Add("- ", start + value.Index);
+            output.Add(Unescape(value.Value[1..^1]), start + value.Index + 1);
+        }
+        else if (!JsonPunctuation().IsMatch(line)) output.Copy(start, start + line.Length);
+    }
+
+    static string Unescape(string value) => value.Contains('\\', StringComparison.Ordinal)
+        ? value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\n", " ", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal)
+        : value;
+
+    static string Unquote(string value)
+    {
+        var v = value.Trim();
+        return v.Length >= 2 && v[0] == '"' && v[^1] == '"' ? v[1..^1].Replace("\"\"", "\"", StringComparison.Ordinal) : v;
+    }
+
+    static void Markup(Writer output, string line, int start, string? before, string? after)
+    {
+        // A data element on a line of its own ("<ReportsTo>Supervisor, Escalations</ReportsTo>") is a field and its value; one
+        // of a run of the same element ("<Duty>…</Duty>") is an item of a list; a long one ("<Summary>…</Summary>") a section.
+        if (Element().Match(line) is { Success: true } element && !Html.Contains(element.Groups["name"].Value.ToLowerInvariant()))
+        {
+            var (name, value) = (element.Groups["name"], element.Groups["value"]);
+            var read = WebUtility.HtmlDecode(value.Value);
+            if (name.Value == before || name.Value == after)
+            {
+                output.Line(start + value.Index);
+                output.Add("- " + read, start + value.Index);
+            }
+            else if (Vocabulary.Header(name.Value) is null && !Vocabulary.IsOtherHeader(name.Value) && JobDescriptionLines.WordCount(read) > 8)
+            {
+                output.Line(start + name.Index);
+                output.Add(Words(name.Value) + ":\n", start + name.Index);
+                output.Add(read, start + value.Index);
+            }
+            else output.Field(name, value, start, read);
+            return;
+        }
+        var at = 0;
+        foreach (Match m in TagOrEntity().Matches(line))
+        {
+            output.Copy(start + at, start + m.Index);
+            at = m.Index + m.Length;
+            if (m.Value[0] == '&')
+            {
+                output.Add(WebUtility.HtmlDecode(m.Value), start + m.Index);
+                continue;
+            }
+            var name = m.Groups["name"].Value.ToLowerInvariant();
+            var closing = m.Value.StartsWith("</", StringComparison.Ordinal);
+            // What a page's tags mean to a reader: a list item is a bullet, a heading a heading, a cell a column, a break a new line.
+            if (!closing && name == "li")
+            {
+                output.Line(start + m.Index);
+                output.Add("- ", start + m.Index);
+            }
+            else if (!closing && name is ['h', >= '1' and <= '6'])
+            {
+                output.Line(start + m.Index);
+                output.Add("# ", start + m.Index);
+            }
+            else if (!closing && name is "td" or "th") output.Add("\t", start + m.Index);
+            else if (name is "br" or "p" or "div" or "tr" or "ul" or "ol" or "li" or "section" or "article" or "header" or "footer" or "table" or "dd" or "dt" or ['h', >= '1' and <= '6'])
+                output.Line(start + m.Index);
+            else if (!Html.Contains(name) && name.Length > 0 && !m.Value.EndsWith("/>", StringComparison.Ordinal))
+            {
+                output.Line(start + m.Index);
+                if (!closing) output.Add(Words(m.Groups["name"].Value) + ":", start + m.Index);
+                output.Line(start + m.Index);
+            }
+        }
+        output.Copy(start + at, start + line.Length);
+    }
+
+    static readonly HashSet<string> Html =
+    [
+        "html", "head", "body", "title", "meta", "link", "style", "script", "div", "span", "p", "br", "hr", "a", "b", "i", "u", "em", "strong", "small", "sup", "sub",
+        "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header",
+        "footer", "main", "nav", "aside", "img", "label", "input", "button", "form", "blockquote", "pre", "code", "font", "center", "caption", "colgroup", "col",
+    ];
+
+    /// <summary>A field's name as words: "reportsTo", "flsa_status", "PositionTitle" → "Reports To", "Flsa Status", "Position Title".</summary>
+    internal static string Words(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is '_' or '-' or '.' or ':') { if (sb.Length > 0 && sb[^1] != ' ') sb.Append(' '); continue; }
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])) && sb.Length > 0 && sb[^1] != ' ') sb.Append(' ');
+            sb.Append(sb.Length == 0 || sb[^1] == ' ' ? char.ToUpper(c, CultureInfo.InvariantCulture) : c);
+        }
+        return sb.ToString().Trim();
+    }
+
+    /// <summary>The text being written, each character with the offset it came from.</summary>
+    sealed class Writer(string source)
+    {
+        readonly StringBuilder text = new(source.Length);
+        readonly List<int> from = new(source.Length);
+
+        public void Copy(int start, int end)
+        {
+            for (var i = start; i < end; i++) { text.Append(source[i]); from.Add(i); }
+        }
+
+        public void Add(string s, int at)
+        {
+            foreach (var c in s) { text.Append(c); from.Add(at); }
+        }
+
+        /// <summary>Ends the line being written, if one is: never a blank line.</summary>
+        public void Line(int at)
+        {
+            var end = text.Length;
+            while (end > 0 && text[end - 1] is ' ' or '\t') end--;
+            if (end > 0 && text[end - 1] != '\n') Add("\n", at);
+        }
+
+        /// <summary>"Key: value", the key's words at the key's place and the value's at the value's.</summary>
+        public void Field(Group key, Group value, int lineStart, string read)
+        {
+            Line(lineStart);
+            Add(Words(key.Value), lineStart + key.Index);
+            Add(":", lineStart + key.Index + key.Length);
+            if (read.Length == 0) return;
+            Add(" ", lineStart + value.Index);
+            var offset = value.Value.IndexOf(read.Length > 0 ? read[0] : ' ', StringComparison.Ordinal);
+            var at = lineStart + value.Index + Math.Max(0, offset);
+            // The value's characters map onto the value as written, as far as it goes (an unescaped value is never longer).
+            for (var i = 0; i < read.Length; i++) Add(read[i].ToString(), Math.Min(at + i, lineStart + value.Index + Math.Max(0, value.Length - 1)));
+        }
+
+        public (string Text, int[] From) Result()
+        {
+            from.Add(source.Length);
+            return (text.ToString(), [.. from]);
+        }
+    }
+
+    [GeneratedRegex(@"^\s*""(?<key>[^""\\]{1,60})""\s*:\s*(?<value>""(?:[^""\\]|\\.)*""|-?[\d.]+|true|false|null|\[|\{)\s*(?:\]\s*)?,?\s*$")]
+    private static partial Regex JsonField();
+
+    [GeneratedRegex(@"^\s*(?<value>""(?:[^""\\]|\\.)*"")\s*,?\s*$")]
+    private static partial Regex JsonItem();
+
+    [GeneratedRegex(@"^\s*[\[\]{}]+\s*,?\s*$")]
+    private static partial Regex JsonPunctuation();
+
+    [GeneratedRegex(@"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?.*?\?>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"^\s*<[A-Za-z!?/]")]
+    private static partial Regex TagLine();
+
+    [GeneratedRegex(@"</?(?<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?.*?\?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
+    private static partial Regex TagOrEntity();
+
+    [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]*[^<>\s][^<>]*)</\k<name>>\s*$")]
+    private static partial Regex Element();
+
+    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)\s*(?<value>\S.*?)\s*$")]
+    private static partial Regex Pair();
+
+    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,30}),(?<value>""(?:[^""]|"""")*""|[^,""]*)\s*$")]
+    private static partial Regex CsvPair();
+}
