@@ -33,7 +33,7 @@ static partial class JdMarkup
                     Markup(output, line, start, ElementName(n - 1), ElementName(n + 1));
                     break;
                 case Kind.Pairs when Pair().Match(line) is { Success: true } pair:
-                    output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
+                    output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value.TrimEnd()));
                     break;
                 case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
@@ -111,7 +111,7 @@ static partial class JdMarkup
     {
         // A data element on a line of its own ("<ReportsTo>Supervisor, Escalations</ReportsTo>") is a field and its value; one
         // of a run of the same element ("<Duty>…</Duty>") is an item of a list; a long one ("<Summary>…</Summary>") a section.
-        if (Element().Match(line) is { Success: true } element && !Html.Contains(element.Groups["name"].Value.ToLowerInvariant()))
+        if (Element().Match(line) is { Success: true } element && !Html.Contains(element.Groups["name"].Value.ToLowerInvariant()) && !string.IsNullOrWhiteSpace(element.Groups["value"].Value))
         {
             var (name, value) = (element.Groups["name"], element.Groups["value"]);
             var read = WebUtility.HtmlDecode(value.Value);
@@ -240,19 +240,19 @@ static partial class JdMarkup
     [GeneratedRegex(@"^\s*[\[\]{}]+\s*,?\s*$")]
     private static partial Regex JsonPunctuation();
 
-    [GeneratedRegex(@"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?.*?\?>")]
+    [GeneratedRegex(@"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?[^?<>]*\?>")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"^\s*<[A-Za-z!?/]")]
     private static partial Regex TagLine();
 
-    [GeneratedRegex(@"</?(?<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?.*?\?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
+    [GeneratedRegex(@"</?(?<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?[^?<>]*\?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
     private static partial Regex TagOrEntity();
 
-    [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]*[^<>\s][^<>]*)</\k<name>>\s*$")]
+    [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]+)</\k<name>>\s*$")]
     private static partial Regex Element();
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)\s*(?<value>\S.*?)\s*$")]
+    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)\s*(?<value>\S.*)")]
     private static partial Regex Pair();
 
     [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,30}),(?<value>""(?:[^""]|"""")*""|[^,""]*)\s*$")]
