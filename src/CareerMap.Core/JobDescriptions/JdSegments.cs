@@ -133,6 +133,8 @@ static partial class JdSegments
         var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim().Trim('|').Trim();
         var marker = Marker.None;
         if (MarkdownHeading().Match(t) is { Success: true } md) { marker = Marker.Markdown; t = t[md.Length..]; }
+        // A wiki's heading, "== Purpose ==".
+        else if (WikiHeading().Match(t) is { Success: true } wiki) { marker = Marker.Markdown; t = wiki.Groups["text"].Value; }
         else if (JobDescriptionLines.LoneBullet().IsMatch(t)) return (Marker.Bullet, "");
         else if (Roman().Match(t) is { Success: true } r) { marker = Marker.Roman; t = t[r.Length..]; }
         else if (JobDescriptionLines.BulletPrefix().Match(t) is { Success: true, Length: > 0 } b) { marker = Marker.Bullet; t = t[b.Length..]; }
@@ -373,6 +375,9 @@ static partial class JdSegments
 
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"^(?<marks>={1,6})\s+(?<text>[^=]+?)\s+\k<marks>$")]
+    private static partial Regex WikiHeading();
 
     [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{1,3}|V|X)\.\s+")]
     private static partial Regex Roman();

@@ -466,6 +466,9 @@ public sealed partial class LineModel
     /// <summary>Where a field's label ends and its value starts: a colon, a tab, a dotted leader or a wide gap, near the start.</summary>
     static int ValueStart(string text)
     {
+        // "[Department] Resource Planning": a label in square brackets before its value.
+        if (text.StartsWith('[') && text.IndexOf(']', StringComparison.Ordinal) is > 1 and <= 45 and var close && close + 1 < text.Length && Vocabulary.Header(text[1..close]) is not null)
+            return close + 1;
         var m = ValueSeparator().Match(text);
         if (m.Success && m.Index <= 45 && m.Index > 0) return m.Index + m.Length;
         // "Department — Language Access Services": a dash parts a label from its value only after a label the word lists know.
@@ -514,7 +517,7 @@ public sealed partial class LineModel
     internal static string? KeyOf(string text)
     {
         var at = ValueStart(text);
-        return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim();
+        return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim().Trim('[', ']');
     }
 
     /// <summary>A title piece is the title itself, or a "Class Title: …" field whose value is the title.</summary>

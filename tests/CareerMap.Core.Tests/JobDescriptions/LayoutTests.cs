@@ -633,4 +633,23 @@ public sealed class LayoutTests
             """);
         Assert.Equal(("Medical Records Coordinator", "Health Information Management", "HIM Supervisor", "Non-Exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
     }
+
+    [Fact]
+    public void Labels_in_square_brackets_and_wiki_headings_are_read()
+    {
+        var d = Single("""
+            = Role profile: Quality Coach =
+            [Department] Member Services Quality
+            [Reports To] Quality Manager
+
+            == Purpose ==
+            Listens to members' calls and coaches representatives to handle them better.
+
+            == What the role does ==
+            * Score five calls a week for each representative.
+            * Coach each representative on what the scores show.
+            """);
+        Assert.Equal(("Quality Coach", "Member Services Quality", "Quality Manager"), (d.Title, d.Header.Department, d.Header.ReportsTo));
+        Assert.Equal(2, d.Responsibilities.Sum(g => g.Items.Count));
+    }
 }

@@ -87,7 +87,7 @@ public sealed class LeaveOneSetOutTests
             .AppendLine(Figures.Pool(lexicalMatcher).Row("all sets", "learned reader, lexical matcher"))
             .AppendLine(Figures.Pool(noCues).Row("all sets", "learned reader, lexical matcher without cues"));
         var leastSure = folds.Select(f => f.LeastSure).MinBy(x => x.Mean);
-        table.Append(CultureInfo.InvariantCulture, $"\nThe labeled file read least surely out of fold: {leastSure.File}, mean confidence {leastSure.Mean:0.000} (the model abstains under {LineModel.Abstain:0.00}).\n");
+        table.Append(CultureInfo.InvariantCulture, $"\nThe labeled file read least surely out of fold: {leastSure.File}, mean confidence {leastSure.Mean:0.000} (the model abstains under {LineModel.Abstain:0.000}).\n");
         var text = table.ToString();
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
