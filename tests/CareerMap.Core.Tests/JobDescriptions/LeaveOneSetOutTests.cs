@@ -236,15 +236,17 @@ public sealed class LeaveOneSetOutTests
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 
-    /// <summary>Issue 18's ninth acceptance set (Blind9/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-06.</summary>
+    /// <summary>Issue 18's ninth acceptance set (Blind9/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-06, trained on since 2026-12-07.</summary>
     [Fact]
     public void The_ninth_blind_acceptance_set_is_measured_once()
     {
         var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind9Folder, "Blind9");
         // Measured once on 2026-12-06 (last session) on the models trained on the sixteen other sets, the reader of the commit that added this test:
         // title 0.87, headers 0.81, sections 0.94, competencies 0.88 (0.78 with the lexical matcher on the same reader; the lexical reader 0.46,
-        // 0.67, 0.65, 0.72); 48 of 48 descriptions found. Its misses have not been printed. Floors guard regressions only.
-        AtLeast(learned, text, title: 0.83, headers: 0.77, sections: 0.90, competencies: 0.84);
+        // 0.67, 0.65, 0.72); 48 of 48 descriptions found. Floors guard regressions only. Its title and header misses were printed on 2026-12-07
+        // to find the layouts the reader lacked, and it is trained on since (no longer blind): out of its fold it reads 0.91, 0.91, 0.95, 0.89;
+        // read by the models trained on it, 0.93, 0.95, 0.99, 0.91.
+        AtLeast(learned, text, title: 0.88, headers: 0.90, sections: 0.94, competencies: 0.86);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 
@@ -253,7 +255,11 @@ public sealed class LeaveOneSetOutTests
     public void The_tenth_blind_acceptance_set_is_measured_once()
     {
         var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind10Folder, "Blind10");
-        AtLeast(learned, text, title: 0, headers: 0, sections: 0, competencies: 0);
+        // Measured once on 2026-12-07 on 73371b4's models (reader and suggestions trained on the seventeen other sets, the markup reader and the
+        // tables of fields among the reader's changes of that day): title 0.81, headers 0.81, sections 0.94, competencies 0.89 (0.79 with the
+        // lexical matcher on the same reader; the lexical reader 0.35, 0.59, 0.55, 0.61); 49 of 50 descriptions found. Its misses have not been
+        // printed. Floors guard regressions only.
+        AtLeast(learned, text, title: 0.77, headers: 0.77, sections: 0.90, competencies: 0.85);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
