@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -23,7 +25,7 @@ static partial class JdMarkup
         for (var n = 0; n < lines.Count; n++)
         {
             var (start, end) = lines[n];
-            var line = text[start..end];
+            var line = text[start..end].TrimEnd();
             switch (kind)
             {
                 case Kind.Json:
@@ -55,13 +57,24 @@ static partial class JdMarkup
 
     static Kind KindOf(string text, List<(int Start, int End)> lines)
     {
+        var filled = lines.Where(l => !text.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace()).ToList();
         // A line of comment or a request line may sit above a JSON body ("// GET /api/job-profiles -> 200 OK").
-        var opening = lines.Select(l => text[l.Start..l.End].Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
-        int count(Regex r) => lines.Count(l => r.IsMatch(text.AsSpan(l.Start, l.End - l.Start)));
+        var opening = filled.Select(l => text[l.Start..l.End].Trim()).FirstOrDefault(l => !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
+        int count(Regex r) => filled.Count(l => r.IsMatch(text.AsSpan(l.Start, l.End - l.Start).TrimEnd()));
         if (opening is ['{' or '[', ..] && count(JsonField()) >= 3) return Kind.Json;
-        if (Tag().Count(text) >= 6 && count(TagLine()) >= 3) return Kind.Markup;
-        if (count(Pair()) >= 3) return Kind.Pairs;
-        if (count(CsvPair()) >= 3) return Kind.Csv;
+        // A page of markup: tags open a good share of its lines (a Markdown text with a few HTML comments is not one).
+        var tagged = count(TagLine());
+        if (tagged >= 3 && tagged * 3 >= filled.Count) return Kind.Markup;
+        // A block of pairs or of CSV fields, three lines in a row at least: not lines of prose here and there that happen to
+        // open with "Word =" or "word,".
+        int run(Regex r)
+        {
+            var (longest, current) = (0, 0);
+            foreach (var l in filled) longest = Math.Max(longest, current = r.IsMatch(text.AsSpan(l.Start, l.End - l.Start).TrimEnd()) ? current + 1 : 0);
+            return longest;
+        }
+        if (run(Pair()) >= 3) return Kind.Pairs;
+        if (run(CsvPair()) >= 3) return Kind.Csv;
         return Kind.None;
     }
 
@@ -85,21 +98,30 @@ static partial class JdMarkup
             var value = field.Groups["value"];
             // "duties": [ opens a list: its key is a heading.
             if (value.Value is "[" or "{") output.Field(field.Groups["key"], value, start, "");
-            else output.Field(field.Groups["key"], value, start, value.Value.StartsWith('"') ? Unescape(value.Value[1..^1]) : value.Value == "null" ? "" : value.Value);
+            else output.Field(field.Groups["key"], value, start, value.Value.StartsWith('"') ? JsonText(value.Value) : value.Value == "null" ? "" : value.Value);
         }
         else if (JsonItem().Match(line) is { Success: true } item)
         {
             var value = item.Groups["value"];
             output.Line(start);
             output.Add("- ", start + value.Index);
-            output.Add(Unescape(value.Value[1..^1]), start + value.Index + 1);
+            output.Value(JsonText(value.Value), start + value.Index + 1, start + value.Index + value.Length - 1);
         }
         else if (!JsonPunctuation().IsMatch(line)) output.Copy(start, start + line.Length);
     }
 
-    static string Unescape(string value) => value.Contains('\\', StringComparison.Ordinal)
-        ? value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\n", " ", StringComparison.Ordinal).Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\/", "/", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal)
-        : value;
+    /// <summary>A JSON string's text, its escapes read ("\u2019", "\n"); as written, less its quotes, if it is not valid JSON.</summary>
+    static string JsonText(string quoted)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize(quoted, JdMarkupJson.Default.String) ?? "").Replace('\n', ' ').Replace('\r', ' ');
+        }
+        catch (JsonException)
+        {
+            return quoted[1..^1];
+        }
+    }
 
     static string Unquote(string value)
     {
@@ -118,13 +140,14 @@ static partial class JdMarkup
             if (name.Value == before || name.Value == after)
             {
                 output.Line(start + value.Index);
-                output.Add("- " + read, start + value.Index);
+                output.Add("- ", start + value.Index);
+                output.Value(read, start + value.Index, start + value.Index + value.Length - 1);
             }
             else if (Vocabulary.Header(name.Value) is null && !Vocabulary.IsOtherHeader(name.Value) && JobDescriptionLines.WordCount(read) > 8)
             {
                 output.Line(start + name.Index);
                 output.Add(Words(name.Value) + ":\n", start + name.Index);
-                output.Add(read, start + value.Index);
+                output.Value(read, start + value.Index, start + value.Index + value.Length - 1);
             }
             else output.Field(name, value, start, read);
             return;
@@ -153,8 +176,7 @@ static partial class JdMarkup
                 output.Add("# ", start + m.Index);
             }
             else if (!closing && name is "td" or "th") output.Add("\t", start + m.Index);
-            else if (name is "br" or "p" or "div" or "tr" or "ul" or "ol" or "li" or "section" or "article" or "header" or "footer" or "table" or "dd" or "dt" or ['h', >= '1' and <= '6'])
-                output.Line(start + m.Index);
+            else if (Block.Contains(name) || name is ['h', >= '1' and <= '6']) output.Line(start + m.Index);
             else if (!Html.Contains(name) && name.Length > 0 && !m.Value.EndsWith("/>", StringComparison.Ordinal))
             {
                 output.Line(start + m.Index);
@@ -164,6 +186,9 @@ static partial class JdMarkup
         }
         output.Copy(start + at, start + line.Length);
     }
+
+    /// <summary>Tags that end a line of text where they stand.</summary>
+    static readonly HashSet<string> Block = ["br", "p", "div", "tr", "ul", "ol", "li", "section", "article", "header", "footer", "table", "dd", "dt", "hr", "main", "nav", "aside", "blockquote", "pre"];
 
     static readonly HashSet<string> Html =
     [
@@ -218,10 +243,14 @@ static partial class JdMarkup
             Add(":", lineStart + key.Index + key.Length);
             if (read.Length == 0) return;
             Add(" ", lineStart + value.Index);
-            var offset = value.Value.IndexOf(read.Length > 0 ? read[0] : ' ', StringComparison.Ordinal);
-            var at = lineStart + value.Index + Math.Max(0, offset);
-            // The value's characters map onto the value as written, as far as it goes (an unescaped value is never longer).
-            for (var i = 0; i < read.Length; i++) Add(read[i].ToString(), Math.Min(at + i, lineStart + value.Index + Math.Max(0, value.Length - 1)));
+            var offset = Math.Max(0, value.Value.IndexOf(read[0], StringComparison.Ordinal));
+            Value(read, lineStart + value.Index + offset, lineStart + value.Index + Math.Max(0, value.Length - 1));
+        }
+
+        /// <summary>A value read from its written form (unquoted, unescaped, decoded): each character onto the written one at its place, as far as the written value goes.</summary>
+        public void Value(string read, int at, int last)
+        {
+            for (var i = 0; i < read.Length; i++) { text.Append(read[i]); from.Add(Math.Min(at + i, Math.Max(at, last))); }
         }
 
         public (string Text, int[] From) Result()
@@ -231,22 +260,19 @@ static partial class JdMarkup
         }
     }
 
-    [GeneratedRegex(@"^\s*""(?<key>[^""\\]{1,60})""\s*:\s*(?<value>""(?:[^""\\]|\\.)*""|-?[\d.]+|true|false|null|\[|\{)\s*(?:\]\s*)?,?\s*$")]
+    [GeneratedRegex(@"^\s*""(?<key>[^""\\]{1,60})""\s*:\s*(?<value>""(?:[^""\\]|\\.)*""|-?[\d.]+|true|false|null|\[|\{)(?:\s*\])?(?:\s*,)?$")]
     private static partial Regex JsonField();
 
-    [GeneratedRegex(@"^\s*(?<value>""(?:[^""\\]|\\.)*"")\s*,?\s*$")]
+    [GeneratedRegex(@"^\s*(?<value>""(?:[^""\\]|\\.)*"")(?:\s*,)?$")]
     private static partial Regex JsonItem();
 
-    [GeneratedRegex(@"^\s*[\[\]{}]+\s*,?\s*$")]
+    [GeneratedRegex(@"^\s*[\[\]{}]+(?:\s*,)?$")]
     private static partial Regex JsonPunctuation();
 
-    [GeneratedRegex(@"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?[^?<>]*\?>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"^\s*<[A-Za-z!?/]")]
+    [GeneratedRegex(@"^\s*<[A-Za-z?/]")]
     private static partial Regex TagLine();
 
-    [GeneratedRegex(@"</?(?<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>|<!--.*?(?:-->|$)|<\?[^?<>]*\?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
+    [GeneratedRegex(@"</?(?<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?/?>|<!--(?:[^-]|-(?!->))*(?:-->|$)|<\?[^?<>]*\?>|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
     private static partial Regex TagOrEntity();
 
     [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]+)</\k<name>>\s*$")]
@@ -255,6 +281,10 @@ static partial class JdMarkup
     [GeneratedRegex(@"^\s*(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)\s*(?<value>\S.*)")]
     private static partial Regex Pair();
 
-    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,30}),(?<value>""(?:[^""]|"""")*""|[^,""]*)\s*$")]
+    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,30}),(?<value>""(?:[^""]|"""")*""\s*|[^,""]*)$")]
     private static partial Regex CsvPair();
 }
+
+/// <summary>Reads a JSON string without reflection (the reader runs trimmed and ahead of time).</summary>
+[JsonSerializable(typeof(string))]
+sealed partial class JdMarkupJson : JsonSerializerContext;

@@ -134,7 +134,7 @@ static partial class JdSegments
         var marker = Marker.None;
         if (MarkdownHeading().Match(t) is { Success: true } md) { marker = Marker.Markdown; t = t[md.Length..]; }
         // A wiki's heading, "== Purpose ==".
-        else if (WikiHeading().Match(t) is { Success: true } wiki) { marker = Marker.Markdown; t = wiki.Groups["text"].Value; }
+        else if (WikiHeading().Match(t) is { Success: true } wiki && wiki.Groups["text"].Value.Trim() is { Length: > 0 } heading) { marker = Marker.Markdown; t = heading; }
         else if (JobDescriptionLines.LoneBullet().IsMatch(t)) return (Marker.Bullet, "");
         else if (Roman().Match(t) is { Success: true } r) { marker = Marker.Roman; t = t[r.Length..]; }
         else if (JobDescriptionLines.BulletPrefix().Match(t) is { Success: true, Length: > 0 } b) { marker = Marker.Bullet; t = t[b.Length..]; }
@@ -251,24 +251,30 @@ static partial class JdSegments
     {
         var result = new (string? Head, bool IsHead)[segments.Count];
         if (segments.Count == 0 || text.AsSpan().IndexOfAny('\t', '|') < 0) return result;
-        var next = 0;
-        List<string>? heads = null;
-        var at = 0;
-        while (at < text.Length && next < segments.Count)
+        var rows = new List<(int Start, int End, List<(int Start, int End)> Cells, List<string> Texts)>();
+        for (var at = 0; at <= text.Length;)
         {
             var end = text.IndexOf('\n', at);
             if (end < 0) end = text.Length;
-            var (lineStart, line) = (at, text[at..end]);
-            at = end + 1;
-            var cells = Cells(line);
-            if (cells.Count < 2 || line.Length > 20_000) { heads = null; continue; }
+            var line = text[at..end];
+            var cells = line.Length > 20_000 ? new List<(int Start, int End)>() : Cells(line);
             var texts = cells.Select(c => line[c.Start..c.End].Trim()).ToList();
             // A Markdown table's rule ("|---|:---:|") sits between its head and its body.
-            if (texts.All(t => t.Trim('-', ':', ' ', '=', '+').Length == 0)) continue;
+            if (cells.Count == 0 || !texts.All(t => t.Trim('-', ':', ' ', '=', '+').Length == 0)) rows.Add((at, end, cells, texts));
+            at = end + 1;
+        }
+        var next = 0;
+        List<string>? heads = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (lineStart, end, cells, texts) = rows[r];
+            if (cells.Count < 2) { heads = null; continue; }
             var isHead = false;
             if (heads is null || heads.Count != cells.Count)
             {
-                heads = texts.Count(t => Vocabulary.Header(t) is not null) >= 2
+                // A list of labels and values ("| Level | Supervisor |" over "| FLSA | Exempt |") is not a row of labels over values.
+                var list = cells.Count == 2 && r + 1 < rows.Count && rows[r + 1].Texts is [var first, _] && Vocabulary.Header(first) is not null;
+                heads = !list && texts.Count(t => Vocabulary.Header(t) is not null) >= 2
                     && texts.All(t => JobDescriptionLines.WordCount(t) <= 6 && !JobDescriptionLines.EndsSentence(t)) ? texts : null;
                 isHead = heads is not null;
             }
@@ -376,7 +382,7 @@ static partial class JdSegments
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex MarkdownHeading();
 
-    [GeneratedRegex(@"^(?<marks>={1,6})\s+(?<text>[^=]+?)\s+\k<marks>$")]
+    [GeneratedRegex(@"^(?<marks>={1,6})(?<text>\s[^=]*\s)\k<marks>$")]
     private static partial Regex WikiHeading();
 
     [GeneratedRegex(@"^(?:X{0,3})(?:IX|IV|V?I{1,3}|V|X)\.\s+")]

@@ -138,6 +138,7 @@ public sealed partial class LineModel
         var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], v))).ToList();
         Tabled(segments, known);
         Stacked(segments, known);
+        Paired(segments, known);
         // A piece the model is unsure of, right under a heading, belongs to that heading's section; the next item of a list, to its list's.
         for (var i = 1; i < known.Count; i++)
         {
@@ -150,7 +151,7 @@ public sealed partial class LineModel
                 continue;
             }
             // "Department: Marketing | Communications": a piece with no label of its own, cut at a pipe from a header field's line, is more of that field's value.
-            if (label == None && known[i].Confidence < DoubtfulNone && Array.IndexOf(HeaderFields, previous) >= 0 && PipeBetween(segments[i - 1], segments[i])
+            if (label == None && known[i].Confidence < DoubtfulNone && IsField(previous) && PipeBetween(segments[i - 1], segments[i])
                 && !HasOwnLabel(segments[i].Text))
             {
                 segments[i - 1] = segments[i - 1] with { End = segments[i].End, Text = $"{segments[i - 1].Text} | {segments[i].Text}" };
@@ -184,10 +185,10 @@ public sealed partial class LineModel
     {
         for (var i = 0; i < known.Count; i++)
         {
-            if (segments[i].IsColumnHead && (known[i].Label == Title || Array.IndexOf(HeaderFields, known[i].Label) >= 0) && Vocabulary.Header(segments[i].Text) is not null)
+            if (segments[i].IsColumnHead && (known[i].Label == Title || IsField(known[i].Label)) && Vocabulary.Header(segments[i].Text) is not null)
                 known[i] = known[i] with { Label = None };
             else if (segments[i].ColumnHead is { } head && Vocabulary.Header(head) is { } field && !HasOwnLabel(segments[i].Text))
-                known[i] = Valued(segments[i].Text, field, known[i]);
+                known[i] = Valued(head, segments[i].Text, field, known[i]);
         }
     }
 
@@ -202,27 +203,64 @@ public sealed partial class LineModel
             var (label, value) = (segments[i - 1], segments[i]);
             if (value.Gap != 0 || value.Physical != label.Physical + 1 || value.Part != 0 || label.Part != 0 || value.Marker is not Marker.None || HasOwnLabel(value.Text)
                 || JobDescriptionLines.EndsSentence(value.Text) || JobDescriptionLines.WordCount(value.Text) > 12) continue;
-            var key = BracketNote().Replace(label.Text.TrimEnd(':', ' ', '\t'), "");
-            if (JobDescriptionLines.WordCount(key) > 4 || label.Text.TrimEnd(':', ' ', '\t').Contains(':', StringComparison.Ordinal) || Vocabulary.Header(key) is not { } field) continue;
-            var valued = Valued(value.Text, field, known[i]);
+            var bare = label.Text.TrimEnd(':', ' ', '\t');
+            if (bare.Length > 60 || bare.Contains(':', StringComparison.Ordinal) || known[i - 1].Label.StartsWith(HeadingPrefix, StringComparison.Ordinal)) continue;
+            var key = BracketNote().Replace(bare, "");
+            if (JobDescriptionLines.WordCount(key) > 4 || Vocabulary.Header(key) is not { } field) continue;
+            var valued = Valued(key, value.Text, field, known[i]);
             if (valued == known[i]) continue;
             known[i] = valued;
-            if (known[i - 1].Label == Title || Array.IndexOf(HeaderFields, known[i - 1].Label) >= 0) known[i - 1] = known[i - 1] with { Label = None };
+            if (known[i - 1].Label == Title || IsField(known[i - 1].Label)) known[i - 1] = known[i - 1] with { Label = None };
         }
     }
 
-    /// <summary>A value set apart from its field's label, as that field: a title when it reads as one, any other field unless the model is sure of another.</summary>
-    static Verdict Valued(string value, Vocabulary.HeaderField field, Verdict verdict)
+    /// <summary>
+    /// A row of two cells, a field's label and its value ("| Level | IC3 |", "| Level | Supervisor |"): the value is that
+    /// field whatever the model thought of it alone, and the label is none.
+    /// </summary>
+    static void Paired(List<Segment> segments, List<Verdict> known)
     {
-        if (field == Vocabulary.HeaderField.Title)
-            return verdict.Label == Title || JobDescriptionLines.WordCount(value) > JobDescriptionParser.MaxTitleWords + 2 || verdict.Confidence >= SureKey && verdict.Label != None
-                ? verdict : new(Title, Math.Max(verdict.Confidence, SureKey), 1);
-        var label = HeaderFields.First(l => FieldOf(l) == field);
-        return verdict.Label == label || Array.IndexOf(HeaderFields, verdict.Label) >= 0 && verdict.Confidence >= SureKey ? verdict : verdict with { Label = label };
+        for (var i = 1; i < known.Count; i++)
+        {
+            var (label, value) = (segments[i - 1], segments[i]);
+            if (label.Physical != value.Physical || label.Part != 0 || value.Part != 1 || i + 1 < known.Count && segments[i + 1].Physical == value.Physical
+                || label.IsColumnHead || label.ColumnHead is not null) continue;
+            var key = label.Text.TrimEnd(':', ' ', '\t');
+            if (key.Length > 60 || ValueStart(key) > 0 || JobDescriptionLines.WordCount(key) > 4 || Vocabulary.Header(key) is not { } field) continue;
+            var valued = Valued(key, value.Text, field, known[i] with { Label = None });
+            if (valued.Label == None) continue;
+            known[i] = valued;
+            known[i - 1] = known[i - 1] with { Label = None };
+        }
+    }
+
+    /// <summary>
+    /// A value set apart from its field's label (<paramref name="key"/>), as that field unless the model is sure of something
+    /// else: the title when the label names one as <see cref="Titled"/> says and the value is short enough to be one.
+    /// </summary>
+    static Verdict Valued(string key, string value, Vocabulary.HeaderField field, Verdict verdict)
+    {
+        if (verdict.Label != None && verdict.Confidence >= SureKey) return verdict;
+        if (Titled(key, field, value)) return JobDescriptionLines.WordCount(value) > JobDescriptionParser.MaxTitleWords + 2 ? verdict : new(Title, Math.Max(verdict.Confidence, SureKey), 1);
+        return field == Vocabulary.HeaderField.Title ? verdict : verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
+    }
+
+    /// <summary>
+    /// A field's label and value that name the title: a plain title label ("Job Title", "Puesto"), or a looser one
+    /// ("Position", "Role") before a value with a job title's word; a civil-service "Classification" names the class, not the
+    /// FLSA status, when its value is a job title.
+    /// </summary>
+    static bool Titled(string key, Vocabulary.HeaderField field, string value)
+    {
+        var folded = Vocabulary.KeyOf(key);
+        return field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
+            || field == Vocabulary.HeaderField.Flsa && folded is "classification" or "clasificacion" && !Vocabulary.IsFlsaValue(value) && JobDescriptionLines.HasTitleWord(value);
     }
 
     [GeneratedRegex(@"\s*\([^()]*\)$")]
     private static partial Regex BracketNote();
+
+    static bool IsField(string label) => Array.IndexOf(HeaderFields, label) >= 0;
 
     /// <summary>A piece that names a field itself: "Location: Remote", "FLSA Non-Exempt", "Grade 14".</summary>
     static bool HasOwnLabel(string text) => ValueStart(text) > 0 || AfterBareKey(text) >= 0 || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
@@ -258,7 +296,7 @@ public sealed partial class LineModel
     /// </summary>
     static Verdict Keyed(Segment segment, Verdict verdict)
     {
-        if (Array.IndexOf(HeaderFields, verdict.Label) >= 0 || segment.Marker is Marker.Bullet) return verdict;
+        if (IsField(verdict.Label) || segment.Marker is Marker.Bullet) return verdict;
         var text = segment.Text;
         if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
         var value = ValueOf(text);
@@ -267,10 +305,7 @@ public sealed partial class LineModel
         Verdict AsField() => verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
         // "Revised Date:" with nothing after it is that field left empty (the reader says so), unless the model is sure it is something else.
         if (value.Length == 0) return field != Vocabulary.HeaderField.Title && verdict.Label == None && verdict.Confidence < SureKey ? AsField() : verdict;
-        var folded = Vocabulary.KeyOf(key);
-        var titled = field == Vocabulary.HeaderField.Title && (Vocabulary.PlainTitleKeys.Contains(folded) || JobDescriptionLines.HasTitleWord(value))
-            // A civil-service "Classification:" names the class, not the FLSA status, when its value is a job title.
-            || field == Vocabulary.HeaderField.Flsa && folded is "classification" or "clasificacion" && !Vocabulary.IsFlsaValue(value) && JobDescriptionLines.HasTitleWord(value);
+        var titled = Titled(key, field, value);
         // "Supervises: 10-15 Member Services Representatives" names a field other than the title, however title-like its value.
         if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : AsField();
         if (titled && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 && (verdict.Label == None || verdict.Confidence < SureKey))
@@ -327,7 +362,7 @@ public sealed partial class LineModel
         {
             var segment = segments[i];
             var (label, confidence, titleScore) = verdicts[i];
-            var text = label == Title || Array.IndexOf(HeaderFields, label) >= 0 ? segment.Text : segment.Text.Replace('\t', ' ');
+            var text = label == Title || IsField(label) ? segment.Text : segment.Text.Replace('\t', ' ');
             if (label == None)
             {
                 if (open is null) preamble.Add(text);
@@ -353,7 +388,7 @@ public sealed partial class LineModel
                 }
                 else open.Doc.Unplaced.Add(text);
             }
-            else if (Array.IndexOf(HeaderFields, label) >= 0)
+            else if (IsField(label))
             {
                 var d = Current(i);
                 var field = FieldOf(label);
@@ -472,9 +507,10 @@ public sealed partial class LineModel
         var m = ValueSeparator().Match(text);
         if (m.Success && m.Index <= 45 && m.Index > 0) return m.Index + m.Length;
         // "Department — Language Access Services": a dash parts a label from its value only after a label the word lists know.
-        var dash = DashSeparator().Match(text);
+        // A title's word before the dash ("Supervisor – Patient Access") makes it a title and its unit, not a label.
+        var dash = DashSeparator().Match(text, 0, Math.Min(text.Length, 60));
         return dash.Success && dash.Index is > 0 and <= 45 && !text.AsSpan(0, dash.Index).ContainsAnyInRange('0', '9') && Vocabulary.Header(text[..dash.Index]) is not null
-            ? dash.Index + dash.Length : -1;
+            && !JobDescriptionLines.HasTitleWord(text[..dash.Index]) ? dash.Index + dash.Length : -1;
     }
 
     [GeneratedRegex(@"\s+[-–—]{1,2}\s+")]
@@ -486,13 +522,13 @@ public sealed partial class LineModel
         if (at < 0) at = AfterBareKey(text);
         var value = (at < 0 ? text : text[at..]).TrimStart(Leaders).Trim().Trim('"');
         // A form's boxes ("[ ] Non-exempt   [X] Exempt"): the value is the option ticked.
-        return Unticked().IsMatch(value) && Ticked().Match(value) is { Success: true } ticked ? ticked.Groups["value"].Value.Trim() : value;
+        return Unticked().IsMatch(value) && Ticked().Match(value) is { Success: true } ticked && ticked.Groups["value"].Value.Trim() is { Length: > 0 } option ? option : value;
     }
 
     [GeneratedRegex(@"\[\s\]|☐|□")]
     private static partial Regex Unticked();
 
-    [GeneratedRegex(@"(?:\[[xX✓✔]\]|☒|☑|■)\s*(?<value>[^\[\]☐☒☑□■\t]*[^\[\]☐☒☑□■\t\s])")]
+    [GeneratedRegex(@"(?:\[[xX✓✔]\]|☒|☑|■)(?<value>[^\[\]☐☒☑□■\t]+)")]
     private static partial Regex Ticked();
 
     /// <summary>
@@ -517,7 +553,7 @@ public sealed partial class LineModel
     internal static string? KeyOf(string text)
     {
         var at = ValueStart(text);
-        return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim().Trim('[', ']');
+        return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim().Trim('[', ']').TrimEnd('-', '–', '—', ' ');
     }
 
     /// <summary>A title piece is the title itself, or a "Class Title: …" field whose value is the title.</summary>

@@ -529,7 +529,7 @@ public sealed class LayoutTests
     [Fact]
     public void A_job_profile_exported_as_json_is_read_as_its_fields_and_lists()
     {
-        var d = Single("""
+        const string text = """
             {
               "profile": {
                 "jobCode": "ENR-220",
@@ -542,16 +542,20 @@ public sealed class LayoutTests
                 "duties": [
                   "Compare the monthly exchange file with our membership records and correct each difference.",
                   "Call employer groups about enrollments missing a signature or a date of birth.",
-                  "Report the \"unmatched\" count to the supervisor each Friday."
+                  "Report the \"unmatched\" count to the supervisor\u2019s team each Friday."
                 ]
               }
             }
-            """);
+            """;
+        var d = Single(text);
         Assert.Equal(("Enrollment Reconciliation Specialist", "Membership Accounting", "Supervisor, Membership Accounting", "Non-Exempt", "E4"),
             (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus, d.Header.JobLevel));
         Assert.Equal(3, d.Responsibilities.Sum(g => g.Items.Count));
-        Assert.Contains(d.Responsibilities.SelectMany(g => g.Items), i => i.Contains("\"unmatched\" count", StringComparison.Ordinal));
+        Assert.Contains(d.Responsibilities.SelectMany(g => g.Items), i => i.Contains("\"unmatched\" count to the supervisor’s team", StringComparison.Ordinal));
         Assert.StartsWith("Keeps the plan's enrollment", d.Summary, StringComparison.Ordinal);
+        // Each piece still says where it stands in the text given: the title's piece spans the title as written there.
+        var title = Assert.Single(JdSegments.Read(text, JdLexicon.Empty), s => s.Text.EndsWith("Enrollment Reconciliation Specialist", StringComparison.Ordinal));
+        Assert.Equal("title\": \"Enrollment Reconciliation Specialist", text[title.Start..title.End]);
     }
 
     [Fact]
@@ -572,7 +576,9 @@ public sealed class LayoutTests
             </Position>
             """);
         Assert.Equal(("Appeals Intake Coordinator", "Appeals and Grievances", "Appeals Supervisor", "Non-Exempt"), (d.Title, d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
-        Assert.DoesNotContain(d.Unplaced.Concat(d.Responsibilities.SelectMany(g => g.Items)), l => l.Contains('<', StringComparison.Ordinal));
+        Assert.Equal(["Log appeals and grievances from mail, fax and the portal.", "Send acknowledgment letters within five days."], d.Responsibilities.SelectMany(g => g.Items));
+        Assert.StartsWith("Logs every appeal the day it arrives", d.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain(d.Unplaced, l => l.Contains('<', StringComparison.Ordinal));
     }
 
     [Fact]
@@ -651,5 +657,69 @@ public sealed class LayoutTests
             """);
         Assert.Equal(("Quality Coach", "Member Services Quality", "Quality Manager"), (d.Title, d.Header.Department, d.Header.ReportsTo));
         Assert.Equal(2, d.Responsibilities.Sum(g => g.Items.Count));
+    }
+
+    [Fact]
+    public void A_title_with_a_dash_before_its_unit_is_not_a_label_and_its_value()
+    {
+        var d = Single("""
+            Supervisor – Patient Access
+            Department: Patient Access
+            FLSA: Exempt
+
+            Duties
+            - Hire, coach and evaluate registration staff.
+            - Keep the registration desks covered from 6 a.m. to 10 p.m.
+            """);
+        Assert.Equal(("Supervisor – Patient Access", null), (d.Title, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void A_heading_over_a_line_of_text_is_not_a_label_over_its_value()
+    {
+        var d = Single("""
+            Patient Access Representative
+            Department: Central Registration
+
+            Role
+            Greets patients and registers them for their visits
+
+            Duties
+            - Register patients at the desk and by phone.
+            - Verify insurance before each visit.
+            """);
+        Assert.Equal("Patient Access Representative", d.Title);
+    }
+
+    [Fact]
+    public void A_list_of_labels_and_values_in_a_table_is_not_a_row_of_labels_over_values()
+    {
+        var d = Single("""
+            Scheduling Team Lead
+
+            | Level | Supervisor |
+            | FLSA | Exempt |
+            | Department | Central Scheduling |
+
+            Duties
+            - Assign the day's scheduling queues and cover absences.
+            """);
+        Assert.Equal(("Supervisor", "Exempt", "Central Scheduling", null), (d.Header.JobLevel, d.Header.FlsaStatus, d.Header.Department, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void Wrapped_lines_that_start_with_a_word_and_a_comma_are_not_a_csv_of_fields()
+    {
+        var d = Single("""
+            Patient Billing Specialist
+            Duties
+            Answers patients' calls about statements,
+            balances, and payment plans; sets up plans
+            online, and sends itemized bills on request.
+            Works denials with payers through
+            appeals, and resubmissions within 30 days.
+            """);
+        Assert.Empty(d.Header.Other);
+        Assert.Contains("statements, balances, and payment plans", string.Join(" ", d.Responsibilities.SelectMany(g => g.Items)), StringComparison.Ordinal);
     }
 }

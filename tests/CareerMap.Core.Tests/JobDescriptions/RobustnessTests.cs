@@ -31,13 +31,33 @@ public sealed class RobustnessTests
     public void Random_text_never_crashes_the_parser()
     {
         string[] pieces = ["SUMMARY:", "Responsibilities", "• ", "1. ", "a. ", "Reports To: ", "Job Description", "\n", "\n\n", ":", "Essential Duties:Answer",
-            "Manager", "Effective Date: 13/45/2020", "Up to 90% of the day", "(", "&", "APPROVED:", "questionsEscalate", "Bachelor's degree", "—", "\t", "   "];
+            "Manager", "Effective Date: 13/45/2020", "Up to 90% of the day", "(", "&", "APPROVED:", "questionsEscalate", "Bachelor's degree", "—", "\t", "   ",
+            // Data and markup: JSON, tags, entities, pairs, CSV, tables, boxes, wiki headings.
+            "{", "}", "[", "\"title\": \"", "\",", "<li>", "</p>", "<Department>", "</Department>", "<!--", "&amp;", "&#8217;", "=", " -> ", "job_title,", "\"\"",
+            "| Job Title | Grade |", "|---|", "|", "[X] ", "[ ] ", "== ", " ==", "[Department] "];
         var piece = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
         Gen.OneOf(piece, Gen.String).Array[0, 60].Select(a => string.Concat(a)).Sample(text =>
         {
             if (text.Trim().Length == 0) return;
             try { JobDescriptionParser.Parse(text, null, EnglishWords.Instance); }
             catch (JobDescriptionFormatException) { }
+        }, iter: 2000);
+    }
+
+    [Fact]
+    public void Every_piece_of_any_text_lies_in_order_inside_it()
+    {
+        string[] pieces = ["{\n", "}\n", "\"title\": \"Clerk\",\n", "\"duties\": [\n", "\"Answer calls\",\n", "<p>", "<li>Log requests</li>\n", "<Grade>104</Grade>\n",
+            "&rsquo;", "Department=HIM\n", "job_title,\"Clerk\"\n", "| Job Title | Grade |\n", "| Clerk | 104 |\n", "\n", "x", "\"", "<", ">", "\\u2019", "é"];
+        Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 40].Select(a => string.Concat(a)).Sample(text =>
+        {
+            var segments = JdSegments.Read(text, JdLexicon.Empty);
+            for (var i = 0; i < segments.Count; i++)
+            {
+                Assert.InRange(segments[i].Start, 0, segments[i].End - 1);
+                Assert.InRange(segments[i].End, 1, text.Length);
+                if (i > 0) Assert.True(segments[i].Start >= segments[i - 1].Start, text);
+            }
         }, iter: 2000);
     }
 
