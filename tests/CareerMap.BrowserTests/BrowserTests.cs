@@ -853,6 +853,37 @@ public sealed class JobDescriptionBrowserTests(Chromium chromium) : IClassFixtur
         await Assertions.Expect(diff.Locator("tr.added ins")).ToHaveTextAsync("- Coach newer representatives.");
         await Assertions.Expect(page.GetByLabel("Compare version").Locator("option")).ToHaveCountAsync(2);
     }
+
+    [Fact]
+    public async Task Hr_uploads_a_position_exported_as_xml_and_reads_it_as_a_description_on_a_phone()
+    {
+        await using var app = await TestApp.StartAsync(Providers.Sqlite);
+        var page = await chromium.PageAsync(app, "HR admin", width: 360, height: 800);
+        await using var _ = page.Context;
+        await page.GotoAsync("/admin/job-descriptions");
+        const string export = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Position id="P-311">
+              <PositionTitle>Appeals Intake Coordinator</PositionTitle>
+              <Department>Appeals and Grievances</Department>
+              <ReportsTo>Appeals Supervisor</ReportsTo>
+              <Summary>Logs every appeal the day it arrives and makes sure its clock starts on time.</Summary>
+              <Duties>
+                <Duty>Log appeals and grievances from mail, fax and the portal.</Duty>
+                <Duty>Send acknowledgment letters to members within five days.</Duty>
+              </Duties>
+            </Position>
+            """;
+        await page.GetByLabel("Description file").SetInputFilesAsync(new FilePayload { Name = "position.xml", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(export) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Appeals Intake Coordinator");
+        var description = page.GetByRole(AriaRole.Region, new() { Name = "The description" });
+        await Assertions.Expect(description.GetByRole(AriaRole.Listitem)).ToHaveTextAsync(["Log appeals and grievances from mail, fax and the portal.", "Send acknowledgment letters to members within five days."]);
+        await Assertions.Expect(description).ToContainTextAsync("Logs every appeal the day it arrives");
+        await Assertions.Expect(description).Not.ToContainTextAsync("<");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"), "the description page scrolls sideways at 360 px");
+    }
 }
 
 public sealed class LanguageBrowserTests(Chromium chromium) : IClassFixture<Chromium>

@@ -185,7 +185,7 @@ public sealed partial class LanguageTests
         await using var app = await TestApp.StartAsync(Providers.Sqlite);
         var hr = await SpanishSpeakerAsync(app, AppRoles.HrAdmin);
         var library = await hr.GetStringAsync("/admin/job-descriptions", Ct);
-        Spanish(library, ["<h1>Descripciones de puesto</h1>", "Archivo de la descripción (.txt, .docx, .pdf)", "Puesto que describe", ">Cargar</button>", ">Vínculos</th>"],
+        Spanish(library, ["<h1>Descripciones de puesto</h1>", "Archivo de la descripción (.txt, .docx, .pdf, .json, .xml, .html, .csv)", "Puesto que describe", ">Cargar</button>", ">Vínculos</th>"],
             ["Upload a job description", "Role it describes", ">Links</th>"]);
         using var upload = new MultipartFormDataContent
         {

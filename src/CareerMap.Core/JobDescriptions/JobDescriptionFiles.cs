@@ -18,7 +18,7 @@ public static class JobDescriptionFiles
     const long MaxUnpackedBytes = 50 * 1024 * 1024;
     const int MaxPdfPages = 200;
 
-    public static readonly string[] Extensions = [".txt", ".text", ".md", ".docx", ".pdf"];
+    public static readonly string[] Extensions = [".txt", ".text", ".md", ".docx", ".pdf", ".json", ".xml", ".html", ".htm", ".csv"];
 
     /// <summary>Reads the file's text; a file that is too large, damaged or not a description's format throws <see cref="JobDescriptionFormatException"/>.</summary>
     public static string ReadText(Stream input, string fileName, IStringLocalizer L)
@@ -29,7 +29,8 @@ public static class JobDescriptionFiles
         {
             ".docx" => Docx(bytes, L),
             ".pdf" => Pdf(bytes, L),
-            ".txt" or ".text" or ".md" or "" => Text(bytes),
+            // A description exported as data or markup is text; the reader reads its fields (JdMarkup).
+            ".txt" or ".text" or ".md" or ".json" or ".xml" or ".html" or ".htm" or ".csv" or "" => Text(bytes),
             _ => throw new JobDescriptionFormatException(L["unknown file type '{0}': expected {1}", ext, string.Join(", ", Extensions)]),
         };
     }

@@ -46,7 +46,7 @@ public static class JobDescriptionsApi
             try { file = (await request.ReadFormAsync(ct)).Files.GetFile("file"); }
             catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException) { return Problem("file", $"the form can't be read: {e.Message}"); }
         }
-        if (file is null) return Problem("file", "attach the description as the multipart form field 'file' (.txt, .docx, .pdf)");
+        if (file is null) return Problem("file", "attach the description as the multipart form field 'file' (.txt, .docx, .pdf, .json, .xml, .html, .csv)");
         await using var stream = file.OpenReadStream();
         var (stored, problem) = await library.ImportAsync(stream, file.FileName, string.IsNullOrWhiteSpace(role) ? null : role, user.Identity?.Name ?? "unknown",
             L["send one file per role, or leave out role so that each description goes to the role with its title"], ct);
@@ -108,7 +108,7 @@ public static class JobDescriptionsApi
             }
             if (form["text"].ToString() is { Length: > 0 } text)
                 return TypedResults.Ok(JobDescriptionParser.Parse(text, matcher, L));
-            return Problem("file", "attach the description as the form field 'file' (.txt, .docx, .pdf) or paste it into the field 'text'");
+            return Problem("file", "attach the description as the form field 'file' (.txt, .docx, .pdf, .json, .xml, .html, .csv) or paste it into the field 'text'");
         }
         catch (JobDescriptionFormatException e)
         {
