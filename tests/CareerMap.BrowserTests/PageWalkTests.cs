@@ -70,9 +70,18 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 if (walk.Persona is { } persona)
                 {
                     await page.GotoAsync("/account/login");
-                    await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
                     // Under a loaded CI machine the first sign-in of an app can take a while: wait for the redirect itself, not the next page's load.
-                    await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+                    // A click that left the page idle on the sign-in form (seen once in a loaded CI run, 2026-12-07) is clicked again, as a person would.
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
+                        try
+                        {
+                            await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = attempt < 3 ? 45_000 : 90_000 });
+                            break;
+                        }
+                        catch (TimeoutException) when (attempt < 3 && page.Url.Contains("/account/login", StringComparison.Ordinal)) { }
+                    }
                 }
                 foreach (var stop in walk.Stops)
                 {
