@@ -71,7 +71,14 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 {
                     await page.GotoAsync("/account/login");
                     // Under a loaded CI machine the first sign-in of an app can take a while: wait for the redirect itself, not the next page's load.
-                    // A click that left the page idle on the sign-in form (seen once in a loaded CI run, 2026-12-07) is clicked again, as a person would.
+                    // A click that left the page idle on the sign-in form with no request sent (seen once in a loaded CI run, 2026-12-07) is clicked
+                    // again, as a person would; a sign-in request the app answered with anything but its redirect is a finding, never retried.
+                    var signIns = new List<string>();
+                    void Answered(object? _, IResponse r)
+                    {
+                        if (r.Request.Method == "POST" && r.Url.Contains("/account/login", StringComparison.Ordinal)) lock (signIns) signIns.Add($"{r.Status} {r.Url}");
+                    }
+                    page.Response += Answered;
                     for (var attempt = 1; ; attempt++)
                     {
                         await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
@@ -80,8 +87,16 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                             await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = attempt < 3 ? 45_000 : 90_000 });
                             break;
                         }
-                        catch (TimeoutException) when (attempt < 3 && page.Url.Contains("/account/login", StringComparison.Ordinal)) { }
+                        catch (TimeoutException) when (page.Url.Contains("/account/login", StringComparison.Ordinal))
+                        {
+                            string[] answered;
+                            lock (signIns) answered = [.. signIns];
+                            Assert.True(answered.Length == 0 && attempt < 3,
+                                $"Signing in as {persona} at {width} px in {language} left the page on {page.Url} after {attempt} click(s); the app answered: {string.Join(", ", answered)}");
+                            TestContext.Current.SendDiagnosticMessage($"The sign-in click as {persona} at {width} px in {language} sent no request; clicked again");
+                        }
                     }
+                    page.Response -= Answered;
                 }
                 foreach (var stop in walk.Stops)
                 {

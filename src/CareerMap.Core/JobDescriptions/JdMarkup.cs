@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace CareerMap.JobDescriptions;
 
 /// <summary>
-/// A description exported as data or markup (a JSON job profile, an XML or HTML page, "Key=Value" lines, a CSV of field
+/// A description exported as data or markup (a JSON job profile, an XML or HTML page, "Key=Value" or AsciiDoc attribute lines, a CSV of field
 /// names and values) read as the lines a person would have typed: "Reports To: Imaging Team Supervisor", "- Answer calls",
 /// "# What you'll do", table cells cut by tabs. Every character written keeps the offset in the original text it came from,
 /// so a piece still says where it was.
@@ -20,6 +20,9 @@ static partial class JdMarkup
     {
         var lines = Lines(text);
         var kind = KindOf(text, lines);
+        var (header, columns) = (-1, 0);
+        if (kind == Kind.None && TableHead(text, lines) is { } head)
+            (kind, header, columns) = (Kind.CsvTable, head.Line, head.Columns);
         if (kind == Kind.None) return null;
         var output = new Writer(text);
         for (var n = 0; n < lines.Count; n++)
@@ -40,6 +43,18 @@ static partial class JdMarkup
                 case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
                     break;
+                case Kind.CsvTable when Cells(line) is { } cells && cells.Count == columns:
+                    // A spreadsheet's row as a row of cells cut by tabs, the way a table of fields is read: the heading row's
+                    // names over each role's values.
+                    output.Line(start);
+                    for (var c = 0; c < cells.Count; c++)
+                    {
+                        if (c > 0) output.Add("\t", start + cells[c].Start);
+                        var (cellStart, cellEnd, read) = cells[c];
+                        if (n == header) output.Add(Words(read), start + cellStart);
+                        else output.Value(read.Replace('\t', ' '), start + cellStart + (cellStart < line.Length && line[cellStart] == '"' ? 1 : 0), start + Math.Max(cellStart, cellEnd - 1));
+                    }
+                    break;
                 default:
                     output.Copy(start, end);
                     break;
@@ -53,7 +68,7 @@ static partial class JdMarkup
         string? ElementName(int n) => n >= 0 && n < lines.Count && Element().Match(text, lines[n].Start, lines[n].End - lines[n].Start) is { Success: true } m ? m.Groups["name"].Value : null;
     }
 
-    enum Kind { None, Json, Markup, Pairs, Csv }
+    enum Kind { None, Json, Markup, Pairs, Csv, CsvTable }
 
     static Kind KindOf(string text, List<(int Start, int End)> lines)
     {
@@ -76,6 +91,59 @@ static partial class JdMarkup
         if (run(Pair()) >= 3) return Kind.Pairs;
         if (run(CsvPair()) >= 3) return Kind.Csv;
         return Kind.None;
+    }
+
+    /// <summary>
+    /// A spreadsheet saved as CSV with a row of field names ("req_id,job_title,department,…") over one row per role: the
+    /// heading row's line and its number of columns; null when the text has none.
+    /// </summary>
+    static (int Line, int Columns)? TableHead(string text, List<(int Start, int End)> lines)
+    {
+        var first = lines.FindIndex(l => !text.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace() && !text.AsSpan(l.Start, l.End - l.Start).TrimStart().StartsWith("#!"));
+        if (first < 0 || Cells(text[lines[first].Start..lines[first].End].TrimEnd()) is not { Count: >= 4 } names || !names.All(c => CsvName().IsMatch(c.Read))
+            || names.Count(c => Vocabulary.Header(c.Read) is not null || Vocabulary.IsOtherHeader(c.Read) || Vocabulary.Heading(c.Read) is not null) < 2) return null;
+        var rows = lines.Skip(first + 1).Count(l => Cells(text[l.Start..l.End].TrimEnd()) is { } cells && cells.Count == names.Count);
+        return rows >= 1 ? (first, names.Count) : null;
+    }
+
+    /// <summary>A line's comma-separated cells, quoted ones read ("a ""b"", c" is one cell): each with where it stands; null when a quote is left open.</summary>
+    static List<(int Start, int End, string Read)>? Cells(string line)
+    {
+        if (!line.Contains(',', StringComparison.Ordinal)) return null;
+        var cells = new List<(int, int, string)>();
+        var at = 0;
+        while (true)
+        {
+            var start = at;
+            string read;
+            if (at < line.Length && line[at] == '"')
+            {
+                var sb = new StringBuilder();
+                at++;
+                while (true)
+                {
+                    if (at >= line.Length) return null;
+                    if (line[at] == '"')
+                    {
+                        if (at + 1 < line.Length && line[at + 1] == '"') { sb.Append('"'); at += 2; continue; }
+                        at++;
+                        break;
+                    }
+                    sb.Append(line[at++]);
+                }
+                read = sb.ToString();
+                if (at < line.Length && line[at] != ',') return null;
+            }
+            else
+            {
+                var comma = line.IndexOf(',', at);
+                at = comma < 0 ? line.Length : comma;
+                read = line[start..at].Trim();
+            }
+            cells.Add((start, at, read));
+            if (at >= line.Length) return cells;
+            at++;
+        }
     }
 
     static List<(int Start, int End)> Lines(string text)
@@ -278,8 +346,12 @@ static partial class JdMarkup
     [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]+)</\k<name>>\s*$")]
     private static partial Regex Element();
 
-    [GeneratedRegex(@"^\s*(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)\s*(?<value>\S.*)")]
+    // "Key=Value", "Key -> Value" and an AsciiDoc page's attribute lines (":department: Pharmacy Services").
+    [GeneratedRegex(@"^\s*(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)")]
     private static partial Regex Pair();
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_ ]{0,40}$")]
+    private static partial Regex CsvName();
 
     [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]{2,30}),(?<value>""(?:[^""]|"""")*""\s*|[^,""]*)$")]
     private static partial Regex CsvPair();

@@ -129,8 +129,10 @@ static partial class JdSegments
     /// <summary>The text of a piece as a person reads it: list marker and Markdown marks off, spaces and tabs collapsed.</summary>
     static (Marker Marker, string Text) Strip(string piece)
     {
-        // A cell of a drawn table ("| Job Title | Release of Information Specialist |") is read without its borders.
-        var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim().Trim('|').Trim();
+        // A cell of a drawn table ("| Job Title | Release of Information Specialist |", "│ Role │ Analyst │") is read without its borders.
+        var t = piece.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim().Trim('|', '│', '┃', '║').Trim();
+        // A wiki's bold label ("*Department:* Pharmacy Services") reads as "Department: Pharmacy Services".
+        if (MarkedLabel().Match(t) is { Success: true } marked) t = char.ToUpperInvariant(marked.Groups["label"].Value[0]) + marked.Groups["label"].Value[1..] + t[marked.Length..];
         var marker = Marker.None;
         if (MarkdownHeading().Match(t) is { Success: true } md) { marker = Marker.Markdown; t = t[md.Length..]; }
         // A wiki's heading, "== Purpose ==".
@@ -379,7 +381,11 @@ static partial class JdSegments
     [GeneratedRegex(@"\.{4,}|…{2,}|(?:\. ){3,}")]
     internal static partial Regex Leader();
 
-    [GeneratedRegex(@"^#{1,6}\s+")]
+    [GeneratedRegex(@"^\*(?<label>[^*:\n]{1,40}:)\*")]
+    private static partial Regex MarkedLabel();
+
+    // Markdown's "## Duties", AsciiDoc's "== Duties" and a Jira or Confluence wiki's "h2. Duties".
+    [GeneratedRegex(@"^(?:#{1,6}|={1,6}(?=\s[^=]*$)|h[1-6]\.)\s+")]
     private static partial Regex MarkdownHeading();
 
     [GeneratedRegex(@"^(?<marks>={1,6})(?<text>\s[^=]*\s)\k<marks>$")]

@@ -135,7 +135,7 @@ public sealed partial class LineModel
         if (segments.Count > MaxPieces) return null;
         var verdicts = Classify(segments);
         if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
-        var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], v))).ToList();
+        var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], Doubted(segments[i], v)))).ToList();
         Tabled(segments, known);
         Stacked(segments, known);
         Paired(segments, known);
@@ -215,16 +215,17 @@ public sealed partial class LineModel
     }
 
     /// <summary>
-    /// A row of two cells, a field's label and its value ("| Level | IC3 |", "| Level | Supervisor |"): the value is that
-    /// field whatever the model thought of it alone, and the label is none.
+    /// A row of two cells, a field's label and its value ("| Level | IC3 |", "| Level | Supervisor |"), or a row of labels
+    /// ending in a colon, each with its value in the next cell ("Role title:   Vendor Manager   Band:   B7"): the value is
+    /// that field whatever the model thought of it alone, and the label is none.
     /// </summary>
     static void Paired(List<Segment> segments, List<Verdict> known)
     {
         for (var i = 1; i < known.Count; i++)
         {
             var (label, value) = (segments[i - 1], segments[i]);
-            if (label.Physical != value.Physical || label.Part != 0 || value.Part != 1 || i + 1 < known.Count && segments[i + 1].Physical == value.Physical
-                || label.IsColumnHead || label.ColumnHead is not null) continue;
+            if (label.Physical != value.Physical || value.Part != label.Part + 1 || label.IsColumnHead || label.ColumnHead is not null || value.Text.EndsWith(':')) continue;
+            if (!label.Text.TrimEnd().EndsWith(':') && (label.Part != 0 || i + 1 < known.Count && segments[i + 1].Physical == value.Physical)) continue;
             var key = label.Text.TrimEnd(':', ' ', '\t');
             if (key.Length > 60 || ValueStart(key) > 0 || JobDescriptionLines.WordCount(key) > 4 || Vocabulary.Header(key) is not { } field) continue;
             var valued = Valued(key, value.Text, field, known[i] with { Label = None });
@@ -278,6 +279,16 @@ public sealed partial class LineModel
     /// </summary>
     internal const float Abstain = 0.695f;
 
+    /// <summary>
+    /// A piece the model doubtfully put in a section, whose next likeliest kind is the title, and which is shaped like one
+    /// (short, a job title's word, no sentence): "Member Access Specialist – Work From Home (Central time zone)".
+    /// </summary>
+    static Verdict Doubted(Segment segment, Verdict verdict) =>
+        verdict.Confidence < Unsure && verdict.TitleScore >= DoubtedTitle && Array.IndexOf(Sections, verdict.Label) >= 0 && segment.Marker is Marker.None
+            && !JobDescriptionLines.EndsSentence(segment.Text) && TitleLike(segment.Text) ? verdict with { Label = Title } : verdict;
+
+    const float DoubtedTitle = 0.3f;
+
     /// <summary>A heading-like piece that the lexical word lists name as a section's heading opens that section, unless the model is sure of another heading.</summary>
     static Verdict Known(Segment segment, Verdict verdict)
     {
@@ -296,11 +307,17 @@ public sealed partial class LineModel
     /// </summary>
     static Verdict Keyed(Segment segment, Verdict verdict)
     {
-        if (IsField(verdict.Label) || segment.Marker is Marker.Bullet) return verdict;
+        if (segment.Marker is Marker.Bullet) return verdict;
         var text = segment.Text;
         if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
         var value = ValueOf(text);
-        if (Vocabulary.Header(key) is not { } field) return verdict;
+        // "Job Title: Health Information Clerk" the model doubted into another field is the title its plain label names.
+        if (IsField(verdict.Label))
+            return verdict.Confidence < SureKey && Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(key)) && value.Length > 0
+                && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 ? new(Title, SureKey, 1) : verdict;
+        // "Organization: Red Cedar Regional Medical Center": a label that names no title, before a value with no title's word, is not the title.
+        if (Vocabulary.Header(key) is not { } field)
+            return verdict.Label == Title && value.Length > 0 && !JobDescriptionLines.HasTitleWord(value) && !JobDescriptionLines.HasTitleWord(key) ? verdict with { Label = None } : verdict;
         // The title has no header-field label: only a piece kept off the title is relabeled as its field.
         Verdict AsField() => verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
         // "Revised Date:" with nothing after it is that field left empty (the reader says so), unless the model is sure it is something else.
@@ -340,6 +357,8 @@ public sealed partial class LineModel
     {
         public int Body { get; set; } = -1;
         public float TitleScore { get; set; }
+        /// <summary>The piece the title was read from.</summary>
+        public int TitlePiece { get; set; } = -1;
         /// <summary>How sure the classifier was of each header field's value: a surer piece later in the header replaces a doubtful one.</summary>
         public Dictionary<Vocabulary.HeaderField, float> Sure { get; } = [];
     }
@@ -362,6 +381,8 @@ public sealed partial class LineModel
         {
             var segment = segments[i];
             var (label, confidence, titleScore) = verdicts[i];
+            // A title's label with nothing after it ("Job Title:") names no title.
+            if (label == Title && TitleOf(segment.Text).Length == 0) label = None;
             var text = label == Title || IsField(label) ? segment.Text : segment.Text.Replace('\t', ' ');
             if (label == None)
             {
@@ -378,13 +399,13 @@ public sealed partial class LineModel
                 if (open is null || (open.Doc.HasBody && confidence >= NewDescription && !string.Equals(Vocabulary.Fold(title), Vocabulary.Fold(open.Doc.Title ?? ""), StringComparison.Ordinal)))
                 {
                     open = Add(new Doc(title), i);
-                    open.TitleScore = titleScore;
+                    (open.TitleScore, open.TitlePiece) = (titleScore, i);
                 }
                 else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore))
                 {
                     if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
                     open.Doc.Title = title;
-                    open.TitleScore = titleScore;
+                    (open.TitleScore, open.TitlePiece) = (titleScore, i);
                 }
                 else open.Doc.Unplaced.Add(text);
             }
@@ -451,20 +472,56 @@ public sealed partial class LineModel
             foreach (var p in preamble) open.Doc.Unplaced.Add(p);
             preamble.Clear();
         }
-        // A description whose title the classifier did not name: the likeliest piece above its body, as the lexical reader takes the line above a header.
+        // A description whose title the classifier did not name: the likeliest piece above its body, or else the first short
+        // one with a job title's word, as the lexical reader takes the line above a header.
         foreach (var o in docs.Where(o => o.Doc.Title is null))
         {
             var end = o.Body < 0 ? Math.Min(segments.Count, o.Start + 8) : o.Body;
-            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title).ToList();
-            if (candidates.Count > 0 && candidates.MaxBy(i => verdicts[i].TitleScore) is var best && verdicts[best].TitleScore >= LikelyTitle)
+            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title && TitleOf(segments[i].Text).Length > 0).ToList();
+            int? Likeliest(IEnumerable<int> pieces) => pieces.Where(i => verdicts[i].TitleScore >= LikelyTitle).Select(i => (int?)i).MaxBy(i => verdicts[i!.Value].TitleScore);
+            // A title said in the first sentences of the body ("We are hiring a …") outranks a piece with no title's word.
+            var spoken = o.Body < 0 ? null : Enumerable.Range(o.Body, Math.Min(3, segments.Count - o.Body)).Select(i => SpokenTitle(segments[i].Text)).FirstOrDefault(t => t is not null);
+            int? chosen = Likeliest(candidates.Where(i => TitleLike(segments[i].Text)));
+            if (chosen is null && spoken is not null)
             {
-                o.Doc.Title = TitleOf(segments[best].Text);
-                o.Doc.Unplaced.Remove(segments[best].Text);
-                preamble.Remove(segments[best].Text);
+                o.Doc.Title = spoken;
+                continue;
             }
+            chosen ??= Likeliest(candidates) ?? candidates.Where(i => TitleLike(segments[i].Text)).Select(i => (int?)i).FirstOrDefault();
+            if (chosen is not { } c) continue;
+            o.Doc.Title = TitleOf(segments[c].Text);
+            o.TitlePiece = c;
+            o.Doc.Unplaced.Remove(segments[c].Text);
+            preamble.Remove(segments[c].Text);
+        }
+        // A title read from a doubtful piece below the body ("Position Details" in a contents list) gives way to a likely one above it.
+        foreach (var o in docs.Where(o => o.Body >= 0 && o.TitlePiece > o.Body))
+        {
+            var above = Enumerable.Range(o.Start, o.Body - o.Start).Where(i => verdicts[i].Label == None && verdicts[i].TitleScore >= LikelyTitle && TitleLike(segments[i].Text))
+                .Select(i => (int?)i).MaxBy(i => verdicts[i!.Value].TitleScore);
+            if (above is not { } c) continue;
+            o.Doc.Unplaced.Add(o.Doc.Title!);
+            o.Doc.Title = TitleOf(segments[c].Text);
+            o.TitlePiece = c;
+            if (!o.Doc.Unplaced.Remove(segments[c].Text)) preamble.Remove(segments[c].Text);
+        }
+        // A title given in two languages, one line under the other: the first is the title, the second its translation.
+        foreach (var o in docs.Where(o => o.TitlePiece > o.Start))
+        {
+            var (k, j) = (o.TitlePiece, o.TitlePiece - 1);
+            if (verdicts[j].Label is not (None or Title) || segments[k].Gap != 0 || segments[k].Physical != segments[j].Physical + 1 || !TitleLike(segments[j].Text)
+                || JobDescriptionLines.LooksForeign(TitleOf(segments[j].Text)) == JobDescriptionLines.LooksForeign(o.Doc.Title!)) continue;
+            var first = TitleOf(segments[j].Text);
+            if (!o.Doc.Unplaced.Remove(first) && !o.Doc.Unplaced.Remove(segments[j].Text)) preamble.Remove(segments[j].Text);
+            o.Doc.Unplaced.Add(o.Doc.Title!);
+            o.Doc.Title = first;
+            o.TitlePiece = j;
         }
         return new(preamble, [.. docs.Select(o => Finish(o.Doc, matcher, L))]);
     }
+
+    /// <summary>A piece short enough to be a title, with a job title's word in it.</summary>
+    static bool TitleLike(string text) => TitleOf(text) is { Length: > 0 } t && JobDescriptionLines.WordCount(t) <= JobDescriptionParser.MaxTitleWords + 2 && JobDescriptionLines.HasTitleWord(t);
 
     /// <summary>A wrapped line: it starts in lower case, or the line before stopped mid-sentence, with nothing between.</summary>
     static bool Continues(Segment previous, Segment segment) =>
@@ -548,7 +605,7 @@ public sealed partial class LineModel
 
     static readonly HashSet<string> BareKeys = ["flsa", "grade", "band", "level", "dept"];
 
-    static readonly char[] Leaders = ['.', ' ', '…', '\t', '_', ':'];
+    static readonly char[] Leaders = ['.', ' ', '…', '\t', '_', ':', '│', '┃', '║'];
 
     internal static string? KeyOf(string text)
     {
@@ -556,17 +613,34 @@ public sealed partial class LineModel
         return at < 0 ? null : ValueSeparator().Replace(text[..at], "").Trim().Trim('[', ']').TrimEnd('-', '–', '—', ' ');
     }
 
+    const int MaxTitleLength = 200;
+
+    /// <summary>The title a sentence names ("We are hiring a Claims Analyst to join…"), read in its first words only.</summary>
+    static string? SpokenTitle(string text) =>
+        Spoken().Match(text[..Math.Min(text.Length, MaxTitleLength)]) is { Success: true } spoken && spoken.Groups["title"].Value.Trim() is var named
+            && JobDescriptionLines.HasTitleWord(named) && JobDescriptionLines.WordCount(named) <= JobDescriptionParser.MaxTitleWords ? named : null;
+
     /// <summary>A title piece is the title itself, or a "Class Title: …" field whose value is the title.</summary>
     static string TitleOf(string text)
     {
+        // A screen of fields side by side ("JOB CODE .... GR0211<TAB>JOB TITLE ..... APPEALS INTAKE CLERK"): the one its label names the title.
+        if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t').FirstOrDefault(p => KeyOf(p) is { } k && Vocabulary.Header(k) == Vocabulary.HeaderField.Title && ValueOf(p).Length > 0) is { } titled)
+            text = titled;
         var at = ValueStart(text);
-        var title = at > 0 && JobDescriptionLines.WordCount(text[..at]) <= 3 ? text[at..].TrimStart(Leaders).Trim() : text;
+        var title = at > 0 && (JobDescriptionLines.WordCount(text[..at]) <= 3 || Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(KeyOf(text) ?? ""))) ? text[at..].TrimStart(Leaders).Trim() : text;
         // A title with something beside it ("MEMBER CARE REPRESENTATIVE    $18.25/hr") is the title, not a label and its value.
         if (at > 0 && KeyOf(text) is { Length: > 0 } label && JobDescriptionLines.HasTitleWord(label) && !JobDescriptionLines.HasTitleWord(title)
             && Vocabulary.Header(label) is null) title = label;
+        // A title said in a sentence or a subject line ("We are hiring a Claims Analyst to join…", "RE: Posting for Claims Analyst",
+        // "…about the Care Navigator role"): the title is the words the sentence names.
+        // Both patterns scan ahead from each dash or "the", so they read a title-sized piece only.
+        if (title.Length <= MaxTitleLength && SpokenTitle(title) is { } named) title = named;
         // What stands around a title on a page is not the title: an emoji or a quote, a level or class code in front
         // ("LEVEL 2 - Member Services Representative II", "C-14 Medical Records Clerk"), a count of openings after it.
         var bare = TitleDecoration().Replace(title.Trim().Trim('"', '\'', '“', '”'), "");
+        // Pay, hours, a contract's length or a place after a dash ("Appointment Scheduler - Riverside Ortho, $17.50/hr",
+        // "… - 13-week contract"): the title is what comes before the first dash that such a tail follows.
+        if (bare.Length <= MaxTitleLength && DashedTail().Match(bare) is { Success: true, Index: > 0 } tail && JobDescriptionLines.HasTitleWord(bare[..tail.Index])) bare = bare[..tail.Index];
         var first = 0;
         while (first < bare.Length && !char.IsLetterOrDigit(bare[first]) && bare[first] != '(') first++;
         bare = bare[first..];
@@ -576,12 +650,21 @@ public sealed partial class LineModel
             ? m.Groups["title"].Value : title;
     }
 
-    // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518").
+    // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518"),
+    // as is an employer before a document's name ("Prairie Health Plan Position Description Claims Specialist") and a note cut off at the line's end ("… II (JC").
     [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
-        + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn)\b[^()]*)\)$"
+        + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
         + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-–—#]\s*\(?\d{5,}\)?$"
-        + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)")]
+        + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)"
+        + @"|^[^\n]*?\s(?i:position description|job description)\s+(?=[A-Z])|\s*\([^()]*$")]
     private static partial Regex TitleDecoration();
+
+    [GeneratedRegex(@"(?i)^(?:(?:re|fwd?):\s*)*(?:(?:we(?:'re|’re| are)|[\w&'.-]+(?: [\w&'.-]+){0,4} (?:is|are))(?: now)? (?:hiring|looking for|seeking|recruiting(?: for)?)|now hiring:?|(?:job )?(?:posting|opening|vacancy) (?:for|:))\s+(?:(?:an?|one|two|three|several|\d+)\s+)?(?<title>[^,.;:!?()]+?)(?=\s+(?:to|who|that|on|in|at|with|for (?:our|the|a)|- |– |— )\b|\s*[,.;:!?(]|$)"
+        + @"|\b(?:about|for) the (?<title>[^,.;:!?()]+?) (?:role|position|opening|job)\b")]
+    private static partial Regex Spoken();
+
+    [GeneratedRegex(@"\s+[-–—|]\s+(?=[^\n]*?(?:\d|\$|\b(?i:contract|weeks?)\b))")]
+    private static partial Regex DashedTail();
 
     [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$")]
     private static partial Regex AtEmployer();

@@ -109,20 +109,20 @@ static partial class Vocabulary
         ["payscaleandgrade"] = HeaderField.JobLevel, ["payscalegrade"] = HeaderField.JobLevel,
         ["supervisionreceived"] = HeaderField.ReportsTo, ["supervisionexercised"] = HeaderField.Supervises, ["staffsupervised"] = HeaderField.Supervises,
         ["jobprofilename"] = HeaderField.Title, ["jobprofile"] = HeaderField.Title, ["role"] = HeaderField.Title, ["roletitle"] = HeaderField.Title, ["jobname"] = HeaderField.Title,
-        ["positionname"] = HeaderField.Title, ["classificationaward"] = HeaderField.JobLevel,
+        ["positionname"] = HeaderField.Title, ["nameoftheposition"] = HeaderField.Title, ["nameofposition"] = HeaderField.Title, ["classificationaward"] = HeaderField.JobLevel,
         // Spanish forms (bilingual postings).
         ["departamento"] = HeaderField.Department, ["supervisorinmediato"] = HeaderField.ReportsTo, ["reportaa"] = HeaderField.ReportsTo,
         ["supervisora"] = HeaderField.ReportsTo, ["jefeinmediato"] = HeaderField.ReportsTo, ["supervisa"] = HeaderField.Supervises, ["supervisaa"] = HeaderField.Supervises,
         ["clasificacion"] = HeaderField.Flsa, ["estatusflsa"] = HeaderField.Flsa, ["estatus"] = HeaderField.Flsa, ["nivel"] = HeaderField.JobLevel,
         ["puesto"] = HeaderField.Title, ["titulodelpuesto"] = HeaderField.Title, ["nombredelpuesto"] = HeaderField.Title, ["area"] = HeaderField.Department, ["fechaefectiva"] = HeaderField.Effective, ["fechadevigencia"] = HeaderField.Effective,
-        ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective,
+        ["effectivedate"] = HeaderField.Effective, ["effective"] = HeaderField.Effective, ["dateeffective"] = HeaderField.Effective, ["effdt"] = HeaderField.Effective, ["effdate"] = HeaderField.Effective,
         ["reviseddate"] = HeaderField.Revised, ["revised"] = HeaderField.Revised, ["lastrevised"] = HeaderField.Revised, ["lastupdated"] = HeaderField.Revised,
-        ["lastupdatedon"] = HeaderField.Revised, ["updated"] = HeaderField.Revised, ["daterevised"] = HeaderField.Revised, ["revisiondate"] = HeaderField.Revised,
+        ["lastupdatedon"] = HeaderField.Revised, ["updated"] = HeaderField.Revised, ["daterevised"] = HeaderField.Revised, ["revisiondate"] = HeaderField.Revised, ["revdate"] = HeaderField.Revised, ["lastupddt"] = HeaderField.Revised, ["datereviewed"] = HeaderField.Revised,
         ["approved"] = HeaderField.Approved, ["approveddate"] = HeaderField.Approved, ["dateapproved"] = HeaderField.Approved, ["approvedon"] = HeaderField.Approved,
     };
 
     /// <summary>Title labels that name nothing but a job title ("Position:" may name a status, "Role:" a kind of work).</summary>
-    public static readonly HashSet<string> PlainTitleKeys = ["jobtitle", "positiontitle", "classtitle", "roletitle", "jobprofilename", "positionname", "jobname", "puesto", "titulodelpuesto", "nombredelpuesto"];
+    public static readonly HashSet<string> PlainTitleKeys = ["jobtitle", "positiontitle", "classtitle", "roletitle", "jobprofilename", "positionname", "jobname", "puesto", "titulodelpuesto", "nombredelpuesto", "nameoftheposition", "nameofposition"];
 
     /// <summary>An FLSA status as forms write it: "Non-exempt", "Exempt (salaried)", "Hourly", "No exento".</summary>
     public static bool IsFlsaValue(string value) => FlsaValue().IsMatch(value);
@@ -154,6 +154,8 @@ static partial class Vocabulary
         // Spanish titles (bilingual and Spanish postings).
         "representante", "coordinador", "coordinadora", "coordinador(a)", "ejecutivo", "ejecutiva", "agente", "asesor", "asesora", "auxiliar", "analista",
         "especialista", "técnico", "técnica", "supervisora", "gerente", "jefe", "jefa", "asistente", "recepcionista", "enfermera", "enfermero",
+        // French titles (Canadian bilingual postings).
+        "agent(e)", "conseiller", "conseillère", "coordonnateur", "coordonnatrice", "technicien", "technicienne", "préposé", "préposée", "gestionnaire",
     ];
 
     public static readonly string[] Languages =

@@ -722,4 +722,176 @@ public sealed class LayoutTests
         Assert.Empty(d.Header.Other);
         Assert.Contains("statements, balances, and payment plans", string.Join(" ", d.Responsibilities.SelectMany(g => g.Items)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_title_named_only_in_a_sentence_or_a_subject_line_is_the_title()
+    {
+        var hiring = Single("""
+            Bayview Mail-Order Pharmacy
+            We are hiring a Refill Outreach Representative to join our patient care team in Fresno. You will call patients whose refills are due and set up their next shipment.
+
+            What you will do
+            - Call patients ten days before a refill is due and confirm their address and payment.
+            - Reschedule shipments when a prescriber has not yet renewed a prescription.
+
+            What you bring
+            - One year of call center or pharmacy experience.
+            """);
+        Assert.Equal("Refill Outreach Representative", hiring.Title);
+        var reply = Single("""
+            RE: Posting for Claims Research Specialist
+
+            Hi Dana, here is the final text for the board.
+
+            Summary
+            Researches denied and underpaid claims and sends each to the team that can fix it.
+
+            Duties
+            - Pull the claim history and the contract terms for each case.
+            - Write up what went wrong and route the claim for adjustment.
+            """);
+        Assert.Equal("Claims Research Specialist", reply.Title);
+    }
+
+    [Theory]
+    [InlineData("Coordinador(a) Bilingüe de Citas", "Bilingual Scheduling Coordinator", "Coordinador(a) Bilingüe de Citas")]
+    [InlineData("Bilingual Scheduling Coordinator", "Coordinador(a) Bilingüe de Citas", "Bilingual Scheduling Coordinator")]
+    [InlineData("Agent(e) de soutien, Portail patient", "Patient Portal Support Agent", "Agent(e) de soutien, Portail patient")]
+    public void A_title_given_in_two_languages_one_under_the_other_is_the_first(string first, string second, string title)
+    {
+        var d = Single($"""
+            Clínica del Norte / North Clinic
+            Vacante / Job opening
+
+            {first}
+            {second}
+
+            Departamento / Department: Central de Citas
+            Reporta a / Reports to: Supervisora de Citas
+
+            Resumen / Summary
+            Books and moves appointments for patients who speak Spanish or English.
+
+            Responsabilidades / Responsibilities
+            - Programar citas por teléfono. Book appointments by phone.
+            - Confirmar la cobertura del paciente. Confirm the patient's coverage.
+            """);
+        Assert.Equal(title, d.Title);
+    }
+
+    [Fact]
+    public void Labels_ending_in_a_colon_beside_their_values_across_one_row_are_each_read()
+    {
+        var d = Single("""
+            NORTHGATE HEALTH SERVICES                                              ROLE PROFILE
+
+            Role title:      Escalations Team Manager                  Role code:     OPS-ES-02
+            Function:        Member Operations                         Band:          M3
+            Reports to:      Director, Member Operations               FLSA status:   Exempt
+
+            1.0  ROLE PURPOSE
+            Leads the team that takes members' hardest complaints and makes sure each is closed within the plan's deadlines.
+
+            2.0  KEY ACCOUNTABILITIES
+            2.1  Hires, coaches and evaluates six escalations specialists.
+            2.2  Reviews every case open past ten days and agrees a plan to close it.
+            """);
+        Assert.Equal(("Escalations Team Manager", "Director, Member Operations", "M3", "Exempt"), (d.Title, d.Header.ReportsTo, d.Header.JobLevel, d.Header.FlsaStatus));
+    }
+
+    [Theory]
+    [InlineData("Medical Records Clerk - Lakeview Clinic, Tulsa OK, $16.75/hr", "Medical Records Clerk")]
+    [InlineData("Benefits Verification Specialist - 13-week contract, likely to extend", "Benefits Verification Specialist")]
+    [InlineData("Eligibility Specialist II - Bilingual Vietnamese", "Eligibility Specialist II - Bilingual Vietnamese")]
+    [InlineData("Patient Portal Navigator (1.0 FTE, new hire)", "Patient Portal Navigator")]
+    public void Pay_a_place_or_a_contract_after_a_title_is_not_the_title(string line, string title)
+    {
+        var d = Single($"""
+            {line}
+
+            Summary
+            Keeps patients' records and coverage straight so every visit is billed right.
+
+            Responsibilities
+            - Answer calls from patients and providers.
+            - Update records the same day.
+            """);
+        Assert.Equal(title, d.Title);
+    }
+
+    [Fact]
+    public void A_wiki_ticket_s_bold_labels_and_an_asciidoc_page_s_attributes_are_header_fields()
+    {
+        var ticket = Single("""
+            h2. Appeals Intake Lead
+
+            *Department:* Member Appeals and Grievances
+            *Reports to:* Manager, Appeals
+            *FLSA:* Non-exempt
+            *Grade:* 9
+
+            h3. Summary
+            Leads the intake desk that logs every appeal the day it arrives.
+
+            h3. Duties
+            * Assign the day's new appeals to the intake coordinators.
+            * Check each case file is complete before it goes to a reviewer.
+            """);
+        Assert.Equal(("Appeals Intake Lead", "Member Appeals and Grievances", "Manager, Appeals", "Non-exempt", "9"),
+            (ticket.Title, ticket.Header.Department, ticket.Header.ReportsTo, ticket.Header.FlsaStatus, ticket.Header.JobLevel));
+        var page = Single("""
+            = Nurse Line Scheduler
+            :department: Clinical Contact Center
+            :reports-to: Manager, Workforce Planning
+            :grade: 9
+            :revdate: 2026-05-04
+
+            == Summary
+            Builds the nurse line's weekly schedules and moves nurses between queues during the day.
+
+            == Duties
+            * Build the weekly schedule from the forecast.
+            * Move nurses between queues when calls back up.
+            """);
+        Assert.Equal(("Nurse Line Scheduler", "Clinical Contact Center", "Manager, Workforce Planning", "9", "2026-05-04"),
+            (page.Title, page.Header.Department, page.Header.ReportsTo, page.Header.JobLevel, page.Header.RevisedDate));
+    }
+
+    [Fact]
+    public void A_panel_drawn_in_box_characters_and_a_day_month_year_date_read_clean_values()
+    {
+        var d = Single("""
+            ┌──────────────────────────────────────────────────────────┐
+            │ ROLE AT A GLANCE                                         │
+            │ Role          │ Intake Operations Manager                │
+            │ Department    │ Specialty Pharmacy Intake                │
+            │ Reports to    │ Director, Pharmacy Operations            │
+            │ FLSA          │ Exempt                                   │
+            │ Revised       │ 14-Mar-2026                              │
+            └──────────────────────────────────────────────────────────┘
+
+            Summary
+            Runs the intake team that turns new referrals into filled prescriptions.
+
+            Responsibilities
+            - Hire, coach and evaluate intake supervisors.
+            - Keep referral turnaround within two business days.
+            """);
+        Assert.Equal(("Specialty Pharmacy Intake", "Director, Pharmacy Operations", "Exempt", "2026-03-14"),
+            (d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus, d.Header.RevisedDate));
+    }
+
+    [Fact]
+    public void A_spreadsheet_saved_as_csv_with_a_row_per_role_reads_each_role_with_its_fields()
+    {
+        var roles = JobDescriptionParser.Parse("""
+            job_code,job_title,department,reports_to,flsa_status,grade,summary,duties
+            ENR-110,"Enrollment Processor","Membership Accounting","Enrollment Supervisor","Non-exempt","E2","Keys new enrollments and changes from employer groups so members are covered on time.","Key enrollment forms the day they arrive; Call employer groups about missing signatures; Correct rejected records on the state file"
+            ENR-210,"Enrollment Team Lead","Membership Accounting","Enrollment Supervisor","Non-exempt","E4","Leads the processors' daily queue and answers their hardest questions, without hiring or evaluating them.","Assign the day's work to the processors; Train new processors on the enrollment system; Review rejected records each morning"
+            """, null, EnglishWords.Instance).Documents;
+        Assert.Equal(["Enrollment Processor", "Enrollment Team Lead"], roles.Select(r => r.Title));
+        Assert.All(roles, r => Assert.Equal(("Membership Accounting", "Enrollment Supervisor", "Non-exempt"), (r.Header.Department, r.Header.ReportsTo, r.Header.FlsaStatus)));
+        Assert.Equal(["E2", "E4"], roles.Select(r => r.Header.JobLevel));
+        Assert.Contains("Call employer groups about missing signatures", string.Join(" ", roles[0].Responsibilities.SelectMany(g => g.Items)), StringComparison.Ordinal);
+    }
 }
