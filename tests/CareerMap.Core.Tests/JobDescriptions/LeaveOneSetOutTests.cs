@@ -92,10 +92,10 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-07 over all seventeen sets, the nine measured-once acceptance sets among them
-        // (title 0.92, headers 0.94, sections 0.93, competencies 0.87; the last set, Blind9, sections 0.95): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.90, text);
-        Assert.True(pooledLearned.Headers >= 0.92, text);
+        // Floors a little under the figures measured on 2026-12-07 (second session) over all eighteen sets, the ten measured-once acceptance sets
+        // among them (title 0.96, headers 0.95, sections 0.93, competencies 0.87; the last set, Blind10, sections 0.95): they guard regressions.
+        Assert.True(pooledLearned.Title >= 0.94, text);
+        Assert.True(pooledLearned.Headers >= 0.93, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
         Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.92, text);
@@ -258,8 +258,22 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-07 on 73371b4's models (reader and suggestions trained on the seventeen other sets, the markup reader and the
         // tables of fields among the reader's changes of that day): title 0.81, headers 0.81, sections 0.94, competencies 0.89 (0.79 with the
         // lexical matcher on the same reader; the lexical reader 0.35, 0.59, 0.55, 0.61); 49 of 50 descriptions found. Its misses have not been
-        // printed. Floors guard regressions only.
+        // printed. Floors guard regressions only. No longer blind since: on 2026-12-07 (second session) its out-of-fold misses were printed with
+        // the other training sets' and it is the eighteenth of LineTraining.Sets; out of its fold it reads 0.94, 0.96, 0.95, 0.90.
         AtLeast(learned, text, title: 0.77, headers: 0.77, sections: 0.90, competencies: 0.85);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's eleventh acceptance set (Blind11/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-07.</summary>
+    [Fact]
+    public void The_eleventh_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind11Folder, "Blind11");
+        // Measured once on 2026-12-07 (second session) on f30242d's models (reader and suggestions trained on the eighteen other sets, Blind10 the
+        // newest; that session's titles in sentences, titles in two languages, colon labels across a row, wiki, AsciiDoc and CSV-table exports):
+        // title 0.88, headers 0.80, sections 0.90, competencies 0.88 (0.76 with the lexical matcher on the same reader; the lexical reader 0.44,
+        // 0.61, 0.66, 0.69); 50 of 50 descriptions found. Its misses have not been printed. Floors guard regressions only.
+        AtLeast(learned, text, title: 0.84, headers: 0.76, sections: 0.87, competencies: 0.85);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
