@@ -20,9 +20,9 @@ static partial class JdMarkup
     {
         var lines = Lines(text);
         var kind = KindOf(text, lines);
-        var (header, columns) = (-1, 0);
+        var (header, columns, names, sparse) = (-1, 0, (List<string>)[], false);
         if (kind == Kind.None && TableHead(text, lines) is { } head)
-            (kind, header, columns) = (Kind.CsvTable, head.Line, head.Columns);
+            (kind, header, columns, names, sparse) = (Kind.CsvTable, head.Line, head.Names.Count, head.Names, head.Sparse);
         if (kind == Kind.None) return null;
         var output = new Writer(text);
         for (var n = 0; n < lines.Count; n++)
@@ -42,6 +42,21 @@ static partial class JdMarkup
                     break;
                 case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
+                    break;
+                case Kind.CsvTable when sparse && n == header:
+                    break;
+                case Kind.CsvTable when sparse && Cells(line) is { } cells && cells.Count == columns:
+                    // A table with an empty cell, which a row cut by tabs would lose the count of: each row's filled cells as
+                    // its columns' fields, a blank line between roles.
+                    output.Line(start);
+                    output.Add("\n", start);
+                    foreach (var (c, (cellStart, cellEnd, read)) in cells.Index())
+                    {
+                        if (read.Length == 0) continue;
+                        output.Line(start + cellStart);
+                        output.Add(Words(names[c]) + ": ", start + cellStart);
+                        output.Value(read.Replace('\t', ' '), start + cellStart + (line[cellStart] == '"' ? 1 : 0), start + Math.Max(cellStart, cellEnd - 1));
+                    }
                     break;
                 case Kind.CsvTable when Cells(line) is { } cells && cells.Count == columns:
                     // A spreadsheet's row as a row of cells cut by tabs, the way a table of fields is read: the heading row's
@@ -95,15 +110,15 @@ static partial class JdMarkup
 
     /// <summary>
     /// A spreadsheet saved as CSV with a row of field names ("req_id,job_title,department,…") over one row per role: the
-    /// heading row's line and its number of columns; null when the text has none.
+    /// heading row's line, its names and whether any row leaves a cell empty; null when the text has none.
     /// </summary>
-    static (int Line, int Columns)? TableHead(string text, List<(int Start, int End)> lines)
+    static (int Line, List<string> Names, bool Sparse)? TableHead(string text, List<(int Start, int End)> lines)
     {
         var first = lines.FindIndex(l => !text.AsSpan(l.Start, l.End - l.Start).IsWhiteSpace() && !text.AsSpan(l.Start, l.End - l.Start).TrimStart().StartsWith("#!"));
         if (first < 0 || Cells(text[lines[first].Start..lines[first].End].TrimEnd()) is not { Count: >= 4 } names || !names.All(c => CsvName().IsMatch(c.Read))
             || names.Count(c => Vocabulary.Header(c.Read) is not null || Vocabulary.IsOtherHeader(c.Read) || Vocabulary.Heading(c.Read) is not null) < 2) return null;
-        var rows = lines.Skip(first + 1).Count(l => Cells(text[l.Start..l.End].TrimEnd()) is { } cells && cells.Count == names.Count);
-        return rows >= 1 ? (first, names.Count) : null;
+        var rows = lines.Skip(first + 1).Select(l => Cells(text[l.Start..l.End].TrimEnd())).Where(cells => cells?.Count == names.Count).ToList();
+        return rows.Count >= 1 ? (first, [.. names.Select(c => c.Read)], rows.Any(cells => cells!.Any(c => c.Read.Length == 0))) : null;
     }
 
     /// <summary>A line's comma-separated cells, quoted ones read ("a ""b"", c" is one cell): each with where it stands; null when a quote is left open.</summary>

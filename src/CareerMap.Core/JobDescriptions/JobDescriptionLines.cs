@@ -206,13 +206,16 @@ static partial class JobDescriptionLines
 
     internal static int WordCount(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
     internal static bool EndsSentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' or ';' or ':';
-    /// <summary>A line in Spanish or French rather than English, by its accents, its articles and its gendered endings ("Coordinador(a)").</summary>
+    /// <summary>
+    /// A line in Spanish or French rather than English, by its accents, its gendered endings ("Coordinador(a)") or two of
+    /// their little words (one is a place's name: "Las Vegas", "Los Angeles").
+    /// </summary>
     internal static bool LooksForeign(string text) =>
         text.Any(c => ForeignLetters.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal)) || text.Contains("(a)", StringComparison.Ordinal) || text.Contains("(e)", StringComparison.Ordinal)
-        || text.Split([' ', ',', '/', '\''], StringSplitOptions.RemoveEmptyEntries).Any(w => ForeignWords.Contains(w.ToLowerInvariant()));
+        || text.Split([' ', ',', '/', '\''], StringSplitOptions.RemoveEmptyEntries).Count(w => ForeignWords.Contains(w.ToLowerInvariant())) >= 2;
 
     const string ForeignLetters = "áéíóúñüçàèâêîôûœ¿¡";
-    static readonly HashSet<string> ForeignWords = ["de", "del", "la", "las", "los", "el", "y", "para", "en", "du", "des", "et", "le", "les", "au", "aux", "d"];
+    static readonly HashSet<string> ForeignWords = ["de", "del", "la", "las", "los", "el", "y", "para", "en", "du", "des", "et", "le", "les", "aux"];
 
     internal static bool StartsLower(string text) => text.Length > 0 && char.IsLower(text[0]);
     internal static readonly HashSet<string> Joiners = ["and", "or", "of", "the", "to", "with", "for", "in", "a", "an", "as", "on", "by", "from", "that", "including", "between", "into", "per", "such", "both", "well"];

@@ -369,7 +369,7 @@ public static partial class JobDescriptionParser
     [GeneratedRegex(@"\b(?:non[- ]?exempt|exempt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FlsaWord();
 
-    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{1,2}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2}(?:\d{2})?)\b")]
+    [GeneratedRegex(@"\b(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?\d{4}|\d{1,2}-(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-\d{2}(?:\d{2})?)\b")]
     private static partial Regex DateToken();
 
     [GeneratedRegex(@"not (?:intended|meant|designed) to be (?:an? )?(?:all[- ]inclusive|exhaustive|complete)|equal opportunity employer|reasonable accommodations?|\bat[- ]will\b|this job description (?:is|does|may)|this description (?:is|does|may|lists)|\bnot an? (?:complete|exhaustive|comprehensive) list\b|may not meet current legal requirements|hold no liability|the above statements|subject to change at any time|permission to share", RegexOptions.IgnoreCase)]

@@ -135,7 +135,21 @@ public sealed partial class LineModel
         if (segments.Count > MaxPieces) return null;
         var verdicts = Classify(segments);
         if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
-        var known = verdicts.Select((v, i) => Keyed(segments[i], Known(segments[i], Doubted(segments[i], v)))).ToList();
+        var known = new List<Verdict>(verdicts.Count);
+        var body = false;
+        for (var i = 0; i < verdicts.Count; i++)
+        {
+            // Only above the body: a short unbulleted line among a section's lines ("Certified Pharmacy Technician (CPhT)") stays there.
+            var v = body ? verdicts[i] : Doubted(segments[i], verdicts[i]);
+            body |= Array.IndexOf(Sections, v.Label) >= 0;
+            known.Add(Keyed(segments[i], Known(segments[i], v)));
+        }
+        // A text the model found no title in, which opens on a short unbulleted line with a title's word standing alone
+        // ("Member Access Specialist – Work From Home"): that line is its title, not the start of its summary.
+        if (!known.Exists(v => v.Label == Title) && known.FindIndex(v => v.Label != None) is var opening and >= 0 && Array.IndexOf(Sections, known[opening].Label) >= 0
+            && segments[opening].Marker is Marker.None && !JobDescriptionLines.EndsSentence(segments[opening].Text) && TitleLike(segments[opening].Text)
+            && (opening + 1 == segments.Count || segments[opening].GapAfter > 0))
+            known[opening] = known[opening] with { Label = Title };
         Tabled(segments, known);
         Stacked(segments, known);
         Paired(segments, known);
@@ -314,7 +328,7 @@ public sealed partial class LineModel
         // "Job Title: Health Information Clerk" the model doubted into another field is the title its plain label names.
         if (IsField(verdict.Label))
             return verdict.Confidence < SureKey && Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(key)) && value.Length > 0
-                && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 ? new(Title, SureKey, 1) : verdict;
+                && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 ? new(Title, SureKey, verdict.TitleScore) : verdict;
         // "Organization: Red Cedar Regional Medical Center": a label that names no title, before a value with no title's word, is not the title.
         if (Vocabulary.Header(key) is not { } field)
             return verdict.Label == Title && value.Length > 0 && !JobDescriptionLines.HasTitleWord(value) && !JobDescriptionLines.HasTitleWord(key) ? verdict with { Label = None } : verdict;
@@ -491,8 +505,7 @@ public sealed partial class LineModel
             if (chosen is not { } c) continue;
             o.Doc.Title = TitleOf(segments[c].Text);
             o.TitlePiece = c;
-            o.Doc.Unplaced.Remove(segments[c].Text);
-            preamble.Remove(segments[c].Text);
+            Unplace(o, c);
         }
         // A title read from a doubtful piece below the body ("Position Details" in a contents list) gives way to a likely one above it.
         foreach (var o in docs.Where(o => o.Body >= 0 && o.TitlePiece > o.Body))
@@ -503,7 +516,7 @@ public sealed partial class LineModel
             o.Doc.Unplaced.Add(o.Doc.Title!);
             o.Doc.Title = TitleOf(segments[c].Text);
             o.TitlePiece = c;
-            if (!o.Doc.Unplaced.Remove(segments[c].Text)) preamble.Remove(segments[c].Text);
+            Unplace(o, c);
         }
         // A title given in two languages, one line under the other: the first is the title, the second its translation.
         foreach (var o in docs.Where(o => o.TitlePiece > o.Start))
@@ -512,16 +525,25 @@ public sealed partial class LineModel
             if (verdicts[j].Label is not (None or Title) || segments[k].Gap != 0 || segments[k].Physical != segments[j].Physical + 1 || !TitleLike(segments[j].Text)
                 || JobDescriptionLines.LooksForeign(TitleOf(segments[j].Text)) == JobDescriptionLines.LooksForeign(o.Doc.Title!)) continue;
             var first = TitleOf(segments[j].Text);
-            if (!o.Doc.Unplaced.Remove(first) && !o.Doc.Unplaced.Remove(segments[j].Text)) preamble.Remove(segments[j].Text);
+            Unplace(o, j);
             o.Doc.Unplaced.Add(o.Doc.Title!);
             o.Doc.Title = first;
             o.TitlePiece = j;
         }
         return new(preamble, [.. docs.Select(o => Finish(o.Doc, matcher, L))]);
+
+        // A piece taken for the title leaves the text kept unplaced, in whichever form it was kept there.
+        void Unplace(Opened o, int piece)
+        {
+            var text = segments[piece].Text;
+            foreach (var kept in new[] { TitleOf(text), text, text.Replace('\t', ' ') })
+                if (o.Doc.Unplaced.Remove(kept) || preamble.Remove(kept)) return;
+        }
     }
 
     /// <summary>A piece short enough to be a title, with a job title's word in it.</summary>
-    static bool TitleLike(string text) => TitleOf(text) is { Length: > 0 } t && JobDescriptionLines.WordCount(t) <= JobDescriptionParser.MaxTitleWords + 2 && JobDescriptionLines.HasTitleWord(t);
+    static bool TitleLike(string text) => TitleOf(text) is { Length: > 0 } t && JobDescriptionLines.WordCount(t) <= JobDescriptionParser.MaxTitleWords + 2 && JobDescriptionLines.HasTitleWord(t)
+        && (KeyOf(text) is not { } key || Vocabulary.Header(key) == Vocabulary.HeaderField.Title || JobDescriptionLines.HasTitleWord(key));
 
     /// <summary>A wrapped line: it starts in lower case, or the line before stopped mid-sentence, with nothing between.</summary>
     static bool Continues(Segment previous, Segment segment) =>
@@ -623,6 +645,8 @@ public sealed partial class LineModel
     /// <summary>A title piece is the title itself, or a "Class Title: …" field whose value is the title.</summary>
     static string TitleOf(string text)
     {
+        // A piece far longer than a title is not read for one: the patterns below scan ahead, and a hostile line must stay linear.
+        if (text.Length > MaxTitleLength * 2) return text.Trim();
         // A screen of fields side by side ("JOB CODE .... GR0211<TAB>JOB TITLE ..... APPEALS INTAKE CLERK"): the one its label names the title.
         if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t').FirstOrDefault(p => KeyOf(p) is { } k && Vocabulary.Header(k) == Vocabulary.HeaderField.Title && ValueOf(p).Length > 0) is { } titled)
             text = titled;
@@ -638,6 +662,9 @@ public sealed partial class LineModel
         // What stands around a title on a page is not the title: an emoji or a quote, a level or class code in front
         // ("LEVEL 2 - Member Services Representative II", "C-14 Medical Records Clerk"), a count of openings after it.
         var bare = TitleDecoration().Replace(title.Trim().Trim('"', '\'', '“', '”'), "");
+        // An employer before a document's name ("Prairie Health Plan Position Description Claims Specialist"), never a title before it ("… Technician Job Description Template").
+        if (bare.Length <= MaxTitleLength && DocumentName().Match(bare) is { Success: true, Index: > 0 } document && !JobDescriptionLines.HasTitleWord(bare[..document.Index])
+            && JobDescriptionLines.HasTitleWord(bare[(document.Index + document.Length)..])) bare = bare[(document.Index + document.Length)..];
         // Pay, hours, a contract's length or a place after a dash ("Appointment Scheduler - Riverside Ortho, $17.50/hr",
         // "… - 13-week contract"): the title is what comes before the first dash that such a tail follows.
         if (bare.Length <= MaxTitleLength && DashedTail().Match(bare) is { Success: true, Index: > 0 } tail && JobDescriptionLines.HasTitleWord(bare[..tail.Index])) bare = bare[..tail.Index];
@@ -651,20 +678,24 @@ public sealed partial class LineModel
     }
 
     // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518"),
-    // as is an employer before a document's name ("Prairie Health Plan Position Description Claims Specialist") and a note cut off at the line's end ("… II (JC").
+    // as is a note cut off at the line's end ("… II (JC").
     [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
         + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
         + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-–—#]\s*\(?\d{5,}\)?$"
         + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)"
-        + @"|^[^\n]*?\s(?i:position description|job description)\s+(?=[A-Z])|\s*\([^()]*$")]
+        + @"|\s*\([^()]*$")]
     private static partial Regex TitleDecoration();
 
     [GeneratedRegex(@"(?i)^(?:(?:re|fwd?):\s*)*(?:(?:we(?:'re|’re| are)|[\w&'.-]+(?: [\w&'.-]+){0,4} (?:is|are))(?: now)? (?:hiring|looking for|seeking|recruiting(?: for)?)|now hiring:?|(?:job )?(?:posting|opening|vacancy) (?:for|:))\s+(?:(?:an?|one|two|three|several|\d+)\s+)?(?<title>[^,.;:!?()]+?)(?=\s+(?:to|who|that|on|in|at|with|for (?:our|the|a)|- |– |— )\b|\s*[,.;:!?(]|$)"
         + @"|\b(?:about|for) the (?<title>[^,.;:!?()]+?) (?:role|position|opening|job)\b")]
     private static partial Regex Spoken();
 
-    [GeneratedRegex(@"\s+[-–—|]\s+(?=[^\n]*?(?:\d|\$|\b(?i:contract|weeks?)\b))")]
+    // What follows a title on a posting's first line: pay ("$17.50/hr"), a contract's length ("13-week contract"), hours ("M-F 7a-3:30p").
+    [GeneratedRegex(@"\s+[-–—|]\s+(?=[^\n]*?(?:\$\d|/hr\b|\b\d+[- ]weeks?\b|\bcontract\b|\b\d{1,2}(?::\d{2})?\s?[ap]\.?m?\.?\s?[-–]\s?\d))")]
     private static partial Regex DashedTail();
+
+    [GeneratedRegex(@"\s(?i:position description|job description)\s+(?=[A-Z])")]
+    private static partial Regex DocumentName();
 
     [GeneratedRegex(@"^(?<title>.+?) at (?<employer>[A-Z][\w&'.-]*(?: (?:of |and |for |the )?[A-Z&][\w&'.-]*)*)$")]
     private static partial Regex AtEmployer();

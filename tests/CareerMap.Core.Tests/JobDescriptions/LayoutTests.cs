@@ -804,6 +804,11 @@ public sealed class LayoutTests
     [InlineData("Benefits Verification Specialist - 13-week contract, likely to extend", "Benefits Verification Specialist")]
     [InlineData("Eligibility Specialist II - Bilingual Vietnamese", "Eligibility Specialist II - Bilingual Vietnamese")]
     [InlineData("Patient Portal Navigator (1.0 FTE, new hire)", "Patient Portal Navigator")]
+    [InlineData("Pharmacy Technician – 340B Program", "Pharmacy Technician – 340B Program")]
+    [InlineData("Manager – Contract Compliance", "Manager – Contract Compliance")]
+    [InlineData("Insurance Verification Rep - Outpatient Imaging - M-F 7a-3:30p, no weekends", "Insurance Verification Rep")]
+    [InlineData("Prairie Sky Health Plan Position Description Claims Resolution Specialist", "Claims Resolution Specialist")]
+    [InlineData("Pharmacy Technician Job Description Template", "Pharmacy Technician Job Description Template")]
     public void Pay_a_place_or_a_contract_after_a_title_is_not_the_title(string line, string title)
     {
         var d = Single($"""
@@ -893,5 +898,36 @@ public sealed class LayoutTests
         Assert.All(roles, r => Assert.Equal(("Membership Accounting", "Enrollment Supervisor", "Non-exempt"), (r.Header.Department, r.Header.ReportsTo, r.Header.FlsaStatus)));
         Assert.Equal(["E2", "E4"], roles.Select(r => r.Header.JobLevel));
         Assert.Contains("Call employer groups about missing signatures", string.Join(" ", roles[0].Responsibilities.SelectMany(g => g.Items)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_place_name_in_spanish_does_not_make_the_title_a_translation_of_the_line_above()
+    {
+        var d = Single("""
+            Desert Springs Nurse Staffing
+            Travel Nurse Scheduler – Las Vegas, NV
+
+            Summary
+            Books travel nurses' shifts with our hospital clients and keeps every contract's hours filled.
+
+            Responsibilities
+            - Confirm each nurse's shifts with the hospital's staffing office every week.
+            - Fill open shifts from the bench of available nurses the same day.
+            """);
+        Assert.StartsWith("Travel Nurse Scheduler", d.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spreadsheet_row_with_an_empty_cell_keeps_each_value_under_its_own_column()
+    {
+        var roles = JobDescriptionParser.Parse("""
+            job_code,job_title,department,reports_to,flsa_status,grade,summary,duties
+            ENR-110,"Enrollment Processor",,"Enrollment Supervisor","Non-exempt","E2","Keys new enrollments and changes from employer groups so members are covered on time.","Key enrollment forms the day they arrive; Call employer groups about missing signatures"
+            ENR-210,"Enrollment Team Lead","Membership Accounting","Enrollment Supervisor","Non-exempt","E4","Leads the processors' daily queue and answers their hardest questions.","Assign the day's work to the processors; Train new processors on the enrollment system"
+            """, null, EnglishWords.Instance).Documents;
+        Assert.Equal(["Enrollment Processor", "Enrollment Team Lead"], roles.Select(r => r.Title));
+        Assert.Equal(("Enrollment Supervisor", "Non-exempt", "E2"), (roles[0].Header.ReportsTo, roles[0].Header.FlsaStatus, roles[0].Header.JobLevel));
+        Assert.Null(roles[0].Header.Department);
+        Assert.Equal(("Membership Accounting", "E4"), (roles[1].Header.Department, roles[1].Header.JobLevel));
     }
 }
