@@ -95,6 +95,9 @@ static partial class JdMarkup
         // A page of markup: tags open a good share of its lines (a Markdown text with a few HTML comments is not one).
         var tagged = count(TagLine());
         if (tagged >= 3 && tagged * 3 >= filled.Count) return Kind.Markup;
+        // A page's head around a JSON-LD block ("<script type=\"application/ld+json\">"), the JSON most of it.
+        var data = filled.Select(l => text[l.Start..l.End].Trim()).FirstOrDefault(l => !l.StartsWith('<')) ?? "";
+        if (data is ['{', ..] && count(JsonField()) >= 3) return Kind.Json;
         // A block of pairs or of CSV fields, three lines in a row at least: not lines of prose here and there that happen to
         // open with "Word =" or "word,".
         int run(Regex r)

@@ -289,6 +289,8 @@ public sealed class LayoutTests
     [InlineData("C-14 Medical Records Clerk", "Medical Records Clerk")]
     [InlineData("NOW HIRING: Member Access Specialist (3 openings)", "Member Access Specialist")]
     [InlineData("Member Access Specialist – Work From Home (Central time zone)", "Member Access Specialist")]
+    [InlineData("Enrollment Intake Clerk Job Description", "Enrollment Intake Clerk")]
+    [InlineData("Suggested Duties of a Scheduling Manager", "Scheduling Manager")]
     [InlineData("Member Access Specialist II - Appeals-2603518", "Member Access Specialist II - Appeals")]
     [InlineData("Member Access Specialist (Temp-to-Hire)", "Member Access Specialist")]
     public void What_stands_around_a_title_on_a_page_is_left_out_of_it(string line, string title)
@@ -929,5 +931,54 @@ public sealed class LayoutTests
         Assert.Equal(("Enrollment Supervisor", "Non-exempt", "E2"), (roles[0].Header.ReportsTo, roles[0].Header.FlsaStatus, roles[0].Header.JobLevel));
         Assert.Null(roles[0].Header.Department);
         Assert.Equal(("Membership Accounting", "E4"), (roles[1].Header.Department, roles[1].Header.JobLevel));
+    }
+
+    [Fact]
+    public void A_form_table_read_column_by_column_keeps_each_value_under_its_label()
+    {
+        var d = Single("""
+            Juniper Valley Health Plan
+            POSITION DESCRIPTION
+
+            Job Title
+            Department
+            Reports To
+            FLSA Status
+            Pay Grade
+
+            Claims Research Specialist
+            Claims Operations
+            Claims Research Supervisor
+            Non-exempt
+            C5
+
+            Summary
+            Researches claims that members and providers dispute and corrects the ones paid wrong.
+
+            Duties
+            - Pull the claim history and the provider contract for each dispute.
+            - Correct and reprocess claims that were priced or denied in error.
+            """);
+        Assert.Equal("Claims Research Specialist", d.Title);
+        Assert.Equal(("Claims Operations", "Claims Research Supervisor", "Non-exempt", "C5"), (d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus, d.Header.JobLevel));
+    }
+
+    [Fact]
+    public void A_posting_given_as_json_ld_in_a_page_head_is_read_for_its_fields()
+    {
+        var d = Single("""
+            <link rel="canonical" href="https://careers.example.org/jobs/4411">
+            <script type="application/ld+json">
+            {
+              "@context": "https://schema.org/",
+              "@type": "JobPosting",
+              "title": "Pharmacy Refill Coordinator",
+              "employmentType": "FULL_TIME",
+              "responsibilities": "Call members whose refills are due and send each order to the mail-order pharmacy.",
+              "qualifications": "One year in a pharmacy or a clinic's front office."
+            }
+            </script>
+            """);
+        Assert.Equal("Pharmacy Refill Coordinator", d.Title);
     }
 }

@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind11/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind12/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -92,13 +92,13 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-07 (second session) over all eighteen sets, the ten measured-once acceptance sets
-        // among them (title 0.96, headers 0.95, sections 0.93, competencies 0.87; the last set, Blind10, sections 0.95): they guard regressions.
+        // Floors a little under the figures measured on 2026-12-07 (third session) over all nineteen sets, the eleven measured-once acceptance sets
+        // among them (title 0.96, headers 0.96, sections 0.93, competencies 0.87; the last set, Blind11, sections 0.91): they guard regressions.
         Assert.True(pooledLearned.Title >= 0.94, text);
-        Assert.True(pooledLearned.Headers >= 0.93, text);
+        Assert.True(pooledLearned.Headers >= 0.94, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.92, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.88, text);
         // Every labeled file is read by the learned reader: a fold's model that abstains on one hands it to the lexical reader unmeasured.
         Assert.True(leastSure.Mean >= LineModel.Abstain, text);
     }
