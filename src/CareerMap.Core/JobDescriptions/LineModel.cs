@@ -550,7 +550,9 @@ public sealed partial class LineModel
         foreach (var o in docs.Where(o => o.Doc.Title is null))
         {
             var end = o.Body < 0 ? Math.Min(segments.Count, o.Start + 8) : o.Body;
-            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title && TitleOf(segments[i].Text).Length > 0).ToList();
+            // Never a paragraph, a question or a label ("A Day in the Life:", "Which team is it on?").
+            var candidates = Enumerable.Range(o.Start, Math.Max(0, end - o.Start)).Where(i => verdicts[i].Label is None or Title && TitleOf(segments[i].Text) is { Length: > 0 } t
+                && JobDescriptionLines.WordCount(t) <= JobDescriptionParser.MaxTitleWords + 2 && !t.EndsWith(':') && !t.EndsWith('?')).ToList();
             int? Likeliest(IEnumerable<int> pieces) => pieces.Where(i => verdicts[i].TitleScore >= LikelyTitle).Select(i => (int?)i).MaxBy(i => verdicts[i!.Value].TitleScore);
             // A title said in the first sentences of the body ("We are hiring a …") outranks a piece with no title's word.
             var spoken = o.Body < 0 ? null : Enumerable.Range(o.Body, Math.Min(3, segments.Count - o.Body)).Select(i => SpokenTitle(segments[i].Text)).FirstOrDefault(t => t is not null);
@@ -721,6 +723,8 @@ public sealed partial class LineModel
         // What stands around a title on a page is not the title: an emoji or a quote, a level or class code in front
         // ("LEVEL 2 - Member Services Representative II", "C-14 Medical Records Clerk"), a count of openings after it.
         var bare = TitleDecoration().Replace(title.Trim().Trim('"', '\'', '“', '”'), "");
+        // One decoration may hide another: "… II (JC-30418)" loses its number, then the bracket left open.
+        if (TitleDecoration().Replace(bare, "") is var again && again.Length > 0) bare = again;
         // An employer before a document's name ("Prairie Health Plan Position Description Claims Specialist"), never a title before it ("… Technician Job Description Template").
         if (bare.Length <= MaxTitleLength && DocumentName().Match(bare) is { Success: true, Index: > 0 } document && !JobDescriptionLines.HasTitleWord(bare[..document.Index])
             && JobDescriptionLines.HasTitleWord(bare[(document.Index + document.Length)..])) bare = bare[(document.Index + document.Length)..];

@@ -290,6 +290,7 @@ public sealed class LayoutTests
     [InlineData("NOW HIRING: Member Access Specialist (3 openings)", "Member Access Specialist")]
     [InlineData("Member Access Specialist – Work From Home (Central time zone)", "Member Access Specialist")]
     [InlineData("Enrollment Intake Clerk Job Description", "Enrollment Intake Clerk")]
+    [InlineData("Claims Adjustment Examiner II (JC-30418)", "Claims Adjustment Examiner II")]
     [InlineData("Suggested Duties of a Scheduling Manager", "Scheduling Manager")]
     [InlineData("Member Access Specialist II - Appeals-2603518", "Member Access Specialist II - Appeals")]
     [InlineData("Member Access Specialist (Temp-to-Hire)", "Member Access Specialist")]
