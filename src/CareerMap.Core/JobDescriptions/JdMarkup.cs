@@ -50,12 +50,11 @@ static partial class JdMarkup
                     // its columns' fields, a blank line between roles.
                     output.Line(start);
                     output.Add("\n", start);
-                    foreach (var (c, (cellStart, cellEnd, read)) in cells.Index())
+                    foreach (var (c, cell) in cells.Index().Where(c => c.Item.Read.Length > 0))
                     {
-                        if (read.Length == 0) continue;
-                        output.Line(start + cellStart);
-                        output.Add(Words(names[c]) + ": ", start + cellStart);
-                        output.Value(read.Replace('\t', ' '), start + cellStart + (line[cellStart] == '"' ? 1 : 0), start + Math.Max(cellStart, cellEnd - 1));
+                        output.Line(start + cell.Start);
+                        output.Add(Words(names[c]) + ": ", start + cell.Start);
+                        Cell(output, line, start, cell);
                     }
                     break;
                 case Kind.CsvTable when Cells(line) is { } cells && cells.Count == columns:
@@ -65,9 +64,8 @@ static partial class JdMarkup
                     for (var c = 0; c < cells.Count; c++)
                     {
                         if (c > 0) output.Add("\t", start + cells[c].Start);
-                        var (cellStart, cellEnd, read) = cells[c];
-                        if (n == header) output.Add(Words(read), start + cellStart);
-                        else output.Value(read.Replace('\t', ' '), start + cellStart + (cellStart < line.Length && line[cellStart] == '"' ? 1 : 0), start + Math.Max(cellStart, cellEnd - 1));
+                        if (n == header) output.Add(Words(cells[c].Read), start + cells[c].Start);
+                        else Cell(output, line, start, cells[c]);
                     }
                     break;
                 default:
@@ -123,6 +121,10 @@ static partial class JdMarkup
         var rows = lines.Skip(first + 1).Select(l => Cells(text[l.Start..l.End].TrimEnd())).Where(cells => cells?.Count == names.Count).ToList();
         return rows.Count >= 1 ? (first, [.. names.Select(c => c.Read)], rows.Any(cells => cells!.Any(c => c.Read.Length == 0))) : null;
     }
+
+    /// <summary>A CSV cell's value as read, each character mapped to where it stands in the line (inside its quotes when it has them).</summary>
+    static void Cell(Writer output, string line, int start, (int Start, int End, string Read) cell) =>
+        output.Value(cell.Read.Replace('\t', ' '), start + cell.Start + (cell.Start < line.Length && line[cell.Start] == '"' ? 1 : 0), start + Math.Max(cell.Start, cell.End - 1));
 
     /// <summary>A line's comma-separated cells, quoted ones read ("a ""b"", c" is one cell): each with where it stands; null when a quote is left open.</summary>
     static List<(int Start, int End, string Read)>? Cells(string line)

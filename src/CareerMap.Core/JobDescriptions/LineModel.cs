@@ -134,7 +134,8 @@ public sealed partial class LineModel
         var segments = JdSegments.Read(text, Lexicon);
         if (segments.Count > MaxPieces) return null;
         var verdicts = Classify(segments);
-        if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Abstain) return null;
+        var sureness = verdicts.Count > 0 ? verdicts.Average(v => v.Confidence) : 1;
+        if (sureness < Abstain) return null;
         var known = new List<Verdict>(verdicts.Count);
         var body = false;
         for (var i = 0; i < verdicts.Count; i++)
@@ -147,8 +148,7 @@ public sealed partial class LineModel
         // A text the model found no title in, which opens on a short unbulleted line with a title's word standing alone
         // ("Member Access Specialist – Work From Home"): that line is its title, not the start of its summary.
         if (!known.Exists(v => v.Label == Title) && known.FindIndex(v => v.Label != None) is var opening and >= 0 && Array.IndexOf(Sections, known[opening].Label) >= 0
-            && segments[opening].Marker is Marker.None && !JobDescriptionLines.EndsSentence(segments[opening].Text) && TitleLike(segments[opening].Text)
-            && (opening + 1 == segments.Count || segments[opening].GapAfter > 0))
+            && TitleShaped(segments[opening]) && (opening + 1 == segments.Count || segments[opening].GapAfter > 0))
             known[opening] = known[opening] with { Label = Title };
         Tabled(segments, known);
         Stacked(segments, known);
@@ -190,8 +190,7 @@ public sealed partial class LineModel
         var read = Assemble(segments, known, matcher, L);
         // A text read with little confidence in which the lexical reader finds more titled descriptions and places more of
         // the words is left to it (the sample PDF of five descriptions with hard-wrapped lines and headings in running prose).
-        if (verdicts.Count > 0 && verdicts.Average(v => v.Confidence) < Marginal
-            && JobDescriptionParser.ParseLexical(text, null, L) is var lexical && Titled(lexical) > Titled(read) && Placed(lexical) > Placed(read)) return null;
+        if (sureness < Marginal && JobDescriptionParser.ParseLexical(text, null, L) is var lexical && Titled(lexical) > Titled(read) && Placed(lexical) > Placed(read)) return null;
         return read;
 
         static int Titled(JdParseResult r) => r.Documents.Count(d => d.Title is not null);
@@ -357,8 +356,10 @@ public sealed partial class LineModel
     /// (short, a job title's word, no sentence): "Member Access Specialist – Work From Home (Central time zone)".
     /// </summary>
     static Verdict Doubted(Segment segment, Verdict verdict) =>
-        verdict.Confidence < Unsure && verdict.TitleScore >= DoubtedTitle && Array.IndexOf(Sections, verdict.Label) >= 0 && segment.Marker is Marker.None
-            && !JobDescriptionLines.EndsSentence(segment.Text) && TitleLike(segment.Text) ? verdict with { Label = Title } : verdict;
+        verdict.Confidence < Unsure && verdict.TitleScore >= DoubtedTitle && Array.IndexOf(Sections, verdict.Label) >= 0 && TitleShaped(segment) ? verdict with { Label = Title } : verdict;
+
+    /// <summary>An unbulleted piece that is no sentence, short and with a job title's word: a title's shape.</summary>
+    static bool TitleShaped(Segment segment) => segment.Marker is Marker.None && !JobDescriptionLines.EndsSentence(segment.Text) && TitleLike(segment.Text);
 
     const float DoubtedTitle = 0.3f;
 
