@@ -18,6 +18,7 @@ static partial class JdMarkup
     /// <summary>The text as lines, and for each character of it the offset in <paramref name="text"/> it came from; null when the text is not markup.</summary>
     public static (string Text, int[] From)? Normalize(string text)
     {
+        if (text.AsSpan().TrimStart().StartsWith(@"{\rtf", StringComparison.Ordinal)) return Rtf(text);
         var lines = Lines(text);
         var kind = KindOf(text, lines);
         var (header, columns, names, sparse) = (-1, 0, (List<string>)[], false);
@@ -39,6 +40,9 @@ static partial class JdMarkup
                     break;
                 case Kind.Pairs when Pair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value.TrimEnd()));
+                    break;
+                case Kind.Escaped:
+                    Unescape(output, line, start);
                     break;
                 case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
@@ -81,7 +85,99 @@ static partial class JdMarkup
         string? ElementName(int n) => n >= 0 && n < lines.Count && Element().Match(text, lines[n].Start, lines[n].End - lines[n].Start) is { Success: true } m ? m.Groups["name"].Value : null;
     }
 
-    enum Kind { None, Json, Markup, Pairs, Csv, CsvTable }
+    enum Kind { None, Json, Markup, Escaped, Pairs, Csv, CsvTable }
+
+    /// <summary>
+    /// A Rich Text file's source (WordPad and Word save it, and a paste of it arrives as its codes) read as its text: paragraphs and
+    /// line breaks as lines, tabs and cells as tabs, escaped characters read, font and colour tables, styles and the document's
+    /// information left out.
+    /// </summary>
+    static (string Text, int[] From) Rtf(string text)
+    {
+        var output = new Writer(text);
+        var groups = new Stack<(bool Skip, int Fallback)>();
+        var (skip, fallback, owed) = (false, 1, 0);
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (c == '{')
+            {
+                groups.Push((skip, fallback));
+                i++;
+                // "{\*\…}" and the tables of a document's head are not its text.
+                if (!skip && i < text.Length && text[i] == '\\' && (i + 1 < text.Length && text[i + 1] == '*' || RtfWord().Match(text, i) is { Success: true } head && NotText.Contains(head.Groups["word"].Value)))
+                    skip = true;
+                continue;
+            }
+            if (c == '}')
+            {
+                if (groups.Count > 0) (skip, fallback) = groups.Pop();
+                i++;
+                continue;
+            }
+            if (c is '\r' or '\n') { i++; continue; }
+            if (c != '\\')
+            {
+                if (owed > 0) owed--;
+                else if (!skip) output.Copy(i, i + 1);
+                i++;
+                continue;
+            }
+            if (i + 1 >= text.Length) break;
+            var next = text[i + 1];
+            if (next == '\'' && i + 3 < text.Length && int.TryParse(text.AsSpan(i + 2, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code))
+            {
+                if (owed > 0) owed--;
+                else if (!skip) output.Add(Windows1252(code).ToString(), i);
+                i += 4;
+                continue;
+            }
+            if (!char.IsAsciiLetter(next))
+            {
+                // "\{", "\}" and "\\" are the characters; "\~" a space that does not break, "\_" a hyphen that does not; "\-" a place a word may break.
+                var symbol = next switch { '{' or '}' or '\\' => next.ToString(), '~' => " ", '_' => "-", '\n' or '\r' => "\n", _ => "" };
+                if (!skip && symbol.Length > 0) output.Add(symbol, i);
+                i += 2;
+                continue;
+            }
+            var control = RtfWord().Match(text, i);
+            var (word, parameter) = (control.Groups["word"].Value, control.Groups["n"].Success ? int.Parse(control.Groups["n"].Value, CultureInfo.InvariantCulture) : (int?)null);
+            i += control.Length;
+            if (word == "uc" && parameter is { } n) { fallback = n; continue; }
+            if (skip) continue;
+            if (word == "u" && parameter is { } unicode)
+            {
+                output.Add(((char)(unicode < 0 ? unicode + 65536 : unicode)).ToString(), control.Index);
+                owed = fallback;
+                continue;
+            }
+            var written = word switch
+            {
+                "par" or "line" or "sect" or "page" or "row" => "\n",
+                "tab" or "cell" => "\t",
+                "emdash" => "—", "endash" => "–", "bullet" => "•", "lquote" => "‘", "rquote" => "’", "ldblquote" => "“", "rdblquote" => "”",
+                _ => "",
+            };
+            if (written.Length > 0) output.Add(written, control.Index);
+        }
+        return output.Result();
+    }
+
+    /// <summary>The destinations of an RTF file's head and of its objects: none of them is text a person wrote in the document.</summary>
+    static readonly HashSet<string> NotText =
+    [
+        "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "listtable", "listoverridetable", "rsidtbl", "generator", "xmlnstbl", "themedata",
+        "colorschememapping", "datastore", "latentstyles", "pgdsctbl", "fldinst", "header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr",
+        "footerf", "filetbl", "revtbl", "operator", "author", "title", "comment", "doccomm",
+    ];
+
+    /// <summary>A code page 1252 byte: the same as Latin-1 but for the punctuation Windows put between 0x80 and 0x9F.</summary>
+    static char Windows1252(int code) => code is >= 0x80 and <= 0x9F
+        ? "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ"[code - 0x80]
+        : (char)code;
+
+    [GeneratedRegex(@"\G\\(?<word>[A-Za-z]{1,32})(?<n>-?\d{1,10})? ?")]
+    private static partial Regex RtfWord();
 
     static Kind KindOf(string text, List<(int Start, int End)> lines)
     {
@@ -104,6 +200,8 @@ static partial class JdMarkup
             foreach (var l in filled) longest = Math.Max(longest, current = r.IsMatch(text.AsSpan(l.Start, l.End - l.Start).TrimEnd()) ? current + 1 : 0);
             return longest;
         }
+        // Markdown a converter escaped ("\*\*Department:\*\*", "\## Duties", "1\. Answer calls"): its marks read as a person wrote them.
+        if (count(EscapedMark()) >= 3) return Kind.Escaped;
         if (run(Pair()) >= 3) return Kind.Pairs;
         if (run(CsvPair()) >= 3) return Kind.Csv;
         return Kind.None;
@@ -209,6 +307,19 @@ static partial class JdMarkup
         {
             return quoted[1..^1];
         }
+    }
+
+    /// <summary>A line of escaped Markdown with its escapes and entities read ("\*\*FLSA:\*\* Exempt", "&nbsp;").</summary>
+    static void Unescape(Writer output, string line, int start)
+    {
+        var at = 0;
+        foreach (Match m in EscapeOrEntity().Matches(line))
+        {
+            output.Copy(start + at, start + m.Index);
+            output.Add(m.Value[0] == '\\' ? m.Value[1..] : WebUtility.HtmlDecode(m.Value), start + m.Index + (m.Value[0] == '\\' ? 1 : 0));
+            at = m.Index + m.Length;
+        }
+        output.Copy(start + at, start + line.Length);
     }
 
     static string Unquote(string value)
@@ -366,9 +477,16 @@ static partial class JdMarkup
     [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]+)</\k<name>>\s*$")]
     private static partial Regex Element();
 
-    // "Key=Value", "Key -> Value" and an AsciiDoc page's attribute lines (":department: Pharmacy Services").
-    [GeneratedRegex(@"^\s*(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)")]
+    // "Key=Value", "Key -> Value", a wiki infobox's "| reports_to = …" and an AsciiDoc page's attribute lines (":department: Pharmacy Services");
+    // a key with no value is a field left empty, never a word run into the line above.
+    [GeneratedRegex(@"^\s*\|?\s*(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)?$")]
     private static partial Regex Pair();
+
+    [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~]")]
+    private static partial Regex EscapedMark();
+
+    [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~\\]|&(?:[A-Za-z]{2,8}|#\d{1,6});")]
+    private static partial Regex EscapeOrEntity();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_ ]{0,40}$")]
     private static partial Regex CsvName();

@@ -385,6 +385,9 @@ public sealed partial class LineModel
         var text = segment.Text;
         if (ValueStart(text) <= 0 || KeyOf(text) is not { Length: > 0 } key || JobDescriptionLines.WordCount(key) > 4) return verdict;
         var value = ValueOf(text);
+        // A form that names the class and the working title ("Classification: Program Technician II", "Working Title: Telephone Service
+        // Center Representative") is headed by the working title, whichever comes first.
+        if (Vocabulary.KeyOf(key) == "workingtitle" && value.Length > 0) return new(Title, Math.Max(verdict.Confidence, SureKey), WorkingTitle);
         // "Job Title: Health Information Clerk" the model doubted into another field is the title its plain label names.
         if (IsField(verdict.Label))
             return verdict.Confidence < SureKey && Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(key)) && value.Length > 0
@@ -406,6 +409,9 @@ public sealed partial class LineModel
 
     /// <summary>How sure the model must be that a labeled piece is not the header field its label names, to keep its own verdict.</summary>
     const float SureKey = 0.9f;
+
+    /// <summary>A working title's score as a title: above any the model gives, so a class title beside it never replaces it.</summary>
+    const float WorkingTitle = 2;
 
     static string? LabelOf(JdSection section) => section switch
     {
@@ -475,7 +481,8 @@ public sealed partial class LineModel
                     open = Add(new Doc(title), i);
                     (open.TitleScore, open.TitlePiece) = (titleScore, i);
                 }
-                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore))
+                // Titles side by side on one line (a cover table of a class series) are the classes the pages below describe, not a better title for the first.
+                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore && !(segment.Part > 0 && segments[open.TitlePiece].Physical == segment.Physical)))
                 {
                     if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
                     open.Doc.Title = title;
@@ -709,9 +716,15 @@ public sealed partial class LineModel
     {
         // A piece far longer than a title is not read for one: the patterns below scan ahead, and a hostile line must stay linear.
         if (text.Length > MaxTitleLength * 2) return text.Trim();
+        // A title carried over a page break ("ENROLLMENT SPECIALIST I (continued)") repeats one already read: it names no new title.
+        if (Continued().IsMatch(text)) return "";
         // A screen of fields side by side ("JOB CODE .... GR0211<TAB>JOB TITLE ..... APPEALS INTAKE CLERK"): the one its label names the title.
         if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t').FirstOrDefault(p => KeyOf(p) is { } k && Vocabulary.Header(k) == Vocabulary.HeaderField.Title && ValueOf(p).Length > 0) is { } titled)
             text = titled;
+        // Classes named side by side (a series' cover: "HEALTH RECORDS CLERK<TAB>HEALTH RECORDS SUPERVISOR") are the titles of the pages
+        // that follow, not this piece's.
+        else if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Count(c => JobDescriptionLines.HasTitleWord(c) && JobDescriptionLines.WordCount(c) <= JobDescriptionParser.MaxTitleWords) >= 2) return "";
         var at = ValueStart(text);
         var title = at > 0 && (JobDescriptionLines.WordCount(text[..at]) <= 3 || Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(KeyOf(text) ?? ""))) ? text[at..].TrimStart(Leaders).Trim() : text;
         // A title with something beside it ("MEMBER CARE REPRESENTATIVE    $18.25/hr") is the title, not a label and its value.
@@ -744,13 +757,16 @@ public sealed partial class LineModel
     // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518"),
     // as is a note cut off at the line's end ("… II (JC"), a document's name after the title ("Patient Portal Concierge Job Description")
     // and a list's name before it ("Ideas for Job Responsibilities of a Patient Portal Manager").
-    [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
+    [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z])|\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+(?=[A-Z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
         + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
         + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-–—#]\s*\(?\d{5,}\)?$"
         + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)"
         + @"|(?<=\S)\s+(?i:job description|position description)$|^(?i:(?:ideas for|suggested|sample|typical)\s+)?(?i:job\s+)?(?i:duties|responsibilities|tasks)\s+(?i:of|for)\s+(?i:an?|the)\s+(?=[A-Z])"
         + @"|\s*\([^()]*$")]
     private static partial Regex TitleDecoration();
+
+    [GeneratedRegex(@"(?i)[(\[]\s*(?:continued|cont(?:'d|’d|inued|\.)?)\s*[)\]]\s*$|\s[-–—]\s*continued\s*$")]
+    private static partial Regex Continued();
 
     [GeneratedRegex(@"(?i)^(?:(?:re|fwd?):\s*)*(?:(?:we(?:'re|’re| are)|[\w&'.-]+(?: [\w&'.-]+){0,4} (?:is|are))(?: now)? (?:hiring|looking for|seeking|recruiting(?: for)?)|now hiring:?|(?:job )?(?:posting|opening|vacancy) (?:for|:))\s+(?:(?:an?|one|two|three|several|\d+)\s+)?(?<title>[^,.;:!?()]+?)(?=\s+(?:to|who|that|on|in|at|with|for (?:our|the|a)|- |– |— )\b|\s*[,.;:!?(]|$)"
         + @"|\b(?:about|for) the (?<title>[^,.;:!?()]+?) (?:role|position|opening|job)\b")]

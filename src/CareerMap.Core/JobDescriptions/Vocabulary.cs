@@ -101,7 +101,8 @@ static partial class Vocabulary
         ["exemptstatus"] = HeaderField.Flsa, ["flsaclassification"] = HeaderField.Flsa, ["status"] = HeaderField.Flsa, ["classification"] = HeaderField.Flsa,
         ["reportsto"] = HeaderField.ReportsTo, ["reportto"] = HeaderField.ReportsTo, ["reportingto"] = HeaderField.ReportsTo, ["supervisor"] = HeaderField.ReportsTo,
         ["reportsdirectlyto"] = HeaderField.ReportsTo, ["supervises"] = HeaderField.Supervises, ["supervisoryresponsibilities"] = HeaderField.Supervises,
-        ["directreports"] = HeaderField.Supervises, ["supervisesthefollowing"] = HeaderField.Supervises,
+        ["directreports"] = HeaderField.Supervises, ["supervisesthefollowing"] = HeaderField.Supervises, ["positionssupervised"] = HeaderField.Supervises,
+        ["supervisorsname"] = HeaderField.ReportsTo, ["supervisorsnameandtitle"] = HeaderField.ReportsTo, ["supervisorsnameandclassification"] = HeaderField.ReportsTo,
         ["department"] = HeaderField.Department, ["dept"] = HeaderField.Department, ["team"] = HeaderField.Department, ["division"] = HeaderField.Department, ["unit"] = HeaderField.Department,
         ["joblevel"] = HeaderField.JobLevel, ["level"] = HeaderField.JobLevel, ["grade"] = HeaderField.JobLevel, ["paygrade"] = HeaderField.JobLevel, ["jobgrade"] = HeaderField.JobLevel,
         ["band"] = HeaderField.JobLevel, ["payband"] = HeaderField.JobLevel, ["jobband"] = HeaderField.JobLevel, ["salarygrade"] = HeaderField.JobLevel, ["wagegrade"] = HeaderField.JobLevel,
@@ -109,7 +110,7 @@ static partial class Vocabulary
         ["payscaleandgrade"] = HeaderField.JobLevel, ["payscalegrade"] = HeaderField.JobLevel,
         ["supervisionreceived"] = HeaderField.ReportsTo, ["supervisionexercised"] = HeaderField.Supervises, ["staffsupervised"] = HeaderField.Supervises,
         ["jobprofilename"] = HeaderField.Title, ["jobprofile"] = HeaderField.Title, ["role"] = HeaderField.Title, ["roletitle"] = HeaderField.Title, ["jobname"] = HeaderField.Title,
-        ["positionname"] = HeaderField.Title, ["nameoftheposition"] = HeaderField.Title, ["nameofposition"] = HeaderField.Title, ["classificationaward"] = HeaderField.JobLevel,
+        ["positionname"] = HeaderField.Title, ["workingtitle"] = HeaderField.Title, ["classificationtitle"] = HeaderField.Title, ["nameoftheposition"] = HeaderField.Title, ["nameofposition"] = HeaderField.Title, ["classificationaward"] = HeaderField.JobLevel,
         // Spanish forms (bilingual postings).
         ["departamento"] = HeaderField.Department, ["supervisorinmediato"] = HeaderField.ReportsTo, ["reportaa"] = HeaderField.ReportsTo,
         ["supervisora"] = HeaderField.ReportsTo, ["jefeinmediato"] = HeaderField.ReportsTo, ["supervisa"] = HeaderField.Supervises, ["supervisaa"] = HeaderField.Supervises,
@@ -122,7 +123,7 @@ static partial class Vocabulary
     };
 
     /// <summary>Title labels that name nothing but a job title ("Position:" may name a status, "Role:" a kind of work).</summary>
-    public static readonly HashSet<string> PlainTitleKeys = ["jobtitle", "positiontitle", "classtitle", "roletitle", "jobprofilename", "positionname", "jobname", "puesto", "titulodelpuesto", "nombredelpuesto", "nameoftheposition", "nameofposition"];
+    public static readonly HashSet<string> PlainTitleKeys = ["jobtitle", "positiontitle", "workingtitle", "classificationtitle", "classtitle", "roletitle", "jobprofilename", "positionname", "jobname", "puesto", "titulodelpuesto", "nombredelpuesto", "nameoftheposition", "nameofposition"];
 
     /// <summary>An FLSA status as forms write it: "Non-exempt", "Exempt (salaried)", "Hourly", "No exento".</summary>
     public static bool IsFlsaValue(string value) => FlsaValue().IsMatch(value);
@@ -141,7 +142,15 @@ static partial class Vocabulary
     // Accents folded first: "Clasificación" is "clasificacion".
     public static string KeyOf(string key) => new([.. key.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
 
-    public static HeaderField? Header(string key) => HeaderKeys.TryGetValue(KeyOf(key), out var field) ? field : null;
+    public static HeaderField? Header(string key)
+    {
+        if (HeaderKeys.TryGetValue(KeyOf(key), out var field)) return field;
+        // A form's label that names its field two ways ("Division / Unit", "Division / Branch / Section"): the field its first known name names.
+        if (!key.Contains('/', StringComparison.Ordinal)) return null;
+        foreach (var part in key.Split('/'))
+            if (HeaderKeys.TryGetValue(KeyOf(part), out field)) return field;
+        return null;
+    }
 
     public static bool IsOtherHeader(string key) => OtherKeys.Contains(KeyOf(key));
 

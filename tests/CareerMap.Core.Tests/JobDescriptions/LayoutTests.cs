@@ -982,4 +982,178 @@ public sealed class LayoutTests
             """);
         Assert.Equal("Pharmacy Refill Coordinator", d.Title);
     }
+
+    [Fact]
+    public void A_rich_text_file_given_as_its_codes_is_read_as_its_text()
+    {
+        var d = Single("""
+            {\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fswiss Arial;}{\f1\fnil\fcharset2 Symbol;}}
+            {\colortbl ;\red0\green0\blue128;}
+            {\*\generator Msftedit 5.41.21.2510;}\viewkind4\uc1
+            \pard\b\f0\fs24 Lakeshore Family Clinics\par
+            Job Title:\tab Eligibility Screener\par
+            Department:\tab Financial Counseling\par
+            Reports To:\tab Patient Financial Services Manager\par
+            FLSA:\tab Non-exempt\b0\par
+            \par
+            \b Summary\b0\par
+            Screens uninsured patients for Medicaid and the clinic\rquote s sliding-fee program before their visits.\par
+            \b Duties\b0\par
+            {\pntext\f1\'B7\tab}Call each uninsured patient on the next day\rquote s schedule and explain what to bring.\par
+            {\pntext\f1\'B7\tab}Help patients complete the Medicaid application online and track it until a decision\'85\par
+            {\pntext\f1\'B7\tab}Enter the sliding-fee discount in the billing system \u8212?and note the documents seen.\par
+            }
+            """);
+        Assert.Equal("Eligibility Screener", d.Title);
+        Assert.Equal(("Financial Counseling", "Patient Financial Services Manager", "Non-exempt"), (d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+        var duties = d.Responsibilities.SelectMany(g => g.Items).ToList();
+        Assert.Equal(3, duties.Count);
+        Assert.Contains(duties, t => t.Contains("next day’s schedule", StringComparison.Ordinal));
+        Assert.Contains(duties, t => t.Contains("decision…", StringComparison.Ordinal));
+        Assert.Contains(duties, t => t.Contains("billing system —and note", StringComparison.Ordinal));
+        Assert.DoesNotContain(d.Unplaced.Concat(duties), t => t.Contains("Arial", StringComparison.Ordinal) || t.Contains('\\', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Markdown_escaped_by_a_converter_reads_its_labels_and_values_clean()
+    {
+        var d = Single("""
+            \# Prior Authorization Intake Specialist
+
+            \*\*Department:\*\* Pharmacy Operations  
+            \*\*Reports to:\*\* Intake Supervisor  
+            \*\*FLSA:\*\* Non-exempt  
+
+            &nbsp;
+
+            \#\# What you will do
+
+            1\. Take prescriber calls and faxes asking for coverage of a drug the plan restricts.
+            2\. Check each request for the clinical notes the criteria need and ask for what is missing.
+            3\. Route complete requests to the pharmacist reviewers the same day.
+            """);
+        Assert.Equal("Prior Authorization Intake Specialist", d.Title);
+        Assert.Equal(("Pharmacy Operations", "Intake Supervisor", "Non-exempt"), (d.Header.Department, d.Header.ReportsTo, d.Header.FlsaStatus));
+        Assert.Equal(3, d.Responsibilities.SelectMany(g => g.Items).Count());
+    }
+
+    [Fact]
+    public void A_wiki_infobox_gives_its_fields()
+    {
+        var d = Single("""
+            {{Infobox position
+            | name        = Appeals Intake Coordinator
+            | image       =
+            | department  = Grievances and Appeals
+            | reports_to  = Appeals Manager
+            | grade       = 22
+            | flsa        = Non-exempt
+            }}
+            The '''Appeals Intake Coordinator''' logs every member appeal the day it arrives and makes sure each one is answered within the time the rules allow.
+
+            == Duties ==
+            * Log appeals that arrive by phone, mail and the member website.
+            * Send each member a letter saying the appeal was received.
+            * Gather the claim, the denial letter and the records the reviewer needs.
+            """);
+        Assert.Equal("Appeals Intake Coordinator", d.Title);
+        Assert.Equal(("Grievances and Appeals", "Appeals Manager", "22", "Non-exempt"), (d.Header.Department, d.Header.ReportsTo, d.Header.JobLevel, d.Header.FlsaStatus));
+    }
+
+    [Fact]
+    public void A_manuals_section_number_and_a_continued_page_heading_are_not_titles()
+    {
+        var roles = JobDescriptionParser.Parse("""
+            Harbor Pharmacy Services - Job Description Manual                                   Page 3-1
+
+            3.1  Refill Outreach Representative
+
+            Grade: 5      FLSA: Non-exempt
+
+            Summary
+            Calls members whose maintenance drugs are due for a refill and sets up the order.
+
+            Duties
+            - Work the daily list of members due for a refill and call each one.
+            - Set up the refill order and confirm the address and payment.
+            - Tell the pharmacist about any member who reports a side effect.
+
+            Harbor Pharmacy Services - Job Description Manual                                   Page 3-2
+
+            3.1  Refill Outreach Representative (continued)
+
+            - Keep each member's contact preferences up to date.
+
+            3.2  Refill Outreach Lead
+
+            Grade: 7      FLSA: Non-exempt
+
+            Summary
+            Leads the refill outreach representatives, assigns the day's lists and answers their questions.
+
+            Duties
+            - Assign the daily call lists and move representatives between lists as volume changes.
+            - Coach new representatives on the call guide.
+            """, null, EnglishWords.Instance).Documents;
+        Assert.Equal(["Refill Outreach Representative", "Refill Outreach Lead"], roles.Select(r => r.Title));
+    }
+
+    [Fact]
+    public void A_working_title_heads_a_form_that_also_names_the_class()
+    {
+        var d = Single("""
+            STATE OF EASTMARK
+            DUTY STATEMENT
+
+            Classification: Office Technician (Typing)
+            Working Title: Medi-Cal Call Center Agent
+            Division / Branch: Beneficiary Services Branch
+            Supervisor's Name and Classification: R. Okafor, Office Services Supervisor II
+
+            Essential Functions
+            50%  Answer calls from beneficiaries about their coverage and their plan choices.
+            30%  Research case records and send discrepancies to the counties.
+            20%  Log each call and meet the unit's standards for quality and availability.
+            """);
+        Assert.Equal("Medi-Cal Call Center Agent", d.Title);
+        Assert.Equal(("Beneficiary Services Branch", "R. Okafor, Office Services Supervisor II"), (d.Header.Department, d.Header.ReportsTo));
+    }
+
+    [Fact]
+    public void Classes_named_side_by_side_on_a_cover_are_each_read_as_their_own_description()
+    {
+        var roles = JobDescriptionParser.Parse("""
+            COUNTY OF ELM RIDGE - CLASS SPECIFICATIONS
+
+            HEALTH RECORDS CLERK                         HEALTH RECORDS SUPERVISOR
+            Class Code: 3101                             Class Code: 3108
+
+            HEALTH RECORDS CLERK
+
+            Class Code: 3101
+            Salary Range: 38
+
+            DEFINITION
+            Under general supervision, files, scans and retrieves patient records and answers requests for copies.
+
+            EXAMPLES OF DUTIES
+            - Scans and indexes loose documents into the electronic record.
+            - Pulls charts for clinics and audits them for missing signatures.
+            - Answers telephone requests for records and logs each release.
+
+            HEALTH RECORDS SUPERVISOR
+
+            Class Code: 3108
+            Salary Range: 52
+
+            DEFINITION
+            Plans, assigns and reviews the work of health records staff and hires, trains and evaluates them.
+
+            EXAMPLES OF DUTIES
+            - Sets the unit's daily priorities and assigns work to the clerks.
+            - Hires, trains and evaluates health records staff.
+            - Reviews release logs for compliance with privacy rules.
+            """, null, EnglishWords.Instance).Documents;
+        Assert.Equal(["HEALTH RECORDS CLERK", "HEALTH RECORDS SUPERVISOR"], roles.Select(r => r.Title?.ToUpperInvariant()));
+    }
 }

@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind12/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind13/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -44,6 +44,9 @@ public sealed class LeaveOneSetOutTests
         public const string Head = "| set | reader | descriptions found | title | header fields | sections P / R / F1 | competencies P / R / F1 |\n|---|---|---|---|---|---|---|";
     }
 
+    /// <summary>The sets the team wrote and labeled itself before any helper wrote one (LABELING.md): one fold of leave-one-set-out.</summary>
+    static readonly string[] TeamSets = ["Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5"];
+
     [Fact]
     public void Each_set_is_read_by_a_model_trained_on_the_others_beside_the_lexical_reader()
     {
@@ -54,11 +57,13 @@ public sealed class LeaveOneSetOutTests
         var misses = new StringBuilder();
         var sets = LineTraining.Sets;
         var folds = new (Report Lexical, Report Learned, Report LexicalMatcher, Report NoCues, (double Mean, string File) LeastSure)[sets.Length];
+        // The seven sets the team wrote itself (Labeled to Test5, one hand, one style) are left out together: each is read by a model that
+        // saw none of them, which is stricter than leaving one out at a time and costs one training instead of seven (the suite's time).
+        var groups = sets.GroupBy(s => TeamSets.Contains(s) ? "team" : s).Select(g => g.ToArray()).ToArray();
         // The folds are independent: two at a time, as the machine has cores, so the sets take half the wall time.
-        Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, g =>
         {
-            var set = sets[f];
-            var others = sets.Where(s => s != set).ToList();
+            var others = sets.Where(s => !groups[g].Contains(s)).ToList();
             var model = LineTraining.Train(others);
             JdParseResult Read(string text, CompetencyMatcher? m) => model.Read(text, m, EnglishWords.Instance) ?? JobDescriptionParser.ParseLexical(text, m, EnglishWords.Instance);
             // The suggestion models learn from the other sets as this fold's reader reads them.
@@ -67,12 +72,15 @@ public sealed class LeaveOneSetOutTests
             // The model without exemplars or cues (a framework the labels never used) is no longer trained per fold, to keep the suite's time:
             // measured on 5bf9f49 over the thirteen folds at competencies 0.74 (P 0.67 / R 0.83); SuggestionModelTests checks it reads such a framework.
             var withExemplars = Suggesting(true);
-            var files = LabeledFile.All(LineTraining.Folder(set));
-            // How sure the fold's model is of its least familiar file, over its pieces: the model abstains under LineModel.Abstain.
-            var leastSure = files.Select(file => (Mean: (double)model.Classify(model.Segments(file.Text)).DefaultIfEmpty(new(LineModel.None, 1, 0)).Average(v => v.Confidence), File: $"{set}/{file.Name}"))
-                .MinBy(x => x.Mean);
-            folds[f] = (Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)), Evaluate(files, text => Read(text, withExemplars)),
-                Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, matcherWithoutCues)), leastSure);
+            foreach (var set in groups[g])
+            {
+                var files = LabeledFile.All(LineTraining.Folder(set));
+                // How sure the fold's model is of its least familiar file, over its pieces: the model abstains under LineModel.Abstain.
+                var leastSure = files.Select(file => (Mean: (double)model.Classify(model.Segments(file.Text)).DefaultIfEmpty(new(LineModel.None, 1, 0)).Average(v => v.Confidence), File: $"{set}/{file.Name}"))
+                    .MinBy(x => x.Mean);
+                folds[Array.IndexOf(sets, set)] = (Evaluate(files, text => JobDescriptionParser.ParseLexical(text, matcher, EnglishWords.Instance)), Evaluate(files, text => Read(text, withExemplars)),
+                    Evaluate(files, text => Read(text, matcher)), Evaluate(files, text => Read(text, matcherWithoutCues)), leastSure);
+            }
         });
         for (var f = 0; f < sets.Length; f++)
         {
@@ -92,9 +100,10 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-07 (third session) over all nineteen sets, the eleven measured-once acceptance sets
-        // among them (title 0.96, headers 0.96, sections 0.93, competencies 0.87; the last set, Blind11, sections 0.91): they guard regressions.
-        Assert.True(pooledLearned.Title >= 0.94, text);
+        // Floors a little under the figures measured on 2026-12-07 (fourth session) over all twenty sets in fourteen folds, the twelve
+        // measured-once acceptance sets among them (title 0.94, headers 0.96, sections 0.93, competencies 0.87; the last set, Blind12,
+        // sections 0.95): they guard regressions. Over nineteen sets, each its own fold, the session before read 0.96, 0.96, 0.93, 0.87.
+        Assert.True(pooledLearned.Title >= 0.92, text);
         Assert.True(pooledLearned.Headers >= 0.94, text);
         Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
         Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
@@ -286,8 +295,23 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-07 (third session) on da74774's models (reader and suggestions trained on the nineteen other sets, Blind11 the
         // newest; that session's column-by-column forms, JSON-LD, the weighing of a doubtful reading against the lexical one): title 0.69,
         // headers 0.78, sections 0.92, competencies 0.88 (0.74 with the lexical matcher on the same reader; the lexical reader 0.19, 0.60, 0.62,
-        // 0.69); 49 of 50 descriptions found. Its misses have not been printed. Floors guard regressions only.
+        // 0.69); 49 of 50 descriptions found. Floors guard regressions only. No longer blind since the fourth session of 2026-12-07: it is the
+        // twentieth of LineTraining.Sets and its out-of-fold misses were printed with the other training sets'.
         AtLeast(learned, text, title: 0.65, headers: 0.74, sections: 0.89, competencies: 0.85);
+        Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
+    }
+
+    /// <summary>Issue 18's thirteenth acceptance set (Blind13/, written by a helper the trainer never saw; see LABELING.md), measured once on 2026-12-07.</summary>
+    [Fact]
+    public void The_thirteenth_blind_acceptance_set_is_measured_once()
+    {
+        var (_, learnedReader, learned, text) = Measure(LabeledFile.Blind13Folder, "Blind13");
+        // Measured once on 2026-12-07 (fourth session) on the models of the commit that added this test (reader and suggestions trained on the
+        // twenty other sets, Blind12 the newest; that session's RTF source, escaped Markdown, wiki infoboxes, section-numbered and continued
+        // headings, working titles and series covers): title 0.75, headers 0.79, sections 0.88, competencies 0.89 (0.73 with the lexical
+        // matcher on the same reader; the lexical reader 0.21, 0.55, 0.55, 0.66); 48 of 50 descriptions found. Its misses have not been
+        // printed. Floors guard regressions only.
+        AtLeast(learned, text, title: 0.71, headers: 0.75, sections: 0.85, competencies: 0.86);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
 }
