@@ -18,7 +18,7 @@ static partial class JdMarkup
     /// <summary>The text as lines, and for each character of it the offset in <paramref name="text"/> it came from; null when the text is not markup.</summary>
     public static (string Text, int[] From)? Normalize(string text)
     {
-        if (text.AsSpan().TrimStart().StartsWith(@"{\rtf", StringComparison.Ordinal)) return Rtf(text);
+        if (IsRtf(text)) return Rtf(text);
         var lines = Lines(text);
         var kind = KindOf(text, lines);
         var (header, columns, names, sparse) = (-1, 0, (List<string>)[], false);
@@ -92,7 +92,9 @@ static partial class JdMarkup
     /// line breaks as lines, tabs and cells as tabs, escaped characters read, font and colour tables, styles and the document's
     /// information left out.
     /// </summary>
-    static (string Text, int[] From) Rtf(string text)
+    public static bool IsRtf(string text) => text.AsSpan().TrimStart().StartsWith(@"{\rtf", StringComparison.Ordinal);
+
+    public static (string Text, int[] From) Rtf(string text)
     {
         var output = new Writer(text);
         var groups = new Stack<(bool Skip, int Fallback)>();
@@ -103,6 +105,7 @@ static partial class JdMarkup
             if (c == '{')
             {
                 groups.Push((skip, fallback));
+                owed = 0;
                 i++;
                 // "{\*\…}" and the tables of a document's head are not its text.
                 if (!skip && i < text.Length && text[i] == '\\' && (i + 1 < text.Length && text[i + 1] == '*' || RtfWord().Match(text, i) is { Success: true } head && NotText.Contains(head.Groups["word"].Value)))
@@ -112,6 +115,7 @@ static partial class JdMarkup
             if (c == '}')
             {
                 if (groups.Count > 0) (skip, fallback) = groups.Pop();
+                owed = 0;
                 i++;
                 continue;
             }
@@ -134,16 +138,21 @@ static partial class JdMarkup
             }
             if (!char.IsAsciiLetter(next))
             {
-                // "\{", "\}" and "\\" are the characters; "\~" a space that does not break, "\_" a hyphen that does not; "\-" a place a word may break.
                 var symbol = next switch { '{' or '}' or '\\' => next.ToString(), '~' => " ", '_' => "-", '\n' or '\r' => "\n", _ => "" };
-                if (!skip && symbol.Length > 0) output.Add(symbol, i);
+                if (owed > 0) owed--;
+                else if (!skip && symbol.Length > 0) output.Add(symbol, i);
                 i += 2;
                 continue;
             }
             var control = RtfWord().Match(text, i);
-            var (word, parameter) = (control.Groups["word"].Value, control.Groups["n"].Success ? int.Parse(control.Groups["n"].Value, CultureInfo.InvariantCulture) : (int?)null);
+            var word = control.Groups["word"].Value;
+            int? parameter = control.Groups["n"].Success && int.TryParse(control.Groups["n"].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
             i += control.Length;
-            if (word == "uc" && parameter is { } n) { fallback = n; continue; }
+            // Binary data ("\bin12 " and twelve bytes) is passed over whole: its bytes may be braces.
+            if (word == "bin") { i += Math.Clamp(parameter ?? 0, 0, text.Length - i); continue; }
+            if (word == "uc") { fallback = Math.Clamp(parameter ?? 1, 0, 4); continue; }
+            // What stands after "\u" for readers without Unicode may be a control word ("\u8217\rquote"): the character is written already.
+            if (owed > 0) { owed--; continue; }
             if (skip) continue;
             if (word == "u" && parameter is { } unicode)
             {
@@ -153,8 +162,8 @@ static partial class JdMarkup
             }
             var written = word switch
             {
-                "par" or "line" or "sect" or "page" or "row" => "\n",
-                "tab" or "cell" => "\t",
+                "par" or "line" or "sect" or "page" or "row" or "nestrow" => "\n",
+                "tab" or "cell" or "nestcell" => "\t",
                 "emdash" => "—", "endash" => "–", "bullet" => "•", "lquote" => "‘", "rquote" => "’", "ldblquote" => "“", "rdblquote" => "”",
                 _ => "",
             };
@@ -478,14 +487,14 @@ static partial class JdMarkup
     private static partial Regex Element();
 
     // "Key=Value", "Key -> Value", a wiki infobox's "| reports_to = …" and an AsciiDoc page's attribute lines (":department: Pharmacy Services");
-    // a key with no value is a field left empty, never a word run into the line above.
-    [GeneratedRegex(@"^\s*\|?\s*(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)?$")]
+    // a key with no value is a field left empty, never a word run into the line above. A line with a second bar is a wiki table's row, not a pair.
+    [GeneratedRegex(@"^\s*(?:\|(?![^|]*\|)\s*)?(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)?$")]
     private static partial Regex Pair();
 
     [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~]")]
     private static partial Regex EscapedMark();
 
-    [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~\\]|&(?:[A-Za-z]{2,8}|#\d{1,6});")]
+    [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~\\]|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
     private static partial Regex EscapeOrEntity();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_ ]{0,40}$")]

@@ -58,6 +58,8 @@ public static partial class JobDescriptionParser
     public static JdParseResult ParseLexical(string text, CompetencyMatcher? matcher, IStringLocalizer L)
     {
         Check(text, L);
+        // A Rich Text file's codes are no text to read by lines: its text is (the learned reader's segments read it the same way).
+        if (JdMarkup.IsRtf(text)) text = JdMarkup.Rtf(text).Text;
         var lines = Logical(Clean(text));
         if (lines.Count == 0) throw new JobDescriptionFormatException(L["the file holds no text"]);
 

@@ -482,7 +482,7 @@ public sealed partial class LineModel
                     (open.TitleScore, open.TitlePiece) = (titleScore, i);
                 }
                 // Titles side by side on one line (a cover table of a class series) are the classes the pages below describe, not a better title for the first.
-                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore && !(segment.Part > 0 && segments[open.TitlePiece].Physical == segment.Physical)))
+                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore && (titleScore >= WorkingTitle || !(segment.Part > 0 && segments[open.TitlePiece].Physical == segment.Physical))))
                 {
                     if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
                     open.Doc.Title = title;
@@ -719,12 +719,19 @@ public sealed partial class LineModel
         // A title carried over a page break ("ENROLLMENT SPECIALIST I (continued)") repeats one already read: it names no new title.
         if (Continued().IsMatch(text)) return "";
         // A screen of fields side by side ("JOB CODE .... GR0211<TAB>JOB TITLE ..... APPEALS INTAKE CLERK"): the one its label names the title.
-        if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t').FirstOrDefault(p => KeyOf(p) is { } k && Vocabulary.Header(k) == Vocabulary.HeaderField.Title && ValueOf(p).Length > 0) is { } titled)
+        if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t').Where(p => KeyOf(p) is { } k && Vocabulary.Header(k) == Vocabulary.HeaderField.Title && ValueOf(p).Length > 0)
+            .OrderBy(p => Vocabulary.KeyOf(KeyOf(p)!) == "workingtitle" ? 0 : 1).FirstOrDefault() is { } titled)
             text = titled;
-        // Classes named side by side (a series' cover: "HEALTH RECORDS CLERK<TAB>HEALTH RECORDS SUPERVISOR") are the titles of the pages
-        // that follow, not this piece's.
-        else if (text.Contains('\t', StringComparison.Ordinal) && text.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Count(c => JobDescriptionLines.HasTitleWord(c) && JobDescriptionLines.WordCount(c) <= JobDescriptionParser.MaxTitleWords) >= 2) return "";
+        else if (text.Contains('\t', StringComparison.Ordinal))
+        {
+            var cells = text.Split('\t', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var titles = cells.Where(c => KeyOf(c) is null && JobDescriptionLines.HasTitleWord(c) && JobDescriptionLines.WordCount(c) <= JobDescriptionParser.MaxTitleWords).ToList();
+            // Classes named side by side (a series' cover: "HEALTH RECORDS CLERK<TAB>HEALTH RECORDS SUPERVISOR") are the titles of the pages
+            // that follow, not this piece's.
+            if (titles.Count >= 2) return "";
+            // A title beside fields of its own ("Records Clerk<TAB>Location: Head Office") is the cell with no label.
+            if (titles.Count == 1 && cells.Length > 1 && cells.All(c => c == titles[0] || KeyOf(c) is not null)) text = titles[0];
+        }
         var at = ValueStart(text);
         var title = at > 0 && (JobDescriptionLines.WordCount(text[..at]) <= 3 || Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(KeyOf(text) ?? ""))) ? text[at..].TrimStart(Leaders).Trim() : text;
         // A title with something beside it ("MEMBER CARE REPRESENTATIVE    $18.25/hr") is the title, not a label and its value.

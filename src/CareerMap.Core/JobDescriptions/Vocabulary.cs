@@ -145,11 +145,16 @@ static partial class Vocabulary
     public static HeaderField? Header(string key)
     {
         if (HeaderKeys.TryGetValue(KeyOf(key), out var field)) return field;
-        // A form's label that names its field two ways ("Division / Unit", "Division / Branch / Section"): the field its first known name names.
+        // A form's label that names one field two ways ("Division / Unit", "Division / Branch / Section"); not one that names two
+        // fields ("Job Code / Title", "Status / Grade").
         if (!key.Contains('/', StringComparison.Ordinal)) return null;
-        foreach (var part in key.Split('/'))
-            if (HeaderKeys.TryGetValue(KeyOf(part), out field)) return field;
-        return null;
+        HeaderField? named = null;
+        foreach (var part in key.Split('/').Select(KeyOf))
+        {
+            if (OtherKeys.Contains(part) || HeaderKeys.TryGetValue(part, out field) && named is { } other && other != field) return null;
+            if (HeaderKeys.TryGetValue(part, out field)) named = field;
+        }
+        return named;
     }
 
     public static bool IsOtherHeader(string key) => OtherKeys.Contains(KeyOf(key));

@@ -1156,4 +1156,27 @@ public sealed class LayoutTests
             """, null, EnglishWords.Instance).Documents;
         Assert.Equal(["HEALTH RECORDS CLERK", "HEALTH RECORDS SUPERVISOR"], roles.Select(r => r.Title?.ToUpperInvariant()));
     }
+
+    [Fact]
+    public void A_working_title_beside_the_class_on_one_line_heads_the_form_and_a_title_beside_its_location_stays_the_title()
+    {
+        var form = Single("""
+            POSITION DESCRIPTION
+            Classification Title: Program Technician II	Working Title: Member Call Center Agent
+            Unit: Member Services
+
+            Essential Functions
+            - Answer calls from members about their coverage.
+            - Research case records and send discrepancies to the counties.
+            """);
+        Assert.Equal("Member Call Center Agent", form.Title);
+        var posting = Single("""
+            Records Clerk	Location: Head Office
+
+            Duties
+            - File and scan patient records.
+            - Answer requests for copies and log each release.
+            """);
+        Assert.Equal("Records Clerk", posting.Title);
+    }
 }

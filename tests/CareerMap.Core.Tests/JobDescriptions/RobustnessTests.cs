@@ -34,9 +34,12 @@ public sealed class RobustnessTests
             "Manager", "Effective Date: 13/45/2020", "Up to 90% of the day", "(", "&", "APPROVED:", "questionsEscalate", "Bachelor's degree", "—", "\t", "   ",
             // Data and markup: JSON, tags, entities, pairs, CSV, tables, boxes, wiki headings.
             "{", "}", "[", "\"title\": \"", "\",", "<li>", "</p>", "<Department>", "</Department>", "<!--", "&amp;", "&#8217;", "=", " -> ", "job_title,", "\"\"",
-            "| Job Title | Grade |", "|---|", "|", "[X] ", "[ ] ", "== ", " ==", "[Department] "];
+            "| Job Title | Grade |", "|---|", "|", "[X] ", "[ ] ", "== ", " ==", "[Department] ",
+            // Rich Text codes and escaped Markdown.
+            "\\par ", "\\tab ", "\\u-3913?", "\\uc9 ", "\\uc2000000000 ", "\\fs99999999999 ", "{\\*\\x ", "\\'8", "\\'92", "\\bin3 ", "\\bin99999999 ", "\\", "\\*\\*", "\\#"];
         var piece = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
-        Gen.OneOf(piece, Gen.String).Array[0, 60].Select(a => string.Concat(a)).Sample(text =>
+        // Half the texts open as a Rich Text file does, so its reader meets every piece.
+        Gen.Select(Gen.Bool, Gen.OneOf(piece, Gen.String).Array[0, 60]).Select((rtf, a) => (rtf ? "{\\rtf1 " : "") + string.Concat(a)).Sample(text =>
         {
             if (text.Trim().Length == 0) return;
             try { JobDescriptionParser.Parse(text, null, EnglishWords.Instance); }
@@ -48,7 +51,8 @@ public sealed class RobustnessTests
     public void Every_piece_of_any_text_lies_in_order_inside_it()
     {
         string[] pieces = ["{\n", "}\n", "\"title\": \"Clerk\",\n", "\"duties\": [\n", "\"Answer calls\",\n", "<p>", "<li>Log requests</li>\n", "<Grade>104</Grade>\n",
-            "&rsquo;", "Department=HIM\n", "job_title,\"Clerk\"\n", "| Job Title | Grade |\n", "| Clerk | 104 |\n", "\n", "x", "\"", "<", ">", "\\u2019", "é"];
+            "&rsquo;", "Department=HIM\n", "job_title,\"Clerk\"\n", "| Job Title | Grade |\n", "| Clerk | 104 |\n", "\n", "x", "\"", "<", ">", "\\u2019", "é",
+            "{\\rtf1 ", "\\par\n", "\\u8217\\rquote ", "\\bin2 ", "\\*\\*Grade:\\*\\* 7\n", "| grade = 7\n"];
         Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 40].Select(a => string.Concat(a)).Sample(text =>
         {
             var segments = JdSegments.Read(text, JdLexicon.Empty);
