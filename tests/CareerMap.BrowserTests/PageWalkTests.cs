@@ -156,10 +156,16 @@ public abstract class PageWalk(Chromium chromium, string? persona)
 
         static Task OpenMenu(IPage p) => p.Locator("details.menu > summary").ClickAsync();
         static Stop Menu(string route, string url) => new(route, url, "menu", OpenMenu);
-        static async Task SendInterest(IPage p, ILocator button)
+        static async Task SendInterest(IPage p, ILocator form)
         {
-            await button.ClickAsync();
-            await p.WaitForLoadStateAsync(LoadState.Load);
+            var role = await form.Locator("input[name=role]").GetAttributeAsync("value");
+            var offered = await form.Locator("input[name=interested]").GetAttributeAsync("value");
+            await form.Locator("button").ClickAsync();
+            // The form posts to a page that sends the browser back here, the role's form now offering the opposite: that is the answer
+            // a person sees. (Waiting for the load event instead missed it once under a loaded CI run and waited 90 s.)
+            await p.Locator($"form.interest-form:has(input[name=role][value=\"{role}\"]) input[name=interested][value={(offered == "true" ? "false" : "true")}]").First
+                .WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await p.WaitForFunctionAsync("document.readyState === 'complete'");
         }
         // The form's main button (a secondary one, such as a preview, is not the submission being walked).
         static Task Submit(IPage p, string form) => p.Locator($"{form} button[type=submit].button:not(.secondary)").ClickAsync();
@@ -216,8 +222,8 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                 .. signedIn,
                 .. theEmployee,
                 // The interest button's form, sent: the page it returns to (marked or unmarked, as the last language left it).
-                new("/me/moves", "/me/moves", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button").First)),
-                new("/roles/{code}", "/roles/CC-REP-SR", "interest sent", p => SendInterest(p, p.Locator("form.interest-form button"))),
+                new("/me/moves", "/me/moves", "interest sent", p => SendInterest(p, p.Locator("form.interest-form").First)),
+                new("/roles/{code}", "/roles/CC-REP-SR", "interest sent", p => SendInterest(p, p.Locator("form.interest-form"))),
                 new("/plans/{number}/print", $"/plans/{cast.Employee}/print"),
                 new("/me/notifications", "/me/notifications", "settings saved", p => Submit(p, "form[action*=Preferences]")),
                 new("/people/{number}", $"/people/{cast.Peer}", "refused", Status: 403),
