@@ -82,12 +82,7 @@ public abstract class PageWalk(Chromium chromium, string? persona)
                     for (var attempt = 1; ; attempt++)
                     {
                         await page.Locator($"form:has(input[name=persona][value={persona}]) button").ClickAsync();
-                        // The page's address, as the browser last reported it, is polled: WaitForURLAsync waiting for "commit" on an address
-                        // that had already changed timed out twice in loaded CI runs (2026-12-07), the page long since signed in.
-                        var waited = System.Diagnostics.Stopwatch.StartNew();
-                        while (page.Url.Contains("/account/login", StringComparison.Ordinal) && waited.Elapsed < TimeSpan.FromSeconds(attempt < 3 ? 45 : 90))
-                            await Task.Delay(100, TestContext.Current.CancellationToken);
-                        if (!page.Url.Contains("/account/login", StringComparison.Ordinal)) break;
+                        if (await Chromium.LeftSignInAsync(page, TimeSpan.FromSeconds(attempt < 3 ? 45 : 90))) break;
                         string[] answered;
                         lock (signIns) answered = [.. signIns];
                         Assert.True(answered.Length == 0 && attempt < 3,
