@@ -151,8 +151,10 @@ static partial class Vocabulary
         HeaderField? named = null;
         foreach (var part in key.Split('/').Select(KeyOf))
         {
-            if (OtherKeys.Contains(part) || HeaderKeys.TryGetValue(part, out field) && named is { } other && other != field) return null;
-            if (HeaderKeys.TryGetValue(part, out field)) named = field;
+            if (OtherKeys.Contains(part)) return null;
+            if (!HeaderKeys.TryGetValue(part, out field)) continue;
+            if (named is { } other && other != field) return null;
+            named = field;
         }
         return named;
     }
