@@ -40,6 +40,8 @@ public sealed partial record LabeledFile(string Name, string Text, IReadOnlyList
     public static readonly string Blind12Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind12");
     /// <summary>Issue 18's thirteenth acceptance set, written 2026-12-07 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
     public static readonly string Blind13Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind13");
+    /// <summary>Issue 18's fourteenth acceptance set, written 2026-12-07 by a helper the trainer never saw: never trained on nor opened by whoever trains, measured once at the end (see LABELING.md).</summary>
+    public static readonly string Blind14Folder = Path.Combine(AppContext.BaseDirectory, "JobDescriptions", "Blind14");
 
     public static IReadOnlyList<LabeledFile> All(string? folder = null) => [.. Directory.GetFiles(folder ?? Folder, "*.txt").Order(StringComparer.Ordinal).Select(Load)];
 

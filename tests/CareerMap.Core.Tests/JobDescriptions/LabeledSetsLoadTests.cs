@@ -18,7 +18,7 @@ public sealed partial class LabeledSetsLoadTests
 
     static readonly HashSet<string> Codes = [.. RiverbendHealth.Build().Competencies.Select(c => c.Code)];
 
-    public static TheoryData<string> Sets => new("Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5", "Layouts", "Blind", "Blind2", "Blind3", "Blind4", "Blind5", "Blind6", "Blind7", "Blind8", "Blind9", "Blind10", "Blind11", "Blind12", "Blind13");
+    public static TheoryData<string> Sets => new("Labeled", "HeldOut", "Test", "Test2", "Test3", "Test4", "Test5", "Layouts", "Blind", "Blind2", "Blind3", "Blind4", "Blind5", "Blind6", "Blind7", "Blind8", "Blind9", "Blind10", "Blind11", "Blind12", "Blind13", "Blind14");
 
     [Theory]
     [MemberData(nameof(Sets))]
