@@ -25,6 +25,8 @@ static partial class JdMarkup
         if (kind == Kind.None && TableHead(text, lines) is { } head)
             (kind, header, columns, names, sparse) = (Kind.CsvTable, head.Line, head.Names.Count, head.Names, head.Sparse);
         if (kind == Kind.None) return null;
+        if (kind == Kind.PdfFields) return PdfFields(text, lines);
+        if (kind == Kind.Sql) return SqlRows(text);
         var output = new Writer(text);
         for (var n = 0; n < lines.Count; n++)
         {
@@ -43,6 +45,9 @@ static partial class JdMarkup
                     break;
                 case Kind.Escaped:
                     Unescape(output, line, start);
+                    break;
+                case Kind.BBCode:
+                    BBCode(output, line, start);
                     break;
                 case Kind.Csv when CsvPair().Match(line) is { Success: true } pair:
                     output.Field(pair.Groups["key"], pair.Groups["value"], start, Unquote(pair.Groups["value"].Value));
@@ -85,7 +90,148 @@ static partial class JdMarkup
         string? ElementName(int n) => n >= 0 && n < lines.Count && Element().Match(text, lines[n].Start, lines[n].End - lines[n].Start) is { Success: true } m ? m.Groups["name"].Value : null;
     }
 
-    enum Kind { None, Json, Markup, Escaped, Pairs, Csv, CsvTable }
+    enum Kind { None, Json, Markup, Escaped, Pairs, Csv, CsvTable, PdfFields, Sql, BBCode }
+
+    /// <summary>
+    /// A fillable PDF form's fields as <c>pdftk dump_data_fields</c> lists them (blocks of "FieldName:", "FieldNameAlt:",
+    /// "FieldValue:" between "---" lines): each filled field as its label and value, a numbered run of fields ("Essential
+    /// Function 1", "Essential Function 2", …) as one list under its name, an unchecked box or an empty field left out.
+    /// </summary>
+    static (string Text, int[] From) PdfFields(string text, List<(int Start, int End)> lines)
+    {
+        var output = new Writer(text);
+        string? list = null;
+        var block = new List<(string Key, int KeyAt, int ValueStart, int ValueEnd)>();
+        void Flush()
+        {
+            var name = block.FirstOrDefault(f => f.Key == "FieldNameAlt") is { Key: not null } alt ? alt : block.FirstOrDefault(f => f.Key == "FieldName");
+            var value = block.FirstOrDefault(f => f.Key == "FieldValue");
+            var button = block.Exists(f => f.Key == "FieldType" && text.AsSpan(f.ValueStart, f.ValueEnd - f.ValueStart).Trim().Equals("Button", StringComparison.Ordinal));
+            block.Clear();
+            if (name.Key is null || value.Key is null) return;
+            var read = text[value.ValueStart..value.ValueEnd].Trim();
+            if (read.Length == 0 || button && read is "Off" or "No") return;
+            var label = Words(text[name.ValueStart..name.ValueEnd].Trim());
+            var numbered = NumberedName().Match(label);
+            var at = text.IndexOf(read[0], value.ValueStart);
+            if (numbered.Success)
+            {
+                if (list != numbered.Groups["name"].Value)
+                {
+                    list = numbered.Groups["name"].Value;
+                    output.Line(name.KeyAt);
+                    output.Add(list + ":", name.KeyAt);
+                }
+                output.Line(at);
+                output.Add("- ", at);
+            }
+            else
+            {
+                list = null;
+                output.Line(name.KeyAt);
+                var section = Vocabulary.Header(label) is null && !Vocabulary.IsOtherHeader(label) && (JobDescriptionLines.WordCount(read) > 8 || read.Contains('\n', StringComparison.Ordinal));
+                output.Add(label + (section ? ":\n" : ": "), name.KeyAt);
+            }
+            output.Copy(at, at + read.Length);
+        }
+        foreach (var (start, end) in lines)
+        {
+            var line = text[start..end].TrimEnd();
+            if (line.Trim() == "---") Flush();
+            else if (PdfField().Match(line) is { Success: true } field) block.Add((field.Groups["key"].Value, start, start + field.Groups["value"].Index, start + field.Groups["value"].Index + field.Groups["value"].Length));
+            // A value written over several lines goes on to the next field's name.
+            else if (block.Count > 0 && block[^1].Key == "FieldValue") block[^1] = block[^1] with { ValueEnd = end };
+            else if (block.Count == 0)
+            {
+                output.Line(start);
+                output.Copy(start, end);
+            }
+        }
+        Flush();
+        return output.Result();
+    }
+
+    /// <summary>
+    /// A database dump's rows ("INSERT INTO `job_profile` (`title`, `department`, …) VALUES (1187,'Enrollment Specialist',…),(…);"):
+    /// each row as its columns' names and values, a blank line between rows, escapes read ("\n" a new line, "\'" a quote), NULL and
+    /// empty values left out. The dump's own statements and comments are not the description's.
+    /// </summary>
+    static (string Text, int[] From) SqlRows(string text)
+    {
+        var output = new Writer(text);
+        foreach (Match insert in SqlInsert().Matches(text))
+        {
+            var names = insert.Groups["names"].Value.Split(',').Select(n => Words(n.Trim().Trim('`', '"', '[', ']', '\''))).ToList();
+            var i = insert.Index + insert.Length;
+            while (i < text.Length && text[i] != ';')
+            {
+                if (text[i] != '(') { i++; continue; }
+                output.Line(i);
+                output.Add("\n", i);
+                var column = 0;
+                i++;
+                while (i < text.Length && text[i] != ')')
+                {
+                    while (i < text.Length && text[i] is ' ' or '\n' or '\t' or ',') i++;
+                    if (i >= text.Length || text[i] == ')') break;
+                    var (at, read) = (i, new StringBuilder());
+                    if (text[i] is '\'' or '"')
+                    {
+                        var quote = text[i++];
+                        for (; i < text.Length; i++)
+                        {
+                            if (text[i] == '\\' && i + 1 < text.Length)
+                            {
+                                read.Append(text[++i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => ' ', var c => c });
+                                continue;
+                            }
+                            if (text[i] != quote) { read.Append(text[i]); continue; }
+                            if (i + 1 < text.Length && text[i + 1] == quote) { read.Append(quote); i++; continue; }
+                            break;
+                        }
+                        i++;
+                    }
+                    else
+                    {
+                        while (i < text.Length && text[i] is not (',' or ')')) read.Append(text[i++]);
+                        if (read.ToString().Trim() is "NULL" or "null") read.Clear();
+                    }
+                    var value = read.ToString().Replace("\r", "", StringComparison.Ordinal).Trim();
+                    if (column < names.Count && value.Length > 0)
+                    {
+                        var name = names[column];
+                        var section = Vocabulary.Header(name) is null && !Vocabulary.IsOtherHeader(name) && (JobDescriptionLines.WordCount(value) > 8 || value.Contains('\n', StringComparison.Ordinal));
+                        output.Line(at);
+                        output.Add(name + (section ? ":\n" : ": "), at);
+                        output.Value(value, at + 1, i - 1);
+                    }
+                    column++;
+                }
+                i++;
+            }
+        }
+        return output.Result();
+    }
+
+    /// <summary>A forum post's BBCode ("[b]Department:[/b] …", "[list][*]…[/list]"): bold and size marks dropped, a list item a bullet, a list or rule a new line.</summary>
+    static void BBCode(Writer output, string line, int start)
+    {
+        var at = 0;
+        foreach (Match m in BBTag().Matches(line))
+        {
+            output.Copy(start + at, start + m.Index);
+            at = m.Index + m.Length;
+            var name = m.Groups["name"].Value.ToLowerInvariant();
+            if (name == "*")
+            {
+                output.Line(start + m.Index);
+                output.Add("- ", start + m.Index);
+            }
+            else if (name is "list" or "hr" or "quote" or "center" or "code" or "h1" or "h2" or "h3" or "table" or "tr") output.Line(start + m.Index);
+            else if (name is "td" or "th" && !m.Value.StartsWith("[/", StringComparison.Ordinal)) output.Add("\t", start + m.Index);
+        }
+        output.Copy(start + at, start + line.Length);
+    }
 
     /// <summary>
     /// A Rich Text file's source (WordPad and Word save it, and a paste of it arrives as its codes) read as its text: paragraphs and
@@ -195,6 +341,8 @@ static partial class JdMarkup
         var opening = filled.Select(l => text[l.Start..l.End].Trim()).FirstOrDefault(l => !l.StartsWith("//", StringComparison.Ordinal)) ?? "";
         int count(Regex r) => filled.Count(l => r.IsMatch(text.AsSpan(l.Start, l.End - l.Start).TrimEnd()));
         if (opening is ['{' or '[', ..] && count(JsonField()) >= 3) return Kind.Json;
+        if (count(PdfField()) >= 6 && filled.Count(l => text.AsSpan(l.Start, l.End - l.Start).StartsWith("FieldValue:")) >= 2) return Kind.PdfFields;
+        if (SqlInsert().IsMatch(text)) return Kind.Sql;
         // A page of markup: tags open a good share of its lines (a Markdown text with a few HTML comments is not one).
         var tagged = count(TagLine());
         if (tagged >= 3 && tagged * 3 >= filled.Count) return Kind.Markup;
@@ -211,6 +359,7 @@ static partial class JdMarkup
         }
         // Markdown a converter escaped ("\*\*Department:\*\*", "\## Duties", "1\. Answer calls"): its marks read as a person wrote them.
         if (count(EscapedMark()) >= 3) return Kind.Escaped;
+        if (count(BBTag()) >= 3 && text.Contains("[/", StringComparison.Ordinal)) return Kind.BBCode;
         if (run(Pair()) >= 3) return Kind.Pairs;
         if (run(CsvPair()) >= 3) return Kind.Csv;
         return Kind.None;
@@ -486,9 +635,10 @@ static partial class JdMarkup
     [GeneratedRegex(@"^\s*<(?<name>[A-Za-z][\w.-]*)(?:\s[^<>]*)?>(?<value>[^<>]+)</\k<name>>\s*$")]
     private static partial Regex Element();
 
-    // "Key=Value", "Key -> Value", a wiki infobox's "| reports_to = …" and an AsciiDoc page's attribute lines (":department: Pharmacy Services");
+    // "Key=Value", "Key -> Value", a wiki infobox's "| reports_to = …", an AsciiDoc page's attribute lines (":department: Pharmacy Services")
+    // and a reStructuredText page's field list (":Reports to: Virtual Care Supervisor");
     // a key with no value is a field left empty, never a word run into the line above. A line with a second bar is a wiki table's row, not a pair.
-    [GeneratedRegex(@"^\s*(?:\|(?![^|]*\|)\s*)?(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}):)\s*(?<value>\S.*)?$")]
+    [GeneratedRegex(@"^\s*(?:\|(?![^|]*\|)\s*)?(?:(?<key>[A-Za-z][\w.]{0,40}(?: [A-Za-z][\w.]{0,20}){0,3})\s*(?:=|->|=>|→)|:(?<key>[A-Za-z][\w-]{0,40}(?: [A-Za-z][\w-]{0,20}){0,3}):)\s*(?<value>\S.*)?$")]
     private static partial Regex Pair();
 
     [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~]")]
@@ -496,6 +646,19 @@ static partial class JdMarkup
 
     [GeneratedRegex(@"\\[*#_.\-+!>\[\]()`|~\\]|&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,6});")]
     private static partial Regex EscapeOrEntity();
+
+    [GeneratedRegex(@"^(?<key>Field(?:Type|Name|NameAlt|Flags|Value|ValueDefault|Justification|StateOption|MaxLength)):\s?(?<value>.*)$")]
+    private static partial Regex PdfField();
+
+    [GeneratedRegex(@"^(?<name>.*\S)\s+\d{1,2}$")]
+    private static partial Regex NumberedName();
+
+    // A statement opens a line and names its columns: a dump without them names no field a reader could use.
+    [GeneratedRegex(@"(?im)^\s*INSERT\s+INTO\s+[`""\[]?[\w.]{1,64}[`""\]]?\s*\((?<names>[^()]{1,2000})\)\s*VALUES\s*")]
+    private static partial Regex SqlInsert();
+
+    [GeneratedRegex(@"\[/?(?<name>b|i|u|s|size|color|font|url|email|list|\*|quote|center|code|hr|img|h[1-3]|table|tr|td|th|left|right|highlight)(?:=[^\[\]]{0,80})?\]", RegexOptions.IgnoreCase)]
+    private static partial Regex BBTag();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_ ]{0,40}$")]
     private static partial Regex CsvName();

@@ -37,6 +37,9 @@ sealed record JdLexicon(IReadOnlySet<string> Headings, IReadOnlySet<string> Keys
 /// <summary>Cuts a job description's text into the pieces the learned reader classifies.</summary>
 static partial class JdSegments
 {
+    /// <summary>The spaces before a letter at a line's end that make it a watermark's, not the line's.</summary>
+    const int WatermarkGap = 5;
+
     /// <summary>A line this long that glues items together ("…appointmentsMatch each patient…") or carries several labels is a pasted posting.</summary>
     const int GluedLength = 250;
 
@@ -146,7 +149,7 @@ static partial class JdSegments
         // A run of spaces becomes one; a run with a tab, or of three spaces or more, becomes a tab, which tells a label from
         // its value ("Reports To<TAB>Workforce Manager", "Role      Client Liaison Coordinator" aligned by spaces).
         var space = '\0';
-        var run = 0;
+        var (run, wide) = (0, 0);
         foreach (var c in t)
         {
             if (char.IsWhiteSpace(c) || c is '\u00A0')
@@ -156,11 +159,19 @@ static partial class JdSegments
                 continue;
             }
             if (char.IsControl(c)) continue;
-            if (space != '\0') sb.Append(space);
+            if (space != '\0')
+            {
+                if (run >= WatermarkGap) wide = sb.Length;
+                sb.Append(space);
+            }
             space = '\0';
             run = 0;
             sb.Append(c);
         }
+        // A capital standing alone far right of a line's text is a diagonal watermark's ("DRAFT", "COPY") as PDF text scatters it
+        // over the lines, not a value: unless what stands before it is a label ("Grade:            B").
+        if (wide > 0 && sb.Length == wide + 2 && char.IsAsciiLetterUpper(sb[^1]) && sb.ToString(0, wide) is var before && !before.EndsWith(':')
+            && Vocabulary.Header(before) is null && !Vocabulary.IsOtherHeader(before)) sb.Length = wide;
         return (marker, sb.ToString());
     }
 
@@ -372,7 +383,7 @@ static partial class JdSegments
     [GeneratedRegex(@" [-–—] (?=(?<label>[A-Z][\w/&' ]{0,30}?):)")]
     private static partial Regex HyphenLabel();
 
-    [GeneratedRegex(@"^(?<label>[A-Z][\w/&' ]{0,30}?):\s")]
+    [GeneratedRegex(@"^(?<label>[A-Z][\w/&' ]{0,30}?(?:\s?\([^()]{1,60}\))?):\s")]
     private static partial Regex LeadingLabel();
 
     [GeneratedRegex(@"\s\|\s|\s[·•]\s")]

@@ -214,7 +214,7 @@ static partial class JobDescriptionLines
         text.Any(c => ForeignLetters.Contains(char.ToLowerInvariant(c), StringComparison.Ordinal)) || text.Contains("(a)", StringComparison.Ordinal) || text.Contains("(e)", StringComparison.Ordinal)
         || text.Split([' ', ',', '/', '\''], StringSplitOptions.RemoveEmptyEntries).Count(w => ForeignWords.Contains(w.ToLowerInvariant())) >= 2;
 
-    const string ForeignLetters = "áéíóúñüçàèâêîôûœ¿¡";
+    const string ForeignLetters = "áéíóúñüçàèâêîôûœãõ¿¡";
     static readonly HashSet<string> ForeignWords = ["de", "del", "la", "las", "los", "el", "y", "para", "en", "du", "des", "et", "le", "les", "aux"];
 
     internal static bool StartsLower(string text) => text.Length > 0 && char.IsLower(text[0]);

@@ -38,6 +38,7 @@ public static partial class JobDescriptionParser
 
         public List<string> List(JdSection s) => Lists.TryGetValue(s, out var l) ? l : Lists[s] = [];
         public bool HasBody => Groups.Any(g => g.Items.Count > 0) || Lists.Values.Any(l => l.Count > 0);
+        public int BodyItems => Groups.Sum(g => g.Items.Count) + Lists.Values.Sum(l => l.Count);
     }
 
     /// <summary>Reads with the learned line classifier (<see cref="LineModel.Shipped"/>); the lexical reader when no model ships or the text is too long for it.</summary>

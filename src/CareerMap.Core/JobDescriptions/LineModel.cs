@@ -187,6 +187,7 @@ public sealed partial class LineModel
             else if (segments[i].Marker is not Marker.None && segments[i].Marker == segments[i - 1].Marker && Array.IndexOf(Sections, previous) >= 0)
                 known[i] = known[i] with { Label = previous };
         }
+        Reopened(segments, known);
         var read = Assemble(segments, known, matcher, L);
         // A text read with little confidence in which the lexical reader finds more titled descriptions and places more of
         // the words is left to it (the sample PDF of five descriptions with hard-wrapped lines and headings in running prose).
@@ -309,7 +310,7 @@ public sealed partial class LineModel
     static Verdict Valued(string key, string value, Vocabulary.HeaderField field, Verdict verdict)
     {
         if (verdict.Label != None && verdict.Confidence >= SureKey) return verdict;
-        if (Titled(key, field, value)) return JobDescriptionLines.WordCount(value) > JobDescriptionParser.MaxTitleWords + 2 ? verdict : new(Title, Math.Max(verdict.Confidence, SureKey), 1);
+        if (Titled(key, field, value)) return JobDescriptionLines.WordCount(value) > JobDescriptionParser.MaxTitleWords + 2 ? verdict : new(Title, Math.Max(verdict.Confidence, SureKey), Labelled);
         return field == Vocabulary.HeaderField.Title ? verdict : verdict with { Label = HeaderFields.First(l => FieldOf(l) == field) };
     }
 
@@ -334,7 +335,7 @@ public sealed partial class LineModel
     static bool HasOwnLabel(string text) => ValueStart(text) > 0 || AfterBareKey(text) >= 0 || Vocabulary.Header(text) is not null || Vocabulary.IsOtherHeader(text);
 
     const float Unsure = 0.5f;
-    const float DoubtfulNone = 0.85f;
+    const float DoubtfulNone = 0.9f;
     const float SureHeading = 0.9f;
 
     /// <summary>
@@ -401,17 +402,54 @@ public sealed partial class LineModel
         if (value.Length == 0) return field != Vocabulary.HeaderField.Title && verdict.Label == None && verdict.Confidence < SureKey ? AsField() : verdict;
         var titled = Titled(key, field, value);
         // "Supervises: 10-15 Member Services Representatives" names a field other than the title, however title-like its value.
-        if (verdict.Label == Title) return titled || field == Vocabulary.HeaderField.Title ? verdict : AsField();
+        if (verdict.Label == Title) return titled ? verdict with { TitleScore = Math.Max(verdict.TitleScore, Labelled) } : field == Vocabulary.HeaderField.Title ? verdict : AsField();
         if (titled && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 && (verdict.Label == None || verdict.Confidence < SureKey))
-            return new(Title, Math.Max(verdict.Confidence, SureKey), 1);
+            return new(Title, Math.Max(verdict.Confidence, SureKey), Labelled);
         return field == Vocabulary.HeaderField.Title || titled || verdict.Confidence >= SureKey || verdict.Label.StartsWith(HeadingPrefix, StringComparison.Ordinal) ? verdict : AsField();
     }
+
+    /// <summary>
+    /// A later description in a file whose title the model missed: after a description's body, a header field a description opens
+    /// with (department, reports to, FLSA, grade, supervises), with a section of its own after it. The likeliest title-like piece
+    /// between the body's last line and that field is the next description's title ("Financial Counselor" / "Department: …").
+    /// </summary>
+    static void Reopened(List<Segment> segments, List<Verdict> known)
+    {
+        var (body, opening) = (-1, -1);
+        for (var i = 0; i < known.Count; i++)
+        {
+            var label = known[i].Label;
+            if (label == Title) body = opening = -1;
+            else if (Array.IndexOf(Sections, label) >= 0)
+            {
+                body = i;
+                if (opening < 0) opening = i;
+            }
+            else if (body >= 0 && label is "department" or "reportsTo" or "flsa" or "jobLevel" or "supervises")
+            {
+                var next = known.FindIndex(i + 1, v => v.Label == Title || Array.IndexOf(Sections, v.Label) >= 0);
+                // The same description given again in another language ("Reporta-se a: …" under the English version) is not another one.
+                if (next < 0 || known[next].Label == Title || JobDescriptionLines.LooksForeign(segments[next].Text) != JobDescriptionLines.LooksForeign(segments[opening].Text)) continue;
+                // The title stands right above the fields, a few lines of its posting's (hours, a requisition, a date) between at most.
+                var title = Enumerable.Range(body + 1, i - body - 1).Where(c => i - c <= 6 && known[c].Label == None && known[c].TitleScore >= ReopeningTitle && TitleLike(segments[c].Text)
+                    && KeyOf(segments[c].Text) is null).Select(c => (int?)c).MaxBy(c => known[c!.Value].TitleScore);
+                if (title is not { } t) continue;
+                known[t] = known[t] with { Label = Title, Confidence = Math.Max(known[t].Confidence, NewDescription) };
+                body = opening = -1;
+            }
+        }
+    }
+
+    /// <summary>How likely a title a piece must be to open a later description on the strength of the header fields under it.</summary>
+    const float ReopeningTitle = 0.1f;
 
     /// <summary>How sure the model must be that a labeled piece is not the header field its label names, to keep its own verdict.</summary>
     const float SureKey = 0.9f;
 
     /// <summary>A working title's score as a title: above any the model gives, so a class title beside it never replaces it.</summary>
     const float WorkingTitle = 2;
+    /// <summary>The title score of a title its label names ("Job Title: …").</summary>
+    const float Labelled = 1;
 
     static string? LabelOf(JdSection section) => section switch
     {
@@ -476,13 +514,18 @@ public sealed partial class LineModel
             else if (label == Title)
             {
                 var title = TitleOf(text);
-                if (open is null || (open.Doc.HasBody && confidence >= NewDescription && !string.Equals(Vocabulary.Fold(title), Vocabulary.Fold(open.Doc.Title ?? ""), StringComparison.Ordinal)))
+                // A few lines read as duties above a description's labelled title, with no title of their own ("After this lesson you will be
+                // able to: …" over "Job title: …"), are not a description before it.
+                var lead = open is { Doc.Title: null } && open.Doc.BodyItems <= 3 && titleScore >= Labelled;
+                if (open is null || (open.Doc.HasBody && !lead && confidence >= NewDescription && !string.Equals(Vocabulary.Fold(title), Vocabulary.Fold(open.Doc.Title ?? ""), StringComparison.Ordinal)))
                 {
                     open = Add(new Doc(title), i);
                     (open.TitleScore, open.TitlePiece) = (titleScore, i);
                 }
                 // Titles side by side on one line (a cover table of a class series) are the classes the pages below describe, not a better title for the first.
-                else if (open.Doc.Title is null || (open.Body < 0 && titleScore > open.TitleScore && (titleScore >= WorkingTitle || !(segment.Part > 0 && segments[open.TitlePiece].Physical == segment.Physical))))
+                // So is a labelled title ("Job Title: …") under a family's name and its paragraph, before any duty: the family's name was not this description's title.
+                else if (open.Doc.Title is null || (open.Body < 0 || !open.Doc.HasBody && titleScore >= Labelled) && titleScore > open.TitleScore
+                    && (titleScore >= WorkingTitle || !(segment.Part > 0 && segments[open.TitlePiece].Physical == segment.Physical)))
                 {
                     if (open.Doc.Title is { } earlier) open.Doc.Unplaced.Add(earlier);
                     open.Doc.Title = title;
@@ -576,8 +619,9 @@ public sealed partial class LineModel
             o.TitlePiece = c;
             Unplace(o, c);
         }
-        // A title read from a doubtful piece below the body ("Position Details" in a contents list) gives way to a likely one above it.
-        foreach (var o in docs.Where(o => o.Body >= 0 && o.TitlePiece > o.Body))
+        // A title read from a doubtful piece below the body ("Position Details" in a contents list) gives way to a likely one above it;
+        // a title its label names ("Job Title: …") under a family's paragraph does not.
+        foreach (var o in docs.Where(o => o.Body >= 0 && o.TitlePiece > o.Body && o.TitleScore < Labelled))
         {
             var above = Enumerable.Range(o.Start, o.Body - o.Start).Where(i => verdicts[i].Label == None && verdicts[i].TitleScore >= LikelyTitle && TitleLike(segments[i].Text))
                 .Select(i => (int?)i).MaxBy(i => verdicts[i!.Value].TitleScore);
@@ -653,7 +697,8 @@ public sealed partial class LineModel
         if (text.StartsWith('[') && text.IndexOf(']', StringComparison.Ordinal) is > 1 and <= 45 and var close && close + 1 < text.Length && Vocabulary.Header(text[1..close]) is not null)
             return close + 1;
         var m = ValueSeparator().Match(text);
-        if (m.Success && m.Index <= 45 && m.Index > 0) return m.Index + m.Length;
+        // A note in brackets inside the label ("Position title (exactly as on your offer letter):") does not make it too long for one.
+        if (m.Success && m.Index > 0 && (m.Index <= MaxLabel || m.Index <= 2 * MaxLabel && m.Index - Bracketed(text.AsSpan(0, m.Index)) <= MaxLabel)) return m.Index + m.Length;
         // "Department — Language Access Services": a dash parts a label from its value only after a label the word lists know.
         // A title's word before the dash ("Supervisor – Patient Access") makes it a title and its unit, not a label.
         var dash = DashSeparator().Match(text, 0, Math.Min(text.Length, 60));
@@ -663,6 +708,22 @@ public sealed partial class LineModel
 
     [GeneratedRegex(@"\s+[-–—]{1,2}\s+")]
     private static partial Regex DashSeparator();
+
+    /// <summary>The longest label a field's line opens with.</summary>
+    const int MaxLabel = 45;
+
+    /// <summary>How many characters of <paramref name="label"/> stand inside brackets.</summary>
+    static int Bracketed(ReadOnlySpan<char> label)
+    {
+        var (inside, depth) = (0, 0);
+        foreach (var c in label)
+        {
+            if (c == '(') depth++;
+            if (depth > 0) inside++;
+            if (c == ')' && depth > 0) depth--;
+        }
+        return inside;
+    }
 
     internal static string ValueOf(string text)
     {
@@ -761,12 +822,13 @@ public sealed partial class LineModel
             ? m.Groups["title"].Value : title;
     }
 
-    // A work arrangement or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home", "…-2603518"),
-    // as is a note cut off at the line's end ("… II (JC"), a document's name after the title ("Patient Portal Concierge Job Description")
-    // and a list's name before it ("Ideas for Job Responsibilities of a Patient Portal Manager").
+    // A work arrangement, a place or a requisition number after a title is kept as text, not title ("Member Advocate (Remote)", "… – Work From Home",
+    // "… - Framingham Site", "…-2603518"), as is a note cut off at the line's end ("… II (JC"), a document's name after the title ("Patient Portal
+    // Concierge Job Description") and a list's name before it ("Ideas for Job Responsibilities of a Patient Portal Manager"). A language in
+    // brackets stays in the title, as most labeled sets keep it ("Bilingual Member Services Representative (Spanish)").
     [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z])|\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+(?=[A-Z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
-        + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
-        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s*[-–—#]\s*\(?\d{5,}\)?$"
+        + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|seasonal|1099|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
+        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|seasonal|per diem|prn)\b.*$|\s+[-–—|]\s+[A-Z][\w.']*(?: [A-Z][\w.']*){0,3} (?i:site|campus|region|location)$|\s*[-–—#]\s*\(?\d{5,}\)?$"
         + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)"
         + @"|(?<=\S)\s+(?i:job description|position description)$|^(?i:(?:ideas for|suggested|sample|typical)\s+)?(?i:job\s+)?(?i:duties|responsibilities|tasks)\s+(?i:of|for)\s+(?i:an?|the)\s+(?=[A-Z])"
         + @"|\s*\([^()]*$")]

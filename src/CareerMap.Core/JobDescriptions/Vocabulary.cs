@@ -136,11 +136,23 @@ static partial class Vocabulary
     [
         "impactoferror", "worksetting", "levelofaccesstoepm", "emr", "ics", "reviewed", "employeesignature", "date", "location", "jobcode", "hours",
         "shift", "employmenttype", "bargainingunit", "union", "classcode", "reviewedby", "preparedby", "salaryrange", "payrange", "jobfamily", "costcenter", "worklocation", "fte",
-        "locations", "timetype", "postedon", "jobrequisitionid", "requisitionid", "requisitionnumber",
+        "locations", "timetype", "postedon", "jobrequisitionid", "requisitionid", "requisitionnumber", "jobfamilydescription", "jobfamilycode", "careerpath",
     ];
 
     // Accents folded first: "Clasificación" is "clasificacion".
-    public static string KeyOf(string key) => new([.. key.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
+    /// <summary>A label's letters, folded; a note in brackets is not part of it ("Job title (as it appears on your pay stub)", "FLSA (exempt/non-exempt)").</summary>
+    public static string KeyOf(string key)
+    {
+        var folded = new StringBuilder(key.Length);
+        var depth = 0;
+        foreach (var c in key.Normalize(NormalizationForm.FormD))
+        {
+            if (c == '(') depth++;
+            else if (c == ')') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && char.IsAsciiLetter(c)) folded.Append(char.ToLowerInvariant(c));
+        }
+        return folded.Length > 0 ? folded.ToString() : new([.. key.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
+    }
 
     public static HeaderField? Header(string key)
     {

@@ -1179,4 +1179,240 @@ public sealed class LayoutTests
             """);
         Assert.Equal("Records Clerk", posting.Title);
     }
+
+    [Fact]
+    public void A_fillable_pdf_forms_field_dump_gives_its_fields_and_its_numbered_duties_as_one_list()
+    {
+        var d = Single("""
+            ---
+            FieldType: Text
+            FieldName: txtTitle
+            FieldNameAlt: Position Title
+            FieldFlags: 0
+            FieldValue: Eligibility Verification Clerk
+            ---
+            FieldType: Text
+            FieldName: txtDept
+            FieldNameAlt: Department
+            FieldValue: Patient Financial Services
+            ---
+            FieldType: Button
+            FieldName: rbFlsa
+            FieldNameAlt: FLSA Status
+            FieldValue: Non-exempt
+            FieldStateOption: Exempt
+            FieldStateOption: Non-exempt
+            ---
+            FieldType: Text
+            FieldName: txtPurpose
+            FieldNameAlt: Purpose of the Position
+            FieldValue: Confirms each scheduled patient's insurance before the visit so that claims are not denied for eligibility.
+            ---
+            FieldType: Text
+            FieldName: task_1
+            FieldNameAlt: Task 1
+            FieldValue: Checks coverage for every scheduled visit two days ahead through the payer websites.
+            ---
+            FieldType: Text
+            FieldName: task_2
+            FieldNameAlt: Task 2
+            FieldValue: Calls patients whose coverage has ended and explains their options.
+            ---
+            FieldType: Text
+            FieldName: task_3
+            FieldNameAlt: Task 3
+            FieldValue:
+            ---
+            FieldType: Button
+            FieldName: chkSigned
+            FieldNameAlt: Employee signature on file
+            FieldValue: Off
+            """);
+        Assert.Equal("Eligibility Verification Clerk", d.Title);
+        Assert.Equal(("Patient Financial Services", "Non-exempt"), (d.Header.Department, d.Header.FlsaStatus));
+        Assert.StartsWith("Confirms each scheduled patient's insurance", d.Summary);
+        Assert.Equal(["Checks coverage for every scheduled visit two days ahead through the payer websites.", "Calls patients whose coverage has ended and explains their options."],
+            d.Responsibilities.SelectMany(g => g.Items));
+    }
+
+    [Fact]
+    public void A_database_dumps_rows_are_each_a_description_with_its_columns_as_fields()
+    {
+        var read = JobDescriptionParser.Parse("""
+            -- dump of table positions
+            /*!40101 SET NAMES utf8mb4 */;
+            LOCK TABLES `positions` WRITE;
+            INSERT INTO `positions` (`id`, `position_title`, `dept`, `reports_to`, `pay_grade`, `summary`, `duties`) VALUES (41,'Referral Coordinator','Specialty Clinics','Referral Supervisor','C4','Moves each specialist referral from the order to a scheduled visit, and keeps the patient told of where it stands.','1. Enters incoming referrals and checks that the order is complete.\n2. Gets the insurer\'s authorization before the visit is booked.\n3. Calls the patient with the date, the place and what to bring.'),(42,'Referral Supervisor','Specialty Clinics','Manager, Patient Access','C7','Leads the referral coordinators and answers for how fast referrals become visits.','1. Hires, trains and evaluates the referral coordinators.\n2. Reports weekly on referrals waiting longer than ten days.\n3. Settles escalations from clinics and patients.');
+            UNLOCK TABLES;
+            """, null, EnglishWords.Instance);
+        Assert.Equal(["Referral Coordinator", "Referral Supervisor"], read.Documents.Select(d => d.Title));
+        Assert.Equal(("Specialty Clinics", "Referral Supervisor", "C4"), (read.Documents[0].Header.Department, read.Documents[0].Header.ReportsTo, read.Documents[0].Header.JobLevel));
+        Assert.Equal("Manager, Patient Access", read.Documents[1].Header.ReportsTo);
+        Assert.Contains("Gets the insurer's authorization before the visit is booked.", read.Documents[0].Responsibilities.SelectMany(g => g.Items));
+        Assert.Equal(3, read.Documents[1].Responsibilities.Sum(g => g.Items.Count));
+    }
+
+    [Fact]
+    public void A_forum_posts_bbcode_and_a_restructuredtext_field_list_read_as_their_text()
+    {
+        var forum = Single("""
+            [size=140][b]Mail Order Pharmacy Customer Care Rep[/b][/size]
+            [b]Department:[/b] Mail Service Pharmacy
+            [b]Reports to:[/b] Customer Care Team Lead
+            [hr]
+            [b]What you will do[/b]
+            [list]
+            [*]Answer member calls about order status, refills and shipping.
+            [*]Take payments and explain what the member owes.
+            [*]Send clinical questions to the pharmacist on duty.
+            [/list]
+            """);
+        Assert.Equal("Mail Order Pharmacy Customer Care Rep", forum.Title);
+        Assert.Equal(("Mail Service Pharmacy", "Customer Care Team Lead"), (forum.Header.Department, forum.Header.ReportsTo));
+        Assert.Equal(3, forum.Responsibilities.Sum(g => g.Items.Count));
+        var handbook = Single("""
+            Scheduling Quality Auditor
+            ==========================
+
+            :Department: Central Scheduling
+            :Reports to: Scheduling Operations Manager
+            :Pay grade: S5
+            :Owner: Patient Access leadership
+
+            Responsibilities
+            ----------------
+
+            * Audit a sample of booked appointments each week against the scheduling rules.
+            * Share the results with each scheduler and their lead.
+            """);
+        Assert.Equal(("Central Scheduling", "Scheduling Operations Manager", "S5"), (handbook.Header.Department, handbook.Header.ReportsTo, handbook.Header.JobLevel));
+    }
+
+    [Fact]
+    public void A_note_in_brackets_in_a_label_leaves_the_label_what_it_names()
+    {
+        var d = Single("""
+            EMPLOYEE JOB QUESTIONNAIRE
+            Position title (exactly as on your offer letter): Claims Research Analyst
+            Department (or unit): Claims Operations
+            Grade (if known): 11
+
+            Describe your main duties:
+            - Research claims that paid wrong and work out why.
+            - Send the corrections to the adjusters with what the contract says.
+            """);
+        Assert.Equal("Claims Research Analyst", d.Title);
+        Assert.Equal(("Claims Operations", "11"), (d.Header.Department, d.Header.JobLevel));
+    }
+
+    [Theory]
+    [InlineData("Bilingual Enrollment Counselor (Spanish/English)", "Bilingual Enrollment Counselor (Spanish/English)")]
+    [InlineData("Open Enrollment Phone Agent (Seasonal)", "Open Enrollment Phone Agent")]
+    [InlineData("Registration Clerk - Eastside Campus", "Registration Clerk")]
+    [InlineData("Scanning Technician (1099 contractor)", "Scanning Technician")]
+    public void A_season_a_contract_or_a_site_after_a_title_is_not_the_title_and_a_language_in_brackets_is(string line, string title)
+    {
+        var d = Single($"""
+            {line}
+            Reports to: Patient Access Supervisor
+
+            Duties
+            - Greet patients and register each visit.
+            - Check insurance and collect the copay.
+            """);
+        Assert.Equal(title, d.Title);
+    }
+
+    [Fact]
+    public void A_watermarks_letters_far_right_of_the_lines_are_not_in_their_values()
+    {
+        var d = Single("""
+            Job Title: Provider Data Specialist                          C
+            Department: Network Management - Provider Data               O
+            FLSA: Non-exempt                                             P
+            Grade:        B
+                                                                         Y
+            Summary
+            Keeps provider directories accurate so members find doctors who are really taking patients.
+            """);
+        Assert.Equal("Provider Data Specialist", d.Title);
+        Assert.Equal(("Network Management - Provider Data", "Non-exempt", "B"), (d.Header.Department, d.Header.FlsaStatus, d.Header.JobLevel));
+    }
+
+    [Fact]
+    public void A_labelled_title_under_a_familys_name_and_paragraph_heads_its_level()
+    {
+        var read = JobDescriptionParser.Parse("""
+            JOB FAMILY DESCRIPTION: CLAIMS SERVICE SPECIALIST
+            Family code: CSS
+
+            The Claims Service Specialist family answers provider and member questions about claims. Both levels below share the core work; the second adds escalations.
+
+            LEVEL 1
+            Job Title: Claims Service Specialist 1
+            Grade: 6
+            Duties
+            - Answer provider calls about claim status and payment.
+            - Explain denials and what the provider can send to have a claim paid.
+
+            LEVEL 2
+            Job Title: Claims Service Specialist 2
+            Grade: 7
+            Duties
+            - Take escalated claim calls from Level 1 specialists.
+            - Train new specialists on the claims system.
+            """, null, EnglishWords.Instance);
+        Assert.Equal(["Claims Service Specialist 1", "Claims Service Specialist 2"], read.Documents.Select(d => d.Title));
+    }
+
+    [Fact]
+    public void A_later_opening_whose_title_the_header_fields_under_it_name_is_its_own_description()
+    {
+        var read = JobDescriptionParser.Parse("""
+            Open positions - Health Information Management
+
+            Release of Information Specialist
+            Department: Health Information Management
+            Reports to: ROI Supervisor
+            Processes requests for copies of medical records from patients, attorneys and insurers.
+            What you will do:
+            - Check each request for a valid authorization.
+            - Send the records within the time the law allows.
+            $19.00 - $23.50 per hour. Apply online.
+
+            Coding Support Clerk
+            Full-time
+            Department: Health Information Management
+            Reports to: Coding Manager
+            Keeps charts moving to the coders and their questions answered.
+            What you will do:
+            - Track charts waiting for coding and send reminders to providers.
+            - Scan and index late paperwork into the record.
+            $17.00 - $20.00 per hour. Apply online.
+            """, null, EnglishWords.Instance);
+        Assert.Equal(["Release of Information Specialist", "Coding Support Clerk"], read.Documents.Select(d => d.Title));
+        Assert.Equal("Coding Manager", read.Documents[1].Header.ReportsTo);
+    }
+
+    [Fact]
+    public void A_lessons_objectives_above_a_labelled_title_are_not_a_description_of_their_own()
+    {
+        var d = Single("""
+            New Hire Academy - Module 3: Your role
+            After this module you will be able to:
+            - Name the main duties of your role.
+            - Say which calls you transfer.
+
+            YOUR ROLE
+            Job title: Benefits Call Center Agent
+            Team: Member Benefits Line
+            Your supervisor: Call Center Team Lead
+
+            WHAT YOU DO
+            - Answer member questions about what the plan covers.
+            - Look up claims and explain what the member owes.
+            - Transfer clinical questions to the nurse line.
+            """);
+        Assert.Equal("Benefits Call Center Agent", d.Title);
+    }
 }

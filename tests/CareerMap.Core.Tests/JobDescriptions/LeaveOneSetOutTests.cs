@@ -9,7 +9,7 @@ namespace CareerMap.Core.Tests.JobDescriptions;
 /// <summary>
 /// Issue 18's honest measure of the learned reader: for each labeled set, a model trained on all the other sets reads it,
 /// scored as <see cref="ParserEvaluationTests"/> scores; the lexical reader is scored on the same files in the same run.
-/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind13/), measured once by its own test, is never a fold.
+/// Writes <c>jd-evaluation-loso.md</c> beside the test assembly. The newest acceptance set (Blind14/), measured once by its own test, is never a fold.
 /// </summary>
 public sealed class LeaveOneSetOutTests
 {
@@ -100,14 +100,14 @@ public sealed class LeaveOneSetOutTests
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso.md"), text);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "jd-evaluation-loso-misses.md"), misses.ToString());
         TestContext.Current.SendDiagnosticMessage(text);
-        // Floors a little under the figures measured on 2026-12-07 (fourth session) over all twenty sets in fourteen folds, the twelve
-        // measured-once acceptance sets among them (title 0.94, headers 0.96, sections 0.93, competencies 0.87; the last set, Blind12,
-        // sections 0.95): they guard regressions. Over nineteen sets, each its own fold, the session before read 0.96, 0.96, 0.93, 0.87.
-        Assert.True(pooledLearned.Title >= 0.92, text);
+        // Floors a little under the figures measured on 2026-12-07 (fifth session) over all twenty-one sets in fifteen folds, the thirteen
+        // measured-once acceptance sets among them (title 0.95, headers 0.96, sections 0.94, competencies 0.88; the last set, Blind13,
+        // sections 0.94): they guard regressions. Over twenty sets the session before read 0.945, 0.96, 0.93, 0.87.
+        Assert.True(pooledLearned.Title >= 0.93, text);
         Assert.True(pooledLearned.Headers >= 0.94, text);
-        Assert.True(pooledLearned.Sections.F1 >= 0.91, text);
-        Assert.True(pooledLearned.Competencies.F1 >= 0.85, text);
-        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.88, text);
+        Assert.True(pooledLearned.Sections.F1 >= 0.92, text);
+        Assert.True(pooledLearned.Competencies.F1 >= 0.86, text);
+        Assert.True(Figures.Of(learned[^1]).Sections.F1 >= 0.91, text);
         // Every labeled file is read by the learned reader: a fold's model that abstains on one hands it to the lexical reader unmeasured.
         Assert.True(leastSure.Mean >= LineModel.Abstain, text);
     }
@@ -309,8 +309,8 @@ public sealed class LeaveOneSetOutTests
         // Measured once on 2026-12-07 (fourth session) on the models of the commit that added this test (reader and suggestions trained on the
         // twenty other sets, Blind12 the newest; that session's RTF source, escaped Markdown, wiki infoboxes, section-numbered and continued
         // headings, working titles and series covers): title 0.75, headers 0.79, sections 0.88, competencies 0.89 (0.73 with the lexical
-        // matcher on the same reader; the lexical reader 0.21, 0.55, 0.55, 0.66); 48 of 50 descriptions found. Its misses have not been
-        // printed. Floors guard regressions only.
+        // matcher on the same reader; the lexical reader 0.21, 0.55, 0.55, 0.66); 48 of 50 descriptions found. Floors guard regressions only. No longer blind since the
+        // fifth session of 2026-12-07: it is the twenty-first of LineTraining.Sets and its out-of-fold misses were printed with the other training sets'.
         AtLeast(learned, text, title: 0.71, headers: 0.75, sections: 0.85, competencies: 0.86);
         Assert.True(learned.Competencies.F1 > learnedReader.Competencies.F1, text);
     }
