@@ -106,21 +106,26 @@ static partial class JdMarkup
         {
             var name = block.FirstOrDefault(f => f.Key == "FieldNameAlt") is { Key: not null } alt ? alt : block.FirstOrDefault(f => f.Key == "FieldName");
             var value = block.FirstOrDefault(f => f.Key == "FieldValue");
+            var plain = block.FirstOrDefault(f => f.Key == "FieldName");
             var button = block.Exists(f => f.Key == "FieldType" && text.AsSpan(f.ValueStart, f.ValueEnd - f.ValueStart).Trim().Equals("Button", StringComparison.Ordinal));
             block.Clear();
             if (name.Key is null || value.Key is null) return;
             var read = text[value.ValueStart..value.ValueEnd].Trim();
             if (read.Length == 0 || button && read is "Off" or "No") return;
-            var label = Words(text[name.ValueStart..name.ValueEnd].Trim());
+            var label = FieldLabel(text[name.ValueStart..name.ValueEnd].Trim());
+            // A tooltip for a name ("Enter the job title exactly as it appears on the requisition") is no label: the field's name is.
+            if (name.Key == "FieldNameAlt" && JobDescriptionLines.WordCount(label) > 6 && plain.Key is not null) label = FieldLabel(text[plain.ValueStart..plain.ValueEnd].Trim());
             var numbered = NumberedName().Match(label);
             var at = text.IndexOf(read[0], value.ValueStart);
+            // A label written where its name stands, or where the value does when a block names it after its value: never after it.
+            var named = Math.Min(name.KeyAt, at);
             if (numbered.Success)
             {
                 if (list != numbered.Groups["name"].Value)
                 {
                     list = numbered.Groups["name"].Value;
-                    output.Line(name.KeyAt);
-                    output.Add(list + ":", name.KeyAt);
+                    output.Line(named);
+                    output.Add(list + ":", named);
                 }
                 output.Line(at);
                 output.Add("- ", at);
@@ -128,9 +133,9 @@ static partial class JdMarkup
             else
             {
                 list = null;
-                output.Line(name.KeyAt);
+                output.Line(named);
                 var section = Vocabulary.Header(label) is null && !Vocabulary.IsOtherHeader(label) && (JobDescriptionLines.WordCount(read) > 8 || read.Contains('\n', StringComparison.Ordinal));
-                output.Add(label + (section ? ":\n" : ": "), name.KeyAt);
+                output.Add(label + (section ? ":\n" : ": "), named);
             }
             output.Copy(at, at + read.Length);
         }
@@ -151,6 +156,14 @@ static partial class JdMarkup
         return output.Result();
     }
 
+    /// <summary>A form field's name as words, without a designer's path and indexes ("form1[0].page1[0].JobTitle[0]" → "Job Title").</summary>
+    static string FieldLabel(string name)
+    {
+        var bare = FieldIndex().Replace(name, "");
+        if (!bare.Contains(' ', StringComparison.Ordinal) && bare.LastIndexOf('.') is var dot and >= 0 && dot + 1 < bare.Length) bare = bare[(dot + 1)..];
+        return Words(bare);
+    }
+
     /// <summary>
     /// A database dump's rows ("INSERT INTO `job_profile` (`title`, `department`, …) VALUES (1187,'Enrollment Specialist',…),(…);"):
     /// each row as its columns' names and values, a blank line between rows, escapes read ("\n" a new line, "\'" a quote), NULL and
@@ -159,12 +172,17 @@ static partial class JdMarkup
     static (string Text, int[] From) SqlRows(string text)
     {
         var output = new Writer(text);
+        var done = 0;
         foreach (Match insert in SqlInsert().Matches(text))
         {
+            // A statement left open runs on to the end of the text: a later one inside it was read with it.
+            if (insert.Index < done) continue;
             var names = insert.Groups["names"].Value.Split(',').Select(n => Words(n.Trim().Trim('`', '"', '[', ']', '\''))).ToList();
             var i = insert.Index + insert.Length;
             while (i < text.Length && text[i] != ';')
             {
+                // A statement left open ends where the next one starts.
+                if (text[i] == '\n' && text.AsSpan(i + 1).TrimStart(" \t").StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)) break;
                 if (text[i] != '(') { i++; continue; }
                 output.Line(i);
                 output.Add("\n", i);
@@ -174,8 +192,8 @@ static partial class JdMarkup
                 {
                     while (i < text.Length && text[i] is ' ' or '\n' or '\t' or ',') i++;
                     if (i >= text.Length || text[i] == ')') break;
-                    var (at, read) = (i, new StringBuilder());
-                    if (text[i] is '\'' or '"')
+                    var (at, read, quoted) = (i, new StringBuilder(), text[i] is '\'' or '"');
+                    if (quoted)
                     {
                         var quote = text[i++];
                         for (; i < text.Length; i++)
@@ -203,12 +221,14 @@ static partial class JdMarkup
                         var section = Vocabulary.Header(name) is null && !Vocabulary.IsOtherHeader(name) && (JobDescriptionLines.WordCount(value) > 8 || value.Contains('\n', StringComparison.Ordinal));
                         output.Line(at);
                         output.Add(name + (section ? ":\n" : ": "), at);
-                        output.Value(value, at + 1, i - 1);
+                        var last = Math.Min(i - 1, text.Length - 1);
+                        output.Value(value, Math.Min(quoted ? at + 1 : at, last), last);
                     }
                     column++;
                 }
                 i++;
             }
+            done = i;
         }
         return output.Result();
     }
@@ -342,7 +362,8 @@ static partial class JdMarkup
         int count(Regex r) => filled.Count(l => r.IsMatch(text.AsSpan(l.Start, l.End - l.Start).TrimEnd()));
         if (opening is ['{' or '[', ..] && count(JsonField()) >= 3) return Kind.Json;
         if (count(PdfField()) >= 6 && filled.Count(l => text.AsSpan(l.Start, l.End - l.Start).StartsWith("FieldValue:")) >= 2) return Kind.PdfFields;
-        if (SqlInsert().IsMatch(text)) return Kind.Sql;
+        // A dump, not a posting that quotes a statement: its lines are statements, comments and rows.
+        if (SqlInsert().IsMatch(text) && count(SqlLine()) * 5 >= filled.Count * 4) return Kind.Sql;
         // A page of markup: tags open a good share of its lines (a Markdown text with a few HTML comments is not one).
         var tagged = count(TagLine());
         if (tagged >= 3 && tagged * 3 >= filled.Count) return Kind.Markup;
@@ -359,7 +380,7 @@ static partial class JdMarkup
         }
         // Markdown a converter escaped ("\*\*Department:\*\*", "\## Duties", "1\. Answer calls"): its marks read as a person wrote them.
         if (count(EscapedMark()) >= 3) return Kind.Escaped;
-        if (count(BBTag()) >= 3 && text.Contains("[/", StringComparison.Ordinal)) return Kind.BBCode;
+        if (count(BBTag()) >= 3 && BBClosing().IsMatch(text)) return Kind.BBCode;
         if (run(Pair()) >= 3) return Kind.Pairs;
         if (run(CsvPair()) >= 3) return Kind.Csv;
         return Kind.None;
@@ -650,15 +671,24 @@ static partial class JdMarkup
     [GeneratedRegex(@"^(?<key>Field(?:Type|Name|NameAlt|Flags|Value|ValueDefault|Justification|StateOption|MaxLength)):\s?(?<value>.*)$")]
     private static partial Regex PdfField();
 
+    [GeneratedRegex(@"\[\d{1,4}\]")]
+    private static partial Regex FieldIndex();
+
     [GeneratedRegex(@"^(?<name>.*\S)\s+\d{1,2}$")]
     private static partial Regex NumberedName();
 
     // A statement opens a line and names its columns: a dump without them names no field a reader could use.
-    [GeneratedRegex(@"(?im)^\s*INSERT\s+INTO\s+[`""\[]?[\w.]{1,64}[`""\]]?\s*\((?<names>[^()]{1,2000})\)\s*VALUES\s*")]
+    [GeneratedRegex(@"(?im)^[ \t]*INSERT[ \t]+INTO\s+[`""\[]?[\w.]{1,64}[`""\]]?\s*\((?<names>[^()]{1,2000})\)\s*VALUES\s*")]
     private static partial Regex SqlInsert();
+
+    [GeneratedRegex(@"^\s*(?:--|/\*|[()]|(?i:insert|lock|unlock|set|drop|create|use|alter|begin|commit|start|values)\b)|;\s*$")]
+    private static partial Regex SqlLine();
 
     [GeneratedRegex(@"\[/?(?<name>b|i|u|s|size|color|font|url|email|list|\*|quote|center|code|hr|img|h[1-3]|table|tr|td|th|left|right|highlight)(?:=[^\[\]]{0,80})?\]", RegexOptions.IgnoreCase)]
     private static partial Regex BBTag();
+
+    [GeneratedRegex(@"\[/(?:b|i|u|size|color|font|list|url|quote|center)\]", RegexOptions.IgnoreCase)]
+    private static partial Regex BBClosing();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_ ]{0,40}$")]
     private static partial Regex CsvName();

@@ -168,10 +168,11 @@ static partial class JdSegments
             run = 0;
             sb.Append(c);
         }
-        // A capital standing alone far right of a line's text is a diagonal watermark's ("DRAFT", "COPY") as PDF text scatters it
-        // over the lines, not a value: unless what stands before it is a label ("Grade:            B").
+        // A capital standing alone far right of a header field's line ("Department: Member Services        R") is a diagonal watermark's
+        // ("DRAFT", "COPY") as PDF text scatters it over the lines, not more of the value. A table's last column ("Standing        F") is
+        // left alone, and so is a label's own value ("Grade:            B").
         if (wide > 0 && sb.Length == wide + 2 && char.IsAsciiLetterUpper(sb[^1]) && sb.ToString(0, wide) is var before && !before.EndsWith(':')
-            && Vocabulary.Header(before) is null && !Vocabulary.IsOtherHeader(before)) sb.Length = wide;
+            && LeadingLabel().Match(before + " ") is { Success: true } label && Vocabulary.Header(label.Groups["label"].Value) is not null) sb.Length = wide;
         return (marker, sb.ToString());
     }
 

@@ -188,6 +188,10 @@ public sealed partial class LineModel
                 known[i] = known[i] with { Label = previous };
         }
         Reopened(segments, known);
+        // A name or a title under a sign-off's label ("Approved by:" / "Director of Patient Access") is that label's value, not a title.
+        for (var i = 1; i < known.Count; i++)
+            if (known[i].Label == Title && known[i].TitleScore < Labelled && known[i - 1].Label == None && segments[i - 1].Text is [.., ':'] label && SignOff(label[..^1]))
+                known[i] = known[i] with { Label = None };
         var read = Assemble(segments, known, matcher, L);
         // A text read with little confidence in which the lexical reader finds more titled descriptions and places more of
         // the words is left to it (the sample PDF of five descriptions with hard-wrapped lines and headings in running prose).
@@ -392,7 +396,7 @@ public sealed partial class LineModel
         // "Job Title: Health Information Clerk" the model doubted into another field is the title its plain label names.
         if (IsField(verdict.Label))
             return verdict.Confidence < SureKey && Vocabulary.PlainTitleKeys.Contains(Vocabulary.KeyOf(key)) && value.Length > 0
-                && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 ? new(Title, SureKey, verdict.TitleScore) : verdict;
+                && JobDescriptionLines.WordCount(value) <= JobDescriptionParser.MaxTitleWords + 2 ? new(Title, SureKey, Labelled) : verdict;
         // "Organization: Red Cedar Regional Medical Center": a label that names no title, before a value with no title's word, is not the title.
         if (Vocabulary.Header(key) is not { } field)
             return verdict.Label == Title && value.Length > 0 && !JobDescriptionLines.HasTitleWord(value) && !JobDescriptionLines.HasTitleWord(key) ? verdict with { Label = None } : verdict;
@@ -429,9 +433,12 @@ public sealed partial class LineModel
             {
                 var next = known.FindIndex(i + 1, v => v.Label == Title || Array.IndexOf(Sections, v.Label) >= 0);
                 // The same description given again in another language ("Reporta-se a: …" under the English version) is not another one.
-                if (next < 0 || known[next].Label == Title || JobDescriptionLines.LooksForeign(segments[next].Text) != JobDescriptionLines.LooksForeign(segments[opening].Text)) continue;
+                // A description's body follows (not a disclaimer or a footer's demands after a sign-off).
+                if (next < 0 || known[next].Label is not ("sum" or "resp" or "qual" or "edu" or "ksa")
+                    || JobDescriptionLines.LooksForeign(segments[next].Text) != JobDescriptionLines.LooksForeign(segments[opening].Text)) continue;
                 // The title stands right above the fields, a few lines of its posting's (hours, a requisition, a date) between at most.
-                var title = Enumerable.Range(body + 1, i - body - 1).Where(c => i - c <= 6 && known[c].Label == None && known[c].TitleScore >= ReopeningTitle && TitleLike(segments[c].Text)
+                // Never a label's value on the line under it ("Approved by:" / "Director of Patient Access").
+                var title = Enumerable.Range(body + 1, i - body - 1).Where(c => i - c <= 6 && known[c].Label == None && !segments[c - 1].Text.EndsWith(':') && known[c].TitleScore >= ReopeningTitle && TitleLike(segments[c].Text)
                     && KeyOf(segments[c].Text) is null).Select(c => (int?)c).MaxBy(c => known[c!.Value].TitleScore);
                 if (title is not { } t) continue;
                 known[t] = known[t] with { Label = Title, Confidence = Math.Max(known[t].Confidence, NewDescription) };
@@ -439,6 +446,10 @@ public sealed partial class LineModel
             }
         }
     }
+
+    /// <summary>A label whose value is a person or a position signing or owning the document, not the job described: "Approved by", "Prepared By", a known field other than the title.</summary>
+    static bool SignOff(string label) => label.EndsWith(" by", StringComparison.OrdinalIgnoreCase) || Vocabulary.IsOtherHeader(label)
+        || Vocabulary.Header(label) is { } field && field != Vocabulary.HeaderField.Title;
 
     /// <summary>How likely a title a piece must be to open a later description on the strength of the header fields under it.</summary>
     const float ReopeningTitle = 0.1f;
@@ -449,7 +460,7 @@ public sealed partial class LineModel
     /// <summary>A working title's score as a title: above any the model gives, so a class title beside it never replaces it.</summary>
     const float WorkingTitle = 2;
     /// <summary>The title score of a title its label names ("Job Title: …").</summary>
-    const float Labelled = 1;
+    const float Labelled = 1.5f;
 
     static string? LabelOf(JdSection section) => section switch
     {
@@ -698,7 +709,8 @@ public sealed partial class LineModel
             return close + 1;
         var m = ValueSeparator().Match(text);
         // A note in brackets inside the label ("Position title (exactly as on your offer letter):") does not make it too long for one.
-        if (m.Success && m.Index > 0 && (m.Index <= MaxLabel || m.Index <= 2 * MaxLabel && m.Index - Bracketed(text.AsSpan(0, m.Index)) <= MaxLabel)) return m.Index + m.Length;
+        if (m.Success && m.Index > 0 && (m.Index <= MaxLabel || m.Index <= 2 * MaxLabel && m.Index - Bracketed(text.AsSpan(0, m.Index)) <= MaxLabel
+            && Vocabulary.Header(text[..m.Index]) is not null)) return m.Index + m.Length;
         // "Department — Language Access Services": a dash parts a label from its value only after a label the word lists know.
         // A title's word before the dash ("Supervisor – Patient Access") makes it a title and its unit, not a label.
         var dash = DashSeparator().Match(text, 0, Math.Min(text.Length, 60));
@@ -828,7 +840,7 @@ public sealed partial class LineModel
     // brackets stays in the title, as most labeled sets keep it ("Bilingual Member Services Representative (Spanish)").
     [GeneratedRegex(@"^(?:(?i:level|tier|band|grade)\s+[0-9IVX]+\s*[-–—:]\s*|[A-Z]{0,3}-?\d{1,5}[A-Z]?\s+(?=[A-Z][a-z])|\d{1,2}(?:\.\d{1,3}){1,3}\.?\s+(?=[A-Z]))|\s*\(\d+\s+(?:openings?|positions?|vacanc(?:y|ies))\)$"
         + @"|\s*\((?i:[^()]*\b(?:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|contract(?:-to-hire)?|temp(?:-to-hire|orary)?|seasonal|1099|per diem|prn|fte|new hire|key personnel)\b[^()]*)\)$"
-        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|seasonal|per diem|prn)\b.*$|\s+[-–—|]\s+[A-Z][\w.']*(?: [A-Z][\w.']*){0,3} (?i:site|campus|region|location)$|\s*[-–—#]\s*\(?\d{5,}\)?$"
+        + @"|\s+[-–—|]\s+(?i:remote|hybrid|work from home|wfh|on-?site|full[- ]time|part[- ]time|temporary|per diem|prn)\b.*$|\s+[-–—|]\s+[A-Z][\w.']*(?: [A-Z][\w.']*){0,3} (?i:site|campus|region|location)$|\s*[-–—#]\s*\(?\d{5,}\)?$"
         + @"|^(?i:position description|job description|job posting|job profile|class specification)\s*[-–—:]\s*(?=\S)"
         + @"|(?<=\S)\s+(?i:job description|position description)$|^(?i:(?:ideas for|suggested|sample|typical)\s+)?(?i:job\s+)?(?i:duties|responsibilities|tasks)\s+(?i:of|for)\s+(?i:an?|the)\s+(?=[A-Z])"
         + @"|\s*\([^()]*$")]

@@ -140,17 +140,22 @@ static partial class Vocabulary
     ];
 
     // Accents folded first: "Clasificación" is "clasificacion".
-    /// <summary>A label's letters, folded; a note in brackets is not part of it ("Job title (as it appears on your pay stub)", "FLSA (exempt/non-exempt)").</summary>
+    /// <summary>
+    /// A label's letters, folded; a note in brackets is not part of it ("Job title (as it appears on your pay stub)", "FLSA (exempt/non-exempt)"),
+    /// an ending in brackets is ("Direct Report(s)", "Supervisor(a)").
+    /// </summary>
     public static string KeyOf(string key)
     {
         var folded = new StringBuilder(key.Length);
-        var depth = 0;
+        var (depth, opened) = (0, 0);
         foreach (var c in key.Normalize(NormalizationForm.FormD))
         {
-            if (c == '(') depth++;
-            else if (c == ')') depth = Math.Max(0, depth - 1);
-            else if (depth == 0 && char.IsAsciiLetter(c)) folded.Append(char.ToLowerInvariant(c));
+            if (c == '(' && depth++ == 0) opened = folded.Length;
+            else if (c == ')' && depth > 0 && --depth == 0 && folded.Length - opened > 2) folded.Length = opened;
+            else if (char.IsAsciiLetter(c)) folded.Append(char.ToLowerInvariant(c));
         }
+        // A note left open ("Job Title (as on the") is dropped too.
+        if (depth > 0) folded.Length = opened;
         return folded.Length > 0 ? folded.ToString() : new([.. key.Normalize(NormalizationForm.FormD).ToLowerInvariant().Where(char.IsAsciiLetterLower)]);
     }
 

@@ -1415,4 +1415,41 @@ public sealed class LayoutTests
             """);
         Assert.Equal("Benefits Call Center Agent", d.Title);
     }
+
+    [Fact]
+    public void A_posting_that_quotes_a_database_statement_is_not_a_dump_and_a_plural_in_brackets_stays_in_its_label()
+    {
+        var d = Single("""
+            Claims Data Analyst
+            Direct Report(s): None
+
+            Responsibilities
+            - Write queries that pull paid and denied claims for the monthly report, for example:
+              INSERT INTO claims_report (member_id, amount) VALUES (1, 20.00);
+            - Explain the trends to the claims managers.
+            """);
+        Assert.Equal("Claims Data Analyst", d.Title);
+        Assert.Equal("None", d.Header.Supervises);
+        Assert.Contains(d.Responsibilities.SelectMany(g => g.Items), i => i.StartsWith("Explain the trends", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_tables_one_letter_column_is_kept_and_a_sign_off_above_a_field_opens_no_description()
+    {
+        Assert.EndsWith("\tF", JdSegments.Read("Standing                    F\n", JdLexicon.Empty)[0].Text, StringComparison.Ordinal);
+        var read = JobDescriptionParser.Parse("""
+            Patient Access Representative
+            Reports to: Patient Access Supervisor
+
+            Duties
+            - Register patients and verify their insurance.
+            - Collect copays and explain estimates.
+
+            Approved by:
+            Director of Patient Access
+            Department: Patient Access
+            This description is not a complete list of duties and may change at any time.
+            """, null, EnglishWords.Instance);
+        Assert.Equal("Patient Access Representative", Assert.Single(read.Documents).Title);
+    }
 }

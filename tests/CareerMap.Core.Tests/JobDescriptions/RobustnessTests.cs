@@ -36,7 +36,10 @@ public sealed class RobustnessTests
             "{", "}", "[", "\"title\": \"", "\",", "<li>", "</p>", "<Department>", "</Department>", "<!--", "&amp;", "&#8217;", "=", " -> ", "job_title,", "\"\"",
             "| Job Title | Grade |", "|---|", "|", "[X] ", "[ ] ", "== ", " ==", "[Department] ",
             // Rich Text codes and escaped Markdown.
-            "\\par ", "\\tab ", "\\u-3913?", "\\uc9 ", "\\uc2000000000 ", "\\fs99999999999 ", "{\\*\\x ", "\\'8", "\\'92", "\\bin3 ", "\\bin99999999 ", "\\", "\\*\\*", "\\#"];
+            "\\par ", "\\tab ", "\\u-3913?", "\\uc9 ", "\\uc2000000000 ", "\\fs99999999999 ", "{\\*\\x ", "\\'8", "\\'92", "\\bin3 ", "\\bin99999999 ", "\\", "\\*\\*", "\\#",
+            // A PDF form's field listing, a database dump's rows, forum BBCode and a field list.
+            "---\n", "FieldType: Button\n", "FieldName: duty_1\n", "FieldNameAlt: Department\n", "FieldValue: ", "FieldValue: Off\n", "FieldStateOption: Yes\n",
+            "INSERT INTO `t` (`title`, `dept`) VALUES (", "'Clerk'", "'it\\'s'", "\\n", "),(", ");\n", "NULL", "[b]", "[/b]", "[*]", "[list]", "[size=150]", ":Reports to: "];
         var piece = Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]);
         // Half the texts open as a Rich Text file does, so its reader meets every piece.
         Gen.Select(Gen.Bool, Gen.OneOf(piece, Gen.String).Array[0, 60]).Select((rtf, a) => (rtf ? "{\\rtf1 " : "") + string.Concat(a)).Sample(text =>
@@ -52,7 +55,9 @@ public sealed class RobustnessTests
     {
         string[] pieces = ["{\n", "}\n", "\"title\": \"Clerk\",\n", "\"duties\": [\n", "\"Answer calls\",\n", "<p>", "<li>Log requests</li>\n", "<Grade>104</Grade>\n",
             "&rsquo;", "Department=HIM\n", "job_title,\"Clerk\"\n", "| Job Title | Grade |\n", "| Clerk | 104 |\n", "\n", "x", "\"", "<", ">", "\\u2019", "é",
-            "{\\rtf1 ", "\\par\n", "\\u8217\\rquote ", "\\bin2 ", "\\*\\*Grade:\\*\\* 7\n", "| grade = 7\n"];
+            "{\\rtf1 ", "\\par\n", "\\u8217\\rquote ", "\\bin2 ", "\\*\\*Grade:\\*\\* 7\n", "| grade = 7\n",
+            "---\n", "FieldName: dept\n", "FieldNameAlt: Department\n", "FieldValue: HIM\n", "FieldValue: Answer calls\n", "FieldType: Text\n",
+            "INSERT INTO t (title, dept) VALUES (", "'Clerk'", ",", "'a\\nb'", "),(", ");\n", "[b]", "[/b]", "[*]", "[list]\n", ":Reports to: HIM\n"];
         Gen.Int[0, pieces.Length - 1].Select(i => pieces[i]).Array[0, 40].Select(a => string.Concat(a)).Sample(text =>
         {
             var segments = JdSegments.Read(text, JdLexicon.Empty);
