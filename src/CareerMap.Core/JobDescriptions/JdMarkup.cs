@@ -134,8 +134,7 @@ static partial class JdMarkup
             {
                 list = null;
                 output.Line(named);
-                var section = Vocabulary.Header(label) is null && !Vocabulary.IsOtherHeader(label) && (JobDescriptionLines.WordCount(read) > 8 || read.Contains('\n', StringComparison.Ordinal));
-                output.Add(label + (section ? ":\n" : ": "), named);
+                output.Add(label + (IsSection(label, read) ? ":\n" : ": "), named);
             }
             output.Copy(at, at + read.Length);
         }
@@ -155,6 +154,10 @@ static partial class JdMarkup
         Flush();
         return output.Result();
     }
+
+    /// <summary>A named value that is a section of its own (a summary, a list of duties), not a header field: its name on a line above it.</summary>
+    static bool IsSection(string name, string value) => Vocabulary.Header(name) is null && !Vocabulary.IsOtherHeader(name)
+        && (JobDescriptionLines.WordCount(value) > 8 || value.Contains('\n', StringComparison.Ordinal));
 
     /// <summary>A form field's name as words, without a designer's path and indexes ("form1[0].page1[0].JobTitle[0]" → "Job Title").</summary>
     static string FieldLabel(string name)
@@ -218,9 +221,8 @@ static partial class JdMarkup
                     if (column < names.Count && value.Length > 0)
                     {
                         var name = names[column];
-                        var section = Vocabulary.Header(name) is null && !Vocabulary.IsOtherHeader(name) && (JobDescriptionLines.WordCount(value) > 8 || value.Contains('\n', StringComparison.Ordinal));
                         output.Line(at);
-                        output.Add(name + (section ? ":\n" : ": "), at);
+                        output.Add(name + (IsSection(name, value) ? ":\n" : ": "), at);
                         var last = Math.Min(i - 1, text.Length - 1);
                         output.Value(value, Math.Min(quoted ? at + 1 : at, last), last);
                     }
@@ -521,7 +523,7 @@ static partial class JdMarkup
                 output.Add("- ", start + value.Index);
                 output.Value(read, start + value.Index, start + value.Index + value.Length - 1);
             }
-            else if (Vocabulary.Header(name.Value) is null && !Vocabulary.IsOtherHeader(name.Value) && JobDescriptionLines.WordCount(read) > 8)
+            else if (IsSection(name.Value, read))
             {
                 output.Line(start + name.Index);
                 output.Add(Words(name.Value) + ":\n", start + name.Index);
